@@ -1,0 +1,114 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * Cal.com API v2 with an API key. The type name is `calComV2Api` so it never clashes with
+ * n8n's built-in `calApi` or other community packages' `calComApi`.
+ */
+export class CalComV2Api implements ICredentialType {
+	name = 'calComV2Api';
+
+	displayName = 'Cal.com API';
+
+	icon: Icon = { light: 'file:../nodes/CalCom/calcom.svg', dark: 'file:../nodes/CalCom/calcom.dark.svg' };
+
+	documentationUrl = 'https://cal.com/docs/api-reference/v2/introduction#authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'e.g. cal_live_0123456789abcdef',
+			description:
+				'Create one in Cal.com under Settings → Developer → API Keys. It starts with cal_.',
+		},
+		{
+			displayName: 'Cal.com Instance',
+			name: 'environment',
+			type: 'options',
+			default: 'cloud',
+			options: [
+				{
+					name: 'Cal.com Cloud',
+					value: 'cloud',
+					description: 'Accounts at cal.com (API at https://api.cal.com)',
+				},
+				{
+					name: 'Cal.com EU',
+					value: 'eu',
+					description: 'Accounts at cal.eu (API at https://api.cal.eu)',
+				},
+				{
+					name: 'Self-Hosted',
+					value: 'selfHosted',
+					description: 'Your own Cal.com API v2 server',
+				},
+			],
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://cal.example.com',
+			description:
+				'Address of your Cal.com API v2 server, without the trailing /v2 (a path prefix such as /api is kept)',
+			displayOptions: { show: { environment: ['selfHosted'] } },
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{ String($credentials.apiKey).trim() }}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			// Keep in step with resolveBaseUrl() in nodes/CalCom/transport/baseUrl.ts.
+			baseURL:
+				"={{ $credentials.environment === 'eu' ? 'https://api.cal.eu' : $credentials.environment === 'selfHosted' ? String($credentials.baseUrl).trim().replace(/\\/+$/, '').replace(/\\/v2$/, '') : 'https://api.cal.com' }}",
+			url: '/v2/me',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Cal.com did not accept this API key. Check the key (it starts with cal_) and that the Cal.com instance or base URL is the one the key was created on.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Cal.com refused this API key (403). Check that the key is active and belongs to this Cal.com instance or base URL.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No Cal.com API v2 answered at this base URL (GET /v2/me was not found). Check the base URL: it is the API host, e.g. https://api.cal.com, not the web app.',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { nodeProperties, router } from './actions/router';
+import { searchEventTypes } from './methods/listSearch';
+
+export class CalCom implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cal.com',
+		name: 'calCom',
+		icon: { light: 'file:calcom.svg', dark: 'file:calcom.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Schedule with Cal.com: find free slots and read the account behind the API key (Cal.com API v2)',
+		defaults: { name: 'Cal.com' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'calComV2Api', required: true }],
+		properties: nodeProperties(),
+	};
+
+	methods = {
+		listSearch: { searchEventTypes },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,66 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Simplified or Raw output; IDs are always kept in Simplified. */
+export const outputField: INodeProperties = {
+	displayName: 'Output',
+	name: 'output',
+	type: 'options',
+	default: 'simplified',
+	options: [
+		{
+			name: 'Simplified',
+			value: 'simplified',
+			description: 'The fields a person or an AI agent needs, IDs always included',
+		},
+		{ name: 'Raw', value: 'raw', description: "Cal.com's answer as it came" },
+	],
+};
+
+export const timeZoneField: INodeProperties = {
+	displayName: 'Time Zone',
+	name: 'timeZone',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Europe/Berlin',
+	description:
+		"IANA time zone name in which times are read and shown, e.g. Europe/Berlin, America/New_York or UTC. Leave empty to use the workflow's time zone.",
+};
+
+/** Shared request options, added to each operation's Options collection. */
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout (Seconds)',
+	name: 'timeoutSeconds',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 300 },
+	default: 30,
+	description: 'How long to wait for Cal.com to answer one request before giving up',
+};
+
+export const eventTypeIdLocator: INodeProperties = {
+	displayName: 'Event Type',
+	name: 'eventTypeId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The event type (meeting kind) to use',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchEventTypes', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 1234',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'An event type ID is a whole number' },
+				},
+			],
+		},
+	],
+};

@@ -1,0 +1,94 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { ParameterError } from '../helpers/errors';
+import * as slot from './slot';
+import type { OperationModule } from './types';
+import * as user from './user';
+
+interface ResourceModule {
+	description: INodeProperties[];
+	operations: Record<string, OperationModule>;
+}
+
+/** Resource → its operations. The compiler checks every module has the operation shape. */
+const resources = { slot, user } satisfies Record<string, ResourceModule>;
+
+type ResourceName = keyof typeof resources;
+
+export const resourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	default: 'slot',
+	options: [
+		{ name: 'Slot', value: 'slot', description: 'Free times to book' },
+		{ name: 'User', value: 'user', description: 'The Cal.com user the API key belongs to' },
+	],
+};
+
+/** Every property of the node: the resource, each resource's operation, each operation's fields. */
+export function nodeProperties(): INodeProperties[] {
+	const properties: INodeProperties[] = [resourceProperty];
+	for (const [resource, module] of Object.entries(resources) as Array<[string, ResourceModule]>) {
+		properties.push(...module.description);
+		for (const [operation, op] of Object.entries(module.operations)) {
+			properties.push(...updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, op.description));
+		}
+	}
+	return properties;
+}
+
+/** An error for the item it belongs to; specific API errors are kept as they are. */
+function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof ParameterError) {
+		return new NodeOperationError(ctx.getNode(), error.message, { itemIndex, description: error.hint });
+	}
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex = itemIndex;
+		return error;
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
+}
+
+/**
+ * The one item loop of the node: runs the chosen operation per item, pairs every output item with
+ * its input, and turns a failure into a paired error item when "Continue On Fail" is set.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const resource = this.getNodeParameter('resource', itemIndex) as ResourceName;
+			const operation = this.getNodeParameter('operation', itemIndex) as string;
+			const module = (resources[resource] as ResourceModule | undefined)?.operations[operation];
+			if (!module) {
+				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
+			}
+			const results: IDataObject[] = await module.execute.call(this, itemIndex);
+			output.push(
+				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(results), {
+					itemData: { item: itemIndex },
+				}),
+			);
+		} catch (error) {
+			const failure = itemError(this, error, itemIndex);
+			if (!this.continueOnFail()) throw failure;
+			const json: IDataObject = { error: failure.message };
+			const description = (failure as { description?: unknown }).description;
+			if (typeof description === 'string' && description) json.description = description;
+			const httpCode = (failure as { httpCode?: unknown }).httpCode;
+			if (typeof httpCode === 'string' && httpCode) json.httpCode = httpCode;
+			output.push({ json, pairedItem: { item: itemIndex } });
+		}
+	}
+	return [output];
+}

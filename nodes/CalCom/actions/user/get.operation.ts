@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readTimeoutMs } from '../../helpers/parameters';
+import { calComRequest } from '../../transport';
+import { outputField, timeoutOption } from '../common.descriptions';
+
+export const description: INodeProperties[] = [
+	outputField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [timeoutOption],
+	},
+];
+
+const SIMPLE_FIELDS = [
+	'id',
+	'username',
+	'email',
+	'name',
+	'timeZone',
+	'defaultScheduleId',
+	'weekStart',
+	'timeFormat',
+	'organizationId',
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const me = (await calComRequest.call(this, {
+		method: 'GET',
+		path: '/v2/me',
+		timeoutMs: readTimeoutMs(this, itemIndex),
+	})) as IDataObject;
+	if (this.getNodeParameter('output', itemIndex) === 'raw') return [me];
+	const simple: IDataObject = {};
+	for (const field of SIMPLE_FIELDS) simple[field] = me[field] ?? null;
+	return [simple];
+}

@@ -1,0 +1,33 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { ParameterError } from './errors';
+import { validateTimeZone } from './time';
+
+/** A positive integer id from a number, a numeric string or a resource locator value. */
+export function toPositiveInt(value: unknown, field: string, what: string): number {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (!/^[0-9]+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
+		const shown = typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : 'nothing';
+		throw new ParameterError(field, `${shown} is not ${what} (a whole number above 0).`);
+	}
+	return Number(text);
+}
+
+/** A required, trimmed, non-empty string. */
+export function requiredString(value: unknown, field: string, example: string): string {
+	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	if (!text) throw new ParameterError(field, `a value is required, e.g. ${example}.`);
+	return text;
+}
+
+/** The Time Zone parameter, falling back to the workflow's zone when empty. */
+export function readTimeZone(ctx: IExecuteFunctions, itemIndex: number, name = 'timeZone'): string {
+	const raw = ctx.getNodeParameter(name, itemIndex, '') as string;
+	return validateTimeZone(raw && String(raw).trim() ? raw : ctx.getTimezone(), 'Time Zone');
+}
+
+/** The Options collection's timeout, in milliseconds. */
+export function readTimeoutMs(ctx: IExecuteFunctions, itemIndex: number): number {
+	const seconds = ctx.getNodeParameter('options.timeoutSeconds', itemIndex, 30) as number;
+	return Math.max(1, Number(seconds) || 30) * 1000;
+}

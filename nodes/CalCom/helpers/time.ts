@@ -1,0 +1,180 @@
+import { ParameterError } from './errors';
+
+/**
+ * Time-zone arithmetic on the built-in Intl API (node code may not carry date libraries).
+ * Offsets are looked up per instant, so DST changes come out right.
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+	let formatter = formatters.get(timeZone);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		});
+		formatters.set(timeZone, formatter);
+	}
+	return formatter;
+}
+
+const IANA_SHAPE = /^(UTC|[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){1,2})$/;
+
+/** The canonical IANA name for a zone, or a ParameterError naming the field. */
+export function validateTimeZone(value: unknown, field = 'Time Zone'): string {
+	const text = typeof value === 'string' ? value.trim() : '';
+	const hint = 'Use an IANA time zone name such as Europe/Berlin, America/New_York or UTC.';
+	if (!text) throw new ParameterError(field, 'a time zone is required.', hint);
+	if (!IANA_SHAPE.test(text)) {
+		throw new ParameterError(field, `"${text}" is not an IANA time zone name. ${hint}`);
+	}
+	try {
+		return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+	} catch {
+		throw new ParameterError(field, `"${text}" is not a known time zone. ${hint}`);
+	}
+}
+
+interface WallTime {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+}
+
+function wallTime(date: Date, timeZone: string): WallTime {
+	const parts: Record<string, number> = {};
+	for (const part of partsFormatter(timeZone).formatToParts(date)) {
+		if (part.type !== 'literal') parts[part.type] = Number(part.value);
+	}
+	return {
+		year: parts.year,
+		month: parts.month,
+		day: parts.day,
+		hour: parts.hour,
+		minute: parts.minute,
+		second: parts.second,
+	};
+}
+
+/** Minutes to add to UTC to get the zone's wall clock at that instant (+60 for Berlin in winter). */
+export function zoneOffsetMinutes(date: Date, timeZone: string): number {
+	const wall = wallTime(date, timeZone);
+	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+	const whole = Math.floor(date.getTime() / 1000) * 1000;
+	return Math.round((asUtc - whole) / 60_000);
+}
+
+/**
+ * The instant at which the zone's clock shows the given wall time. A repeated time (autumn)
+ * resolves to its first occurrence; a skipped one (spring) is read with the offset before the
+ * change, which lands the same distance after the gap (02:30 in Berlin on the change day → 03:30).
+ */
+export function wallTimeToUtc(wall: WallTime, timeZone: string): Date {
+	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+	const halfDay = 12 * 60 * 60_000;
+	const before = zoneOffsetMinutes(new Date(asUtc - halfDay), timeZone);
+	const after = zoneOffsetMinutes(new Date(asUtc + halfDay), timeZone);
+	const fits = [before, after]
+		.map((offset) => asUtc - offset * 60_000)
+		.filter((instant) => asUtc - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000 === instant);
+	if (fits.length) return new Date(Math.min(...fits));
+	return new Date(asUtc - before * 60_000);
+}
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+
+function formatOffset(minutes: number): string {
+	const sign = minutes < 0 ? '-' : '+';
+	const abs = Math.abs(minutes);
+	return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** ISO 8601 with the zone's offset, e.g. 2027-03-29T09:00:00+02:00. */
+export function formatInZone(date: Date, timeZone: string): string {
+	const wall = wallTime(date, timeZone);
+	const offset = zoneOffsetMinutes(date, timeZone);
+	return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${formatOffset(offset)}`;
+}
+
+/** The calendar date in the zone, YYYY-MM-DD. */
+export function dateInZone(date: Date, timeZone: string): string {
+	const wall = wallTime(date, timeZone);
+	return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;
+}
+
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const NAIVE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?$/;
+
+/** Luxon DateTime (what n8n expressions such as $now give) without importing Luxon. */
+function isDateTimeLike(value: unknown): value is { toISO(): string | null } {
+	return typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function';
+}
+
+/**
+ * Reads a date-time parameter. ISO with Z or an offset is taken as is; a time without an offset
+ * (what n8n's date picker gives) is read in `timeZone`; a bare date means the start of that day,
+ * or its end with `endOfDay`.
+ */
+export function parseDateTime(
+	value: unknown,
+	field: string,
+	timeZone: string,
+	{ endOfDay = false } = {},
+): Date {
+	const example = 'Use ISO 8601, e.g. 2027-03-29T09:00:00+02:00, or 2027-03-29T09:00 read in the time zone.';
+	if (value instanceof Date) {
+		if (Number.isNaN(value.getTime())) throw new ParameterError(field, `not a valid date. ${example}`);
+		return value;
+	}
+	if (isDateTimeLike(value)) return parseDateTime(value.toISO(), field, timeZone, { endOfDay });
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new ParameterError(field, `a date and time is required. ${example}`);
+	}
+	const text = value.trim();
+	if (WITH_OFFSET.test(text)) {
+		const parsed = new Date(text);
+		if (!Number.isNaN(parsed.getTime())) return parsed;
+	}
+	const naive = NAIVE.exec(text);
+	if (naive) {
+		const [, y, mo, d, h, mi, s] = naive;
+		const wall = {
+			year: Number(y),
+			month: Number(mo),
+			day: Number(d),
+			hour: h === undefined ? 0 : Number(h),
+			minute: mi === undefined ? 0 : Number(mi),
+			second: s === undefined ? 0 : Number(s),
+		};
+		const check = new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second));
+		const valid =
+			check.getUTCFullYear() === wall.year &&
+			check.getUTCMonth() === wall.month - 1 &&
+			check.getUTCDate() === wall.day &&
+			wall.hour < 24 &&
+			wall.minute < 60 &&
+			wall.second < 60;
+		if (valid) {
+			if (h === undefined && endOfDay) {
+				const nextDay = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + 1));
+				const start = wallTimeToUtc(
+					{ year: nextDay.getUTCFullYear(), month: nextDay.getUTCMonth() + 1, day: nextDay.getUTCDate(), hour: 0, minute: 0, second: 0 },
+					timeZone,
+				);
+				return new Date(start.getTime() - 1);
+			}
+			return wallTimeToUtc(wall, timeZone);
+		}
+	}
+	throw new ParameterError(field, `"${text}" is not a date and time. ${example}`);
+}

@@ -1,0 +1,27 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { calComRequest } from '../transport';
+
+function matches(filter: string | undefined, ...texts: unknown[]): boolean {
+	if (!filter) return true;
+	const needle = filter.toLowerCase();
+	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle));
+}
+
+/** The API key user's own event types, searchable by title or slug. */
+export async function searchEventTypes(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const data = (await calComRequest.call(this, { method: 'GET', path: '/v2/event-types' })) as unknown;
+	const eventTypes = Array.isArray(data) ? (data as IDataObject[]) : [];
+	return {
+		results: eventTypes
+			.filter((eventType) => matches(filter, eventType.title, eventType.slug))
+			.map((eventType) => ({
+				name: `${String(eventType.title ?? eventType.slug)} (${String(eventType.lengthInMinutes ?? '?')} min)`,
+				value: String(eventType.id),
+				url: typeof eventType.bookingUrl === 'string' ? eventType.bookingUrl : undefined,
+			})),
+	};
+}

@@ -1,0 +1,173 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** Cal.com's error envelope (global Nest exception filter), read loosely: builds differ. */
+export interface CalErrorBody {
+	status?: string;
+	path?: string;
+	message?: string;
+	error?: { code?: string; message?: string; details?: unknown } | string;
+}
+
+export interface FailureContext {
+	method: string;
+	path: string;
+	apiVersion?: string;
+	attempts: number;
+	/** Whether the transport may repeat this request (false for e.g. booking creates). */
+	retryable: boolean;
+	/** Message for a 404 that names the missing thing, e.g. "Booking abc was not found". */
+	notFoundMessage?: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Cal.com's own message, from whichever place this build put it. */
+export function calComMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim() ? body.trim().slice(0, 300) : undefined;
+	if (!isRecord(body)) return undefined;
+	const { error } = body;
+	if (isRecord(error) && typeof error.message === 'string') return error.message;
+	if (typeof error === 'string' && typeof body.message !== 'string') return error;
+	if (typeof body.message === 'string') return body.message;
+	return undefined;
+}
+
+/** Validation failures come as details.errors[]; anything else in details repeats the message. */
+function calComDetails(body: unknown): string | undefined {
+	if (!isRecord(body) || !isRecord(body.error)) return undefined;
+	const details = body.error.details;
+	if (!isRecord(details) || !Array.isArray(details.errors)) return undefined;
+	const parts = details.errors.map((entry) =>
+		isRecord(entry) && typeof entry.message === 'string' ? entry.message : JSON.stringify(entry),
+	);
+	return parts.length ? parts.join('; ') : undefined;
+}
+
+function errorCode(body: unknown): string | undefined {
+	return isRecord(body) && isRecord(body.error) && typeof body.error.code === 'string'
+		? body.error.code
+		: undefined;
+}
+
+/** `404 Cannot GET /v2/…` means no such route for this version, not a missing record. */
+function isMissingRoute(message: string | undefined): boolean {
+	return !!message && /^Cannot (GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS) \//.test(message);
+}
+
+const NOT_REPEATED =
+	'It was not repeated automatically, because repeating it could do the work twice. Check in Cal.com whether it took effect before running it again.';
+
+/**
+ * Turns a Cal.com error answer into a NodeApiError a user can act on. Only the status, Cal.com's
+ * code, message and request path go into the error: never the request headers, so the API key
+ * cannot leak into the UI, logs or error items.
+ */
+export function httpError(
+	node: INode,
+	statusCode: number,
+	body: unknown,
+	ctx: FailureContext,
+): NodeApiError {
+	const calMessage = calComMessage(body);
+	const details = calComDetails(body);
+	const said = calMessage ? `Cal.com said: ${calMessage}` : undefined;
+	const errorResponse: JsonObject = {
+		httpCode: String(statusCode),
+		calComCode: errorCode(body) ?? null,
+		calComMessage: calMessage ?? null,
+		request: `${ctx.method} ${ctx.path}`,
+	};
+	let message: string;
+	let description: string | undefined;
+
+	if (statusCode === 400 || statusCode === 422) {
+		message = `Cal.com rejected the request: ${calMessage ?? 'invalid input'}`;
+		description = details;
+	} else if (statusCode === 401) {
+		message =
+			'Cal.com did not accept the API key. Check the API key and the base URL (Cal.com instance) in the Cal.com API credential.';
+		description = said;
+	} else if (statusCode === 403) {
+		message = `Cal.com refused the request (403 Forbidden)${calMessage ? `: ${calMessage}` : ''}`;
+		description =
+			'The API key works, but its user may not own this resource or lack the permission for it.';
+	} else if (statusCode === 404 && isMissingRoute(calMessage)) {
+		message = `Cal.com has no ${ctx.method} ${ctx.path.split('?')[0]} for cal-api-version ${ctx.apiVersion ?? '(none)'}`;
+		description =
+			'The server may run an older Cal.com version, or the base URL may not point at Cal.com API v2. ' +
+			(said ?? '');
+	} else if (statusCode === 404) {
+		message = ctx.notFoundMessage ?? `Not found: ${calMessage ?? ctx.path}`;
+		description = said;
+	} else if (statusCode === 409) {
+		message = `Cal.com reported a conflict: ${calMessage ?? 'the resource already exists or changed'}`;
+	} else if (statusCode === 429) {
+		message = `Cal.com's rate limit was still exceeded after ${ctx.attempts} attempts`;
+		description =
+			'Cal.com allows about 120 requests a minute per API key. Wait a minute, or slow the workflow down (fewer items per run, or a Wait node between batches).';
+	} else if (statusCode >= 500) {
+		message = `Cal.com had a server error (HTTP ${statusCode})${calMessage && !calMessage.startsWith('<') ? `: ${calMessage}` : ''}`;
+		description = ctx.retryable
+			? `It still failed after ${ctx.attempts} attempts. Try again later.`
+			: NOT_REPEATED;
+	} else {
+		message = `Cal.com answered HTTP ${statusCode}${calMessage ? `: ${calMessage}` : ''}`;
+	}
+	return new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: String(statusCode),
+	});
+}
+
+export type NetworkFailure = 'timeout' | 'reset' | 'refused' | 'dns' | 'malformed' | 'html' | 'other';
+
+/** Marks errors after which the request may or may not have taken effect at Cal.com. */
+export const AMBIGUOUS_MARK = 'calComAmbiguous';
+
+export function networkError(
+	node: INode,
+	failure: NetworkFailure,
+	ctx: FailureContext & { baseUrl: string; timeoutMs: number; statusCode?: number },
+): NodeApiError {
+	const where = `${ctx.method} ${ctx.path.split('?')[0]}`;
+	const messages: Record<NetworkFailure, string> = {
+		timeout: `Cal.com did not answer ${where} within ${Math.round(ctx.timeoutMs / 1000)} s`,
+		reset: `The connection to Cal.com was closed before it answered ${where}`,
+		refused: `Could not connect to ${ctx.baseUrl}: nothing is listening there. Check the base URL in the Cal.com API credential.`,
+		dns: `Could not find the host of ${ctx.baseUrl}. Check the base URL in the Cal.com API credential.`,
+		malformed: `Cal.com answered ${where} with a response that is not valid JSON`,
+		html: `The base URL answered ${where} with a web page, not the Cal.com API. Check the base URL: it is the API host (e.g. https://api.cal.com), not the web app.`,
+		other: `The request ${where} to Cal.com failed before an answer arrived`,
+	};
+	const retried = ctx.attempts > 1 ? ` It still failed after ${ctx.attempts} attempts.` : '';
+	const definite = failure === 'refused' || failure === 'dns';
+	const description = definite
+		? undefined
+		: ctx.retryable
+			? `Try again later.${retried}`
+			: NOT_REPEATED;
+	const errorResponse: JsonObject = {
+		failure,
+		request: where,
+		[AMBIGUOUS_MARK]: !definite && failure !== 'html',
+	};
+	const error = new NodeApiError(node, errorResponse, {
+		message: messages[failure],
+		description,
+		httpCode: ctx.statusCode ? String(ctx.statusCode) : undefined,
+	});
+	error.context[AMBIGUOUS_MARK] = errorResponse[AMBIGUOUS_MARK];
+	return error;
+}
+
+/** Whether the request may have reached Cal.com and taken effect although no answer came back. */
+export function isAmbiguousFailure(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	if (error.context[AMBIGUOUS_MARK] === true) return true;
+	const code = Number(error.httpCode);
+	return code >= 500;
+}

@@ -1,0 +1,79 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { CalComContext, CalComRequestOptions } from './request';
+import { calComRequestFull } from './request';
+
+export interface PageLimits {
+	/** Stop after this many items; undefined means all (Return All). */
+	limit?: number;
+	/** The largest page the endpoint allows, so Return All makes as few requests as possible. */
+	pageSize: number;
+}
+
+/** A ceiling on pages, for a server that never says it is done. */
+const MAX_PAGES = 10_000;
+
+function asArray(data: unknown): unknown[] {
+	if (Array.isArray(data)) return data;
+	throw new TypeError('Cal.com answered a list request without a list in "data"');
+}
+
+function record(value: unknown): IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+/**
+ * take/skip lists (bookings 2024-08-13, webhooks, teams). Stops at the limit, on a short page, or
+ * when Cal.com's `pagination.hasNextPage` says there is no more, which saves the empty last
+ * request when the total is a multiple of the page size.
+ */
+export async function paginateOffset(
+	this: CalComContext,
+	request: CalComRequestOptions,
+	{ limit, pageSize }: PageLimits,
+): Promise<unknown[]> {
+	const items: unknown[] = [];
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const wanted = limit === undefined ? pageSize : Math.min(pageSize, limit - items.length);
+		if (wanted <= 0) break;
+		const response = await calComRequestFull.call(this, {
+			...request,
+			qs: { ...request.qs, take: wanted, skip: items.length },
+		});
+		const pageItems = asArray(response.data);
+		items.push(...pageItems);
+		const pagination = record(response.body.pagination);
+		if (pagination.hasNextPage === false) break;
+		if (pageItems.length < wanted) break;
+	}
+	return limit === undefined ? items : items.slice(0, limit);
+}
+
+/**
+ * limit/cursor lists (bookings 2026-05-01). Stops at the limit, when `hasMore` is false or the
+ * cursor is null, and when the server hands back a cursor it already gave (which would loop).
+ */
+export async function paginateCursor(
+	this: CalComContext,
+	request: CalComRequestOptions,
+	{ limit, pageSize }: PageLimits,
+): Promise<unknown[]> {
+	const items: unknown[] = [];
+	const seen = new Set<string>();
+	let cursor: string | undefined;
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const wanted = limit === undefined ? pageSize : Math.min(pageSize, limit - items.length);
+		if (wanted <= 0) break;
+		const qs: IDataObject = { ...request.qs, limit: wanted };
+		if (cursor !== undefined) qs.cursor = cursor;
+		const response = await calComRequestFull.call(this, { ...request, qs });
+		items.push(...asArray(response.data));
+		const pagination = record(response.body.pagination);
+		const next = pagination.nextCursor;
+		if (pagination.hasMore === false || typeof next !== 'string' || next === '') break;
+		if (seen.has(next)) break;
+		seen.add(next);
+		cursor = next;
+	}
+	return limit === undefined ? items : items.slice(0, limit);
+}

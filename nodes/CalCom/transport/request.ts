@@ -1,0 +1,214 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { resolveBaseUrl } from './baseUrl';
+import type { FailureContext, NetworkFailure } from './errors';
+import { httpError, networkError } from './errors';
+import { paceBeforeRequest, recordRateLimit } from './pacing';
+import type { HeaderMap } from './retry';
+import {
+	backoffMs,
+	MAX_ATTEMPTS_RATE_LIMITED,
+	MAX_ATTEMPTS_TRANSIENT,
+	rateLimitWaitMs,
+} from './retry';
+import { apiVersionForPath } from './versions';
+
+export const CREDENTIAL_TYPE = 'calComV2Api';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export type CalComContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+export interface CalComRequestOptions {
+	method: IHttpRequestMethods;
+	/** Starts with /v2/; build it with apiPath() so ids are encoded. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** Overrides the version table; null sends no header. */
+	apiVersion?: string | null;
+	/**
+	 * 'safe': 5xx, timeouts and dropped connections are retried. 'never': only 429 is retried
+	 * (Cal.com did not process a throttled request). Default: safe for GET, PUT, PATCH and
+	 * DELETE, never for POST, which creates bookings and charges credits.
+	 */
+	retry?: 'safe' | 'never';
+	timeoutMs?: number;
+	notFoundMessage?: string;
+}
+
+export interface CalComResponse {
+	/** The envelope's `data`. */
+	data: unknown;
+	/** The whole success body, for `pagination` and friends. */
+	body: IDataObject;
+	headers: HeaderMap;
+	statusCode: number;
+}
+
+interface FullResponse {
+	statusCode: number;
+	headers: HeaderMap;
+	body: unknown;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']);
+
+function isRecord(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function contentType(headers: HeaderMap): string {
+	const raw = Object.entries(headers).find(([key]) => key.toLowerCase() === 'content-type')?.[1];
+	return (Array.isArray(raw) ? raw[0] : raw ?? '').toLowerCase();
+}
+
+function looksLikeHtml(headers: HeaderMap, body: unknown): boolean {
+	if (contentType(headers).includes('text/html')) return true;
+	return typeof body === 'string' && /^\s*</.test(body);
+}
+
+/** Finds the Node/axios error code anywhere in the cause chain n8n-core wraps around it. */
+function classifyNetworkError(error: unknown): NetworkFailure | 'cancelled' {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	const texts: string[] = [];
+	while (isRecord(current) && !seen.has(current)) {
+		seen.add(current);
+		const code = typeof current.code === 'string' ? current.code.toUpperCase() : '';
+		if (code === 'ERR_CANCELED') return 'cancelled';
+		if (['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'].includes(code)) return 'timeout';
+		if (['ECONNRESET', 'EPIPE'].includes(code)) return 'reset';
+		if (code === 'ECONNREFUSED') return 'refused';
+		if (['ENOTFOUND', 'EAI_AGAIN'].includes(code)) return 'dns';
+		if (typeof current.message === 'string') texts.push(current.message.toLowerCase());
+		current = (current as { cause?: unknown }).cause;
+	}
+	const text = texts.join(' ');
+	if (text.includes('timeout')) return 'timeout';
+	if (text.includes('socket hang up') || text.includes('econnreset')) return 'reset';
+	if (text.includes('econnrefused')) return 'refused';
+	return 'other';
+}
+
+/**
+ * The one function that talks to Cal.com. Sets the base URL and `cal-api-version`, unwraps the
+ * `{status, data}` envelope, retries what is safe to retry, and turns failures into errors a user
+ * can act on. Every operation, load-options method and trigger hook goes through it.
+ */
+export async function calComRequestFull(
+	this: CalComContext,
+	options: CalComRequestOptions,
+): Promise<CalComResponse> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = resolveBaseUrl(credentials);
+	const apiVersion =
+		options.apiVersion === null ? undefined : (options.apiVersion ?? apiVersionForPath(options.path));
+	const retryable = (options.retry ?? (SAFE_METHODS.has(options.method) ? 'safe' : 'never')) === 'safe';
+	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const paceKey = `${baseUrl}|${hashKey(String(credentials.apiKey ?? ''))}`;
+
+	const request: IHttpRequestOptions = {
+		method: options.method,
+		url: `${baseUrl}${options.path}`,
+		qs: options.qs,
+		body: options.body,
+		headers: apiVersion ? { 'cal-api-version': apiVersion } : {},
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: timeoutMs,
+	};
+	const node = this.getNode();
+
+	for (let attempt = 1; ; attempt++) {
+		const ctx: FailureContext = {
+			method: options.method,
+			path: options.path,
+			apiVersion,
+			attempts: attempt,
+			retryable,
+			notFoundMessage: options.notFoundMessage,
+		};
+		const canRetryTransient = retryable && attempt < MAX_ATTEMPTS_TRANSIENT;
+
+		await paceBeforeRequest(paceKey, Date.now());
+		let response: FullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				request,
+			)) as FullResponse;
+		} catch (error) {
+			const failure = classifyNetworkError(error);
+			if (failure === 'cancelled') throw error;
+			const definite = failure === 'refused' || failure === 'dns';
+			if (canRetryTransient && !definite) {
+				await sleep(backoffMs(attempt));
+				continue;
+			}
+			throw networkError(node, failure, { ...ctx, baseUrl, timeoutMs });
+		}
+
+		const { statusCode, headers, body } = response;
+		recordRateLimit(paceKey, headers, Date.now());
+
+		if (statusCode === 429) {
+			if (attempt < MAX_ATTEMPTS_RATE_LIMITED) {
+				await sleep(rateLimitWaitMs(headers, attempt, Date.now()));
+				continue;
+			}
+			throw httpError(node, statusCode, body, ctx);
+		}
+		if (statusCode >= 500) {
+			if (canRetryTransient) {
+				await sleep(backoffMs(attempt));
+				continue;
+			}
+			throw httpError(node, statusCode, looksLikeHtml(headers, body) ? undefined : body, ctx);
+		}
+		if (statusCode >= 200 && statusCode < 300 && looksLikeHtml(headers, body)) {
+			throw networkError(node, 'html', { ...ctx, baseUrl, timeoutMs, statusCode });
+		}
+		if (statusCode >= 300) {
+			throw httpError(node, statusCode, body, ctx);
+		}
+		if (!isRecord(body)) {
+			// A 2xx whose JSON did not parse: the answer was cut or garbled on the way.
+			if (canRetryTransient) {
+				await sleep(backoffMs(attempt));
+				continue;
+			}
+			throw networkError(node, 'malformed', { ...ctx, baseUrl, timeoutMs, statusCode });
+		}
+		return { data: body.data, body, headers, statusCode };
+	}
+}
+
+/** Like calComRequestFull, returning only the envelope's `data`. */
+export async function calComRequest<T = unknown>(
+	this: CalComContext,
+	options: CalComRequestOptions,
+): Promise<T> {
+	const response = await calComRequestFull.call(this, options);
+	return response.data as T;
+}
+
+/** FNV-1a: a non-reversible key for the pacing table, so the API key itself is not kept. */
+function hashKey(value: string): string {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < value.length; i++) {
+		hash ^= value.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return hash.toString(16);
+}

@@ -1,0 +1,35 @@
+/**
+ * The `cal-api-version` header each endpoint family needs (see API-NOTES §2). Cal.com has no
+ * single version: a value that suits one family makes another answer 404 or, worse, 200 in a
+ * legacy shape. This table is the only place that knows the values.
+ */
+export const CAL_API_VERSIONS = {
+	slots: '2024-09-04',
+	bookings: '2024-08-13',
+	eventTypes: '2024-06-14',
+	schedules: '2024-06-11',
+} as const;
+
+export type ApiFamily = keyof typeof CAL_API_VERSIONS;
+
+/** First match wins; a path that matches nothing is unversioned (no header is sent). */
+const FAMILY_BY_PATH: Array<[RegExp, ApiFamily | null]> = [
+	[/^\/v2\/slots(\/|$)/, 'slots'],
+	[/^\/v2\/bookings(\/|$)/, 'bookings'],
+	// Webhooks below an event type are unversioned, unlike the event type itself.
+	[/^\/v2\/event-types\/[^/]+\/webhooks(\/|$)/, null],
+	[/^\/v2\/event-types(\/|$)/, 'eventTypes'],
+	[/^\/v2\/schedules(\/|$)/, 'schedules'],
+];
+
+export function apiFamilyForPath(path: string): ApiFamily | null {
+	for (const [pattern, family] of FAMILY_BY_PATH) {
+		if (pattern.test(path)) return family;
+	}
+	return null;
+}
+
+export function apiVersionForPath(path: string): string | undefined {
+	const family = apiFamilyForPath(path);
+	return family ? CAL_API_VERSIONS[family] : undefined;
+}
