@@ -27,7 +27,11 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 
 const IANA_SHAPE = /^(UTC|[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){1,2})$/;
 
-/** The canonical IANA name for a zone, or a ParameterError naming the field. */
+/**
+ * The zone name as given (trimmed) when Intl knows it, or a ParameterError naming the field. The
+ * user's spelling is kept: ICU would turn some current names into old aliases (Asia/Kolkata →
+ * Asia/Calcutta).
+ */
 export function validateTimeZone(value: unknown, field = 'Time Zone'): string {
 	const text = typeof value === 'string' ? value.trim() : '';
 	const hint = 'Use an IANA time zone name such as Europe/Berlin, America/New_York or UTC.';
@@ -36,7 +40,8 @@ export function validateTimeZone(value: unknown, field = 'Time Zone'): string {
 		throw new ParameterError(field, `"${text}" is not an IANA time zone name. ${hint}`);
 	}
 	try {
-		return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+		new Intl.DateTimeFormat('en-US', { timeZone: text });
+		return text;
 	} catch {
 		throw new ParameterError(field, `"${text}" is not a known time zone. ${hint}`);
 	}
