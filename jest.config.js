@@ -9,4 +9,5 @@ module.exports = {
 	},
 	setupFiles: ['<rootDir>/test/setup-env.ts'],
 	testTimeout: 30000,
+	reporters: ['default', '<rootDir>/test/reporters/summary.js'],
 };
