@@ -1,0 +1,65 @@
+/**
+ * Cal.com's response envelopes (API-NOTES §1).
+ *
+ * Errors go through Cal.com's global Nest exception filter, which wraps the exception as
+ * { status: "error", timestamp, path: <url incl. query>, error: { code: <exception class>,
+ * message, details: <Nest's raw response> } }. For exceptions built from a message
+ * (BadRequestException("…")) Nest's raw response is { message, error, statusCode }; for the
+ * ThrottlerException it is the bare string, because that class passes a string to HttpException.
+ */
+
+export interface ErrorEnvelope {
+	status: 'error';
+	timestamp: string;
+	path: string;
+	error: {
+		code: string;
+		message: string;
+		details?: unknown;
+	};
+}
+
+const EXCEPTIONS: Record<number, [code: string, reason: string]> = {
+	400: ['BadRequestException', 'Bad Request'],
+	401: ['UnauthorizedException', 'Unauthorized'],
+	403: ['ForbiddenException', 'Forbidden'],
+	404: ['NotFoundException', 'Not Found'],
+	409: ['ConflictException', 'Conflict'],
+	422: ['UnprocessableEntityException', 'Unprocessable Entity'],
+	429: ['ThrottlerException', 'Too Many Requests'],
+	500: ['InternalServerErrorException', 'Internal Server Error'],
+	501: ['NotImplementedException', 'Not Implemented'],
+	502: ['BadGatewayException', 'Bad Gateway'],
+	503: ['ServiceUnavailableException', 'Service Unavailable'],
+};
+
+export function exceptionName(status: number): string {
+	return EXCEPTIONS[status]?.[0] ?? 'HttpException';
+}
+
+export function errorEnvelope(status: number, message: string, url: string): ErrorEnvelope {
+	const [code, reason] = EXCEPTIONS[status] ?? ['HttpException', 'Error'];
+	const details = status === 429 ? message : { message, error: reason, statusCode: status };
+	return {
+		status: 'error',
+		timestamp: new Date().toISOString(),
+		path: url,
+		error: { code, message, details },
+	};
+}
+
+export function success<T>(data: T): { status: 'success'; data: T } {
+	return { status: 'success', data };
+}
+
+/** Texts Cal.com uses, kept in one place so tests and handlers quote the same words. */
+export const TEXTS = {
+	invalidApiKey: 'ApiAuthStrategy - api key - Your api key is not valid',
+	noAuth:
+		"ApiAuthStrategy - No authentication method provided. Either pass an API key as 'Bearer' header " +
+		"or OAuth client credentials as 'x-cal-secret-key' and 'x-cal-client-id' headers",
+	invalidBearer: 'ApiAuthStrategy - Invalid Bearer token',
+	throttled: 'CustomThrottlerGuard - Too many requests. Please try again later.',
+	cannot: (method: string, url: string) => `Cannot ${method} ${url}`,
+	internal: 'Internal server error',
+} as const;

@@ -1,0 +1,117 @@
+/**
+ * A stateful local server that behaves like Cal.com API v2, for tests, benchmarks and the
+ * demo. Other parts of the project code against exactly this interface.
+ *
+ *   const sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
+ *   await fetch(`${sandbox.url}/v2/me`, { headers: { Authorization: `Bearer ${sandbox.apiKeyFor('bailey')}` } });
+ *   expect(sandbox.invalidRequests()).toEqual([]);
+ *   await sandbox.close();
+ */
+import { OPENAPI_PATH } from '../shared-path';
+
+import { FaultInjector } from './faults';
+import type { FaultKind, FaultSpec } from './faults';
+import { RateLimiter } from './rate-limit';
+import type { RecordedRequest } from './recording';
+import { ROUTES } from './routes';
+import { SandboxServer } from './server';
+import { loadFixture, seedState } from './state';
+import type { SandboxFixture, SandboxState } from './types';
+import { ContractValidator } from './validator';
+
+export type { FaultKind, FaultSpec } from './faults';
+export type { RecordedRequest } from './recording';
+export type * from './types';
+
+export interface SandboxOptions {
+	/** Path to a fixture JSON file, or the fixture itself; default test/sandbox/fixture.json. */
+	fixture?: string | SandboxFixture;
+	/** Requests per window per API key (anonymous: per client IP); default 120. */
+	rateLimit?: number;
+	/** 1 = real time; 0.01 → the 60 s rate-limit window (and the 60 s block) last 0.6 s. */
+	timeScale?: number;
+	/**
+	 * The calendar clock used for slots, booking notice and "one year from now"; default real
+	 * time. Rate limiting always uses the real clock.
+	 */
+	now?: string | (() => Date);
+	/** Default OPENAPI_PATH from test/shared-path.ts. */
+	openapiPath?: string;
+}
+
+export interface Sandbox {
+	/** 'http://127.0.0.1:<port>' (no trailing slash, no /v2). */
+	url: string;
+	port: number;
+	/** Live, mutable: users, schedules, eventTypes, bookings, teams … */
+	state: SandboxState;
+	/** Each fixture user has an API key 'cal_live_<hex>'. */
+	apiKeyFor(username: string): string;
+	/** Every request received, in order. */
+	requests: RecordedRequest[];
+	/** Those that failed contract validation (not business errors, not 401s). */
+	invalidRequests(): RecordedRequest[];
+	injectFault(fault: FaultSpec): void;
+	clearFaults(): void;
+	/** Re-seed state from the fixture, clear requests, faults and rate-limit counters. */
+	reset(): void;
+	/** Closes the server and all open sockets (including delayed ones). */
+	close(): Promise<void>;
+}
+
+function calendarClock(now: SandboxOptions['now']): () => Date {
+	if (now === undefined) return () => new Date();
+	if (typeof now === 'function') return now;
+	const fixed = Date.parse(now);
+	if (Number.isNaN(fixed)) throw new Error(`SandboxOptions.now is not a date: "${now}"`);
+	return () => new Date(fixed);
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const fixture = loadFixture(options.fixture);
+	const timeScale = options.timeScale ?? 1;
+	if (!(timeScale > 0)) throw new Error('SandboxOptions.timeScale must be greater than 0');
+	const rateLimit = options.rateLimit ?? 120;
+	if (!(rateLimit >= 1)) throw new Error('SandboxOptions.rateLimit must be at least 1');
+
+	const state = seedState(fixture);
+	const requests: RecordedRequest[] = [];
+	const limiter = new RateLimiter(rateLimit, timeScale);
+	const faults = new FaultInjector();
+	const server = new SandboxServer({
+		state,
+		now: calendarClock(options.now),
+		validator: new ContractValidator(options.openapiPath ?? OPENAPI_PATH),
+		limiter,
+		faults,
+		requests,
+		routes: ROUTES,
+	});
+	const port = await server.listen();
+
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		state,
+		requests,
+		apiKeyFor(username) {
+			const user = state.users.find((u) => u.username === username);
+			if (!user) throw new Error(`No sandbox user "${username}" (have: ${state.users.map((u) => u.username).join(', ')})`);
+			return user.apiKey;
+		},
+		invalidRequests: () => requests.filter((r) => !r.valid),
+		injectFault: (fault) => faults.inject(fault),
+		clearFaults: () => faults.clear(),
+		reset() {
+			// In place, so references to sandbox.state and sandbox.requests stay live.
+			Object.assign(state, seedState(fixture));
+			requests.length = 0;
+			faults.clear();
+			limiter.reset();
+		},
+		close: () => server.close(),
+	};
+}
+
+/** Kinds for iteration in tests and tools. */
+export const FAULT_KINDS: readonly FaultKind[] = ['429', '429-no-headers', '500', '502', '503', 'reset', 'timeout', 'malformed-json', 'html'];

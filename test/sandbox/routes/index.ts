@@ -1,0 +1,17 @@
+/**
+ * The route table: handlers per endpoint family. Later families (bookings, event types,
+ * schedules, webhooks, credits, slot reservations) add their own file and one line here.
+ * A documented operation without a handler answers 501 after validation, so a test that
+ * reaches it learns at once that the sandbox does not implement it yet.
+ */
+import { meRoutes } from './me';
+import type { RouteHandler } from './route';
+import { slotsRoutes } from './slots';
+
+export const ROUTES: readonly RouteHandler[] = [...meRoutes, ...slotsRoutes];
+
+export function findRoute(routes: readonly RouteHandler[], method: string, template: string): RouteHandler | undefined {
+	return routes.find((r) => r.method === method.toUpperCase() && r.template === template);
+}
+
+export type { RouteContext, RouteHandler, RouteRequest, RouteResult } from './route';

@@ -1,0 +1,58 @@
+/**
+ * What a route handler gets and gives back. Handlers are registered per endpoint family
+ * (routes/me.ts, routes/slots.ts, later bookings, event types, schedules, webhooks, credits)
+ * and collected in routes/index.ts; server.ts does everything around them — contract
+ * validation, versions, faults, rate limiting, auth, recording — so a handler only holds
+ * Cal.com's business behaviour.
+ */
+import type { AuthMode } from '../operations';
+import type { SandboxState, SandboxUser } from '../types';
+
+export interface RouteContext {
+	state: SandboxState;
+	/** The calendar clock (SandboxOptions.now): slots, booking notice, "one year from now". */
+	now(): Date;
+}
+
+export interface RouteRequest {
+	method: string;
+	pathname: string;
+	/** Path + query as received: Cal.com's error envelopes put it in `path`. */
+	url: string;
+	/** Path parameters, URL-decoded strings. */
+	params: Record<string, string>;
+	/** Query as received: repeated names become arrays. */
+	query: Record<string, string | string[]>;
+	/** Query values coerced to the types the contract declares. */
+	typedQuery: Record<string, unknown>;
+	body: unknown;
+	apiVersion?: string;
+	/** The authenticated user; undefined for anonymous calls. */
+	user?: SandboxUser;
+}
+
+export interface RouteResult {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/**
+	 * Input problems the handler's own validation found (Cal.com DTO rules the OpenAPI
+	 * document cannot express): the request is recorded as invalid with these.
+	 */
+	problems?: string[];
+}
+
+export interface RouteHandler {
+	method: string;
+	/** The OpenAPI path template this handler serves, e.g. '/v2/slots'. */
+	template: string;
+	/**
+	 * 'generic': schema violations of query/path/body are answered with Cal.com's 400 before the
+	 * handler runs (Nest's global ValidationPipe). 'own': the handler validates (e.g. slots, whose
+	 * DTO pipe forbids unknown parameters and has its own message format).
+	 */
+	validation: 'generic' | 'own';
+	/** Overrides the auth mode read from the document (its Authorization header parameter). */
+	auth?: AuthMode;
+	handle(req: RouteRequest, ctx: RouteContext): RouteResult;
+}

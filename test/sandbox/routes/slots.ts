@@ -1,0 +1,189 @@
+/**
+ * GET /v2/slots (cal-api-version 2024-09-04, no auth).
+ *
+ * Time range, as Cal.com's 2024-09-04 input service reads it (we follow the source):
+ * - `start`/`end` are parsed as UTC; a value without an offset is UTC, one with an offset is
+ *   converted. A bare date is 00:00:00 UTC — not midnight in `timeZone`.
+ * - An `end` at exactly 00:00:00 UTC (a bare date, or an explicit T00:00:00Z) means 23:59:59
+ *   of that UTC date.
+ * - `timeZone` only shapes the output: times printed with that zone's offset, grouped by the
+ *   date in that zone. Without it times are UTC ('…Z') grouped by UTC date.
+ * Deliberately louder than Cal.com: end before start, and end more than one year after
+ * `now`, are 400s here (Cal.com returns {} for the first and, in newer builds, silently clamps
+ * the second to one year).
+ * Unknown event type (by id, or by slug of an existing user/team) → 200 {} as hosted Cal.com
+ * answers; unknown user/team/organization → 404 with Cal.com's texts.
+ */
+import { errorEnvelope, success } from '../envelope';
+import { busyIntervals, buildSlotStarts, intersectIntervals, mergeIntervals, subtractIntervals, workingIntervals } from '../slots-engine';
+import type { Interval } from '../slots-engine';
+import { eventTypeById, scheduleFor, teamBySlug, userByUsername } from '../state';
+import { formatInZone, localDate } from '../tz';
+import type { SandboxEventType, SandboxState, SandboxUser } from '../types';
+import type { RouteContext, RouteHandler, RouteRequest, RouteResult } from './route';
+import { parseSlotsQuery } from './slots-input';
+import type { SlotsInput } from './slots-input';
+
+const MINUTE = 60_000;
+
+/** Cal.com's dynamic (group) event: 30 minutes, 120 minutes' notice, collective. */
+const DYNAMIC_EVENT = { lengthInMinutes: 30, slotInterval: null, minimumBookingNotice: 120, beforeEventBuffer: 0, afterEventBuffer: 0 };
+
+interface Plan {
+	eventType: Pick<SandboxEventType, 'lengthInMinutes' | 'slotInterval' | 'minimumBookingNotice' | 'beforeEventBuffer' | 'afterEventBuffer'> &
+		Partial<SandboxEventType>;
+	/** Users whose availability counts, with how they combine. */
+	fixed: SandboxUser[];
+	anyOf: SandboxUser[];
+}
+
+type Resolved = { plan: Plan } | { result: RouteResult };
+
+function notFound(message: string, url: string): Resolved {
+	return { result: { status: 404, body: errorEnvelope(404, message, url) } };
+}
+
+const EMPTY: Resolved = { result: { status: 200, body: success({}) } };
+
+function orgUserFilter(state: SandboxState, organizationSlug: string | undefined, url: string): ((u: SandboxUser) => boolean) | Resolved {
+	if (!organizationSlug) return () => true;
+	const org = state.organizations.find((o) => o.slug === organizationSlug);
+	if (!org) return notFound(`slots-input.service.ts: Organization with slug ${organizationSlug} not found`, url);
+	return (u) => u.organizationId === org.id;
+}
+
+function resolve(input: SlotsInput, state: SandboxState, url: string): Resolved {
+	const forEventType = (et: SandboxEventType | undefined): Resolved => {
+		if (!et) return EMPTY;
+		if (et.teamId === null) {
+			const owner = state.users.find((u) => u.id === et.ownerId);
+			return owner ? { plan: { eventType: et, fixed: [owner], anyOf: [] } } : EMPTY;
+		}
+		const hosts = (et.hosts ?? []).flatMap((h) => {
+			const user = state.users.find((u) => u.id === h.userId);
+			return user ? [{ user, isFixed: et.schedulingType === 'collective' || h.isFixed === true }] : [];
+		});
+		return {
+			plan: {
+				eventType: et,
+				fixed: hosts.filter((h) => h.isFixed).map((h) => h.user),
+				anyOf: hosts.filter((h) => !h.isFixed).map((h) => h.user),
+			},
+		};
+	};
+
+	switch (input.kind) {
+		case 'byEventTypeId':
+			return forEventType(eventTypeById(state, input.eventTypeId));
+		case 'byUsernameAndEventTypeSlug': {
+			const inOrg = orgUserFilter(state, input.organizationSlug, url);
+			if (typeof inOrg !== 'function') return inOrg;
+			const user = state.users.find((u) => u.username === input.username && inOrg(u));
+			if (!user) return notFound(`User with username ${input.username} not found`, url);
+			return forEventType(state.eventTypes.find((e) => e.ownerId === user.id && e.teamId === null && e.slug === input.eventTypeSlug));
+		}
+		case 'byTeamSlugAndEventTypeSlug': {
+			const org = input.organizationSlug ? state.organizations.find((o) => o.slug === input.organizationSlug) : undefined;
+			if (input.organizationSlug && !org) {
+				return notFound(`slots-input.service.ts: Organization with slug ${input.organizationSlug} not found`, url);
+			}
+			const team = teamBySlug(state, input.teamSlug);
+			if (!team || (org && team.organizationId !== org.id)) return notFound(`Team with slug ${input.teamSlug} not found`, url);
+			return forEventType(state.eventTypes.find((e) => e.teamId === team.id && e.slug === input.eventTypeSlug));
+		}
+		default: {
+			// Dynamic group booking: organizationSlug is required by the DTO. Users of that
+			// organization are looked up; a slug that names no organization in the fixture is
+			// accepted for users without one (the fixture's users have no organization).
+			const org = state.organizations.find((o) => o.slug === input.organizationSlug);
+			const users: SandboxUser[] = [];
+			for (const name of input.usernames) {
+				const user = userByUsername(state, name);
+				if (!user || (org ? user.organizationId !== org.id : user.organizationId !== null)) {
+					return notFound(`User with username ${name} not found`, url);
+				}
+				users.push(user);
+			}
+			const length = input.duration ?? DYNAMIC_EVENT.lengthInMinutes;
+			return { plan: { eventType: { ...DYNAMIC_EVENT, lengthInMinutes: length }, fixed: users, anyOf: [] } };
+		}
+	}
+}
+
+/** Instant of `start`/`end` as Cal.com reads them (UTC unless an offset is given). */
+function parseInstant(value: string, isEnd: boolean): number {
+	const hasTime = value.includes('T');
+	const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
+	const t = Date.parse(hasTime ? (hasOffset ? value : `${value}Z`) : `${value}T00:00:00Z`);
+	const d = new Date(t);
+	if (isEnd && d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0) {
+		return t + (23 * 3600 + 59 * 60 + 59) * 1000;
+	}
+	return t;
+}
+
+function freeIntervals(state: SandboxState, plan: Plan, from: number, to: number, rescheduleUid?: string): Interval[] {
+	const et = plan.eventType;
+	const freeOf = (user: SandboxUser): Interval[] => {
+		const schedule = scheduleFor(state, user, et.id === undefined ? undefined : (et as SandboxEventType));
+		if (!schedule) return [];
+		const busy = busyIntervals(user.id, user.email, state.bookings, state.eventTypes, et, rescheduleUid);
+		return subtractIntervals(workingIntervals(schedule, from, to), busy);
+	};
+	let ranges: Interval[] | undefined;
+	for (const user of plan.fixed) ranges = ranges === undefined ? freeOf(user) : intersectIntervals(ranges, freeOf(user));
+	if (plan.anyOf.length > 0) {
+		const union = mergeIntervals(plan.anyOf.flatMap(freeOf));
+		ranges = ranges === undefined ? union : intersectIntervals(ranges, union);
+	}
+	return ranges ?? [];
+}
+
+function getSlots(req: RouteRequest, ctx: RouteContext): RouteResult {
+	const parsed = parseSlotsQuery(req.query);
+	if (!parsed.ok) return { status: 400, body: errorEnvelope(400, parsed.message, req.url), problems: parsed.problems };
+	const input = parsed.input;
+
+	const start = parseInstant(input.start, false);
+	const end = parseInstant(input.end, true);
+	const now = ctx.now().getTime();
+	if (end < start) {
+		return { status: 400, body: errorEnvelope(400, "Invalid time range given - check the 'start' and 'end' query parameters.", req.url) };
+	}
+	const yearAhead = new Date(now);
+	yearAhead.setUTCFullYear(yearAhead.getUTCFullYear() + 1);
+	if (end > yearAhead.getTime()) {
+		return {
+			status: 400,
+			body: errorEnvelope(400, `end ${input.end} is more than one year from now: slots can be requested at most one year ahead.`, req.url),
+		};
+	}
+
+	const resolved = resolve(input, ctx.state, req.url);
+	if ('result' in resolved) return resolved.result;
+	const { plan } = resolved;
+	const et = plan.eventType;
+
+	const length = input.duration ?? et.lengthInMinutes;
+	const frequency = et.slotInterval ?? input.duration ?? et.lengthInMinutes;
+	// Cal.com never offers a start earlier than one minute from now, whatever the notice.
+	const earliest = Math.max(start, now + Math.max(et.minimumBookingNotice, 1) * MINUTE);
+	const ranges = earliest < end ? freeIntervals(ctx.state, plan, earliest, end, input.bookingUidToReschedule) : [];
+	const starts = buildSlotStarts(ranges, {
+		lengthMinutes: length,
+		frequencyMinutes: frequency,
+		earliest,
+		alignTimeZone: input.timeZone ?? 'UTC',
+	});
+
+	const data: Record<string, Array<{ start: string; end?: string }>> = {};
+	for (const t of starts) {
+		const key = localDate(t, input.timeZone);
+		const item: { start: string; end?: string } = { start: formatInZone(t, input.timeZone) };
+		if (input.format === 'range') item.end = formatInZone(t + length * MINUTE, input.timeZone);
+		(data[key] ??= []).push(item);
+	}
+	return { status: 200, body: success(data) };
+}
+
+export const slotsRoutes: RouteHandler[] = [{ method: 'GET', template: '/v2/slots', validation: 'own', auth: 'none', handle: getSlots }];

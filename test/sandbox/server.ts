@@ -1,0 +1,247 @@
+/**
+ * The HTTP side: Node's http module on 127.0.0.1, one pipeline per request, in the order
+ * Cal.com's NestJS app applies things:
+ *
+ *   body parsing (malformed JSON → 400) → route + version match (→ 404 "Cannot GET …")
+ *   → throttler guard (429, rate-limit headers) → auth guard (401) → validation pipe (400)
+ *   → handler.
+ *
+ * Contract validation runs for every request first and is recorded whatever the answer is;
+ * an injected fault then replaces the answer (faults.ts).
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+
+import { authenticate, bearerToken } from './auth';
+import { errorEnvelope, TEXTS } from './envelope';
+import { cannedFaultResponse } from './faults';
+import type { FaultInjector } from './faults';
+import { calcomValidationMessage } from './messages';
+import type { RateLimiter } from './rate-limit';
+import { markProblems, queryRecord, recordHeaders } from './recording';
+import type { RecordedRequest } from './recording';
+import { findRoute } from './routes';
+import type { RouteHandler, RouteResult } from './routes';
+import type { SandboxState } from './types';
+import type { ContractValidator } from './validator';
+
+export interface ServerDeps {
+	state: SandboxState;
+	now(): Date;
+	validator: ContractValidator;
+	limiter: RateLimiter;
+	faults: FaultInjector;
+	requests: RecordedRequest[];
+	routes: readonly RouteHandler[];
+}
+
+interface Answer {
+	status: number;
+	headers: Record<string, string>;
+	body: string;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const DEFAULT_TIMEOUT_DELAY_MS = 5000;
+
+function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Answer {
+	return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(body) };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+export class SandboxServer {
+	private readonly server: Server;
+	private readonly sockets = new Set<Socket>();
+	private readonly timers = new Set<NodeJS.Timeout>();
+
+	constructor(private readonly deps: ServerDeps) {
+		this.server = createServer((req, res) => {
+			this.handle(req, res).catch((error: unknown) => {
+				if (!res.headersSent && !res.destroyed) {
+					const answer = jsonAnswer(500, errorEnvelope(500, TEXTS.internal, req.url ?? '/'));
+					res.writeHead(answer.status, answer.headers).end(answer.body);
+				}
+				process.emitWarning(`Cal.com sandbox: ${(error as Error).stack ?? String(error)}`);
+			});
+		});
+		this.server.on('connection', (socket: Socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+	}
+
+	listen(): Promise<number> {
+		return new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(0, '127.0.0.1', () => {
+				const address = this.server.address();
+				resolve(typeof address === 'object' && address ? address.port : 0);
+			});
+		});
+	}
+
+	/** Closes the server and every open socket, including responses still being held back. */
+	close(): Promise<void> {
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+		return new Promise((resolve) => {
+			this.server.close(() => resolve());
+			for (const socket of this.sockets) socket.destroy();
+			this.sockets.clear();
+		});
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const { state, validator, faults, requests } = this.deps;
+		const rawBody = await readBody(req);
+		const method = (req.method ?? 'GET').toUpperCase();
+		const url = req.url ?? '/';
+		const parsedUrl = new URL(url, 'http://127.0.0.1');
+		const query = queryRecord(parsedUrl.searchParams);
+		const header = (name: string) => {
+			const value = req.headers[name];
+			return Array.isArray(value) ? value[0] : value;
+		};
+		const apiVersion = header('cal-api-version');
+
+		const hasBody = rawBody.length > 0;
+		let body: unknown = hasBody ? rawBody : undefined;
+		let jsonError: string | undefined;
+		const isJsonType = /json/i.test(header('content-type') ?? '');
+		if (hasBody && isJsonType) {
+			try {
+				body = JSON.parse(rawBody);
+			} catch (error) {
+				jsonError = (error as Error).message;
+			}
+		}
+
+		const record: RecordedRequest = {
+			method,
+			path: parsedUrl.pathname,
+			query,
+			headers: recordHeaders(state, req.headers),
+			body,
+			status: 0,
+			valid: true,
+			problems: [],
+			...(apiVersion !== undefined ? { apiVersion } : {}),
+		};
+		requests.push(record);
+
+		const outcome = validator.validateRequest({
+			method,
+			pathname: parsedUrl.pathname,
+			query,
+			body,
+			hasBody,
+			bodyIsJson: isJsonType && jsonError === undefined,
+			apiVersion,
+		});
+		markProblems(record, outcome.problems);
+		if (jsonError) markProblems(record, [`request body is not valid JSON: ${jsonError}`]);
+
+		const fault = faults.take(method, parsedUrl.pathname);
+		if (fault) {
+			record.fault = fault.kind;
+			if (fault.kind === 'reset') {
+				req.socket.destroy();
+				return;
+			}
+			if (fault.kind !== 'timeout') {
+				this.send(res, record, cannedFaultResponse(fault, url, this.deps.limiter.limit), 0);
+				return;
+			}
+		}
+
+		let answer: Answer;
+		if (jsonError) {
+			// Express's body parser rejects the body before routing, with the parser's message.
+			answer = jsonAnswer(400, errorEnvelope(400, jsonError, url));
+		} else if (outcome.notFound || !outcome.operation) {
+			answer = jsonAnswer(404, errorEnvelope(404, TEXTS.cannot(method, url), url));
+		} else {
+			answer = this.guardedAnswer(req, record, outcome, url, method, query, body, apiVersion);
+		}
+		const delay = fault?.kind === 'timeout' ? (fault.delayMs ?? DEFAULT_TIMEOUT_DELAY_MS) : 0;
+		this.send(res, record, answer, delay);
+	}
+
+	private guardedAnswer(
+		req: IncomingMessage,
+		record: RecordedRequest,
+		outcome: ReturnType<ContractValidator['validateRequest']>,
+		url: string,
+		method: string,
+		query: Record<string, string | string[]>,
+		body: unknown,
+		apiVersion: string | undefined,
+	): Answer {
+		const { state, limiter, routes, now } = this.deps;
+		const operation = outcome.operation;
+		if (!operation) return jsonAnswer(404, errorEnvelope(404, TEXTS.cannot(method, url), url));
+		const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
+
+		const tracker = bearerToken(authorization) ?? `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+		const limit = limiter.hit(tracker);
+		if (!limit.allowed) return jsonAnswer(429, errorEnvelope(429, TEXTS.throttled, url), limit.headers);
+
+		const route = findRoute(routes, method, operation.template);
+		const auth = authenticate(state, authorization, route?.auth ?? operation.auth);
+		if (!auth.ok) return jsonAnswer(401, errorEnvelope(401, auth.message, url), limit.headers);
+
+		if (!route) {
+			const message = `The Cal.com sandbox does not implement ${method} ${operation.template} yet (documented by Cal.com; add a handler in test/sandbox/routes).`;
+			return jsonAnswer(501, errorEnvelope(501, message, url), limit.headers);
+		}
+		if (route.validation === 'generic' && outcome.violations.length > 0) {
+			return jsonAnswer(400, errorEnvelope(400, calcomValidationMessage(outcome.violations), url), limit.headers);
+		}
+
+		let result: RouteResult;
+		try {
+			result = route.handle(
+				{
+					method,
+					pathname: record.path,
+					url,
+					params: outcome.params,
+					query,
+					typedQuery: outcome.query,
+					body,
+					apiVersion,
+					user: auth.user,
+				},
+				{ state, now },
+			);
+		} catch (error) {
+			markProblems(record, [`sandbox handler failed: ${(error as Error).message}`]);
+			return jsonAnswer(500, errorEnvelope(500, TEXTS.internal, url), limit.headers);
+		}
+		if (result.problems) markProblems(record, result.problems);
+		return jsonAnswer(result.status, result.body ?? {}, { ...limit.headers, ...(result.headers ?? {}) });
+	}
+
+	private send(res: ServerResponse, record: RecordedRequest, answer: Answer, delayMs: number): void {
+		record.status = answer.status;
+		const write = () => {
+			if (res.destroyed) return;
+			res.writeHead(answer.status, answer.headers).end(answer.body);
+		};
+		if (delayMs <= 0) {
+			write();
+			return;
+		}
+		const timer = setTimeout(() => {
+			this.timers.delete(timer);
+			write();
+		}, delayMs);
+		this.timers.add(timer);
+	}
+}

@@ -1,0 +1,128 @@
+/**
+ * Fixture loading and the live state built from it.
+ *
+ * The fixture is checked for dangling references when it is loaded: a typo in
+ * fixture.json should fail loudly at startSandbox(), not show up later as "no slots".
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { isValidTimeZone } from './tz';
+import type {
+	SandboxEventType,
+	SandboxFixture,
+	SandboxSchedule,
+	SandboxState,
+	SandboxTeam,
+	SandboxUser,
+} from './types';
+
+export const DEFAULT_FIXTURE_PATH = join(__dirname, 'fixture.json');
+
+export function loadFixture(source: string | SandboxFixture | undefined): SandboxFixture {
+	const fixture: SandboxFixture =
+		source === undefined || typeof source === 'string'
+			? (JSON.parse(readFileSync(source ?? DEFAULT_FIXTURE_PATH, 'utf8')) as SandboxFixture)
+			: source;
+	checkFixture(fixture);
+	return fixture;
+}
+
+/** A fresh, deep copy: tests that change the state never touch the fixture object. */
+export function seedState(fixture: SandboxFixture): SandboxState {
+	const copy = structuredClone(fixture);
+	return {
+		users: copy.users,
+		schedules: copy.schedules,
+		eventTypes: copy.eventTypes,
+		teams: copy.teams,
+		bookings: copy.bookings,
+		organizations: copy.organizations ?? [],
+	};
+}
+
+function checkFixture(f: SandboxFixture): void {
+	const problems: string[] = [];
+	for (const key of ['users', 'schedules', 'eventTypes', 'teams', 'bookings'] as const) {
+		if (!Array.isArray(f[key])) problems.push(`"${key}" must be an array`);
+	}
+	if (problems.length) throw new Error(`Sandbox fixture: ${problems.join('; ')}`);
+
+	const userIds = new Set(f.users.map((u) => u.id));
+	const scheduleIds = new Set(f.schedules.map((s) => s.id));
+	const teamIds = new Set(f.teams.map((t) => t.id));
+	const eventTypeIds = new Set(f.eventTypes.map((e) => e.id));
+	const unique = (what: string, values: unknown[]) => {
+		if (new Set(values).size !== values.length) problems.push(`${what} must be unique`);
+	};
+	unique('user ids', f.users.map((u) => u.id));
+	unique('usernames', f.users.map((u) => u.username));
+	unique('API keys', f.users.map((u) => u.apiKey));
+	unique('schedule ids', f.schedules.map((s) => s.id));
+	unique('event type ids', f.eventTypes.map((e) => e.id));
+	unique('booking uids', f.bookings.map((b) => b.uid));
+
+	for (const u of f.users) {
+		if (!/^cal_live_[0-9a-f]{32}$/.test(u.apiKey)) problems.push(`user ${u.username}: apiKey must be cal_live_<32 hex>`);
+		if (!isValidTimeZone(u.timeZone)) problems.push(`user ${u.username}: unknown time zone ${u.timeZone}`);
+		if (u.defaultScheduleId !== null && !scheduleIds.has(u.defaultScheduleId)) {
+			problems.push(`user ${u.username}: defaultScheduleId ${u.defaultScheduleId} does not exist`);
+		}
+	}
+	for (const s of f.schedules) {
+		if (!userIds.has(s.ownerId)) problems.push(`schedule ${s.id}: owner ${s.ownerId} does not exist`);
+		if (!isValidTimeZone(s.timeZone)) problems.push(`schedule ${s.id}: unknown time zone ${s.timeZone}`);
+	}
+	for (const e of f.eventTypes) {
+		if (e.ownerId === null && e.teamId === null) problems.push(`event type ${e.id}: needs ownerId or teamId`);
+		if (e.ownerId !== null && !userIds.has(e.ownerId)) problems.push(`event type ${e.id}: owner ${e.ownerId} does not exist`);
+		if (e.teamId !== null && !teamIds.has(e.teamId)) problems.push(`event type ${e.id}: team ${e.teamId} does not exist`);
+		if (e.scheduleId !== null && !scheduleIds.has(e.scheduleId)) problems.push(`event type ${e.id}: schedule ${e.scheduleId} does not exist`);
+		for (const h of e.hosts ?? []) {
+			if (!userIds.has(h.userId)) problems.push(`event type ${e.id}: host ${h.userId} does not exist`);
+		}
+	}
+	for (const t of f.teams) {
+		for (const m of t.members) if (!userIds.has(m.userId)) problems.push(`team ${t.slug}: member ${m.userId} does not exist`);
+	}
+	for (const b of f.bookings) {
+		if (!/^[A-Za-z0-9]{22}$/.test(b.uid)) problems.push(`booking ${b.id}: uid must be 22 letters/digits`);
+		if (!eventTypeIds.has(b.eventTypeId)) problems.push(`booking ${b.uid}: event type ${b.eventTypeId} does not exist`);
+		if (!userIds.has(b.userId)) problems.push(`booking ${b.uid}: user ${b.userId} does not exist`);
+		if (!(Date.parse(b.start) < Date.parse(b.end))) problems.push(`booking ${b.uid}: start must be before end`);
+	}
+	if (problems.length) throw new Error(`Sandbox fixture: ${problems.join('; ')}`);
+}
+
+// Lookups shared by route handlers. They read the live state each time, so changes made by
+// tests or by other handlers are seen at once.
+
+export function userByUsername(state: SandboxState, username: string): SandboxUser | undefined {
+	return state.users.find((u) => u.username === username);
+}
+
+export function userById(state: SandboxState, id: number): SandboxUser | undefined {
+	return state.users.find((u) => u.id === id);
+}
+
+export function userByApiKey(state: SandboxState, apiKey: string): SandboxUser | undefined {
+	return state.users.find((u) => u.apiKey === apiKey);
+}
+
+export function scheduleById(state: SandboxState, id: number): SandboxSchedule | undefined {
+	return state.schedules.find((s) => s.id === id);
+}
+
+export function eventTypeById(state: SandboxState, id: number): SandboxEventType | undefined {
+	return state.eventTypes.find((e) => e.id === id);
+}
+
+export function teamBySlug(state: SandboxState, slug: string): SandboxTeam | undefined {
+	return state.teams.find((t) => t.slug === slug);
+}
+
+/** The schedule a user's availability comes from for an event type (event type's own, else the user's default). */
+export function scheduleFor(state: SandboxState, user: SandboxUser, eventType?: SandboxEventType): SandboxSchedule | undefined {
+	const id = eventType?.scheduleId ?? user.defaultScheduleId;
+	return id === null || id === undefined ? undefined : scheduleById(state, id);
+}

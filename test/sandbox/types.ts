@@ -1,0 +1,176 @@
+/**
+ * Shapes of the sandbox's fixture and live state.
+ *
+ * They follow Cal.com's API v2 outputs where one exists (schedules as in
+ * ScheduleOutput_2024_06_11, booking fields as in the 2024-06-14 event-type output,
+ * bookings close to BookingOutput_2024_08_13) so that route handlers can mostly hand
+ * them out as they are, and a person reading fixture.json recognises the API.
+ */
+import type { DayName } from './tz';
+
+export interface SandboxUser {
+	id: number;
+	username: string;
+	email: string;
+	name: string | null;
+	timeZone: string;
+	/** The user's API key, 'cal_live_<hex>'. */
+	apiKey: string;
+	defaultScheduleId: number | null;
+	weekStart: string;
+	timeFormat: number;
+	organizationId: number | null;
+	avatarUrl?: string | null;
+	bio?: string | null;
+	locale?: string;
+}
+
+export interface SandboxAvailability {
+	days: DayName[];
+	startTime: string; // 'HH:MM' in the schedule's time zone
+	endTime: string;
+}
+
+export interface SandboxOverride {
+	date: string; // 'YYYY-MM-DD'; replaces that date's weekly availability
+	startTime: string; // '00:00'–'00:00' means unavailable all day
+	endTime: string;
+}
+
+export interface SandboxSchedule {
+	id: number;
+	ownerId: number;
+	name: string;
+	timeZone: string;
+	isDefault: boolean;
+	availability: SandboxAvailability[];
+	overrides: SandboxOverride[];
+}
+
+/** A booking field in the 2024-06-14 event-type shape (system fields have isDefault: true). */
+export interface SandboxBookingField {
+	type: string;
+	slug: string;
+	label?: string;
+	required: boolean;
+	hidden?: boolean;
+	isDefault: boolean;
+	placeholder?: string;
+	options?: string[];
+	disableOnPrefill?: boolean;
+}
+
+export interface SandboxLocation {
+	type: string;
+	[key: string]: unknown;
+}
+
+export interface SandboxHost {
+	userId: number;
+	isFixed?: boolean;
+}
+
+export interface SandboxEventType {
+	id: number;
+	/** Owner for personal event types; null for team event types. */
+	ownerId: number | null;
+	teamId: number | null;
+	slug: string;
+	title: string;
+	description: string | null;
+	lengthInMinutes: number;
+	lengthInMinutesOptions?: number[];
+	/** Minutes between slot starts; null = the event length. */
+	slotInterval: number | null;
+	/** Minutes. */
+	minimumBookingNotice: number;
+	beforeEventBuffer: number;
+	afterEventBuffer: number;
+	/** null = the owner's (or each host's) default schedule. */
+	scheduleId: number | null;
+	requiresConfirmation: boolean;
+	hidden: boolean;
+	locations: SandboxLocation[];
+	bookingFields: SandboxBookingField[];
+	/** Team event types: 'roundRobin' (any host free) or 'collective' (all hosts free). */
+	schedulingType?: 'roundRobin' | 'collective' | null;
+	hosts?: SandboxHost[];
+	seatsPerTimeSlot?: number | null;
+}
+
+export interface SandboxTeamMember {
+	userId: number;
+	role: 'OWNER' | 'ADMIN' | 'MEMBER';
+	accepted: boolean;
+}
+
+export interface SandboxTeam {
+	id: number;
+	slug: string;
+	name: string;
+	organizationId: number | null;
+	members: SandboxTeamMember[];
+}
+
+export interface SandboxOrganization {
+	id: number;
+	slug: string;
+	name: string;
+}
+
+export interface SandboxAttendee {
+	name: string;
+	email: string;
+	timeZone: string;
+	language?: string;
+	absent?: boolean;
+	phoneNumber?: string;
+}
+
+export type SandboxBookingStatus = 'accepted' | 'pending' | 'cancelled' | 'rejected';
+
+export interface SandboxBooking {
+	id: number;
+	/** 22-character short id, as Cal.com's booking uids. */
+	uid: string;
+	title: string;
+	description: string | null;
+	eventTypeId: number;
+	/** The organizer: the owner, or for team event types the host it was assigned to. */
+	userId: number;
+	start: string; // ISO UTC
+	end: string;
+	status: SandboxBookingStatus;
+	attendees: SandboxAttendee[];
+	guests: string[];
+	location: string | null;
+	bookingFieldsResponses: Record<string, unknown>;
+	metadata: Record<string, string>;
+	absentHost: boolean;
+	createdAt: string;
+	updatedAt: string;
+	cancellationReason?: string | null;
+	cancelledByEmail?: string | null;
+	reschedulingReason?: string | null;
+	rescheduledFromUid?: string | null;
+	rescheduledToUid?: string | null;
+}
+
+export interface SandboxFixture {
+	users: SandboxUser[];
+	schedules: SandboxSchedule[];
+	eventTypes: SandboxEventType[];
+	teams: SandboxTeam[];
+	bookings: SandboxBooking[];
+	organizations?: SandboxOrganization[];
+}
+
+/** The live, mutable state. Route handlers change it; tests may read and change it too. */
+export interface SandboxState {
+	users: SandboxUser[];
+	schedules: SandboxSchedule[];
+	eventTypes: SandboxEventType[];
+	teams: SandboxTeam[];
+	bookings: SandboxBooking[];
+	organizations: SandboxOrganization[];
+}
