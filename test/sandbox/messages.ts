@@ -9,6 +9,8 @@
  */
 import type { ErrorObject } from 'ajv';
 
+import { focusErrors } from './error-focus';
+
 export interface Violation {
 	location: 'query' | 'path' | 'body';
 	/** Top-level property ('attendee' for body.attendee.email). */
@@ -74,6 +76,8 @@ function constraintText(name: string, e: ErrorObject): string {
 			return `${name} must be longer than or equal to ${p.limit} characters`;
 		case 'maxLength':
 			return `${name} must be shorter than or equal to ${p.limit} characters`;
+		case 'anyOf':
+			return `${name} must match one of the documented variants`;
 		case 'pattern':
 			return `${name} must match ${p.pattern} regular expression`;
 		default:
@@ -81,37 +85,15 @@ function constraintText(name: string, e: ErrorObject): string {
 	}
 }
 
-/**
- * ajv reports every failing branch of an anyOf. Keep the errors of the closest branch only
- * (the one with the fewest errors), and drop the summary "must match a schema in anyOf".
- */
-function closestBranch(errors: ErrorObject[]): ErrorObject[] {
-	const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
-	if (anyOfs.length === 0) return errors;
-	let result = errors.filter((e) => e.keyword !== 'anyOf');
-	for (const a of anyOfs) {
-		const prefix = a.schemaPath.replace(/\/anyOf$/, '/anyOf/');
-		const byBranch = new Map<string, ErrorObject[]>();
-		for (const e of result) {
-			if (!e.schemaPath.startsWith(prefix)) continue;
-			const branch = e.schemaPath.slice(prefix.length).split('/')[0];
-			byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
-		}
-		if (byBranch.size < 2) continue;
-		const best = [...byBranch.values()].sort((x, y) => x.length - y.length)[0];
-		result = result.filter((e) => !e.schemaPath.startsWith(prefix) || best.includes(e));
-	}
-	return result.length > 0 ? result : errors;
-}
-
 export function violationsFrom(
 	location: Violation['location'],
 	errors: ErrorObject[] | null | undefined,
 	rootName?: string,
+	resolve?: (ref: string) => unknown,
 ): Violation[] {
 	const seen = new Set<string>();
 	const out: Violation[] = [];
-	for (const e of closestBranch(errors ?? [])) {
+	for (const e of resolve ? focusErrors(errors ?? [], resolve) : (errors ?? [])) {
 		let path = dotted(e.instancePath);
 		if (e.keyword === 'required') path = path ? `${path}.${String(e.params.missingProperty)}` : String(e.params.missingProperty);
 		if (rootName) path = path ? `${rootName}${path.startsWith('[') ? '' : '.'}${path}` : rootName;

@@ -26,6 +26,13 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 		why: 'OpenAPI 3.0 nullable needs a type for JSON-schema validators; such a property becomes anyOf [schema, null].',
 	},
 	{
+		id: 'single-value-in-prose',
+		where: '65 string properties described "only allowed value for type is `X`" (location inputs, booking-field inputs and outputs, …)',
+		why:
+			'The document states these discriminators only in prose, so any string would pass and oneOf/anyOf ' +
+			'variants could not be told apart. Cal.com rejects other values; we turn the prose into enum: [X].',
+	},
+	{
 		id: 'boolean-typed-as-object',
 		where: 'isDefault of every 2024-06-14 booking-field output, EmailDefaultFieldOutput_2024_06_14.required, a few workflow flags',
 		why: 'The swagger generator typed boolean literals as "object"; Cal.com returns true/false.',
@@ -69,6 +76,8 @@ const SLOTS_RESPONSE: JsonSchema = {
 
 type Node = Record<string, unknown>;
 
+const SINGLE_VALUE = /only allowed value for (?:the )?[\w.]+ is `([^`]+)`/i;
+
 function isObject(value: unknown): value is Node {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -84,6 +93,8 @@ function patchNode(node: Node): void {
 		for (const key of Object.keys(node)) delete node[key];
 		node.anyOf = [rest, { type: 'null' }];
 	}
+	const single = typeof node.description === 'string' ? SINGLE_VALUE.exec(node.description) : null;
+	if (single && node.type === 'string' && node.enum === undefined) node.enum = [single[1]];
 	if (
 		node.type === 'object' &&
 		node.properties === undefined &&

@@ -29,6 +29,8 @@ export interface LoadedSpec {
 	compileInline(key: string, schema: JsonSchema): ValidateFunction;
 	/** The schema object a ref points to, for walking (stray-property detection). */
 	resolve(ref: string): unknown;
+	/** Like resolve, for refs found inside either document ('#/components/…'). */
+	resolveAnywhere(ref: string): unknown;
 }
 
 const cache = new Map<string, LoadedSpec>();
@@ -48,7 +50,8 @@ export function loadSpec(openapiPath: string): LoadedSpec {
 	}
 	const doc = patchSpec(raw);
 
-	const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
+	// verbose: errors carry their schema objects, which error-focus.ts needs.
+	const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, logger: false });
 	addFormats(ajv);
 	// The document uses format "phone" (attendee.phoneNumber); Cal.com expects E.164.
 	ajv.addFormat('phone', /^\+[1-9]\d{6,14}$/);
@@ -76,6 +79,10 @@ export function loadSpec(openapiPath: string): LoadedSpec {
 				compiled.set(`inline:${key}`, fn);
 			}
 			return fn;
+		},
+		resolveAnywhere(ref) {
+			if (!ref.startsWith('#')) return loaded.resolve(ref);
+			return loaded.resolve(`${SPEC_DOCUMENT_ID}${ref}`) ?? loaded.resolve(`${EXTRA_DOCUMENT_ID}${ref}`);
 		},
 		resolve(ref) {
 			const [docId, pointer = ''] = ref.split('#');

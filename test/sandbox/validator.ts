@@ -76,6 +76,8 @@ export class ContractValidator {
 		this.strays = new StrayFinder(this.spec);
 	}
 
+	private readonly resolveAnywhere = (ref: string): unknown => this.spec.resolveAnywhere(ref);
+
 	private paramSchema(p: ParamDef): Schema {
 		const ref = p.schema.$ref;
 		return (typeof ref === 'string' ? this.spec.resolve(ref) : p.schema) as Schema;
@@ -115,7 +117,7 @@ export class ContractValidator {
 			const value = coerce(raw, this.paramSchema(p));
 			(p.in === 'path' ? outcome.pathParams : outcome.query)[p.name] = value;
 			const validate = this.spec.compileInline(p.key, p.schema);
-			if (!validate(value)) outcome.violations.push(...violationsFrom(p.in, validate.errors, p.name));
+			if (!validate(value)) outcome.violations.push(...violationsFrom(p.in, validate.errors, p.name, this.resolveAnywhere));
 		}
 		const declared = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
 		outcome.unknownQuery = Object.keys(req.query).filter((name) => !declared.has(name));
@@ -143,7 +145,7 @@ export class ContractValidator {
 		const body = req.hasBody ? req.body : {};
 		if (!req.hasBody) outcome.problems.push('request body is required');
 		const validate = this.spec.compileInline(operation.body.key, operation.body.schema);
-		if (!validate(body)) outcome.violations.push(...violationsFrom('body', validate.errors));
+		if (!validate(body)) outcome.violations.push(...violationsFrom('body', validate.errors, undefined, this.resolveAnywhere));
 		for (const path of this.strays.find(operation.body.schema, body, '', 'openapi.json')) {
 			outcome.problems.push(`unknown body property "${path}" (not in the ${operation.method} ${operation.template} schema; Cal.com drops it)`);
 		}
@@ -160,6 +162,6 @@ export class ContractValidator {
 		if (!ref) return [`${method} ${template} documents no JSON response for status ${status}`];
 		const validate = this.spec.compile(ref);
 		if (validate(body)) return [];
-		return problemLines(violationsFrom('body', validate.errors)).map((p) => p.replace(/^body/, 'response'));
+		return problemLines(violationsFrom('body', validate.errors, undefined, this.resolveAnywhere)).map((p) => p.replace(/^body/, 'response'));
 	}
 }
