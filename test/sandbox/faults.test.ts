@@ -1,0 +1,137 @@
+import { startSandbox } from './index';
+import type { Sandbox } from './index';
+import { call, slots } from './test-helpers';
+
+describe('sandbox fault injection', () => {
+	let sandbox: Sandbox;
+	let key: string;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
+		key = sandbox.apiKeyFor('bailey');
+	});
+	afterAll(() => sandbox.close());
+	beforeEach(() => sandbox.reset());
+
+	it('429: ThrottlerException with Remaining 0, the given reset and, if asked, Retry-After', async () => {
+		sandbox.injectFault({ kind: '429', path: '/v2/me', resetSeconds: 7, retryAfterSeconds: 3 });
+		const res = await call(sandbox, '/v2/me', { key });
+		expect(res.status).toBe(429);
+		expect(res.json.error).toMatchObject({ code: 'ThrottlerException', message: 'CustomThrottlerGuard - Too many requests. Please try again later.' });
+		expect(res.headers.get('x-ratelimit-limit-default')).toBe('120');
+		expect(res.headers.get('x-ratelimit-remaining-default')).toBe('0');
+		expect(res.headers.get('x-ratelimit-reset-default')).toBe('7');
+		expect(res.headers.get('retry-after')).toBe('3');
+		sandbox.injectFault({ kind: '429', path: '/v2/me' });
+		const plain = await call(sandbox, '/v2/me', { key });
+		expect(plain.headers.get('x-ratelimit-reset-default')).toBe('1');
+		expect(plain.headers.get('retry-after')).toBeNull();
+		expect(sandbox.requests.map((r) => r.fault)).toEqual(['429', '429']);
+	});
+
+	it('429-no-headers: the same body without any rate-limit header', async () => {
+		sandbox.injectFault({ kind: '429-no-headers', path: '/v2/me' });
+		const res = await call(sandbox, '/v2/me', { key });
+		expect(res.status).toBe(429);
+		expect(res.json.error.code).toBe('ThrottlerException');
+		expect([...res.headers.keys()].filter((h) => h.startsWith('x-ratelimit'))).toEqual([]);
+	});
+
+	it.each([
+		['500', 500, 'InternalServerErrorException'],
+		['502', 502, 'BadGatewayException'],
+		['503', 503, 'ServiceUnavailableException'],
+	] as const)('%s: Cal.com’s error envelope with %i %s', async (kind, status, code) => {
+		sandbox.injectFault({ kind, path: '/v2/me' });
+		const res = await call(sandbox, '/v2/me', { key });
+		expect(res.status).toBe(status);
+		expect(res.json).toMatchObject({ status: 'error', path: '/v2/me', error: { code, details: { statusCode: status } } });
+	});
+
+	it('html: a 502 nginx page in text/html', async () => {
+		sandbox.injectFault({ kind: 'html', path: '/v2/me' });
+		const res = await call(sandbox, '/v2/me', { key });
+		expect(res.status).toBe(502);
+		expect(res.headers.get('content-type')).toBe('text/html');
+		expect(res.text).toContain('<title>502 Bad Gateway</title>');
+	});
+
+	it('malformed-json: 200 application/json whose body does not parse', async () => {
+		sandbox.injectFault({ kind: 'malformed-json', path: '/v2/me' });
+		const res = await call(sandbox, '/v2/me', { key });
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+		expect(() => JSON.parse(res.text)).toThrow();
+	});
+
+	it('reset: the connection is dropped without any response', async () => {
+		sandbox.injectFault({ kind: 'reset', path: '/v2/me' });
+		await expect(call(sandbox, '/v2/me', { key })).rejects.toThrow();
+		expect(sandbox.requests[0]).toMatchObject({ fault: 'reset', status: 0 });
+		expect((await call(sandbox, '/v2/me', { key })).status).toBe(200);
+	});
+
+	it('timeout: processes the request at once but holds the response back', async () => {
+		sandbox.injectFault({ kind: 'timeout', path: '/v2/me', delayMs: 300 });
+		const started = Date.now();
+		const pending = call(sandbox, '/v2/me', { key });
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		// Already handled (status decided, counted by the throttler) while the client still waits.
+		expect(sandbox.requests[0]).toMatchObject({ fault: 'timeout', status: 200 });
+		const res = await pending;
+		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+		expect(res.status).toBe(200);
+		expect(res.json.data.username).toBe('bailey');
+		const next = await call(sandbox, '/v2/me', { key });
+		expect(next.headers.get('x-ratelimit-remaining-default')).toBe('118');
+	});
+
+	it('timeout: a client that gives up never sees the answer, but the work was done', async () => {
+		sandbox.injectFault({ kind: 'timeout', path: '/v2/me', delayMs: 2000 });
+		await expect(
+			fetch(`${sandbox.url}/v2/me`, { headers: { Authorization: `Bearer ${key}` }, signal: AbortSignal.timeout(100) }),
+		).rejects.toThrow();
+		expect(sandbox.requests[0]).toMatchObject({ fault: 'timeout', status: 200 });
+	});
+
+	it('matches method, exact path or RegExp, for the next N requests only', async () => {
+		sandbox.injectFault({ kind: '503', path: /^\/v2\/slots/, method: 'get', count: 2 });
+		sandbox.injectFault({ kind: '500', path: '/v2/me', method: 'PATCH' });
+		const query = { eventTypeId: '21', start: '2027-03-29', end: '2027-03-29' };
+		expect((await slots(sandbox, query)).status).toBe(503);
+		expect((await call(sandbox, '/v2/me', { key })).status).toBe(200);
+		expect((await slots(sandbox, query)).status).toBe(503);
+		expect((await slots(sandbox, query)).status).toBe(200);
+		expect(sandbox.requests.map((r) => r.fault ?? '-')).toEqual(['503', '-', '503', '-']);
+		sandbox.clearFaults();
+		expect((await call(sandbox, '/v2/me', { key, method: 'PATCH', body: { name: 'B' } })).status).not.toBe(500);
+	});
+
+	it('still validates and records a faulted request', async () => {
+		sandbox.injectFault({ kind: '502', path: '/v2/slots' });
+		const res = await call(sandbox, '/v2/slots?eventTypeId=21&start=2027-03-29&end=2027-03-29&foo=1', { version: '2024-08-13' });
+		expect(res.status).toBe(502);
+		expect(sandbox.requests[0]).toMatchObject({ fault: '502', valid: false });
+		expect(sandbox.requests[0].problems).toEqual(
+			expect.arrayContaining([expect.stringMatching(/2024-08-13 is not served/), expect.stringMatching(/unknown query parameter "foo"/)]),
+		);
+	});
+
+	it('refuses a fault kind it does not know', () => {
+		expect(() => sandbox.injectFault({ kind: 'teapot' as never, path: '/v2/me' })).toThrow(/Unknown fault kind/);
+	});
+});
+
+describe('sandbox close()', () => {
+	it('returns promptly even while responses are being held back', async () => {
+		const sandbox = await startSandbox();
+		sandbox.injectFault({ kind: 'timeout', path: '/v2/me', delayMs: 10_000 });
+		const pending = call(sandbox, '/v2/me', { key: sandbox.apiKeyFor('bailey') }).catch((error: unknown) => error);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		const started = Date.now();
+		await sandbox.close();
+		expect(Date.now() - started).toBeLessThan(1000);
+		// fetch fails (undici's TypeError comes from another realm, so no instanceof here).
+		expect(await pending).toHaveProperty('message', 'fetch failed');
+	});
+});
