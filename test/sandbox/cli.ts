@@ -1,15 +1,24 @@
 /**
- * Runs the sandbox on its own, for the demo and for poking at it by hand:
+ * Runs the sandbox on its own, for the demo and for poking at it by hand. The project has no
+ * TypeScript runner, so compile it into the git-ignored .cache/ (node_modules stay reachable):
  *
- *   npx ts-node test/sandbox/cli.ts            (or compile and run with node)
- *   SANDBOX_NOW=2027-03-01T08:00:00Z ...       fixes the calendar clock
+ *   npx tsc test/sandbox/cli.ts --strict --outDir .cache/sandbox --rootDir . --module commonjs \
+ *     --target es2021 --esModuleInterop --resolveJsonModule --skipLibCheck --types node
+ *   CALCOM_SHARED_DIR=../shared SANDBOX_FIXTURE=test/sandbox/fixture.json \
+ *     node .cache/sandbox/test/sandbox/cli.js
  *
+ * Environment: SANDBOX_FIXTURE (fixture path; needed when compiled, the JSON is not copied),
+ * SANDBOX_NOW (fixes the calendar clock, e.g. 2027-03-01T08:00:00Z), CALCOM_SHARED_DIR (where
+ * calcom/openapi-v2.json lives; needed when compiled, since the default is relative to the source).
  * Prints the URL and every fixture user's API key, then serves until SIGINT/SIGTERM.
  */
 import { startSandbox } from './index';
 
 async function main(): Promise<void> {
-	const sandbox = await startSandbox({ now: process.env.SANDBOX_NOW || undefined });
+	const sandbox = await startSandbox({
+		now: process.env.SANDBOX_NOW || undefined,
+		fixture: process.env.SANDBOX_FIXTURE || undefined,
+	});
 	const lines = [
 		`Cal.com sandbox listening on ${sandbox.url}`,
 		...sandbox.state.users.map((u) => `  ${u.username.padEnd(8)} ${u.timeZone.padEnd(20)} ${u.apiKey}`),

@@ -84,6 +84,11 @@ describe('GET /v2/slots in the sandbox', () => {
 			expect(utcStarts(afternoon)).toEqual(['2027-03-29T12:30:00.000Z', '2027-03-29T13:00:00.000Z', '2027-03-29T13:30:00.000Z']);
 		});
 
+		it('answers {} when nothing is free', async () => {
+			const weekend = await slots(sandbox, { eventTypeId: '11', start: '2027-03-06', end: '2027-03-07', timeZone: 'America/New_York' });
+			expect(weekend.json).toEqual({ status: 'success', data: {} });
+		});
+
 		it('answers {} for an event type that does not exist, like hosted Cal.com', async () => {
 			const res = await slots(sandbox, { eventTypeId: '999', start: '2027-03-29', end: '2027-03-29' });
 			expect(res.status).toBe(200);
@@ -251,6 +256,9 @@ describe('GET /v2/slots in the sandbox', () => {
 			expect(noUser.json.error.message).toBe('User with username nobody not found');
 			const noType = await slots(sandbox, { eventTypeSlug: 'nope', username: 'lena', start: '2027-03-29', end: '2027-03-29' });
 			expect(noType.json).toEqual({ status: 'success', data: {} });
+			const noOrg = await slots(sandbox, { eventTypeSlug: 'intro-call', username: 'lena', organizationSlug: 'acme', start: '2027-03-29', end: '2027-03-29' });
+			expect(noOrg.status).toBe(404);
+			expect(noOrg.json.error.message).toBe('slots-input.service.ts: Organization with slug acme not found');
 		});
 
 		it('round-robin team event: a slot is free while any host is free', async () => {
