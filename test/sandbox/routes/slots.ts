@@ -30,11 +30,13 @@ const MINUTE = 60_000;
 const DYNAMIC_EVENT = { lengthInMinutes: 30, slotInterval: null, minimumBookingNotice: 120, beforeEventBuffer: 0, afterEventBuffer: 0 };
 
 interface Plan {
-	eventType: Pick<SandboxEventType, 'lengthInMinutes' | 'slotInterval' | 'minimumBookingNotice' | 'beforeEventBuffer' | 'afterEventBuffer'> &
-		Partial<SandboxEventType>;
-	/** Users whose availability counts, with how they combine. */
+	eventType: Pick<SandboxEventType, 'lengthInMinutes' | 'slotInterval' | 'minimumBookingNotice' | 'beforeEventBuffer' | 'afterEventBuffer'>;
+	/** Users who must all be free (owner, collective or fixed hosts, dynamic group). */
 	fixed: SandboxUser[];
+	/** Round-robin hosts: one free host is enough. */
 	anyOf: SandboxUser[];
+	/** Dynamic group booking: no event type of its own, everyone's default schedule. */
+	dynamic?: boolean;
 }
 
 type Resolved = { plan: Plan } | { result: RouteResult };
@@ -105,7 +107,7 @@ function resolve(input: SlotsInput, state: SandboxState, url: string): Resolved 
 				users.push(user);
 			}
 			const length = input.duration ?? DYNAMIC_EVENT.lengthInMinutes;
-			return { plan: { eventType: { ...DYNAMIC_EVENT, lengthInMinutes: length }, fixed: users, anyOf: [] } };
+			return { plan: { eventType: { ...DYNAMIC_EVENT, lengthInMinutes: length }, fixed: users, anyOf: [], dynamic: true } };
 		}
 	}
 }
@@ -125,7 +127,8 @@ function parseInstant(value: string, isEnd: boolean): number {
 function freeIntervals(state: SandboxState, plan: Plan, from: number, to: number, rescheduleUid?: string): Interval[] {
 	const et = plan.eventType;
 	const freeOf = (user: SandboxUser): Interval[] => {
-		const schedule = scheduleFor(state, user, et.id === undefined ? undefined : (et as SandboxEventType));
+		// The event type's own schedule (for team event types: for every host), else the user's default.
+		const schedule = scheduleFor(state, user, plan.dynamic ? undefined : (et as SandboxEventType));
 		if (!schedule) return [];
 		const busy = busyIntervals(user.id, user.email, state.bookings, state.eventTypes, et, rescheduleUid);
 		return subtractIntervals(workingIntervals(schedule, from, to), busy);
