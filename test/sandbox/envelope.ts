@@ -60,6 +60,7 @@ export const TEXTS = {
 		"or OAuth client credentials as 'x-cal-secret-key' and 'x-cal-client-id' headers",
 	invalidBearer: 'ApiAuthStrategy - Invalid Bearer token',
 	throttled: 'CustomThrottlerGuard - Too many requests. Please try again later.',
+	/** Nest's not-found text; it uses the original URL, so a query string is part of it. */
 	cannot: (method: string, url: string) => `Cannot ${method} ${url}`,
 	internal: 'Internal server error',
 } as const;

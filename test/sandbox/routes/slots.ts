@@ -155,7 +155,9 @@ function getSlots(req: RouteRequest, ctx: RouteContext): RouteResult {
 	}
 	const yearAhead = new Date(now);
 	yearAhead.setUTCFullYear(yearAhead.getUTCFullYear() + 1);
-	if (end > yearAhead.getTime()) {
+	// Compared before the end-of-day snap, as Cal.com's own one-year clamp does: a bare date one
+	// year ahead is still fine.
+	if (parseInstant(input.end, false) > yearAhead.getTime()) {
 		return {
 			status: 400,
 			body: errorEnvelope(400, `end ${input.end} is more than one year from now: slots can be requested at most one year ahead.`, req.url),
