@@ -39,11 +39,18 @@ export function validateTimeZone(value: unknown, field = 'Time Zone'): string {
 	if (!IANA_SHAPE.test(text)) {
 		throw new ParameterError(field, `"${text}" is not an IANA time zone name. ${hint}`);
 	}
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: text });
-		return text;
-	} catch {
+	if (!isKnownTimeZone(text)) {
 		throw new ParameterError(field, `"${text}" is not a known time zone. ${hint}`);
+	}
+	return text;
+}
+
+function isKnownTimeZone(name: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: name });
+		return true;
+	} catch {
+		return false;
 	}
 }
 

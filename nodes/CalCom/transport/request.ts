@@ -7,7 +7,7 @@ import type {
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrl } from './baseUrl';
 import type { FailureContext, NetworkFailure } from './errors';
@@ -150,7 +150,11 @@ export async function calComRequestFull(
 			)) as FullResponse;
 		} catch (error) {
 			const failure = classifyNetworkError(error);
-			if (failure === 'cancelled') throw error;
+			if (failure === 'cancelled') {
+				throw new NodeApiError(node, { request: `${options.method} ${options.path}` }, {
+					message: 'The execution was cancelled while waiting for Cal.com',
+				});
+			}
 			const definite = failure === 'refused' || failure === 'dns';
 			if (canRetryTransient && !definite) {
 				await sleep(backoffMs(attempt));

@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Username and Event Type Slug',
 				value: 'userSlug',
-				description: 'As in the booking link cal.com/<username>/<slug>; works for anyone\'s public event type',
+				description: "As in a booking link such as cal.com/bailey/30min; works for anyone's public event type",
 			},
 		],
 	},
@@ -32,7 +32,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. bailey',
-		description: 'The Cal.com username of the host, as in cal.com/<username>',
+		description: 'The Cal.com username of the host: bailey in the booking link cal.com/bailey/30min',
 		displayOptions: bySlug,
 	},
 	{
@@ -42,7 +42,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 30min',
-		description: 'The event type part of the booking link, as in cal.com/bailey/<slug>',
+		description: 'The event type part of the booking link: 30min in cal.com/bailey/30min',
 		displayOptions: bySlug,
 	},
 	{

@@ -1,8 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as getAvailable from './getAvailable.operation';
+import * as getReservation from './getReservation.operation';
+import * as releaseReservation from './releaseReservation.operation';
+import * as reserve from './reserve.operation';
+import * as updateReservation from './updateReservation.operation';
 
-export const operations = { getAvailable };
+export const operations = { getAvailable, reserve, getReservation, updateReservation, releaseReservation };
 
 export const description: INodeProperties[] = [
 	{
@@ -19,6 +23,31 @@ export const description: INodeProperties[] = [
 				action: 'Get available slots',
 				description:
 					'List the free start times of an event type between two times. Returns one item per slot with start and end in UTC and in the requested time zone.',
+			},
+			{
+				name: 'Get Reservation',
+				value: 'getReservation',
+				action: 'Get a slot reservation',
+				description: 'Get a slot hold by its reservation UID',
+			},
+			{
+				name: 'Release Reservation',
+				value: 'releaseReservation',
+				action: 'Release a slot reservation',
+				description: 'Delete a slot hold so others can book the slot again. Returns {deleted: true}.',
+			},
+			{
+				name: 'Reserve',
+				value: 'reserve',
+				action: 'Reserve a slot',
+				description:
+					'Hold a free slot of an event type for a few minutes so nobody else books it. Returns the reservation UID and when the hold ends.',
+			},
+			{
+				name: 'Update Reservation',
+				value: 'updateReservation',
+				action: 'Update a slot reservation',
+				description: 'Move a slot hold to another start time or change how long it lasts',
 			},
 		],
 	},

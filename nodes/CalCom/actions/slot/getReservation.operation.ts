@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ParameterError } from '../../helpers/errors';
+import { readTimeoutMs } from '../../helpers/parameters';
+import { apiPath, calComRequest } from '../../transport';
+import { outputField, timeoutOption } from '../common.descriptions';
+import { readReservationUid, reservationUidField, simplifyReservation } from './reservation.shared';
+
+export const description: INodeProperties[] = [
+	reservationUidField,
+	outputField,
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [timeoutOption] },
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const uid = readReservationUid(this, itemIndex);
+	const data = (await calComRequest.call(this, {
+		method: 'GET',
+		path: apiPath`/v2/slots/reservations/${uid}`,
+		timeoutMs: readTimeoutMs(this, itemIndex),
+		notFoundMessage: `Reservation ${uid} was not found`,
+	})) as IDataObject | null;
+	if (!data) {
+		// Cal.com answers data: null for a reservation that expired or never existed.
+		throw new ParameterError('Reservation UID', `no reservation ${uid} exists (it may have expired or been released).`);
+	}
+	return [this.getNodeParameter('output', itemIndex) === 'raw' ? data : simplifyReservation(data)];
+}

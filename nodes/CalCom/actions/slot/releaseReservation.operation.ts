@@ -1,0 +1,22 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readTimeoutMs } from '../../helpers/parameters';
+import { apiPath, calComRequest } from '../../transport';
+import { timeoutOption } from '../common.descriptions';
+import { readReservationUid, reservationUidField } from './reservation.shared';
+
+export const description: INodeProperties[] = [
+	reservationUidField,
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [timeoutOption] },
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const uid = readReservationUid(this, itemIndex);
+	await calComRequest.call(this, {
+		method: 'DELETE',
+		path: apiPath`/v2/slots/reservations/${uid}`,
+		timeoutMs: readTimeoutMs(this, itemIndex),
+		notFoundMessage: `Reservation ${uid} was not found`,
+	});
+	return [{ deleted: true, reservationUid: uid }];
+}

@@ -1,0 +1,37 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
+import { calComRequest } from '../../transport';
+import { eventTypeIdLocator, outputField, timeoutOption } from '../common.descriptions';
+import { reservationBody, reservationBodyFields, reservationOptions, simplifyReservation } from './reservation.shared';
+
+export const description: INodeProperties[] = [
+	eventTypeIdLocator,
+	...reservationBodyFields,
+	outputField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...reservationOptions, timeoutOption],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const eventTypeId = toPositiveInt(
+		this.getNodeParameter('eventTypeId', itemIndex, '', { extractValue: true }),
+		'Event Type',
+		'an event type ID',
+	);
+	const data = (await calComRequest.call(this, {
+		method: 'POST',
+		path: '/v2/slots/reservations',
+		body: reservationBody(this, itemIndex, eventTypeId),
+		// Each POST makes a new hold: a blind repeat could hold the slot twice.
+		retry: 'never',
+		timeoutMs: readTimeoutMs(this, itemIndex),
+	})) as IDataObject;
+	return [this.getNodeParameter('output', itemIndex) === 'raw' ? data : simplifyReservation(data)];
+}

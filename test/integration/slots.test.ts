@@ -1,0 +1,171 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { Sandbox } from '../sandbox';
+import { expectOnlyValidRequests, runCalCom, startTestSandbox, visibleText } from './helpers';
+
+const BAILEY_30MIN = 12; // bailey (America/New_York, Mon–Fri 09:00–17:00), 30 minutes
+
+function byId(eventTypeId: number | string, extra: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'slot',
+		operation: 'getAvailable',
+		lookup: 'eventTypeId',
+		eventTypeId: { __rl: true, mode: 'id', value: String(eventTypeId) },
+		...extra,
+	};
+}
+
+function bySlug(username: string, eventTypeSlug: string, extra: INodeParameters = {}): INodeParameters {
+	return { resource: 'slot', operation: 'getAvailable', lookup: 'userSlug', username, eventTypeSlug, ...extra };
+}
+
+describe('Slot → Get Available', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startTestSandbox();
+	});
+	afterAll(() => sandbox.close());
+	beforeEach(() => sandbox.reset());
+	afterEach(() => expectOnlyValidRequests(sandbox));
+
+	it('lists slots by event type ID in the host zone across the New York DST change', async () => {
+		// Friday 03-12 is EST (UTC−5), Monday 03-15 is EDT (UTC−4): 09:00 local moves from 14:00Z to 13:00Z.
+		const result = await runCalCom(
+			sandbox,
+			byId(BAILEY_30MIN, { start: '2027-03-12', end: '2027-03-15', timeZone: 'America/New_York' }),
+		);
+		expect(result.error).toBeUndefined();
+		const friday = result.items.filter((item) => item.json.date === '2027-03-12');
+		const monday = result.items.filter((item) => item.json.date === '2027-03-15');
+		expect(friday[0].json).toEqual({
+			start: '2027-03-12T14:00:00.000Z',
+			end: '2027-03-12T14:30:00.000Z',
+			startLocal: '2027-03-12T09:00:00-05:00',
+			endLocal: '2027-03-12T09:30:00-05:00',
+			date: '2027-03-12',
+			timeZone: 'America/New_York',
+		});
+		expect(friday.at(-1)?.json.startLocal).toBe('2027-03-12T16:30:00-05:00');
+		expect(friday).toHaveLength(16);
+		expect(monday[0].json.start).toBe('2027-03-15T13:00:00.000Z');
+		expect(monday[0].json.startLocal).toBe('2027-03-15T09:00:00-04:00');
+		expect(monday).toHaveLength(16);
+		// Saturday and Sunday have no availability.
+		expect(result.items.some((item) => ['2027-03-13', '2027-03-14'].includes(String(item.json.date)))).toBe(false);
+		expect(result.items.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0)).toBe(true);
+
+		const [request] = sandbox.requests;
+		expect(request.headers['cal-api-version']).toBe('2024-09-04');
+		expect(request.query).toMatchObject({ eventTypeId: '12', timeZone: 'America/New_York', format: 'range' });
+	});
+
+	it('shows the same slots in another zone: Berlin stays on CET while New York has moved to EDT', async () => {
+		const result = await runCalCom(
+			sandbox,
+			byId(BAILEY_30MIN, { start: '2027-03-15T00:00:00Z', end: '2027-03-15T23:59:59Z', timeZone: 'Europe/Berlin' }),
+		);
+		expect(result.items[0].json).toMatchObject({
+			start: '2027-03-15T13:00:00.000Z',
+			startLocal: '2027-03-15T14:00:00+01:00',
+			timeZone: 'Europe/Berlin',
+		});
+	});
+
+	it("lists slots by username and event-type slug across Berlin's DST change, with date overrides", async () => {
+		// lena: Mon–Thu 09:00–17:00, Fri 09:00–13:00 Europe/Berlin; override Sat 03-27 10:00–12:00.
+		const result = await runCalCom(
+			sandbox,
+			bySlug('lena', 'intro-call', { start: '2027-03-26', end: '2027-03-29', timeZone: 'Europe/Berlin' }),
+			{ username: 'kenji' },
+		);
+		expect(result.error).toBeUndefined();
+		const starts = (date: string) =>
+			result.items.filter((item) => item.json.date === date).map((item) => item.json.start);
+		expect(starts('2027-03-26')[0]).toBe('2027-03-26T08:00:00.000Z'); // 09:00 CET
+		expect(starts('2027-03-26').at(-1)).toBe('2027-03-26T11:30:00.000Z'); // 12:30 CET, ends 13:00
+		expect(starts('2027-03-27')).toEqual([
+			'2027-03-27T09:00:00.000Z',
+			'2027-03-27T09:30:00.000Z',
+			'2027-03-27T10:00:00.000Z',
+			'2027-03-27T10:30:00.000Z',
+		]); // the Saturday override, 10:00–12:00 CET
+		expect(starts('2027-03-28')).toEqual([]); // Sunday, the change day
+		expect(starts('2027-03-29')[0]).toBe('2027-03-29T07:00:00.000Z'); // 09:00 CEST
+		const request = sandbox.requests[0];
+		expect(request.query).toMatchObject({ username: 'lena', eventTypeSlug: 'intro-call' });
+		expect(request.query).not.toHaveProperty('eventTypeId');
+	});
+
+	it("returns Cal.com's map of dates with Output Raw", async () => {
+		const result = await runCalCom(
+			sandbox,
+			byId(BAILEY_30MIN, { start: '2027-03-15', end: '2027-03-15', timeZone: 'America/New_York', output: 'raw' }),
+		);
+		expect(result.items).toHaveLength(1);
+		expect(Object.keys(result.items[0].json)).toEqual(['2027-03-15']);
+		expect((result.items[0].json['2027-03-15'] as unknown[])[0]).toEqual({
+			start: '2027-03-15T09:00:00.000-04:00',
+			end: '2027-03-15T09:30:00.000-04:00',
+		});
+	});
+
+	it('rejects an unknown time zone before any request, naming the field', async () => {
+		const result = await runCalCom(
+			sandbox,
+			byId(BAILEY_30MIN, { start: '2027-03-15', end: '2027-03-16', timeZone: 'Europe/Berlinn' }),
+		);
+		expect(result.error?.message).toBe('Time Zone: "Europe/Berlinn" is not a known time zone. Use an IANA time zone name such as Europe/Berlin, America/New_York or UTC.');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('rejects an end before the start before any request', async () => {
+		const result = await runCalCom(
+			sandbox,
+			byId(BAILEY_30MIN, { start: '2027-03-16T10:00:00Z', end: '2027-03-16T09:00:00Z', timeZone: 'UTC' }),
+		);
+		expect(result.error?.message).toBe(
+			'End: must be after Start (Start is 2027-03-16T10:00:00.000Z, End is 2027-03-16T09:00:00.000Z).',
+		);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('rejects an event type ID from an expression that is not a number before any request', async () => {
+		// The editor's regex catches a typed value; an expression or an AI model bypasses it.
+		const result = await runCalCom(
+			sandbox,
+			byId('={{ $json.id }}', { start: '2027-03-16', end: '2027-03-17', timeZone: 'UTC' }),
+			{ inputItems: [{ id: '12; DROP' }] },
+		);
+		expect(result.error?.message).toBe('Event Type: "12; DROP" is not an event type ID (a whole number above 0).');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('with Continue On Fail, a bad item becomes an error item paired to its input and the others run', async () => {
+		const result = await runCalCom(
+			sandbox,
+			byId(BAILEY_30MIN, { start: '2027-03-15', end: '2027-03-15', timeZone: '={{ $json.zone }}' }),
+			{ continueOnFail: true, inputItems: [{ zone: 'Europe/Berlin' }, { zone: 'Mars/Olympus_Mons' }, { zone: 'Asia/Tokyo' }] },
+		);
+		expect(result.error).toBeUndefined();
+		const errors = result.items.filter((item) => item.json.error);
+		expect(errors).toHaveLength(1);
+		expect(errors[0].json.error).toBe(
+			'Time Zone: "Mars/Olympus_Mons" is not a known time zone. Use an IANA time zone name such as Europe/Berlin, America/New_York or UTC.',
+		);
+		expect(errors[0].pairedItem).toEqual({ item: 1 });
+		const paired = (index: number) => result.items.filter((item) => (item.pairedItem as { item: number }).item === index);
+		expect(paired(0).every((item) => item.json.timeZone === 'Europe/Berlin')).toBe(true);
+		expect(paired(2).every((item) => item.json.timeZone === 'Asia/Tokyo')).toBe(true);
+		expect(paired(0).length).toBeGreaterThan(0);
+		expect(sandbox.requests).toHaveLength(2);
+	});
+
+	it('never shows the API key in output or errors', async () => {
+		const key = sandbox.apiKeyFor('bailey');
+		const ok = await runCalCom(sandbox, byId(BAILEY_30MIN, { start: '2027-03-15', end: '2027-03-15', timeZone: 'UTC' }));
+		sandbox.injectFault({ kind: '500', path: '/v2/slots', count: 3 });
+		const failed = await runCalCom(sandbox, byId(BAILEY_30MIN, { start: '2027-03-15', end: '2027-03-15', timeZone: 'UTC' }));
+		expect(failed.error).toBeDefined();
+		for (const result of [ok, failed]) expect(visibleText(result)).not.toContain(key);
+	});
+});
