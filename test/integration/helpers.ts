@@ -46,3 +46,23 @@ export function visibleText(result: RunNodeResult): string {
 export function expectOnlyValidRequests(sandbox: Sandbox): void {
 	expect(sandbox.invalidRequests().map((r) => `${r.method} ${r.path}: ${r.problems.join('; ')}`)).toEqual([]);
 }
+
+/**
+ * One sandbox for a describe block, reset before each spec, and after each spec the check that
+ * the node sent Cal.com nothing invalid. Returns a getter, as the sandbox starts in beforeAll.
+ */
+export function useSandbox(): () => Sandbox {
+	let sandbox: Sandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await startTestSandbox();
+	});
+	afterAll(async () => await sandbox?.close());
+	beforeEach(() => sandbox?.reset());
+	afterEach(() => {
+		if (sandbox) expectOnlyValidRequests(sandbox);
+	});
+	return () => {
+		if (!sandbox) throw new Error('the sandbox starts in beforeAll');
+		return sandbox;
+	};
+}

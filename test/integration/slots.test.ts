@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox';
-import { expectOnlyValidRequests, runCalCom, startTestSandbox, visibleText } from './helpers';
+import { runCalCom, useSandbox, visibleText } from './helpers';
 
 const BAILEY_30MIN = 12; // bailey (America/New_York, Mon–Fri 09:00–17:00), 30 minutes
 
@@ -20,13 +20,11 @@ function bySlug(username: string, eventTypeSlug: string, extra: INodeParameters 
 }
 
 describe('Slot → Get Available', () => {
+	const current = useSandbox();
 	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startTestSandbox();
+	beforeEach(() => {
+		sandbox = current();
 	});
-	afterAll(() => sandbox.close());
-	beforeEach(() => sandbox.reset());
-	afterEach(() => expectOnlyValidRequests(sandbox));
 
 	it('lists slots by event type ID in the host zone across the New York DST change', async () => {
 		// Friday 03-12 is EST (UTC−5), Monday 03-15 is EDT (UTC−4): 09:00 local moves from 14:00Z to 13:00Z.

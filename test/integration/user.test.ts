@@ -1,14 +1,12 @@
 import type { Sandbox } from '../sandbox';
-import { expectOnlyValidRequests, runCalCom, startTestSandbox, visibleText } from './helpers';
+import { runCalCom, useSandbox, visibleText } from './helpers';
 
 describe('User → Get', () => {
+	const current = useSandbox();
 	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startTestSandbox();
+	beforeEach(() => {
+		sandbox = current();
 	});
-	afterAll(() => sandbox.close());
-	beforeEach(() => sandbox.reset());
-	afterEach(() => expectOnlyValidRequests(sandbox));
 
 	it('returns the user behind the API key, simplified, paired to its input', async () => {
 		const result = await runCalCom(sandbox, { resource: 'user', operation: 'get' }, { username: 'lena' });

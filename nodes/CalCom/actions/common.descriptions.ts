@@ -64,3 +64,15 @@ export const eventTypeIdLocator: INodeProperties = {
 		},
 	],
 };
+
+/** The Options collection every operation has: its own options plus the request timeout. */
+export function optionsCollection(...options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...options, timeoutOption],
+	};
+}

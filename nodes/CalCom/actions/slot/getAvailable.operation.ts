@@ -4,7 +4,7 @@ import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, readTimeZone, requiredString, toPositiveInt } from '../../helpers/parameters';
 import { dateInZone, formatInZone, parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
-import { eventTypeIdLocator, outputField, timeoutOption, timeZoneField } from '../common.descriptions';
+import { eventTypeIdLocator, optionsCollection, outputField, timeZoneField } from '../common.descriptions';
 
 const byId = { show: { lookup: ['eventTypeId'] } };
 const bySlug = { show: { lookup: ['userSlug'] } };
@@ -65,15 +65,9 @@ export const description: INodeProperties[] = [
 	},
 	timeZoneField,
 	outputField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Duration (Minutes)',
+	optionsCollection(
+		{
+			displayName: 'Duration (Minutes)',
 				name: 'duration',
 				type: 'number',
 				typeOptions: { minValue: 1 },
@@ -89,9 +83,7 @@ export const description: INodeProperties[] = [
 				description: 'Needed when the user belongs to a Cal.com organization',
 				displayOptions: { show: { '/lookup': ['userSlug'] } },
 			},
-			timeoutOption,
-		],
-	},
+	),
 ];
 
 interface RawSlot extends IDataObject {

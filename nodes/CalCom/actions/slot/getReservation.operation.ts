@@ -3,13 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
-import { outputField, timeoutOption } from '../common.descriptions';
+import { optionsCollection, outputField } from '../common.descriptions';
 import { readReservationUid, reservationUidField, simplifyReservation } from './reservation.shared';
 
 export const description: INodeProperties[] = [
 	reservationUidField,
 	outputField,
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [timeoutOption] },
+	optionsCollection(),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

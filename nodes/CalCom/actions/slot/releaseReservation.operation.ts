@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
-import { timeoutOption } from '../common.descriptions';
+import { optionsCollection } from '../common.descriptions';
 import { readReservationUid, reservationUidField } from './reservation.shared';
 
 export const description: INodeProperties[] = [
 	reservationUidField,
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [timeoutOption] },
+	optionsCollection(),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

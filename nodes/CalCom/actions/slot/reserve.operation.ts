@@ -2,21 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
-import { eventTypeIdLocator, outputField, timeoutOption } from '../common.descriptions';
+import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
 import { reservationBody, reservationBodyFields, reservationOptions, simplifyReservation } from './reservation.shared';
 
 export const description: INodeProperties[] = [
 	eventTypeIdLocator,
 	...reservationBodyFields,
 	outputField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...reservationOptions, timeoutOption],
-	},
+	optionsCollection(...reservationOptions),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

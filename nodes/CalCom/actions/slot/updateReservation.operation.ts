@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
-import { eventTypeIdLocator, outputField, timeoutOption } from '../common.descriptions';
+import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
 import {
 	readReservationUid,
 	reservationBody,
@@ -17,14 +17,7 @@ export const description: INodeProperties[] = [
 	eventTypeIdLocator,
 	...reservationBodyFields,
 	outputField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...reservationOptions, timeoutOption],
-	},
+	optionsCollection(...reservationOptions),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

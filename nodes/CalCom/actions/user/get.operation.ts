@@ -2,18 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
-import { outputField, timeoutOption } from '../common.descriptions';
+import { optionsCollection, outputField } from '../common.descriptions';
 
 export const description: INodeProperties[] = [
 	outputField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [timeoutOption],
-	},
+	optionsCollection(),
 ];
 
 const SIMPLE_FIELDS = [
