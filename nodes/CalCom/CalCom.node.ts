@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties, router } from './actions/router';
 import { searchEventTypes } from './methods/listSearch';
+import { getBookingQuestions } from './methods/loadOptions';
 
 export class CalCom implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +14,7 @@ export class CalCom implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Schedule with Cal.com: find free slots and read the account behind the API key (Cal.com API v2)',
+			'Schedule with Cal.com: find free slots, book, reschedule and cancel meetings (Cal.com API v2)',
 		defaults: { name: 'Cal.com' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -24,6 +25,7 @@ export class CalCom implements INodeType {
 
 	methods = {
 		listSearch: { searchEventTypes },
+		loadOptions: { getBookingQuestions },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

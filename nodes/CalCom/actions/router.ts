@@ -7,6 +7,7 @@ import type {
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterError } from '../helpers/errors';
+import * as booking from './booking';
 import * as slot from './slot';
 import type { OperationModule } from './types';
 import * as user from './user';
@@ -17,7 +18,7 @@ interface ResourceModule {
 }
 
 /** Resource → its operations. The compiler checks every module has the operation shape. */
-const resources = { slot, user } satisfies Record<string, ResourceModule>;
+const resources = { booking, slot, user } satisfies Record<string, ResourceModule>;
 
 type ResourceName = keyof typeof resources;
 
@@ -26,8 +27,9 @@ export const resourceProperty: INodeProperties = {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	default: 'slot',
+	default: 'booking',
 	options: [
+		{ name: 'Booking', value: 'booking', description: 'Meetings booked on an event type' },
 		{ name: 'Slot', value: 'slot', description: 'Free times to book' },
 		{ name: 'User', value: 'user', description: 'The Cal.com user the API key belongs to' },
 	],

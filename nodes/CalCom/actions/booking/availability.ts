@@ -1,0 +1,99 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { formatInZone } from '../../helpers/time';
+import { apiPath, calComRequest } from '../../transport';
+
+/** How an event type is named in a slots or booking request: exactly one shape. */
+export interface EventTypeRef {
+	eventTypeId?: number;
+	eventTypeSlug?: string;
+	username?: string;
+	teamSlug?: string;
+	organizationSlug?: string;
+}
+
+const DAY = 24 * 60 * 60_000;
+
+/** Free slot starts from shortly before to a week after `at`, as instants. */
+export async function freeSlotsAround(
+	this: IExecuteFunctions,
+	ref: EventTypeRef,
+	at: Date,
+	extra: IDataObject = {},
+): Promise<Date[]> {
+	const qs: IDataObject = {
+		...(ref as IDataObject),
+		...extra,
+		start: new Date(at.getTime() - DAY).toISOString(),
+		end: new Date(at.getTime() + 7 * DAY).toISOString(),
+		format: 'range',
+	};
+	const data = (await calComRequest.call(this, { method: 'GET', path: '/v2/slots', qs })) as IDataObject | null;
+	const starts: Date[] = [];
+	for (const entries of Object.values(data ?? {})) {
+		if (!Array.isArray(entries)) continue;
+		for (const entry of entries) {
+			const start = new Date(typeof entry === 'string' ? entry : String((entry as IDataObject).start));
+			if (!Number.isNaN(start.getTime())) starts.push(start);
+		}
+	}
+	return starts.sort((a, b) => a.getTime() - b.getTime());
+}
+
+/** The `count` free starts closest to `at`, in time order. */
+export function nearestSlots(slots: Date[], at: Date, count = 5): Date[] {
+	return [...slots]
+		.sort((a, b) => Math.abs(a.getTime() - at.getTime()) - Math.abs(b.getTime() - at.getTime()))
+		.slice(0, count)
+		.sort((a, b) => a.getTime() - b.getTime());
+}
+
+const TAKEN = /already has booking at this time or is not available/i;
+
+/** Cal.com's "slot taken": 400 in the source, 409 on hosted Cal.com, same text. */
+export function isSlotTakenError(error: unknown): boolean {
+	return (
+		error instanceof NodeApiError &&
+		(error.httpCode === '400' || error.httpCode === '409') &&
+		TAKEN.test(error.message)
+	);
+}
+
+export function slotNotFreeError(
+	ctx: IExecuteFunctions,
+	at: Date,
+	alternatives: Date[],
+	timeZone: string,
+	itemIndex: number,
+): NodeOperationError {
+	const when = `${formatInZone(at, timeZone)} (${timeZone})`;
+	const list = alternatives.map((slot) => formatInZone(slot, timeZone));
+	const message = list.length
+		? `${when} is not a free slot. Nearest free slots: ${list.join(', ')}`
+		: `${when} is not a free slot, and there is no free slot from a day before to a week after it`;
+	return new NodeOperationError(ctx.getNode(), message, {
+		itemIndex,
+		description: list.length
+			? 'Pick one of these start times (or run Slot → Get Available) and try again.'
+			: 'Run Slot → Get Available over a wider range to find a free time.',
+	});
+}
+
+/**
+ * After Cal.com answered "slot taken" to a reschedule, says which nearby slots are free instead
+ * (counting the booking's own time as free). Any other error passes through unchanged.
+ */
+export async function rethrowSlotTaken(
+	this: IExecuteFunctions,
+	error: unknown,
+	{ bookingUid, start, timeZone, itemIndex }: { bookingUid: string; start: Date; timeZone: string; itemIndex: number },
+): Promise<never> {
+	if (!isSlotTakenError(error)) throw error;
+	const booking = (await calComRequest.call(this, { method: 'GET', path: apiPath`/v2/bookings/${bookingUid}` })) as IDataObject;
+	const eventType = (booking?.eventType ?? {}) as IDataObject;
+	const eventTypeId = Number(eventType.id ?? booking?.eventTypeId);
+	if (!Number.isInteger(eventTypeId) || eventTypeId <= 0) throw error;
+	const slots = await freeSlotsAround.call(this, { eventTypeId }, start, { bookingUidToReschedule: bookingUid });
+	throw slotNotFreeError(this, start, nearestSlots(slots, start), timeZone, itemIndex);
+}

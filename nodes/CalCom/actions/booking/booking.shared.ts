@@ -1,0 +1,106 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ParameterError } from '../../helpers/errors';
+import { formatInZone } from '../../helpers/time';
+
+export const bookingUidField: INodeProperties = {
+	displayName: 'Booking UID',
+	name: 'bookingUid',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. kEQ6lyUVxK9sKQNFvjgrCv',
+	description: 'The booking\'s UID (the "uid" field of a booking, not its numeric ID)',
+};
+
+const UID_SHAPE = /^[A-Za-z0-9_-]{1,100}$/;
+
+export function readBookingUid(ctx: IExecuteFunctions, itemIndex: number, name = 'bookingUid'): string {
+	const raw = ctx.getNodeParameter(name, itemIndex, '');
+	const uid = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	if (!uid) throw new ParameterError('Booking UID', 'a booking UID is required, e.g. kEQ6lyUVxK9sKQNFvjgrCv.');
+	if (!UID_SHAPE.test(uid)) {
+		throw new ParameterError('Booking UID', `"${uid}" is not a booking UID (letters, digits, - and _ only).`);
+	}
+	return uid;
+}
+
+export function notFound(uid: string): string {
+	return `Booking ${uid} was not found. Check the booking UID (the "uid" field, not the numeric ID).`;
+}
+
+function asRecord(value: unknown): IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+/**
+ * The fields a person or an AI agent needs from a booking: ids, status, times in UTC and in the
+ * attendee's zone, who, where, and what it came from or became.
+ */
+export function simplifyBooking(booking: IDataObject): IDataObject {
+	const attendees = Array.isArray(booking.attendees) ? (booking.attendees as IDataObject[]) : [];
+	const zone = typeof attendees[0]?.timeZone === 'string' ? (attendees[0].timeZone as string) : 'UTC';
+	const local = (value: unknown): string | null => {
+		if (typeof value !== 'string') return null;
+		const date = new Date(value);
+		if (Number.isNaN(date.getTime())) return null;
+		try {
+			return formatInZone(date, zone);
+		} catch {
+			return null;
+		}
+	};
+	const eventType = asRecord(booking.eventType);
+	const out: IDataObject = {
+		uid: booking.uid ?? null,
+		id: booking.id ?? null,
+		status: booking.status ?? null,
+		title: booking.title ?? null,
+		start: booking.start ?? null,
+		end: booking.end ?? null,
+		attendeeTimeZone: zone,
+		startLocal: local(booking.start),
+		endLocal: local(booking.end),
+		duration: booking.duration ?? null,
+		eventTypeId: eventType.id ?? booking.eventTypeId ?? null,
+		eventTypeSlug: eventType.slug ?? null,
+		attendees: attendees.map((attendee) => ({
+			name: attendee.name ?? null,
+			email: attendee.email ?? null,
+			timeZone: attendee.timeZone ?? null,
+			absent: attendee.absent ?? false,
+		})),
+		guests: Array.isArray(booking.guests) ? booking.guests : [],
+		hosts: (Array.isArray(booking.hosts) ? (booking.hosts as IDataObject[]) : []).map((host) => ({
+			id: host.id ?? null,
+			name: host.name ?? null,
+			email: host.email ?? null,
+		})),
+		location: booking.location ?? null,
+		meetingUrl: booking.meetingUrl ?? null,
+	};
+	for (const key of [
+		'recurringBookingUid',
+		'rescheduledFromUid',
+		'rescheduledToUid',
+		'cancellationReason',
+		'reschedulingReason',
+		'absentHost',
+		'bookingFieldsResponses',
+		'metadata',
+	]) {
+		if (booking[key] !== undefined && booking[key] !== null) out[key] = booking[key];
+	}
+	return out;
+}
+
+/** Cal.com answers one booking, or an array for recurring series: always a list here. */
+export function bookingsOf(data: unknown): IDataObject[] {
+	if (Array.isArray(data)) return data.map(asRecord);
+	return [asRecord(data)];
+}
+
+export function shapeBookings(ctx: IExecuteFunctions, itemIndex: number, data: unknown): IDataObject[] {
+	const bookings = bookingsOf(data);
+	return ctx.getNodeParameter('output', itemIndex, 'simplified') === 'raw' ? bookings : bookings.map(simplifyBooking);
+}

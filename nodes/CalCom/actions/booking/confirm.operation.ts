@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readTimeoutMs } from '../../helpers/parameters';
+import { apiPath, calComRequest } from '../../transport';
+import { optionsCollection, outputField } from '../common.descriptions';
+import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
+
+export const description: INodeProperties[] = [bookingUidField, outputField, optionsCollection()];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const uid = readBookingUid(this, itemIndex);
+	const data = await calComRequest.call(this, {
+		method: 'POST',
+		path: apiPath`/v2/bookings/${uid}/confirm`,
+		timeoutMs: readTimeoutMs(this, itemIndex),
+		notFoundMessage: notFound(uid),
+	});
+	return shapeBookings(this, itemIndex, data);
+}

@@ -1,0 +1,220 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { eventTypeIdLocator } from '../common.descriptions';
+import { locationFields } from './location';
+
+const byId = { show: { lookup: ['eventTypeId'] } };
+const byUser = { show: { lookup: ['userSlug'] } };
+const byTeam = { show: { lookup: ['teamSlug'] } };
+
+export const createFields: INodeProperties[] = [
+	{
+		displayName: 'Find Event Type By',
+		name: 'lookup',
+		type: 'options',
+		default: 'eventTypeId',
+		options: [
+			{ name: 'Event Type', value: 'eventTypeId', description: 'Pick it from your event types, or give its ID' },
+			{ name: 'Username and Event Type Slug', value: 'userSlug', description: "Anyone's public event type, as in cal.com/bailey/30min" },
+			{ name: 'Team Slug and Event Type Slug', value: 'teamSlug', description: "A team's event type, as in cal.com/team/sales/demo" },
+		],
+	},
+	{ ...eventTypeIdLocator, displayOptions: byId },
+	{
+		displayName: 'Username',
+		name: 'username',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. bailey',
+		description: 'The host\'s Cal.com username: bailey in cal.com/bailey/30min',
+		displayOptions: byUser,
+	},
+	{
+		displayName: 'Team Slug',
+		name: 'teamSlug',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. sales',
+		description: 'The team part of the booking link: sales in cal.com/team/sales/demo',
+		displayOptions: byTeam,
+	},
+	{
+		displayName: 'Event Type Slug',
+		name: 'eventTypeSlug',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 30min',
+		description: 'The event type part of the booking link: 30min in cal.com/bailey/30min',
+		displayOptions: { show: { lookup: ['userSlug', 'teamSlug'] } },
+	},
+	{
+		displayName: 'Start',
+		name: 'start',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description:
+			'Start of the booking; must be a free slot (Slot → Get Available). ISO 8601 with an offset (2027-03-29T09:00:00+02:00), or a date and time read in the Attendee Time Zone.',
+	},
+	{
+		displayName: 'Attendee Name',
+		name: 'attendeeName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Ana Silva',
+		description: 'Full name of the person booking',
+	},
+	{
+		displayName: 'Attendee Email',
+		name: 'attendeeEmail',
+		type: 'string',
+		placeholder: 'e.g. name@email.com',
+		default: '',
+		required: true,
+		description: 'Email of the person booking; Cal.com sends the confirmation there',
+	},
+	{
+		displayName: 'Attendee Time Zone',
+		name: 'attendeeTimeZone',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Europe/Berlin',
+		description: "The attendee's IANA time zone, e.g. Europe/Berlin or America/New_York; a Start without an offset is read in it",
+	},
+	{
+		displayName: 'Booking Questions',
+		name: 'bookingQuestions',
+		type: 'fixedCollection',
+		placeholder: 'Add Answer',
+		default: {},
+		typeOptions: { multipleValues: true },
+		description: "Answers to the event type's own booking questions; they are checked against the event type before booking",
+		options: [
+			{
+				displayName: 'Answers',
+				name: 'answers',
+				values: [
+					{
+						displayName: 'Question Name or ID',
+						name: 'question',
+						type: 'options',
+						typeOptions: {
+							loadOptionsMethod: 'getBookingQuestions',
+							loadOptionsDependsOn: ['eventTypeId.value', 'username', 'eventTypeSlug', 'lookup'],
+						},
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{
+						displayName: 'Answer',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'The answer. Several options of a multi-select: separate them with commas. Yes/no: true or false.',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Answers (JSON)',
+				name: 'answersJson',
+				type: 'json',
+				default: '{}',
+				description: 'Answers to booking questions as an object keyed by question slug, e.g. {"company": "Acme", "topics": ["Pricing"]}',
+			},
+			{
+				displayName: 'Attendee Phone',
+				name: 'attendeePhone',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. +4917612345678',
+				description: 'Phone number in E.164 form; some event types require it',
+			},
+			{
+				displayName: 'Guests',
+				name: 'guests',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ana@example.com, bo@example.com',
+				description: 'Comma-separated emails of more people to invite',
+			},
+			{
+				displayName: 'Instant',
+				name: 'instant',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to start an instant meeting now (team event types only)',
+			},
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. de',
+				description: "Language code of the attendee's emails, e.g. en, de, fr",
+			},
+			{
+				displayName: 'Length (Minutes)',
+				name: 'lengthInMinutes',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 30,
+				description: 'For event types that offer several lengths',
+			},
+			...locationFields().map((field) => ({ ...field, displayOptions: undefined })),
+			{
+				displayName: 'Metadata (JSON)',
+				name: 'metadata',
+				type: 'json',
+				default: '{}',
+				description: 'Your own data to keep on the booking: at most 50 keys of up to 40 characters, text values up to 500',
+			},
+			{
+				displayName: 'Organization Slug',
+				name: 'organizationSlug',
+				type: 'string',
+				default: '',
+				description: 'Needed with a username or team slug when they belong to a Cal.com organization',
+			},
+			{
+				displayName: 'Recurrence Count',
+				name: 'recurrenceCount',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description: 'For recurring event types: how many occurrences to book (at most what the event type allows)',
+			},
+		],
+	},
+];
+
+export const createOptions: INodeProperties[] = [
+	{
+		displayName: 'Check Availability First',
+		name: 'checkAvailability',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to confirm the start is a free slot before booking, and list the nearest free slots when it is not',
+	},
+	{
+		displayName: 'Check Booking Questions First',
+		name: 'validateAnswers',
+		type: 'boolean',
+		default: true,
+		description: "Whether to check the answers against the event type's booking questions before booking",
+	},
+];

@@ -1,0 +1,136 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { checkBookingAnswers } from '../../helpers/bookingFields';
+import { ParameterError } from '../../helpers/errors';
+import { checkMetadata, readObject } from '../../helpers/json';
+import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
+import { parseDateTime, validateTimeZone } from '../../helpers/time';
+import { calComRequest, isAmbiguousFailure } from '../../transport';
+import { optionsCollection, outputField } from '../common.descriptions';
+import type { EventTypeRef } from './availability';
+import { freeSlotsAround, isSlotTakenError, nearestSlots, slotNotFreeError } from './availability';
+import { shapeBookings } from './booking.shared';
+import { createFields, createOptions } from './create.fields';
+import { findBookingAfterFailure, loadBookingFields } from './create.lookup';
+import { isEmail, parseEmailList } from './emails';
+import { buildLocation } from './location';
+
+export const description: INodeProperties[] = [...createFields, outputField, optionsCollection(...createOptions)];
+
+function readEventTypeRef(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObject): EventTypeRef {
+	const lookup = ctx.getNodeParameter('lookup', itemIndex);
+	const organizationSlug = typeof extra.organizationSlug === 'string' ? extra.organizationSlug.trim() : '';
+	if (lookup === 'eventTypeId') {
+		return {
+			eventTypeId: toPositiveInt(
+				ctx.getNodeParameter('eventTypeId', itemIndex, '', { extractValue: true }),
+				'Event Type',
+				'an event type ID',
+			),
+		};
+	}
+	const ref: EventTypeRef = {
+		eventTypeSlug: requiredString(ctx.getNodeParameter('eventTypeSlug', itemIndex, ''), 'Event Type Slug', '30min'),
+	};
+	if (lookup === 'teamSlug') ref.teamSlug = requiredString(ctx.getNodeParameter('teamSlug', itemIndex, ''), 'Team Slug', 'sales');
+	else ref.username = requiredString(ctx.getNodeParameter('username', itemIndex, ''), 'Username', 'bailey');
+	if (organizationSlug) ref.organizationSlug = organizationSlug;
+	return ref;
+}
+
+/** Answers from the editor's question list and from the JSON field; JSON wins on a clash. */
+function readAnswers(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObject): IDataObject {
+	const listed = ctx.getNodeParameter('bookingQuestions.answers', itemIndex, []) as IDataObject[];
+	const answers: IDataObject = {};
+	for (const entry of listed) {
+		const question = typeof entry.question === 'string' ? entry.question.trim() : '';
+		if (question) answers[question] = entry.value;
+	}
+	return { ...answers, ...readObject(extra.answersJson, 'Answers (JSON)') };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const timeZone = validateTimeZone(this.getNodeParameter('attendeeTimeZone', itemIndex, ''), 'Attendee Time Zone');
+	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone);
+	const ref = readEventTypeRef(this, itemIndex, extra);
+
+	const attendee: IDataObject = {
+		name: requiredString(this.getNodeParameter('attendeeName', itemIndex, ''), 'Attendee Name', 'Ana Silva'),
+		timeZone,
+	};
+	const email = String(this.getNodeParameter('attendeeEmail', itemIndex, '') ?? '').trim();
+	if (!isEmail(email)) {
+		throw new ParameterError('Attendee Email', email ? `"${email}" is not an email address.` : 'an email address is required, e.g. ana@example.com.');
+	}
+	attendee.email = email;
+	if (typeof extra.attendeePhone === 'string' && extra.attendeePhone.trim()) {
+		attendee.phoneNumber = (buildLocation('attendeePhone', extra.attendeePhone, 'Attendee Phone').phone as string);
+	}
+	if (typeof extra.language === 'string' && extra.language.trim()) attendee.language = extra.language.trim();
+
+	const body: IDataObject = { start: start.toISOString(), attendee, ...(ref as IDataObject) };
+	const guests = parseEmailList(extra.guests, 'Guests');
+	if (guests.length) body.guests = guests;
+	if (typeof extra.locationType === 'string' && extra.locationType) {
+		body.location = buildLocation(extra.locationType, extra.locationValue);
+	}
+	const metadata = checkMetadata(readObject(extra.metadata, 'Metadata'));
+	if (Object.keys(metadata).length) body.metadata = metadata;
+	if (extra.lengthInMinutes !== undefined) body.lengthInMinutes = toPositiveInt(extra.lengthInMinutes, 'Length (Minutes)', 'a number of minutes');
+	if (extra.recurrenceCount !== undefined) body.recurrenceCount = toPositiveInt(extra.recurrenceCount, 'Recurrence Count', 'a number of occurrences');
+	if (extra.instant === true) {
+		if (!ref.teamSlug && ref.eventTypeId === undefined) {
+			throw new ParameterError('Instant', 'instant meetings exist only for team event types: pick the event type by ID or by team slug.');
+		}
+		body.instant = true;
+	}
+
+	const answers = readAnswers(this, itemIndex, extra);
+	if (options.validateAnswers !== false) {
+		const fields = await loadBookingFields.call(this, ref);
+		if (fields) {
+			const responses = checkBookingAnswers(fields, answers);
+			if (Object.keys(responses).length) body.bookingFieldsResponses = responses;
+		} else if (Object.keys(answers).length) {
+			body.bookingFieldsResponses = answers;
+		}
+	} else if (Object.keys(answers).length) {
+		body.bookingFieldsResponses = answers;
+	}
+
+	const duration = body.lengthInMinutes === undefined ? {} : { duration: body.lengthInMinutes };
+	if (options.checkAvailability !== false) {
+		const free = await freeSlotsAround.call(this, ref, start, duration);
+		if (!free.some((slot) => slot.getTime() === start.getTime())) {
+			throw slotNotFreeError(this, start, nearestSlots(free, start), timeZone, itemIndex);
+		}
+	}
+
+	try {
+		const data = await calComRequest.call(this, {
+			method: 'POST',
+			path: '/v2/bookings',
+			body,
+			// No idempotency key exists for bookings: never blindly repeat a create.
+			retry: 'never',
+			timeoutMs: readTimeoutMs(this, itemIndex),
+			notFoundMessage: 'The event type was not found. Check the event type ID, or the username/team and slug.',
+		});
+		return shapeBookings(this, itemIndex, data);
+	} catch (error) {
+		if (isSlotTakenError(error)) {
+			const free = await freeSlotsAround.call(this, ref, start, duration);
+			throw slotNotFreeError(this, start, nearestSlots(free, start), timeZone, itemIndex);
+		}
+		if (isAmbiguousFailure(error)) {
+			// The create may have gone through although no answer came back: look before anyone books twice.
+			const existing = await findBookingAfterFailure.call(this, ref, start, email);
+			if (existing.length) return shapeBookings(this, itemIndex, existing);
+		}
+		// Already a NodeApiError from the transport: n8n hands the same error back.
+		throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
+}

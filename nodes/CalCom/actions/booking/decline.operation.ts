@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readTimeoutMs } from '../../helpers/parameters';
+import { apiPath, calComRequest } from '../../transport';
+import { optionsCollection, outputField } from '../common.descriptions';
+import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
+
+export const description: INodeProperties[] = [
+	bookingUidField,
+	{
+		displayName: 'Reason',
+		name: 'reason',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Fully booked that week',
+		description: 'Why the booking request is declined; shown to the attendee',
+	},
+	outputField,
+	optionsCollection(),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const uid = readBookingUid(this, itemIndex);
+	const reason = String(this.getNodeParameter('reason', itemIndex, '') ?? '').trim();
+	const data = await calComRequest.call(this, {
+		method: 'POST',
+		path: apiPath`/v2/bookings/${uid}/decline`,
+		body: reason ? { reason } : {},
+		timeoutMs: readTimeoutMs(this, itemIndex),
+		notFoundMessage: notFound(uid),
+	});
+	return shapeBookings(this, itemIndex, data);
+}

@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readTimeoutMs } from '../../helpers/parameters';
+import { apiPath, calComRequest } from '../../transport';
+import { optionsCollection, outputField } from '../common.descriptions';
+import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
+
+export const description: INodeProperties[] = [bookingUidField, outputField, optionsCollection()];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const uid = readBookingUid(this, itemIndex);
+	const data = await calComRequest.call(this, {
+		method: 'GET',
+		path: apiPath`/v2/bookings/${uid}`,
+		timeoutMs: readTimeoutMs(this, itemIndex),
+		notFoundMessage: notFound(uid),
+	});
+	// A recurring series' UID answers every occurrence: one item each.
+	return shapeBookings(this, itemIndex, data);
+}

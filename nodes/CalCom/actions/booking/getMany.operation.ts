@@ -1,0 +1,156 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ParameterError } from '../../helpers/errors';
+import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
+import { parseDateTime, validateTimeZone } from '../../helpers/time';
+import { paginateCursor, paginateOffset } from '../../transport';
+import { optionsCollection, outputField } from '../common.descriptions';
+import { shapeBookings } from './booking.shared';
+
+const STATUSES = ['upcoming', 'recurring', 'past', 'cancelled', 'unconfirmed'] as const;
+const DATE_FILTERS: Array<[string, string, string]> = [
+	['afterStart', 'Starts After', 'Only bookings that start at or after this time'],
+	['beforeEnd', 'Ends Before', 'Only bookings that end at or before this time'],
+	['afterCreatedAt', 'Created After', 'Only bookings created at or after this time'],
+	['beforeCreatedAt', 'Created Before', 'Only bookings created at or before this time'],
+	['afterUpdatedAt', 'Updated After', 'Only bookings updated at or after this time'],
+	['beforeUpdatedAt', 'Updated Before', 'Only bookings updated at or before this time'],
+];
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Attendee Email', name: 'attendeeEmail', type: 'string', placeholder: 'e.g. name@email.com', default: '', description: 'Only bookings with this attendee' },
+			{ displayName: 'Attendee Name', name: 'attendeeName', type: 'string', default: '', description: 'Only bookings with an attendee of this name' },
+			{ displayName: 'Booking UID', name: 'bookingUid', type: 'string', default: '', description: 'Only the booking with this UID' },
+			...DATE_FILTERS.map(([name, displayName, text]): INodeProperties => ({ displayName, name, type: 'dateTime', default: '', description: `${text} (ISO 8601; without an offset, read in UTC)` })),
+			{ displayName: 'Event Type IDs', name: 'eventTypeIds', type: 'string', default: '', placeholder: 'e.g. 12, 13', description: 'Comma-separated event type IDs' },
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'multiOptions',
+				default: [],
+				options: STATUSES.map((value) => ({ name: value[0].toUpperCase() + value.slice(1), value })),
+				description: 'Only bookings in these states; Unconfirmed means waiting for the host to confirm',
+			},
+			{ displayName: 'Team IDs', name: 'teamsIds', type: 'string', default: '', placeholder: 'e.g. 100', description: 'Comma-separated team IDs, for the bookings of those teams' },
+		],
+	},
+	{
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add Sort',
+		default: {},
+		options: [
+			{
+				displayName: 'Sort By',
+				name: 'field',
+				type: 'options',
+				default: 'sortStart',
+				options: [
+					{ name: 'Created', value: 'sortCreated' },
+					{ name: 'End', value: 'sortEnd' },
+					{ name: 'Start', value: 'sortStart' },
+					{ name: 'Updated', value: 'sortUpdatedAt' },
+				],
+			},
+			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'options',
+				default: 'asc',
+				options: [
+					{ name: 'Ascending', value: 'asc' },
+					{ name: 'Descending', value: 'desc' },
+				],
+			},
+		],
+	},
+	outputField,
+	optionsCollection({
+		displayName: 'Paging',
+		name: 'paging',
+		type: 'options',
+		default: 'offset',
+		options: [
+			{ name: 'Take/Skip (API 2024-08-13)', value: 'offset', description: 'Works on every Cal.com server; pages of up to 250' },
+			{ name: 'Cursor (API 2026-05-01)', value: 'cursor', description: 'Newer servers only; pages of up to 100, one status at a time' },
+		],
+		description: 'How to page through bookings; keep Take/Skip unless your server needs the newer API',
+	}),
+];
+
+function readFilters(ctx: IExecuteFunctions, itemIndex: number): { qs: IDataObject; statuses: string[] } {
+	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	for (const key of ['attendeeEmail', 'attendeeName', 'bookingUid']) {
+		if (typeof filters[key] === 'string' && (filters[key] as string).trim()) qs[key] = (filters[key] as string).trim();
+	}
+	const utc = validateTimeZone('UTC');
+	for (const [key, label] of DATE_FILTERS) {
+		if (filters[key]) qs[key] = parseDateTime(filters[key], label, utc).toISOString();
+	}
+	for (const [key, label] of [['eventTypeIds', 'Event Type IDs'], ['teamsIds', 'Team IDs']]) {
+		if (typeof filters[key] !== 'string' || !(filters[key] as string).trim()) continue;
+		const ids = (filters[key] as string).split(',').map((part) => toPositiveInt(part.trim(), label, 'an ID'));
+		qs[key] = ids.join(',');
+	}
+	const statuses = Array.isArray(filters.status) ? (filters.status as string[]) : [];
+	for (const status of statuses) {
+		if (!(STATUSES as readonly string[]).includes(status)) {
+			throw new ParameterError('Status', `"${status}" is not a booking status (${STATUSES.join(', ')}).`);
+		}
+	}
+	const sort = ctx.getNodeParameter('sort', itemIndex, {}) as IDataObject;
+	if (typeof sort.field === 'string') qs[sort.field] = sort.direction === 'desc' ? 'desc' : 'asc';
+	return { qs, statuses };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : toPositiveInt(this.getNodeParameter('limit', itemIndex, 50), 'Limit', 'a number of bookings');
+	const { qs, statuses } = readFilters(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const timeoutMs = readTimeoutMs(this, itemIndex);
+	let bookings: unknown[];
+	if (options.paging === 'cursor') {
+		// The cursor API takes one status per request: walk each status in turn.
+		bookings = [];
+		for (const status of statuses.length ? statuses : [undefined]) {
+			const remaining = limit === undefined ? undefined : limit - bookings.length;
+			if (remaining !== undefined && remaining <= 0) break;
+			const page = await paginateCursor.call(
+				this,
+				{ method: 'GET', path: '/v2/bookings', qs: status ? { ...qs, status } : qs, apiVersion: '2026-05-01', timeoutMs },
+				{ limit: remaining, pageSize: 100 },
+			);
+			bookings.push(...page);
+		}
+	} else {
+		if (statuses.length) qs.status = statuses.join(',');
+		bookings = await paginateOffset.call(this, { method: 'GET', path: '/v2/bookings', qs, timeoutMs }, { limit, pageSize: 250 });
+	}
+	return shapeBookings(this, itemIndex, bookings);
+}

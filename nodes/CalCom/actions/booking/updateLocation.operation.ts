@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readTimeoutMs } from '../../helpers/parameters';
+import { apiPath, calComRequest } from '../../transport';
+import { optionsCollection, outputField } from '../common.descriptions';
+import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
+import { buildLocation, locationFields } from './location';
+
+export const description: INodeProperties[] = [
+	bookingUidField,
+	...locationFields(),
+	outputField,
+	optionsCollection(),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const uid = readBookingUid(this, itemIndex);
+	const location = buildLocation(
+		this.getNodeParameter('locationType', itemIndex),
+		this.getNodeParameter('locationValue', itemIndex, ''),
+	);
+	const data = await calComRequest.call(this, {
+		method: 'PATCH',
+		path: apiPath`/v2/bookings/${uid}/location`,
+		body: { location },
+		timeoutMs: readTimeoutMs(this, itemIndex),
+		notFoundMessage: notFound(uid),
+	});
+	// Cal.com does not move the calendar event itself (a limitation it documents).
+	return shapeBookings(this, itemIndex, data);
+}

@@ -1,0 +1,34 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import type { EventTypeRef } from '../actions/booking/availability';
+import { loadBookingFields } from '../actions/booking/create.lookup';
+import { describeField, optionValues } from '../helpers/bookingFields';
+
+const ANSWERED_ELSEWHERE = new Set(['name', 'email', 'location', 'guests', 'attendeePhoneNumber']);
+
+/** The chosen event type's own booking questions, for the Booking Questions list. */
+export async function getBookingQuestions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const lookup = this.getCurrentNodeParameter('lookup') as string | undefined;
+	let ref: EventTypeRef | undefined;
+	if (lookup === 'userSlug') {
+		const username = String(this.getCurrentNodeParameter('username') ?? '').trim();
+		const eventTypeSlug = String(this.getCurrentNodeParameter('eventTypeSlug') ?? '').trim();
+		if (username && eventTypeSlug) ref = { username, eventTypeSlug };
+	} else {
+		const id = Number(String(this.getCurrentNodeParameter('eventTypeId', { extractValue: true }) ?? '').trim());
+		if (Number.isInteger(id) && id > 0) ref = { eventTypeId: id };
+	}
+	if (!ref) return [];
+	const fields = (await loadBookingFields.call(this, ref)) ?? [];
+	return fields
+		.filter((field) => !ANSWERED_ELSEWHERE.has(field.slug) && !(field.isDefault && field.hidden))
+		.map((field) => {
+			const options = optionValues(field);
+			const details: IDataObject = { type: field.type, required: !!field.required };
+			return {
+				name: `${field.label || field.slug}${field.required ? ' *' : ''}`,
+				value: field.slug,
+				description: `${describeField(field)}: ${String(details.type)}${details.required ? ', required' : ''}${options.length ? `; options: ${options.join(', ')}` : ''}`,
+			};
+		});
+}
