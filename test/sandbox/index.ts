@@ -16,7 +16,8 @@ import type { RecordedRequest } from './recording';
 import { ROUTES } from './routes';
 import { SandboxServer } from './server';
 import { loadFixture, seedState } from './state';
-import type { SandboxFixture, SandboxState } from './types';
+import { seedBookings } from './seed-bookings';
+import type { SandboxBookingEvent, SandboxFixture, SandboxState } from './types';
 import { ContractValidator } from './validator';
 
 export type { FaultKind, FaultSpec } from './faults';
@@ -53,7 +54,22 @@ export interface Sandbox {
 	invalidRequests(): RecordedRequest[];
 	injectFault(fault: FaultSpec): void;
 	clearFaults(): void;
-	/** Re-seed state from the fixture, clear requests, faults and rate-limit counters. */
+	/**
+	 * What happened to bookings, in order, for (later) webhook delivery: BOOKING_CREATED,
+	 * BOOKING_REQUESTED (needs confirmation), BOOKING_RESCHEDULED (on the new booking),
+	 * BOOKING_CANCELLED, BOOKING_REJECTED, BOOKING_NO_SHOW_UPDATED, BOOKING_REASSIGNED,
+	 * BOOKING_LOCATION_UPDATED; a confirmed booking shows up as BOOKING_CREATED. Each entry has the
+	 * booking as it was right after the change and `at` on the calendar clock. Live and mutable;
+	 * reset() empties it in place.
+	 */
+	events: SandboxBookingEvent[];
+	/**
+	 * Adds `count` accepted bookings hosted by `username` straight into the state (no HTTP, no
+	 * availability check): one every hour from `start` (default: the calendar clock's next full
+	 * hour), on the user's first personal event type. Fast enough for 20,000. Returns them.
+	 */
+	seedBookings(username: string, count: number, options?: { start?: string; eventTypeId?: number }): SandboxState['bookings'];
+	/** Re-seed state from the fixture, clear requests, faults, events and rate-limit counters. */
 	reset(): void;
 	/** Closes the server and all open sockets (including delayed ones). */
 	close(): Promise<void>;
@@ -77,15 +93,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const state = seedState(fixture);
 	const requests: RecordedRequest[] = [];
 	const limiter = new RateLimiter(rateLimit, timeScale);
+	const endpointLimiters = new Map<string, RateLimiter>();
+	const events: SandboxBookingEvent[] = [];
+	const clock = calendarClock(options.now);
 	const faults = new FaultInjector();
 	const server = new SandboxServer({
 		state,
-		now: calendarClock(options.now),
+		now: clock,
 		validator: new ContractValidator(options.openapiPath ?? OPENAPI_PATH),
 		limiter,
 		faults,
 		requests,
 		routes: ROUTES,
+		events,
+		endpointLimiter(name, max) {
+			let endpoint = endpointLimiters.get(name);
+			if (!endpoint || endpoint.limit !== max) {
+				endpoint = new RateLimiter(max, timeScale);
+				endpointLimiters.set(name, endpoint);
+			}
+			return endpoint;
+		},
 	});
 	const port = await server.listen();
 
@@ -102,12 +130,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		invalidRequests: () => requests.filter((r) => !r.valid),
 		injectFault: (fault) => faults.inject(fault),
 		clearFaults: () => faults.clear(),
+		events,
+		seedBookings: (username, count, seedOptions) => seedBookings(state, clock(), username, count, seedOptions),
 		reset() {
 			// In place, so references to sandbox.state and sandbox.requests stay live.
 			Object.assign(state, seedState(fixture));
 			requests.length = 0;
+			events.length = 0;
 			faults.clear();
 			limiter.reset();
+			endpointLimiters.clear();
 		},
 		close: () => server.close(),
 	};

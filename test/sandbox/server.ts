@@ -23,7 +23,7 @@ import { markProblems, queryRecord, recordHeaders } from './recording';
 import type { RecordedRequest } from './recording';
 import { findRoute } from './routes';
 import type { RouteHandler, RouteResult } from './routes';
-import type { SandboxState } from './types';
+import type { SandboxBookingEvent, SandboxState } from './types';
 import type { ContractValidator } from './validator';
 
 export interface ServerDeps {
@@ -34,6 +34,9 @@ export interface ServerDeps {
 	faults: FaultInjector;
 	requests: RecordedRequest[];
 	routes: readonly RouteHandler[];
+	events: SandboxBookingEvent[];
+	/** Per-endpoint limiters (RouteContext.withinLimit), created on first use. */
+	endpointLimiter(name: string, limit: number): RateLimiter;
 }
 
 interface Answer {
@@ -183,7 +186,7 @@ export class SandboxServer {
 		body: unknown,
 		apiVersion: string | undefined,
 	): Answer {
-		const { state, limiter, routes, now } = this.deps;
+		const { state, limiter, routes, now, events, endpointLimiter } = this.deps;
 		const operation = outcome.operation;
 		if (!operation) return jsonAnswer(404, errorEnvelope(404, TEXTS.cannot(method, url), url));
 		const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
@@ -217,8 +220,9 @@ export class SandboxServer {
 					body,
 					apiVersion,
 					user: auth.user,
+					tracker,
 				},
-				{ state, now },
+				{ state, now, events, withinLimit: (name, max) => endpointLimiter(name, max).hit(tracker).allowed },
 			);
 		} catch (error) {
 			markProblems(record, [`sandbox handler failed: ${(error as Error).message}`]);

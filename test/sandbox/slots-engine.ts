@@ -88,7 +88,7 @@ const BLOCKING = new Set(['accepted', 'pending']);
 
 /**
  * Busy intervals of one user for booking `eventType`: their accepted/pending bookings as
- * organizer or attendee, widened by both event types' buffers.
+ * organizer, co-host or attendee, widened by both event types' buffers.
  */
 export function busyIntervals(
 	userId: number,
@@ -100,7 +100,12 @@ export function busyIntervals(
 ): Interval[] {
 	return bookings
 		.filter((b) => BLOCKING.has(b.status) && b.uid !== excludeUid)
-		.filter((b) => b.userId === userId || b.attendees.some((a) => a.email.toLowerCase() === userEmail.toLowerCase()))
+		.filter(
+			(b) =>
+				b.userId === userId ||
+				b.hostIds?.includes(userId) === true ||
+				b.attendees.some((a) => a.email.toLowerCase() === userEmail.toLowerCase()),
+		)
 		.map((b) => {
 			const own = eventTypes.find((e) => e.id === b.eventTypeId);
 			const before = (own?.beforeEventBuffer ?? 0) + booked.afterEventBuffer;

@@ -45,7 +45,66 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 			'the spec\'s own example return {status:"success", data:{"YYYY-MM-DD":[{start}]}} (range format adds end; ' +
 			'seated event types add seatsBooked, seatsRemaining, seatsTotal, bookingUid).',
 	},
+	{
+		id: 'number-typed-as-object',
+		where: 'slotInterval of the 2024-06-14 event-type outputs (and any other "object" whose example is a number)',
+		why: 'The swagger generator typed number | null as "object"; Cal.com returns a number or null.',
+	},
+	{
+		id: 'people-typed-as-strings',
+		where: 'EventTypeOutput_2024_06_14.users, TeamEventTypeOutput_2024_06_14.hosts',
+		why:
+			'Typed as arrays of strings; Cal.com returns objects (users: id, name, username, avatarUrl, weekStart, ' +
+			'brandColor, darkBrandColor, metadata; hosts: userId, name, username, avatarUrl). We require the ids and names.',
+	},
+	{
+		id: 'self-referencing-outputs',
+		where: 'GetReservedSlotOutput_2024_09_04.data, ReassignBookingOutput_2024_08_13.data',
+		why:
+			'Both data properties point back at the envelope schema itself, so no real answer can match. Cal.com returns ' +
+			'the reservation (ReserveSlotOutput_2024_09_04 without reservationDuration) or null, and for reassignment ' +
+			'{bookingUid, reassignedTo: {id, name, email}} (its output service, read for behaviour).',
+	},
+	{
+		id: 'nullable-booking-texts',
+		where: 'description and location of BookingOutput_2024_08_13 and RecurringBookingOutput_2024_08_13',
+		why: 'Declared as required strings, but Cal.com copies the nullable database columns as they are: a booking without notes or location has null.',
+	},
 ];
+
+const PERSON = { type: 'object', properties: { id: { type: 'number' }, name: { type: ['string', 'null'] } }, required: ['id', 'name'] };
+const HOST = { type: 'object', properties: { userId: { type: 'number' }, name: { type: ['string', 'null'] } }, required: ['userId', 'name'] };
+
+const RESERVED_SLOT = {
+	anyOf: [
+		{
+			type: 'object',
+			properties: {
+				eventTypeId: { type: 'number' },
+				slotStart: { type: 'string' },
+				slotEnd: { type: 'string' },
+				slotDuration: { type: 'number' },
+				reservationUid: { type: 'string' },
+				reservationUntil: { type: 'string' },
+			},
+			required: ['eventTypeId', 'slotStart', 'slotEnd', 'slotDuration', 'reservationUid', 'reservationUntil'],
+		},
+		{ type: 'null' },
+	],
+};
+
+const REASSIGNED = {
+	type: 'object',
+	properties: {
+		bookingUid: { type: 'string' },
+		reassignedTo: {
+			type: 'object',
+			properties: { id: { type: 'number' }, name: { type: 'string' }, email: { type: 'string' } },
+			required: ['id', 'name', 'email'],
+		},
+	},
+	required: ['bookingUid', 'reassignedTo'],
+};
 
 const SLOTS_RESPONSE: JsonSchema = {
 	type: 'object',
@@ -102,6 +161,23 @@ function patchNode(node: Node): void {
 	) {
 		node.type = 'boolean';
 	}
+	if (node.type === 'object' && node.properties === undefined && typeof node.example === 'number') node.type = 'number';
+}
+
+function patchSchemas(schemas: Record<string, Node>): void {
+	const props = (name: string) => (schemas[name]?.properties ?? {}) as Record<string, Node>;
+	const users = props('EventTypeOutput_2024_06_14').users;
+	if (users) users.items = PERSON;
+	const hosts = props('TeamEventTypeOutput_2024_06_14').hosts;
+	if (hosts) hosts.items = HOST;
+	if (schemas.GetReservedSlotOutput_2024_09_04) props('GetReservedSlotOutput_2024_09_04').data = RESERVED_SLOT;
+	if (schemas.ReassignBookingOutput_2024_08_13) props('ReassignBookingOutput_2024_08_13').data = REASSIGNED;
+	for (const name of ['BookingOutput_2024_08_13', 'RecurringBookingOutput_2024_08_13']) {
+		for (const key of ['description', 'location']) {
+			const prop = props(name)[key];
+			if (prop) props(name)[key] = { anyOf: [prop, { type: 'null' }] };
+		}
+	}
 }
 
 function walk(value: unknown): void {
@@ -122,6 +198,7 @@ export function patchSpec(document: unknown): Node {
 	const schemas = ((doc.components as Node).schemas ?? {}) as Record<string, Node>;
 	const emailRequired = (schemas.EmailDefaultFieldOutput_2024_06_14?.properties as Node | undefined)?.required;
 	if (isObject(emailRequired)) emailRequired.type = 'boolean';
+	patchSchemas(schemas);
 
 	const slots = ((doc.paths as Node)['/v2/slots'] as Node | undefined)?.get as Node | undefined;
 	const ok = (slots?.responses as Node | undefined)?.['200'] as Node | undefined;

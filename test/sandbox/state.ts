@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 import { isValidTimeZone } from './tz';
 import type {
+	SandboxBooking,
 	SandboxEventType,
 	SandboxFixture,
 	SandboxSchedule,
@@ -38,6 +39,7 @@ export function seedState(fixture: SandboxFixture): SandboxState {
 		teams: copy.teams,
 		bookings: copy.bookings,
 		organizations: copy.organizations ?? [],
+		reservations: [],
 	};
 }
 
@@ -125,4 +127,13 @@ export function teamBySlug(state: SandboxState, slug: string): SandboxTeam | und
 export function scheduleFor(state: SandboxState, user: SandboxUser, eventType?: SandboxEventType): SandboxSchedule | undefined {
 	const id = eventType?.scheduleId ?? user.defaultScheduleId;
 	return id === null || id === undefined ? undefined : scheduleById(state, id);
+}
+
+export function bookingByUid(state: SandboxState, uid: string): SandboxBooking | undefined {
+	return state.bookings.find((b) => b.uid === uid);
+}
+
+/** Occurrences of a recurring booking, oldest first ([] when `uid` is no recurringBookingUid). */
+export function recurringOccurrences(state: SandboxState, recurringUid: string): SandboxBooking[] {
+	return state.bookings.filter((b) => b.recurringBookingUid === recurringUid).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }

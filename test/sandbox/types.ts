@@ -96,6 +96,16 @@ export interface SandboxEventType {
 	schedulingType?: 'roundRobin' | 'collective' | null;
 	hosts?: SandboxHost[];
 	seatsPerTimeSlot?: number | null;
+	/** Recurring event types: bookings repeat `interval` × frequency, at most `occurrences` times. */
+	recurrence?: SandboxRecurrence | null;
+	disableGuests?: boolean;
+	metadata?: Record<string, unknown>;
+}
+
+export interface SandboxRecurrence {
+	frequency: 'weekly' | 'monthly' | 'yearly';
+	interval: number;
+	occurrences: number;
 }
 
 export interface SandboxTeamMember {
@@ -154,6 +164,47 @@ export interface SandboxBooking {
 	reschedulingReason?: string | null;
 	rescheduledFromUid?: string | null;
 	rescheduledToUid?: string | null;
+	rescheduledByEmail?: string | null;
+	/** Every host (organizer first) when there are several (collective team event types). */
+	hostIds?: number[];
+	rejectionReason?: string | null;
+	/** Occurrences of one recurring booking share this uid (Cal.com's recurringEventId). */
+	recurringBookingUid?: string | null;
+}
+
+/** A slot reservation (POST /v2/slots/reservations); it blocks its time until reservationUntil. */
+export interface SandboxReservation {
+	uid: string;
+	eventTypeId: number;
+	slotStart: string; // ISO UTC
+	slotEnd: string;
+	slotDuration: number;
+	reservationDuration: number;
+	reservationUntil: string;
+	/** The authenticated reserver, if any. */
+	userId: number | null;
+}
+
+/** What happened to a booking, in the words of Cal.com's webhook triggers (API-NOTES §8.2). */
+export type SandboxTrigger =
+	| 'BOOKING_CREATED'
+	| 'BOOKING_REQUESTED'
+	| 'BOOKING_RESCHEDULED'
+	| 'BOOKING_CANCELLED'
+	| 'BOOKING_REJECTED'
+	| 'BOOKING_NO_SHOW_UPDATED'
+	| 'BOOKING_REASSIGNED'
+	| 'BOOKING_LOCATION_UPDATED';
+
+/** One entry of sandbox.events: the booking as it was right after the change. */
+export interface SandboxBookingEvent {
+	type: SandboxTrigger;
+	bookingUid: string;
+	/** The sandbox's calendar clock (SandboxOptions.now) when it happened. */
+	at: string;
+	booking: SandboxBooking;
+	/** Trigger-specific extras: cancellationReason, rejectionReason, rescheduleUid, noShow attendees … */
+	details?: Record<string, unknown>;
 }
 
 export interface SandboxFixture {
@@ -173,4 +224,6 @@ export interface SandboxState {
 	teams: SandboxTeam[];
 	bookings: SandboxBooking[];
 	organizations: SandboxOrganization[];
+	/** Live and expired slot reservations (never seeded from the fixture). */
+	reservations: SandboxReservation[];
 }

@@ -32,7 +32,10 @@ export const VERSION_RULES: readonly VersionRule[] = [
 	// The schedules controller lists both values.
 	{ family: 'schedules', template: /^\/v2\/schedules(\/|$)/, versions: ['2024-06-11', '2024-06-14'] },
 	{ family: 'team event type webhooks', template: /^\/v2\/teams\/\{[^}]+\}\/event-types\/\{[^}]+\}\/webhooks(\/|$)/, versions: null },
-	{ family: 'team event types', template: /^\/v2\/teams\/\{[^}]+\}\/event-types(\/|$)/, versions: ['2026-06-12'] },
+	// The saved document's team event-type controller is unversioned (2024-06-14 shapes); live
+	// docs add 2026-06-12 with a new output, which the handlers refuse with 501 rather than
+	// answering in the old shape.
+	{ family: 'team event types', template: /^\/v2\/teams\/\{[^}]+\}\/event-types(\/|$)/, versions: null },
 	// Everything else (/v2/me, webhooks, credits, teams, organizations, calendars, …) is unversioned.
 ];
 

@@ -4,11 +4,24 @@
  * A documented operation without a handler answers 501 after validation, so a test that
  * reaches it learns at once that the sandbox does not implement it yet.
  */
+import { bookingActionRoutes } from './bookings-actions';
+import { bookingsListRoutes } from './bookings-list';
+import { bookingsRoutes } from './bookings';
+import { eventTypesRoutes } from './event-types';
 import { meRoutes } from './me';
+import { reservationsRoutes } from './reservations';
 import type { RouteHandler } from './route';
 import { slotsRoutes } from './slots';
 
-export const ROUTES: readonly RouteHandler[] = [...meRoutes, ...slotsRoutes];
+export const ROUTES: readonly RouteHandler[] = [
+	...meRoutes,
+	...slotsRoutes,
+	...reservationsRoutes,
+	...eventTypesRoutes,
+	...bookingsRoutes,
+	...bookingsListRoutes,
+	...bookingActionRoutes,
+];
 
 export function findRoute(routes: readonly RouteHandler[], method: string, template: string): RouteHandler | undefined {
 	return routes.find((r) => r.method === method.toUpperCase() && r.template === template);

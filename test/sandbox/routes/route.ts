@@ -6,12 +6,19 @@
  * Cal.com's business behaviour.
  */
 import type { AuthMode } from '../operations';
-import type { SandboxState, SandboxUser } from '../types';
+import type { SandboxBookingEvent, SandboxState, SandboxUser } from '../types';
 
 export interface RouteContext {
 	state: SandboxState;
 	/** The calendar clock (SandboxOptions.now): slots, booking notice, "one year from now". */
 	now(): Date;
+	/** sandbox.events: handlers append what happened to bookings (for webhook delivery). */
+	events: SandboxBookingEvent[];
+	/**
+	 * An endpoint's own rate limit on top of the global one (e.g. add guests: 5 per minute per
+	 * key); false when this request is over it. Same window and time scale as the global limit.
+	 */
+	withinLimit(name: string, limit: number): boolean;
 }
 
 export interface RouteRequest {
@@ -29,6 +36,8 @@ export interface RouteRequest {
 	apiVersion?: string;
 	/** The authenticated user; undefined for anonymous calls. */
 	user?: SandboxUser;
+	/** Who the rate limiter counts this request for: the Bearer token, or 'ip:<address>'. */
+	tracker?: string;
 }
 
 export interface RouteResult {

@@ -14,10 +14,11 @@
  * Unknown event type (by id, or by slug of an existing user/team) → 200 {} as hosted Cal.com
  * answers; unknown user/team/organization → 404 with Cal.com's texts.
  */
+import { freeIntervals, overlapsAny, planForEventType, reservedIntervals } from '../availability';
+import type { Plan } from '../availability';
 import { errorEnvelope, success } from '../envelope';
-import { busyIntervals, buildSlotStarts, intersectIntervals, mergeIntervals, subtractIntervals, workingIntervals } from '../slots-engine';
-import type { Interval } from '../slots-engine';
-import { eventTypeById, scheduleFor, teamBySlug, userByUsername } from '../state';
+import { buildSlotStarts } from '../slots-engine';
+import { eventTypeById, teamBySlug, userByUsername } from '../state';
 import { formatInZone, localDate } from '../tz';
 import type { SandboxEventType, SandboxState, SandboxUser } from '../types';
 import type { RouteContext, RouteHandler, RouteRequest, RouteResult } from './route';
@@ -28,16 +29,6 @@ const MINUTE = 60_000;
 
 /** Cal.com's dynamic (group) event: 30 minutes, 120 minutes' notice, collective. */
 const DYNAMIC_EVENT = { lengthInMinutes: 30, slotInterval: null, minimumBookingNotice: 120, beforeEventBuffer: 0, afterEventBuffer: 0 };
-
-interface Plan {
-	eventType: Pick<SandboxEventType, 'lengthInMinutes' | 'slotInterval' | 'minimumBookingNotice' | 'beforeEventBuffer' | 'afterEventBuffer'>;
-	/** Users who must all be free (owner, collective or fixed hosts, dynamic group). */
-	fixed: SandboxUser[];
-	/** Round-robin hosts: one free host is enough. */
-	anyOf: SandboxUser[];
-	/** Dynamic group booking: no event type of its own, everyone's default schedule. */
-	dynamic?: boolean;
-}
 
 type Resolved = { plan: Plan } | { result: RouteResult };
 
@@ -56,22 +47,8 @@ function orgUserFilter(state: SandboxState, organizationSlug: string | undefined
 
 function resolve(input: SlotsInput, state: SandboxState, url: string): Resolved {
 	const forEventType = (et: SandboxEventType | undefined): Resolved => {
-		if (!et) return EMPTY;
-		if (et.teamId === null) {
-			const owner = state.users.find((u) => u.id === et.ownerId);
-			return owner ? { plan: { eventType: et, fixed: [owner], anyOf: [] } } : EMPTY;
-		}
-		const hosts = (et.hosts ?? []).flatMap((h) => {
-			const user = state.users.find((u) => u.id === h.userId);
-			return user ? [{ user, isFixed: et.schedulingType === 'collective' || h.isFixed === true }] : [];
-		});
-		return {
-			plan: {
-				eventType: et,
-				fixed: hosts.filter((h) => h.isFixed).map((h) => h.user),
-				anyOf: hosts.filter((h) => !h.isFixed).map((h) => h.user),
-			},
-		};
+		const plan = et ? planForEventType(state, et) : undefined;
+		return plan ? { plan } : EMPTY;
 	};
 
 	switch (input.kind) {
@@ -124,24 +101,6 @@ function parseInstant(value: string, isEnd: boolean): number {
 	return t;
 }
 
-function freeIntervals(state: SandboxState, plan: Plan, from: number, to: number, rescheduleUid?: string): Interval[] {
-	const et = plan.eventType;
-	const freeOf = (user: SandboxUser): Interval[] => {
-		// The event type's own schedule (for team event types: for every host), else the user's default.
-		const schedule = scheduleFor(state, user, plan.dynamic ? undefined : (et as SandboxEventType));
-		if (!schedule) return [];
-		const busy = busyIntervals(user.id, user.email, state.bookings, state.eventTypes, et, rescheduleUid);
-		return subtractIntervals(workingIntervals(schedule, from, to), busy);
-	};
-	let ranges: Interval[] | undefined;
-	for (const user of plan.fixed) ranges = ranges === undefined ? freeOf(user) : intersectIntervals(ranges, freeOf(user));
-	if (plan.anyOf.length > 0) {
-		const union = mergeIntervals(plan.anyOf.flatMap(freeOf));
-		ranges = ranges === undefined ? union : intersectIntervals(ranges, union);
-	}
-	return ranges ?? [];
-}
-
 function getSlots(req: RouteRequest, ctx: RouteContext): RouteResult {
 	const parsed = parseSlotsQuery(req.query);
 	if (!parsed.ok) return { status: 400, body: errorEnvelope(400, parsed.message, req.url), problems: parsed.problems };
@@ -174,12 +133,15 @@ function getSlots(req: RouteRequest, ctx: RouteContext): RouteResult {
 	// Cal.com never offers a start earlier than one minute from now, whatever the notice.
 	const earliest = Math.max(start, now + Math.max(et.minimumBookingNotice, 1) * MINUTE);
 	const ranges = earliest < end ? freeIntervals(ctx.state, plan, earliest, end, input.bookingUidToReschedule) : [];
+	// Reserved slots are taken out afterwards rather than subtracted as busy time, so the slot
+	// grid after a reservation stays where it was.
+	const reserved = reservedIntervals(ctx.state, plan.eventTypeId, now);
 	const starts = buildSlotStarts(ranges, {
 		lengthMinutes: length,
 		frequencyMinutes: frequency,
 		earliest,
 		alignTimeZone: input.timeZone ?? 'UTC',
-	});
+	}).filter((t) => !overlapsAny(reserved, t, t + length * MINUTE));
 
 	const data: Record<string, Array<{ start: string; end?: string }>> = {};
 	for (const t of starts) {

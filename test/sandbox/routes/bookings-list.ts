@@ -1,0 +1,149 @@
+/**
+ * GET /v2/bookings (auth required): the caller's bookings — as organizer, co-host or attendee.
+ *
+ * - 2024-08-13 / 2026-02-25: `status` takes several values (comma list); take 1–250 (default
+ *   100) and skip; the answer carries Cal.com's offset `pagination` object.
+ * - 2026-05-01: one `status`; limit 1–100 (default 50) and an opaque `cursor`; the answer
+ *   carries {nextCursor, hasMore}. The order is fixed by status as the live docs describe:
+ *   upcoming / recurring / unconfirmed ascending, past / cancelled / none descending; sort
+ *   parameters apply to the offset versions only.
+ * Statuses: upcoming = not yet ended and not cancelled/rejected; unconfirmed = upcoming and
+ * pending; recurring = upcoming and part of a recurring booking; past = ended and not
+ * cancelled/rejected; cancelled = cancelled or rejected.
+ * attendeeName matches a part of a name, case-insensitively (an inference); attendeeEmail the
+ * whole address.
+ */
+import { success } from '../envelope';
+import type { SandboxBooking, SandboxState, SandboxUser } from '../types';
+import { fail } from './booking-common';
+import { bookingOutput } from './booking-output';
+import type { RouteHandler } from './route';
+
+type Status = 'upcoming' | 'recurring' | 'past' | 'cancelled' | 'unconfirmed';
+
+function matchesStatus(b: SandboxBooking, status: Status, now: number): boolean {
+	const live = b.status === 'accepted' || b.status === 'pending';
+	const ended = Date.parse(b.end) <= now;
+	switch (status) {
+		case 'upcoming':
+			return live && !ended;
+		case 'unconfirmed':
+			return b.status === 'pending' && !ended;
+		case 'recurring':
+			return live && !ended && Boolean(b.recurringBookingUid);
+		case 'past':
+			return live && ended;
+		default:
+			return !live;
+	}
+}
+
+function involves(b: SandboxBooking, user: SandboxUser): boolean {
+	const email = user.email.toLowerCase();
+	return b.userId === user.id || b.hostIds?.includes(user.id) === true || b.attendees.some((a) => a.email.toLowerCase() === email);
+}
+
+function numbers(value: unknown): number[] | undefined {
+	if (value === undefined) return undefined;
+	return String(value)
+		.split(',')
+		.map((v) => Number(v.trim()))
+		.filter((n) => Number.isFinite(n));
+}
+
+function filtered(state: SandboxState, user: SandboxUser, q: Record<string, unknown>, statuses: Status[], now: number): SandboxBooking[] {
+	const eventTypeIds = numbers(q.eventTypeIds) ?? numbers(q.eventTypeId);
+	const teamIds = numbers(q.teamsIds) ?? numbers(q.teamId);
+	const teamEventTypes = teamIds && new Set(state.eventTypes.filter((e) => e.teamId !== null && teamIds.includes(e.teamId)).map((e) => e.id));
+	const time = (key: string) => (typeof q[key] === 'string' ? Date.parse(q[key] as string) : undefined);
+	const [afterStart, beforeEnd] = [time('afterStart'), time('beforeEnd')];
+	const [afterCreated, beforeCreated, afterUpdated, beforeUpdated] = [time('afterCreatedAt'), time('beforeCreatedAt'), time('afterUpdatedAt'), time('beforeUpdatedAt')];
+	const email = typeof q.attendeeEmail === 'string' ? q.attendeeEmail.toLowerCase() : undefined;
+	const name = typeof q.attendeeName === 'string' ? q.attendeeName.toLowerCase() : undefined;
+	return state.bookings.filter((b) => {
+		if (!involves(b, user)) return false;
+		if (statuses.length > 0 && !statuses.some((s) => matchesStatus(b, s, now))) return false;
+		if (typeof q.bookingUid === 'string' && b.uid !== q.bookingUid) return false;
+		if (eventTypeIds && !eventTypeIds.includes(b.eventTypeId)) return false;
+		if (teamEventTypes && !teamEventTypes.has(b.eventTypeId)) return false;
+		if (email && !b.attendees.some((a) => a.email.toLowerCase() === email)) return false;
+		if (name && !b.attendees.some((a) => a.name.toLowerCase().includes(name))) return false;
+		if (afterStart !== undefined && Date.parse(b.start) < afterStart) return false;
+		if (beforeEnd !== undefined && Date.parse(b.end) > beforeEnd) return false;
+		if (afterCreated !== undefined && Date.parse(b.createdAt) < afterCreated) return false;
+		if (beforeCreated !== undefined && Date.parse(b.createdAt) > beforeCreated) return false;
+		if (afterUpdated !== undefined && Date.parse(b.updatedAt) < afterUpdated) return false;
+		if (beforeUpdated !== undefined && Date.parse(b.updatedAt) > beforeUpdated) return false;
+		return true;
+	});
+}
+
+function sortBy(list: SandboxBooking[], key: 'start' | 'end' | 'createdAt' | 'updatedAt', desc: boolean): SandboxBooking[] {
+	const sign = desc ? -1 : 1;
+	return list.sort((a, b) => sign * (Date.parse(a[key]) - Date.parse(b[key])) || sign * (a.id - b.id));
+}
+
+function offsetSort(list: SandboxBooking[], q: Record<string, unknown>, statuses: Status[]): SandboxBooking[] {
+	const explicit: Array<[string, 'start' | 'end' | 'createdAt' | 'updatedAt']> = [
+		['sortStart', 'start'],
+		['sortEnd', 'end'],
+		['sortCreated', 'createdAt'],
+		['sortUpdatedAt', 'updatedAt'],
+	];
+	const chosen = explicit.find(([param]) => q[param] !== undefined);
+	if (chosen) return sortBy(list, chosen[1], q[chosen[0]] === 'desc');
+	const newestFirst = statuses.length > 0 && statuses.every((s) => s === 'past' || s === 'cancelled');
+	return sortBy(list, 'start', newestFirst);
+}
+
+function rangeProblem(name: string, value: unknown, max: number): string | undefined {
+	if (value === undefined) return undefined;
+	if (typeof value !== 'number' || !Number.isFinite(value)) return `${name} property is wrong, ${name} must be a number conforming to the specified constraints`;
+	if (value < 1) return `${name} property is wrong, ${name} must not be less than 1`;
+	if (value > max) return `${name} property is wrong, ${name} must not be greater than ${max}`;
+	return undefined;
+}
+
+const list: RouteHandler['handle'] = (req, { state, now }) => {
+	const user = req.user as SandboxUser;
+	const q = req.typedQuery;
+	const at = now().getTime();
+	if (req.apiVersion === '2026-05-01') {
+		const problem = rangeProblem('limit', q.limit, 100);
+		if (problem) return fail(400, problem, req);
+		const statuses = typeof q.status === 'string' ? [q.status as Status] : [];
+		const ascending = statuses.length === 1 && statuses[0] !== 'past' && statuses[0] !== 'cancelled';
+		const all = sortBy(filtered(state, user, q, statuses, at), 'start', !ascending);
+		let offset = 0;
+		if (typeof q.cursor === 'string') {
+			const decoded = /^o(\d+)$/.exec(Buffer.from(q.cursor, 'base64url').toString('utf8'));
+			if (!decoded) return fail(400, `Invalid cursor: ${q.cursor}`, req);
+			offset = Number(decoded[1]);
+		}
+		const limit = (q.limit as number | undefined) ?? 50;
+		const page = all.slice(offset, offset + limit);
+		const hasMore = offset + limit < all.length;
+		const nextCursor = hasMore ? Buffer.from(`o${offset + limit}`).toString('base64url') : null;
+		return { status: 200, body: { ...success(page.map((b) => bookingOutput(b, state))), pagination: { nextCursor, hasMore } } };
+	}
+	const problem = rangeProblem('take', q.take, 250);
+	if (problem) return fail(400, problem, req);
+	const statuses = (Array.isArray(q.status) ? q.status : []) as Status[];
+	const all = offsetSort(filtered(state, user, q, statuses, at), q, statuses);
+	const take = (q.take as number | undefined) ?? 100;
+	const skip = Math.abs((q.skip as number | undefined) ?? 0);
+	const page = all.slice(skip, skip + take);
+	const pagination = {
+		totalItems: all.length,
+		remainingItems: Math.max(0, all.length - skip - page.length),
+		returnedItems: page.length,
+		itemsPerPage: take,
+		currentPage: Math.floor(skip / take) + 1,
+		totalPages: Math.ceil(all.length / take),
+		hasNextPage: skip + take < all.length,
+		hasPreviousPage: skip > 0,
+	};
+	return { status: 200, body: { ...success(page.map((b) => bookingOutput(b, state))), pagination } };
+};
+
+export const bookingsListRoutes: RouteHandler[] = [{ method: 'GET', template: '/v2/bookings', validation: 'generic', handle: list }];
