@@ -4,8 +4,8 @@
  * Cal.com's global ValidationPipe whitelists without forbidding, so an unknown property is
  * silently dropped: the request "works" and the user's input is lost. The OpenAPI document
  * has no additionalProperties: false to catch that, so we walk the body beside the schema
- * and report every key no property list mentions. allOf parts add up; of an anyOf the first
- * branch the data satisfies is used; free-form objects (no properties listed) accept anything.
+ * and report every key no property list mentions. allOf parts add up; of an anyOf the satisfied
+ * branch that declares most of the data's keys is used; free-form objects (no properties listed) accept anything.
  */
 import type { JsonSchema } from './extra-schemas';
 import type { LoadedSpec } from './spec-loader';
@@ -97,7 +97,13 @@ export class StrayFinder {
 		if (Array.isArray(schema.allOf)) for (const part of schema.allOf) if (isObject(part)) merge({ schema: part, base });
 		if (Array.isArray(schema.anyOf)) {
 			const branches = schema.anyOf.filter(isObject).map((b) => ({ schema: b, base }));
-			const chosen = branches.find((b) => this.matches(b, data)) ?? branches[0];
+			// Of the branches the data satisfies, the one that declares most of its keys: a
+			// recurring booking body satisfies the plain booking branch too, but only the
+			// recurring branch declares recurrenceCount.
+			const fitting = branches.filter((b) => this.matches(b, data));
+			const declared = (b: Located) =>
+				isObject(data) ? Object.keys(data).filter((key) => this.shape(b, data, depth + 1).props.has(key)).length : 0;
+			const chosen = fitting.sort((a, b) => declared(b) - declared(a))[0] ?? branches[0];
 			if (chosen) merge(chosen);
 		}
 		// No property list anywhere: a free-form object (metadata, bookingFieldsResponses …).

@@ -94,11 +94,14 @@ describe('booking question answers', () => {
 
 describe('other booking inputs', () => {
 	it('builds location objects and checks the value each type needs', () => {
-		expect(buildLocation('integration', 'cal-video')).toEqual({ type: 'integration', integration: 'cal-video' });
-		expect(buildLocation('attendeePhone', '+1 (212) 555-0100')).toEqual({ type: 'attendeePhone', phone: '+12125550100' });
-		expect(buildLocation('link', '')).toEqual({ type: 'link' });
-		expect(() => buildLocation('attendeeAddress', '')).toThrow('Location Value: the location type attendeeAddress needs a value (address).');
-		expect(() => buildLocation('zoom', 'x')).toThrow('Location Type: "zoom" is not a location type.');
+		expect(buildLocation('integration', 'cal-video', 'create')).toEqual({ type: 'integration', integration: 'cal-video' });
+		expect(buildLocation('attendeePhone', '+1 (212) 555-0100', 'create')).toEqual({ type: 'attendeePhone', phone: '+12125550100' });
+		expect(buildLocation('link', '', 'create')).toEqual({ type: 'link' });
+		expect(() => buildLocation('link', '', 'update')).toThrow('Location Value: the location type link needs a value (link).');
+		expect(buildLocation('link', 'https://meet.example.com/x', 'update')).toEqual({ type: 'link', link: 'https://meet.example.com/x' });
+		expect(() => buildLocation('integration', 'zoom', 'update')).toThrow('is not a location type Cal.com can change a booking to');
+		expect(() => buildLocation('attendeeAddress', '', 'create')).toThrow('Location Value: the location type attendeeAddress needs a value (address).');
+		expect(() => buildLocation('zoom', 'x', 'create')).toThrow('Location Type: "zoom" is not a location type.');
 	});
 
 	it('reads email lists and names the bad entries', () => {

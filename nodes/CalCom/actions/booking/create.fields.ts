@@ -175,7 +175,7 @@ export const createFields: INodeProperties[] = [
 				default: 30,
 				description: 'For event types that offer several lengths',
 			},
-			...locationFields().map((field) => ({ ...field, displayOptions: undefined })),
+			...locationFields('create'),
 			{
 				displayName: 'Metadata (JSON)',
 				name: 'metadata',

@@ -14,7 +14,7 @@ import { shapeBookings } from './booking.shared';
 import { createFields, createOptions } from './create.fields';
 import { findBookingAfterFailure, loadBookingFields } from './create.lookup';
 import { isEmail, parseEmailList } from './emails';
-import { buildLocation } from './location';
+import { buildLocation, readPhone } from './location';
 
 export const description: INodeProperties[] = [...createFields, outputField, optionsCollection(...createOptions)];
 
@@ -67,7 +67,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	attendee.email = email;
 	if (typeof extra.attendeePhone === 'string' && extra.attendeePhone.trim()) {
-		attendee.phoneNumber = (buildLocation('attendeePhone', extra.attendeePhone, 'Attendee Phone').phone as string);
+		attendee.phoneNumber = readPhone(extra.attendeePhone, 'Attendee Phone');
 	}
 	if (typeof extra.language === 'string' && extra.language.trim()) attendee.language = extra.language.trim();
 
@@ -75,7 +75,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const guests = parseEmailList(extra.guests, 'Guests');
 	if (guests.length) body.guests = guests;
 	if (typeof extra.locationType === 'string' && extra.locationType) {
-		body.location = buildLocation(extra.locationType, extra.locationValue);
+		body.location = buildLocation(extra.locationType, extra.locationValue, 'create');
 	}
 	const metadata = checkMetadata(readObject(extra.metadata, 'Metadata'));
 	if (Object.keys(metadata).length) body.metadata = metadata;

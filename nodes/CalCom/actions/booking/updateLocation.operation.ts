@@ -8,7 +8,7 @@ import { buildLocation, locationFields } from './location';
 
 export const description: INodeProperties[] = [
 	bookingUidField,
-	...locationFields(),
+	...locationFields('update'),
 	outputField,
 	optionsCollection(),
 ];
@@ -18,6 +18,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const location = buildLocation(
 		this.getNodeParameter('locationType', itemIndex),
 		this.getNodeParameter('locationValue', itemIndex, ''),
+		'update',
 	);
 	const data = await calComRequest.call(this, {
 		method: 'PATCH',
