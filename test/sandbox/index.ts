@@ -18,10 +18,13 @@ import { SandboxServer } from './server';
 import { loadFixture, seedState } from './state';
 import type { SandboxFixture, SandboxState } from './types';
 import { ContractValidator } from './validator';
+import { deliverWebhooks } from './webhook-delivery';
+import type { DeliveryRecord, DeliveryTarget } from './webhook-delivery';
 
 export type { FaultKind, FaultSpec } from './faults';
 export type { RecordedRequest } from './recording';
 export type * from './types';
+export type { DeliveryRecord, DeliveryTarget } from './webhook-delivery';
 
 export interface SandboxOptions {
 	/** Path to a fixture JSON file, or the fixture itself; default test/sandbox/fixture.json. */
@@ -51,6 +54,15 @@ export interface Sandbox {
 	requests: RecordedRequest[];
 	/** Those that failed contract validation (not business errors, not 401s). */
 	invalidRequests(): RecordedRequest[];
+	/**
+	 * Sends Cal.com's signed webhook delivery of `triggerEvent` to every active subscriber that
+	 * matches the target (the organizer's, the event type's, their organization's webhooks; or one
+	 * webhook by id), on 127.0.0.1 only. Without a payload, Cal.com's documented example for the
+	 * trigger (../shared/calcom/webhook-examples) is sent. Resolves when every subscriber answered.
+	 */
+	deliver(triggerEvent: string, payload?: Record<string, unknown>, target?: DeliveryTarget): Promise<DeliveryRecord[]>;
+	/** Every delivery sent, in order, with the subscriber's status (cleared by reset()). */
+	deliveries: DeliveryRecord[];
 	injectFault(fault: FaultSpec): void;
 	clearFaults(): void;
 	/** Re-seed state from the fixture, clear requests, faults and rate-limit counters. */
@@ -76,6 +88,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	const state = seedState(fixture);
 	const requests: RecordedRequest[] = [];
+	const deliveries: DeliveryRecord[] = [];
 	const limiter = new RateLimiter(rateLimit, timeScale);
 	const faults = new FaultInjector();
 	const server = new SandboxServer({
@@ -100,12 +113,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return user.apiKey;
 		},
 		invalidRequests: () => requests.filter((r) => !r.valid),
+		deliveries,
+		deliver: (triggerEvent, payload, target = {}) =>
+			deliverWebhooks(state, deliveries, triggerEvent, payload, target.ownerUserId, target.eventTypeId, target),
 		injectFault: (fault) => faults.inject(fault),
 		clearFaults: () => faults.clear(),
 		reset() {
 			// In place, so references to sandbox.state and sandbox.requests stay live.
 			Object.assign(state, seedState(fixture));
 			requests.length = 0;
+			deliveries.length = 0;
 			faults.clear();
 			limiter.reset();
 		},

@@ -38,6 +38,7 @@ export function seedState(fixture: SandboxFixture): SandboxState {
 		teams: copy.teams,
 		bookings: copy.bookings,
 		organizations: copy.organizations ?? [],
+		webhooks: copy.webhooks ?? [],
 	};
 }
 

@@ -7,8 +7,9 @@
 import { meRoutes } from './me';
 import type { RouteHandler } from './route';
 import { slotsRoutes } from './slots';
+import { webhooksRoutes } from './webhooks';
 
-export const ROUTES: readonly RouteHandler[] = [...meRoutes, ...slotsRoutes];
+export const ROUTES: readonly RouteHandler[] = [...meRoutes, ...slotsRoutes, ...webhooksRoutes];
 
 export function findRoute(routes: readonly RouteHandler[], method: string, template: string): RouteHandler | undefined {
 	return routes.find((r) => r.method === method.toUpperCase() && r.template === template);
