@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { eventTypeIdLocator } from '../CalCom/actions/common.descriptions';
 import { eventOptions, NO_SHOW_DELAY_EVENTS } from './events';
 
 export const triggerProperties: INodeProperties[] = [
@@ -43,28 +44,9 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'Where Cal.com registers the webhook, which decides whose events arrive',
 	},
 	{
-		displayName: 'Event Type',
-		name: 'eventTypeId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		...eventTypeIdLocator,
 		displayOptions: { show: { scope: ['eventType'] } },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchEventTypes', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 123456',
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'An event type ID is a number' } }],
-			},
-		],
-		description: 'One of your own event types',
+		description: 'One of your own event types; its bookings start this workflow',
 	},
 	{
 		displayName: 'Team ID',
