@@ -14,10 +14,17 @@
  *                         `status`; `take`/`skip` are not part of that version    (overlay)
  *   POST   /v2/bookings   with 2026-02-25: body also takes `allowConflicts`,
  *                         `allowBookingOutOfBounds`, `skipBookingLimits`          (overlay)
+ *   Webhooks at every scope (/v2/webhooks, /v2/event-types/{id}/webhooks,
+ *   /v2/teams/{teamId}/event-types/{id}/webhooks, /v2/organizations/{orgId}/webhooks):
+ *                         the 28 live triggers, `version` 2026-07-27, `time`/`timeUnit`, UUID
+ *                         ids in outputs — in extra-webhook-schemas.ts, replacing the
+ *                         document's own operations (see there)                 (unversioned)
  *
  * Refs inside EXTRA_DOCUMENT point at its own components ('#/components/schemas/…');
  * nothing here is copied from Cal.com's document.
  */
+
+import { WEBHOOK_OPERATIONS, WEBHOOK_SCHEMAS } from './extra-webhook-schemas';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -120,6 +127,7 @@ function patchFieldProperties(): Record<string, JsonSchema> {
 export const EXTRA_DOCUMENT = {
 	components: {
 		schemas: {
+			...WEBHOOK_SCHEMAS,
 			CreditsBalance: {
 				type: 'object',
 				properties: { monthlyRemaining: { type: 'number' }, additional: { type: 'number' } },
@@ -276,6 +284,7 @@ export const EXTRA_OPERATIONS: readonly ExtraOperation[] = [
 		parameters: [eventTypeIdParam, { name: 'slug', in: 'path', required: true, schema: str }],
 		responses: { '200': FIELDS_OUT },
 	},
+	...WEBHOOK_OPERATIONS,
 ];
 
 export const VERSION_OVERLAYS: readonly VersionOverlay[] = [

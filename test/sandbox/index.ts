@@ -19,10 +19,13 @@ import { loadFixture, seedState } from './state';
 import { seedBookings } from './seed-bookings';
 import type { SandboxBookingEvent, SandboxFixture, SandboxState } from './types';
 import { ContractValidator } from './validator';
+import { deliverWebhooks } from './webhook-delivery';
+import type { DeliveryRecord, DeliveryTarget } from './webhook-delivery';
 
 export type { FaultKind, FaultSpec } from './faults';
 export type { RecordedRequest } from './recording';
 export type * from './types';
+export type { DeliveryRecord, DeliveryTarget } from './webhook-delivery';
 
 export interface SandboxOptions {
 	/** Path to a fixture JSON file, or the fixture itself; default test/sandbox/fixture.json. */
@@ -52,6 +55,15 @@ export interface Sandbox {
 	requests: RecordedRequest[];
 	/** Those that failed contract validation (not business errors, not 401s). */
 	invalidRequests(): RecordedRequest[];
+	/**
+	 * Sends Cal.com's signed webhook delivery of `triggerEvent` to every active subscriber that
+	 * matches the target (the organizer's, the event type's, their organization's webhooks; or one
+	 * webhook by id), on 127.0.0.1 only. Without a payload, Cal.com's documented example for the
+	 * trigger (../shared/calcom/webhook-examples) is sent. Resolves when every subscriber answered.
+	 */
+	deliver(triggerEvent: string, payload?: Record<string, unknown>, target?: DeliveryTarget): Promise<DeliveryRecord[]>;
+	/** Every delivery sent, in order, with the subscriber's status (cleared by reset()). */
+	deliveries: DeliveryRecord[];
 	injectFault(fault: FaultSpec): void;
 	clearFaults(): void;
 	/**
@@ -92,6 +104,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	const state = seedState(fixture);
 	const requests: RecordedRequest[] = [];
+	const deliveries: DeliveryRecord[] = [];
 	const limiter = new RateLimiter(rateLimit, timeScale);
 	const endpointLimiters = new Map<string, RateLimiter>();
 	const events: SandboxBookingEvent[] = [];
@@ -128,6 +141,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return user.apiKey;
 		},
 		invalidRequests: () => requests.filter((r) => !r.valid),
+		deliveries,
+		deliver: (triggerEvent, payload, target = {}) =>
+			deliverWebhooks(state, deliveries, triggerEvent, payload, target.ownerUserId, target.eventTypeId, target),
 		injectFault: (fault) => faults.inject(fault),
 		clearFaults: () => faults.clear(),
 		events,
@@ -137,6 +153,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			Object.assign(state, seedState(fixture));
 			requests.length = 0;
 			events.length = 0;
+			deliveries.length = 0;
 			faults.clear();
 			limiter.reset();
 			endpointLimiters.clear();

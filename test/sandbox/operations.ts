@@ -1,6 +1,7 @@
 /**
  * The operations the sandbox knows: every path × method of Cal.com's document plus the
- * extra operations of extra-schemas.ts, and per-version overlays on top of both.
+ * extra operations of extra-schemas.ts (which replace a document operation of the same method
+ * and template), and per-version overlays on top of both.
  * Matching a request to an operation is by method and path template, literal segments
  * winning over parameters ('/v2/bookings/by-seat/{seatUid}' before '/v2/bookings/{bookingUid}').
  */
@@ -132,7 +133,11 @@ export class OperationIndex {
 	private readonly compiled: Compiled[];
 
 	constructor(spec: LoadedSpec) {
-		const all = [...extraOperations(), ...specOperations(spec)];
+		// An extra operation with the same method and template replaces the document's (webhooks:
+		// the document's trigger enum and version list are older than Cal.com; see extra-schemas.ts).
+		const extras = extraOperations();
+		const replaced = new Set(extras.map((op) => `${op.method} ${op.template}`));
+		const all = [...extras, ...specOperations(spec).filter((op) => !replaced.has(`${op.method} ${op.template}`))];
 		this.compiled = all
 			.map((operation) => ({ operation, ...templateRegex(operation.template) }))
 			// Literal segments first, then fewer parameters: the most specific template wins.

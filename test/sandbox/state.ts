@@ -40,6 +40,7 @@ export function seedState(fixture: SandboxFixture): SandboxState {
 		bookings: copy.bookings,
 		organizations: copy.organizations ?? [],
 		reservations: [],
+		webhooks: copy.webhooks ?? [],
 	};
 }
 

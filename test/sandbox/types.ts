@@ -23,6 +23,8 @@ export interface SandboxUser {
 	avatarUrl?: string | null;
 	bio?: string | null;
 	locale?: string;
+	/** Role in `organizationId`; only OWNER and ADMIN may manage the organization's webhooks. */
+	organizationRole?: 'OWNER' | 'ADMIN' | 'MEMBER';
 }
 
 export interface SandboxAvailability {
@@ -207,6 +209,29 @@ export interface SandboxBookingEvent {
 	details?: Record<string, unknown>;
 }
 
+/**
+ * A webhook subscription (API-NOTES §8.1). Exactly one owner is set: `userId` for the user's own
+ * webhooks, `eventTypeId` for a personal or team event type's, `teamId` for an organization's.
+ */
+export interface SandboxWebhook {
+	/** A UUID, as Cal.com's. */
+	id: string;
+	userId: number | null;
+	eventTypeId: number | null;
+	teamId: number | null;
+	subscriberUrl: string;
+	triggers: string[];
+	active: boolean;
+	payloadTemplate: string | null;
+	secret: string | null;
+	/** Payload version: '2021-10-20' (default) or '2026-07-27'. */
+	version: string;
+	/** Delay of the AFTER_*_CAL_VIDEO_NO_SHOW triggers. */
+	time: number | null;
+	timeUnit: string | null;
+	createdAt: string;
+}
+
 export interface SandboxFixture {
 	users: SandboxUser[];
 	schedules: SandboxSchedule[];
@@ -214,6 +239,7 @@ export interface SandboxFixture {
 	teams: SandboxTeam[];
 	bookings: SandboxBooking[];
 	organizations?: SandboxOrganization[];
+	webhooks?: SandboxWebhook[];
 }
 
 /** The live, mutable state. Route handlers change it; tests may read and change it too. */
@@ -226,4 +252,5 @@ export interface SandboxState {
 	organizations: SandboxOrganization[];
 	/** Live and expired slot reservations (never seeded from the fixture). */
 	reservations: SandboxReservation[];
+	webhooks: SandboxWebhook[];
 }

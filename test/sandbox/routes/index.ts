@@ -12,6 +12,7 @@ import { meRoutes } from './me';
 import { reservationsRoutes } from './reservations';
 import type { RouteHandler } from './route';
 import { slotsRoutes } from './slots';
+import { webhooksRoutes } from './webhooks';
 
 export const ROUTES: readonly RouteHandler[] = [
 	...meRoutes,
@@ -21,6 +22,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...bookingsRoutes,
 	...bookingsListRoutes,
 	...bookingActionRoutes,
+	...webhooksRoutes,
 ];
 
 export function findRoute(routes: readonly RouteHandler[], method: string, template: string): RouteHandler | undefined {

@@ -1,0 +1,59 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * One shape for every Cal.com delivery: `triggerEvent` and `createdAt` first (null when the body
+ * has none, e.g. a payload template without them), then the payload's fields at the top level.
+ *
+ * Cal.com's bodies differ by event (API-NOTES §8.3):
+ *   - most: `{triggerEvent, createdAt, payload: {...}}`;
+ *   - MEETING_STARTED / MEETING_ENDED: flat, the booking row's fields beside `triggerEvent` (its
+ *     `createdAt` is the booking's). `bookingId` and `organizer` are added from `id` and `user` so
+ *     these items read like the other booking events;
+ *   - FORM_SUBMITTED: every answer also copied to the top level under its label; the copies are
+ *     dropped, the answers stay in `responses`;
+ *   - INSTANT_MEETING: `triggerEvent` repeated inside `payload`; kept once;
+ *   - with a payload template: whatever the template renders; its fields are passed on as they are.
+ */
+const FLAT_EVENTS = new Set(['MEETING_STARTED', 'MEETING_ENDED']);
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+export function normalizeDelivery(body: unknown): IDataObject {
+	if (!isObject(body)) {
+		return { triggerEvent: null, createdAt: null, body: body as IDataObject[keyof IDataObject] };
+	}
+	const { triggerEvent, createdAt, payload, ...rest } = body;
+	const out: IDataObject = { triggerEvent: textOrNull(triggerEvent), createdAt: textOrNull(createdAt) };
+
+	if (isObject(payload)) {
+		for (const [key, value] of Object.entries(payload)) {
+			if (key !== 'triggerEvent') out[key] = value;
+		}
+		const answerLabels =
+			triggerEvent === 'FORM_SUBMITTED' && isObject(payload.responses) ? new Set(Object.keys(payload.responses)) : new Set<string>();
+		for (const [key, value] of Object.entries(rest)) {
+			if (!answerLabels.has(key) && !(key in out)) out[key] = value;
+		}
+	} else {
+		if (payload !== undefined) rest.payload = payload;
+		Object.assign(out, rest);
+		if (typeof triggerEvent === 'string' && FLAT_EVENTS.has(triggerEvent)) {
+			if (out.bookingId === undefined && typeof rest.id === 'number') out.bookingId = rest.id;
+			if (out.organizer === undefined && isObject(rest.user)) out.organizer = rest.user;
+		}
+	}
+	return redactWebhookSecret(out);
+}
+
+/** The no-show payloads describe the webhook; should a secret ever be part of that, drop it. */
+function redactWebhookSecret(item: IDataObject): IDataObject {
+	if (isObject(item.webhook) && 'secret' in item.webhook) {
+		const { secret: _secret, ...webhook } = item.webhook;
+		item.webhook = webhook;
+	}
+	return item;
+}

@@ -1,0 +1,71 @@
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { CalComV2Api } from '../../credentials/CalComV2Api.credentials';
+import { CalComTrigger } from '../../nodes/CalComTrigger/CalComTrigger.node';
+import type { TriggerOptions, WebhookRequest } from '../harness';
+import { runWebhook, runWebhookMethod } from '../harness';
+import type { Sandbox, SandboxWebhook } from '../sandbox';
+import { credentialsFor } from './helpers';
+
+/** The node's static data lives under this key (n8n: `node:<node name>`). */
+export const STATIC_KEY = 'node:Cal.com';
+
+export interface TriggerSetup {
+	parameters: INodeParameters;
+	staticData?: IDataObject;
+	username?: string;
+	webhookBaseUrl?: string;
+}
+
+export function triggerOptions(sandbox: Sandbox, setup: TriggerSetup): TriggerOptions {
+	return {
+		node: new CalComTrigger(),
+		credentialTypes: [new CalComV2Api()],
+		credentials: credentialsFor(sandbox, setup.username) as never,
+		parameters: setup.parameters,
+		staticData: setup.staticData,
+		webhookBaseUrl: setup.webhookBaseUrl,
+	};
+}
+
+/** What n8n does on activation: checkExists, and create when that says false. */
+export async function activate(sandbox: Sandbox, setup: TriggerSetup): Promise<{ staticData: IDataObject; created: boolean }> {
+	const check = await runWebhookMethod(triggerOptions(sandbox, setup), 'checkExists');
+	if (check.result) return { staticData: check.staticData, created: false };
+	const created = await runWebhookMethod(triggerOptions(sandbox, { ...setup, staticData: check.staticData }), 'create');
+	return { staticData: created.staticData, created: true };
+}
+
+export async function deactivate(sandbox: Sandbox, setup: TriggerSetup): Promise<{ staticData: IDataObject; result: boolean | undefined }> {
+	const deleted = await runWebhookMethod(triggerOptions(sandbox, setup), 'delete');
+	return { staticData: deleted.staticData, result: deleted.result };
+}
+
+export async function deliver(sandbox: Sandbox, setup: TriggerSetup, request: WebhookRequest) {
+	return await runWebhook({ ...triggerOptions(sandbox, setup), request });
+}
+
+/** The node's own static data. */
+export function nodeData(staticData: IDataObject): IDataObject {
+	return (staticData[STATIC_KEY] ?? {}) as IDataObject;
+}
+
+export function webhooksAt(sandbox: Sandbox, where: Partial<Pick<SandboxWebhook, 'userId' | 'eventTypeId' | 'teamId'>> = {}): SandboxWebhook[] {
+	return sandbox.state.webhooks.filter((w) =>
+		(Object.keys(where) as Array<keyof typeof where>).every((key) => w[key] === where[key]),
+	);
+}
+
+/** Log lines the node wrote through n8n's logger, captured per level. */
+export function captureLogs(): { lines: Array<{ level: string; message: string; meta?: unknown }>; restore(): void } {
+	const logger = Container.get(Logger);
+	const lines: Array<{ level: string; message: string; meta?: unknown }> = [];
+	const spies = (['error', 'warn', 'info', 'debug'] as const).map((level) =>
+		jest.spyOn(logger, level).mockImplementation((message: string, meta?: unknown) => {
+			lines.push({ level, message, meta });
+		}),
+	);
+	return { lines, restore: () => spies.forEach((spy) => spy.mockRestore()) };
+}

@@ -1,0 +1,236 @@
+/**
+ * Webhook deliveries as Cal.com sends them (API-NOTES §8.3): a POST to each active subscriber
+ * whose triggers include the event, with
+ *   - `X-Cal-Signature-256`: lower-case hex HMAC-SHA256 of the exact body bytes, keyed with the
+ *     webhook's secret, or the literal `no-secret-provided` when it has none;
+ *   - `X-Cal-Webhook-Version`: the webhook's payload version;
+ *   - the body `{triggerEvent, createdAt, payload}`, except MEETING_STARTED/MEETING_ENDED (flat,
+ *     no template support), FORM_SUBMITTED (answers also copied to the top level) and
+ *     INSTANT_MEETING (triggerEvent repeated inside payload); with a payloadTemplate, the rendered
+ *     template only, sent as JSON when it parses and as a form body otherwise.
+ * Redirects are not followed. Deliveries go to loopback addresses only: the sandbox never calls out.
+ *
+ * `deliverWebhooks(state, log, triggerEvent, payload, ownerUserId, eventTypeId?)` is the one entry
+ * point; booking handlers can call it when a booking is created, rescheduled, cancelled ….
+ */
+import { createHmac } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+
+import { WEBHOOK_EXAMPLES_DIR } from '../shared-path';
+import { eventTypeById, userById } from './state';
+import type { SandboxState, SandboxWebhook } from './types';
+
+export interface DeliveryRecord {
+	webhookId: string;
+	subscriberUrl: string;
+	triggerEvent: string;
+	/** Request headers sent (lower-case names). */
+	headers: Record<string, string>;
+	/** The exact body sent. */
+	body: string;
+	/** The subscriber's HTTP status; 0 when no answer came. */
+	status: number;
+	responseBody?: string;
+	error?: string;
+}
+
+export interface DeliveryTarget {
+	/** The organizer: their own webhooks and their organization's. */
+	ownerUserId?: number;
+	/** The event type's webhooks (and, for team event types, the team's organization's). */
+	eventTypeId?: number;
+	/** Exactly this webhook, whatever its triggers and state (Cal.com's "ping test" does this). */
+	webhookId?: string;
+	/** The delivery's createdAt; default now. */
+	createdAt?: string;
+}
+
+const FLAT_TRIGGERS = new Set(['MEETING_STARTED', 'MEETING_ENDED']);
+const DELIVERY_TIMEOUT_MS = 5000;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Triggers without an example of their own borrow the closest one (a stand-in, not Cal.com's). */
+const STAND_INS: Record<string, string> = {
+	BOOKING_PAYMENT_INITIATED: 'BOOKING_PAID',
+	AFTER_GUESTS_CAL_VIDEO_NO_SHOW: 'AFTER_HOSTS_CAL_VIDEO_NO_SHOW',
+	INSTANT_MEETING_ACCEPTED: 'INSTANT_MEETING',
+	RECORDING_TRANSCRIPTION_GENERATED: 'RECORDING_READY',
+	FORM_SUBMITTED_NO_EVENT: 'FORM_SUBMITTED',
+	ROUTING_FORM_FALLBACK_HIT: 'FORM_SUBMITTED',
+};
+
+/** The file of Cal.com's documented example for a trigger and payload version, if there is one. */
+export function exampleFile(triggerEvent: string, version = '2021-10-20'): string | undefined {
+	const names = triggerEvent === 'PING' ? ['PING.derived-from-source'] : [triggerEvent, `${triggerEvent}.truncated`];
+	for (const dir of [version, '2021-10-20']) {
+		for (const name of names) {
+			const file = join(WEBHOOK_EXAMPLES_DIR, dir, `${name}.json`);
+			if (existsSync(file)) return file;
+		}
+	}
+	return undefined;
+}
+
+/** The payload fields of the documented example (the flat ones without their triggerEvent). */
+export function examplePayload(triggerEvent: string, version?: string): Record<string, unknown> {
+	const file = exampleFile(triggerEvent, version) ?? exampleFile(STAND_INS[triggerEvent] ?? '', version);
+	if (!file) {
+		throw new Error(`No webhook example for ${triggerEvent} in ${WEBHOOK_EXAMPLES_DIR}: pass a payload to deliver()`);
+	}
+	const body = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+	if (typeof body.payload === 'object' && body.payload !== null) {
+		const payload = { ...(body.payload as Record<string, unknown>) };
+		delete payload.triggerEvent;
+		return payload;
+	}
+	const { triggerEvent: _trigger, ...flat } = body;
+	return flat;
+}
+
+function lookup(vars: Record<string, unknown>, path: string): unknown {
+	let node: unknown = vars;
+	for (const key of path.split('.')) {
+		if (typeof node !== 'object' || node === null) return undefined;
+		node = (node as Record<string, unknown>)[key];
+	}
+	return node;
+}
+
+/** Cal.com's template variables: `{{title}}`, `{{organizer.name}}`, `{{attendees.0.name}}` … */
+function renderTemplate(template: string, vars: Record<string, unknown>): string {
+	return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_match, path: string) => {
+		const value = lookup(vars, path);
+		if (value === undefined || value === null) return '';
+		return typeof value === 'object' ? JSON.stringify(value) : String(value);
+	});
+}
+
+/** The body Cal.com would send this webhook, and its content type. */
+export function deliveryBody(
+	webhook: Pick<SandboxWebhook, 'payloadTemplate'>,
+	triggerEvent: string,
+	payload: Record<string, unknown>,
+	createdAt: string,
+): { body: string; contentType: string } {
+	if (FLAT_TRIGGERS.has(triggerEvent)) {
+		return { body: JSON.stringify({ triggerEvent, ...payload }), contentType: 'application/json' };
+	}
+	if (webhook.payloadTemplate) {
+		const body = renderTemplate(webhook.payloadTemplate, { ...payload, triggerEvent, createdAt });
+		try {
+			JSON.parse(body);
+			return { body, contentType: 'application/json' };
+		} catch {
+			return { body, contentType: 'application/x-www-form-urlencoded' };
+		}
+	}
+	let envelope: Record<string, unknown> = { triggerEvent, createdAt, payload };
+	if (triggerEvent === 'INSTANT_MEETING') envelope.payload = { triggerEvent, ...payload };
+	if (triggerEvent === 'FORM_SUBMITTED' && typeof payload.responses === 'object' && payload.responses !== null) {
+		const answers = Object.fromEntries(
+			Object.entries(payload.responses as Record<string, { value?: unknown }>).map(([label, answer]) => [label, answer?.value]),
+		);
+		envelope = { ...answers, ...envelope };
+	}
+	return { body: JSON.stringify(envelope), contentType: 'application/json' };
+}
+
+export function signatureFor(secret: string | null, body: string): string {
+	return secret ? createHmac('sha256', secret).update(body, 'utf8').digest('hex') : 'no-secret-provided';
+}
+
+/** Active webhooks subscribed to the trigger for this organizer and event type (or the one asked for). */
+export function matchingWebhooks(state: SandboxState, triggerEvent: string, target: DeliveryTarget): SandboxWebhook[] {
+	if (target.webhookId !== undefined) return state.webhooks.filter((w) => w.id === target.webhookId);
+	const organizations = new Set<number>();
+	const owner = target.ownerUserId === undefined ? undefined : userById(state, target.ownerUserId);
+	if (owner?.organizationId) organizations.add(owner.organizationId);
+	const eventType = target.eventTypeId === undefined ? undefined : eventTypeById(state, target.eventTypeId);
+	const teamOrg = state.teams.find((t) => t.id === eventType?.teamId)?.organizationId;
+	if (teamOrg) organizations.add(teamOrg);
+	return state.webhooks.filter(
+		(w) =>
+			w.active &&
+			w.triggers.includes(triggerEvent) &&
+			((w.userId !== null && w.userId === target.ownerUserId) ||
+				(w.eventTypeId !== null && w.eventTypeId === target.eventTypeId) ||
+				(w.teamId !== null && organizations.has(w.teamId))),
+	);
+}
+
+function post(record: DeliveryRecord): Promise<void> {
+	let url: URL;
+	try {
+		url = new URL(record.subscriberUrl);
+	} catch {
+		record.error = 'the subscriber URL is not a URL';
+		return Promise.resolve();
+	}
+	if (url.protocol !== 'http:' || !LOOPBACK.has(url.hostname)) {
+		record.error = 'the sandbox delivers only to http://127.0.0.1 (or localhost) subscribers';
+		return Promise.resolve();
+	}
+	return new Promise((resolve) => {
+		const req = request(
+			url,
+			{
+				method: 'POST',
+				headers: { ...record.headers, 'content-length': String(Buffer.byteLength(record.body)) },
+				timeout: DELIVERY_TIMEOUT_MS,
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', () => {
+					record.status = res.statusCode ?? 0;
+					record.responseBody = Buffer.concat(chunks).toString('utf8');
+					resolve();
+				});
+			},
+		);
+		req.on('timeout', () => req.destroy(new Error('timeout')));
+		req.on('error', (error) => {
+			record.error = error.message;
+			resolve();
+		});
+		req.end(record.body);
+	});
+}
+
+/**
+ * Sends `triggerEvent` to every matching subscriber at once and resolves when all answered (or
+ * failed). Each delivery is pushed to `log` before it is sent, so a test sees it while in flight.
+ */
+export async function deliverWebhooks(
+	state: SandboxState,
+	log: DeliveryRecord[],
+	triggerEvent: string,
+	payload: Record<string, unknown> | undefined,
+	ownerUserId?: number,
+	eventTypeId?: number,
+	options: Pick<DeliveryTarget, 'webhookId' | 'createdAt'> = {},
+): Promise<DeliveryRecord[]> {
+	const createdAt = options.createdAt ?? new Date().toISOString();
+	const webhooks = matchingWebhooks(state, triggerEvent, { ownerUserId, eventTypeId, webhookId: options.webhookId });
+	const sends = webhooks.map((webhook) => {
+		const fields = payload ?? examplePayload(triggerEvent, webhook.version);
+		const { body, contentType } = deliveryBody(webhook, triggerEvent, fields, createdAt);
+		const record: DeliveryRecord = {
+			webhookId: webhook.id,
+			subscriberUrl: webhook.subscriberUrl,
+			triggerEvent,
+			headers: {
+				'content-type': contentType,
+				'x-cal-signature-256': signatureFor(webhook.secret, body),
+				'x-cal-webhook-version': webhook.version,
+			},
+			body,
+			status: 0,
+		};
+		log.push(record);
+		return post(record).then(() => record);
+	});
+	return await Promise.all(sends);
+}
