@@ -94,6 +94,63 @@ describe('Slot → Get Available', () => {
 		expect(request.query).not.toHaveProperty('eventTypeId');
 	});
 
+	it('lists slots of a team event type by team slug (round robin: free when any host is)', async () => {
+		const result = await runCalCom(sandbox, {
+			resource: 'slot',
+			operation: 'getAvailable',
+			lookup: 'teamSlug',
+			teamSlug: 'customer-success',
+			eventTypeSlug: 'onboarding',
+			start: '2027-03-17',
+			end: '2027-03-17',
+			timeZone: 'UTC',
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items.length).toBeGreaterThan(0);
+		expect(sandbox.requests[0].query).toMatchObject({ teamSlug: 'customer-success', eventTypeSlug: 'onboarding' });
+		expect(sandbox.requests[0].query).not.toHaveProperty('username');
+	});
+
+	it('lists slots where several people are all free (dynamic group)', async () => {
+		const group = await runCalCom(sandbox, {
+			resource: 'slot',
+			operation: 'getAvailable',
+			lookup: 'dynamic',
+			usernames: 'bailey, lena',
+			organizationSlug: 'acme',
+			start: '2027-03-16',
+			end: '2027-03-16',
+			timeZone: 'UTC',
+		});
+		expect(group.error).toBeUndefined();
+		// bailey works 13:00–21:00Z (New York, EDT) and lena 08:00–16:00Z (Berlin, CET): the overlap.
+		const starts = group.items.map((item) => String(item.json.start));
+		expect(starts.length).toBeGreaterThan(0);
+		expect(starts.every((start) => start >= '2027-03-16T13:00:00.000Z' && start < '2027-03-16T16:00:00.000Z')).toBe(true);
+		expect(sandbox.requests[0].query).toMatchObject({ usernames: 'bailey,lena', organizationSlug: 'acme' });
+	});
+
+	it('needs two usernames and an organization for a dynamic group, before any request', async () => {
+		const one = await runCalCom(sandbox, { resource: 'slot', operation: 'getAvailable', lookup: 'dynamic', usernames: 'bailey', organizationSlug: 'acme', start: '2027-03-16', end: '2027-03-16', timeZone: 'UTC' });
+		expect(one.error?.message).toBe('Usernames: a dynamic group needs at least two different usernames, e.g. bailey, lena.');
+		const noOrg = await runCalCom(sandbox, { resource: 'slot', operation: 'getAvailable', lookup: 'dynamic', usernames: 'bailey, lena', start: '2027-03-16', end: '2027-03-16', timeZone: 'UTC' });
+		expect(noOrg.error?.message).toBe('Organization Slug: Cal.com needs the organization of a dynamic group, e.g. acme.');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it("counts a booking's own time as free when looking for its new time", async () => {
+		// Booking 1001 holds 2027-03-02 19:00Z on event type 12.
+		const plain = await runCalCom(sandbox, byId(BAILEY_30MIN, { start: '2027-03-02', end: '2027-03-02', timeZone: 'UTC' }));
+		expect(plain.items.map((item) => item.json.start)).not.toContain('2027-03-02T19:00:00.000Z');
+		const forReschedule = await runCalCom(
+			sandbox,
+			byId(BAILEY_30MIN, { start: '2027-03-02', end: '2027-03-02', timeZone: 'UTC', options: { bookingUidToReschedule: 'kEQ6lyUVxK9sKQNFvjgrCv', format: 'time' } }),
+		);
+		expect(forReschedule.items.map((item) => item.json.start)).toContain('2027-03-02T19:00:00.000Z');
+		expect(forReschedule.items[0].json.end).toBeNull();
+		expect(sandbox.requests[1].query).toMatchObject({ bookingUidToReschedule: 'kEQ6lyUVxK9sKQNFvjgrCv', format: 'time' });
+	});
+
 	it("returns Cal.com's map of dates with Output Raw", async () => {
 		const result = await runCalCom(
 			sandbox,

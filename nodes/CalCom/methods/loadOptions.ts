@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import type { EventTypeRef } from '../actions/booking/availability';
+import type { EventTypeRef } from '../actions/eventTypeLookup';
 import { loadBookingFields } from '../actions/booking/create.lookup';
 import { describeField, optionValues } from '../helpers/bookingFields';
 

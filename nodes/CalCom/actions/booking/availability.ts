@@ -3,15 +3,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { formatInZone } from '../../helpers/time';
 import { apiPath, calComRequest } from '../../transport';
+import type { EventTypeRef } from '../eventTypeLookup';
+import { refQuery } from '../eventTypeLookup';
 
-/** How an event type is named in a slots or booking request: exactly one shape. */
-export interface EventTypeRef {
-	eventTypeId?: number;
-	eventTypeSlug?: string;
-	username?: string;
-	teamSlug?: string;
-	organizationSlug?: string;
-}
 
 const DAY = 24 * 60 * 60_000;
 
@@ -23,7 +17,7 @@ export async function freeSlotsAround(
 	extra: IDataObject = {},
 ): Promise<Date[]> {
 	const qs: IDataObject = {
-		...(ref as IDataObject),
+		...refQuery(ref),
 		...extra,
 		start: new Date(at.getTime() - DAY).toISOString(),
 		end: new Date(at.getTime() + 7 * DAY).toISOString(),

@@ -1,55 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { eventTypeIdLocator } from '../common.descriptions';
+import { eventTypeLookupFields } from '../eventTypeLookup';
 import { locationFields } from './location';
 
-const byId = { show: { lookup: ['eventTypeId'] } };
-const byUser = { show: { lookup: ['userSlug'] } };
-const byTeam = { show: { lookup: ['teamSlug'] } };
-
 export const createFields: INodeProperties[] = [
-	{
-		displayName: 'Find Event Type By',
-		name: 'lookup',
-		type: 'options',
-		default: 'eventTypeId',
-		options: [
-			{ name: 'Event Type', value: 'eventTypeId', description: 'Pick it from your event types, or give its ID' },
-			{ name: 'Username and Event Type Slug', value: 'userSlug', description: "Anyone's public event type, as in cal.com/bailey/30min" },
-			{ name: 'Team Slug and Event Type Slug', value: 'teamSlug', description: "A team's event type, as in cal.com/team/sales/demo" },
-		],
-	},
-	{ ...eventTypeIdLocator, displayOptions: byId },
-	{
-		displayName: 'Username',
-		name: 'username',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. bailey',
-		description: 'The host\'s Cal.com username: bailey in cal.com/bailey/30min',
-		displayOptions: byUser,
-	},
-	{
-		displayName: 'Team Slug',
-		name: 'teamSlug',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. sales',
-		description: 'The team part of the booking link: sales in cal.com/team/sales/demo',
-		displayOptions: byTeam,
-	},
-	{
-		displayName: 'Event Type Slug',
-		name: 'eventTypeSlug',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 30min',
-		description: 'The event type part of the booking link: 30min in cal.com/bailey/30min',
-		displayOptions: { show: { lookup: ['userSlug', 'teamSlug'] } },
-	},
+	...eventTypeLookupFields(['eventTypeId', 'userSlug', 'teamSlug']),
 	{
 		displayName: 'Start',
 		name: 'start',
@@ -182,13 +137,6 @@ export const createFields: INodeProperties[] = [
 				type: 'json',
 				default: '{}',
 				description: 'Your own data to keep on the booking: at most 50 keys of up to 40 characters, text values up to 500',
-			},
-			{
-				displayName: 'Organization Slug',
-				name: 'organizationSlug',
-				type: 'string',
-				default: '',
-				description: 'Needed with a username or team slug when they belong to a Cal.com organization',
 			},
 			{
 				displayName: 'Recurrence Count',

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { BookingField } from '../../helpers/bookingFields';
 import { apiPath, calComRequest } from '../../transport';
-import type { EventTypeRef } from './availability';
+import type { EventTypeRef } from '../eventTypeLookup';
 
 /**
  * The event type's booking questions, or undefined when they cannot be read with this key (a

@@ -8,7 +8,7 @@ import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/para
 import { parseDateTime, validateTimeZone } from '../../helpers/time';
 import { calComRequest, isAmbiguousFailure } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import type { EventTypeRef } from './availability';
+import { readEventTypeRef, refQuery } from '../eventTypeLookup';
 import { freeSlotsAround, isSlotTakenError, nearestSlots, slotNotFreeError } from './availability';
 import { shapeBookings } from './booking.shared';
 import { createFields, createOptions } from './create.fields';
@@ -17,27 +17,6 @@ import { isEmail, parseEmailList } from './emails';
 import { buildLocation, readPhone } from './location';
 
 export const description: INodeProperties[] = [...createFields, outputField, optionsCollection(...createOptions)];
-
-function readEventTypeRef(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObject): EventTypeRef {
-	const lookup = ctx.getNodeParameter('lookup', itemIndex);
-	const organizationSlug = typeof extra.organizationSlug === 'string' ? extra.organizationSlug.trim() : '';
-	if (lookup === 'eventTypeId') {
-		return {
-			eventTypeId: toPositiveInt(
-				ctx.getNodeParameter('eventTypeId', itemIndex, '', { extractValue: true }),
-				'Event Type',
-				'an event type ID',
-			),
-		};
-	}
-	const ref: EventTypeRef = {
-		eventTypeSlug: requiredString(ctx.getNodeParameter('eventTypeSlug', itemIndex, ''), 'Event Type Slug', '30min'),
-	};
-	if (lookup === 'teamSlug') ref.teamSlug = requiredString(ctx.getNodeParameter('teamSlug', itemIndex, ''), 'Team Slug', 'sales');
-	else ref.username = requiredString(ctx.getNodeParameter('username', itemIndex, ''), 'Username', 'bailey');
-	if (organizationSlug) ref.organizationSlug = organizationSlug;
-	return ref;
-}
 
 /** Answers from the editor's question list and from the JSON field; JSON wins on a clash. */
 function readAnswers(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObject): IDataObject {
@@ -55,7 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeZone = validateTimeZone(this.getNodeParameter('attendeeTimeZone', itemIndex, ''), 'Attendee Time Zone');
 	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone);
-	const ref = readEventTypeRef(this, itemIndex, extra);
+	const ref = readEventTypeRef(this, itemIndex);
 
 	const attendee: IDataObject = {
 		name: requiredString(this.getNodeParameter('attendeeName', itemIndex, ''), 'Attendee Name', 'Ana Silva'),
@@ -71,7 +50,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (typeof extra.language === 'string' && extra.language.trim()) attendee.language = extra.language.trim();
 
-	const body: IDataObject = { start: start.toISOString(), attendee, ...(ref as IDataObject) };
+	const body: IDataObject = { start: start.toISOString(), attendee, ...refQuery(ref) };
 	const guests = parseEmailList(extra.guests, 'Guests');
 	if (guests.length) body.guests = guests;
 	if (typeof extra.locationType === 'string' && extra.locationType) {

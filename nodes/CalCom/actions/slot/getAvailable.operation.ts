@@ -1,50 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ParameterError } from '../../helpers/errors';
-import { readTimeoutMs, readTimeZone, requiredString, toPositiveInt } from '../../helpers/parameters';
+import { readTimeoutMs, readTimeZone, toPositiveInt } from '../../helpers/parameters';
 import { dateInZone, formatInZone, parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
-import { eventTypeIdLocator, optionsCollection, outputField, timeZoneField } from '../common.descriptions';
-
-const byId = { show: { lookup: ['eventTypeId'] } };
-const bySlug = { show: { lookup: ['userSlug'] } };
+import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
+import { eventTypeLookupFields, readEventTypeRef, refQuery } from '../eventTypeLookup';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Find Event Type By',
-		name: 'lookup',
-		type: 'options',
-		default: 'eventTypeId',
-		options: [
-			{ name: 'Event Type', value: 'eventTypeId', description: 'Pick it from your event types, or give its ID' },
-			{
-				name: 'Username and Event Type Slug',
-				value: 'userSlug',
-				description: "As in a booking link such as cal.com/bailey/30min; works for anyone's public event type",
-			},
-		],
-	},
-	{ ...eventTypeIdLocator, displayOptions: byId },
-	{
-		displayName: 'Username',
-		name: 'username',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. bailey',
-		description: 'The Cal.com username of the host: bailey in the booking link cal.com/bailey/30min',
-		displayOptions: bySlug,
-	},
-	{
-		displayName: 'Event Type Slug',
-		name: 'eventTypeSlug',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 30min',
-		description: 'The event type part of the booking link: 30min in cal.com/bailey/30min',
-		displayOptions: bySlug,
-	},
+	...eventTypeLookupFields(['eventTypeId', 'userSlug', 'teamSlug', 'dynamic']),
 	{
 		displayName: 'Start',
 		name: 'start',
@@ -75,14 +39,23 @@ export const description: INodeProperties[] = [
 				description: 'Slot length, for event types that offer several lengths',
 			},
 			{
-				displayName: 'Organization Slug',
-				name: 'organizationSlug',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. acme',
-				description: 'Needed when the user belongs to a Cal.com organization',
-				displayOptions: { show: { '/lookup': ['userSlug'] } },
-			},
+			displayName: 'Booking UID to Reschedule',
+			name: 'bookingUidToReschedule',
+			type: 'string',
+			default: '',
+			description: "When finding a new time for an existing booking: its UID, so that its own time counts as free",
+		},
+		{
+			displayName: 'Slot Format',
+			name: 'format',
+			type: 'options',
+			default: 'range',
+			options: [
+				{ name: 'Start and End', value: 'range' },
+				{ name: 'Start Only', value: 'time' },
+			],
+			description: 'Whether Cal.com returns each slot with its end or only its start',
+		},
 	),
 ];
 
@@ -130,23 +103,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 	// Cal.com rejects any parameter of another lookup shape, so send exactly one shape.
-	const qs: IDataObject = { start: start.toISOString(), end: end.toISOString(), timeZone, format: 'range' };
-	if (this.getNodeParameter('lookup', itemIndex) === 'userSlug') {
-		qs.username = requiredString(this.getNodeParameter('username', itemIndex, ''), 'Username', 'bailey');
-		qs.eventTypeSlug = requiredString(
-			this.getNodeParameter('eventTypeSlug', itemIndex, ''),
-			'Event Type Slug',
-			'30min',
-		);
-		if (typeof options.organizationSlug === 'string' && options.organizationSlug.trim()) {
-			qs.organizationSlug = options.organizationSlug.trim();
-		}
-	} else {
-		qs.eventTypeId = toPositiveInt(
-			this.getNodeParameter('eventTypeId', itemIndex, '', { extractValue: true }),
-			'Event Type',
-			'an event type ID',
-		);
+	const format = options.format === 'time' ? 'time' : 'range';
+	const qs: IDataObject = { ...refQuery(readEventTypeRef(this, itemIndex)), start: start.toISOString(), end: end.toISOString(), timeZone, format };
+	if (typeof options.bookingUidToReschedule === 'string' && options.bookingUidToReschedule.trim()) {
+		qs.bookingUidToReschedule = options.bookingUidToReschedule.trim();
 	}
 	if (options.duration !== undefined) {
 		qs.duration = toPositiveInt(options.duration, 'Duration (Minutes)', 'a number of minutes');
