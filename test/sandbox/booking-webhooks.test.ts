@@ -20,13 +20,18 @@ interface Received {
 async function startReceiver(): Promise<{ url: string; received: Received[]; hold: { ms: number }; close(): Promise<void> }> {
 	const received: Received[] = [];
 	const hold = { ms: 0 };
+	const timers = new Set<NodeJS.Timeout>();
 	const server: Server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
 			const raw = Buffer.concat(chunks).toString('utf8');
 			received.push({ path: req.url ?? '', headers: req.headers, raw, body: JSON.parse(raw) as Received['body'] });
-			setTimeout(() => res.writeHead(200).end('ok'), hold.ms);
+			const timer = setTimeout(() => {
+				timers.delete(timer);
+				if (!res.destroyed) res.writeHead(200).end('ok');
+			}, hold.ms);
+			timers.add(timer);
 		});
 	});
 	server.listen(0, '127.0.0.1');
@@ -36,6 +41,7 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; hol
 		received,
 		hold,
 		close: async () => {
+			for (const timer of timers) clearTimeout(timer);
 			server.closeAllConnections();
 			server.close();
 			await once(server, 'close');
@@ -190,6 +196,33 @@ describe('sandbox: booking changes deliver signed webhooks', () => {
 		expect(byUrl[`${receiver.url}/slow`]).toMatchObject({ status: 200, triggerEvent: 'BOOKING_CREATED' });
 		expect(byUrl['http://127.0.0.1:1/dead']).toMatchObject({ status: 0, error: expect.stringMatching(/ECONNREFUSED/), headers: { 'x-cal-signature-256': 'no-secret-provided' } });
 		expect((await call(sandbox, `/v2/bookings/${res.json.data.uid}`, { version: BOOKINGS, key: bailey })).json.data.status).toBe('accepted');
+	});
+
+	it('organization webhooks get the bookings of the organization’s members and of its teams’ event types', async () => {
+		sandbox.state.organizations.push({ id: 7, slug: 'acme', name: 'Acme' });
+		Object.assign(sandbox.state.users[0], { organizationId: 7, organizationRole: 'ADMIN' });
+		sandbox.state.teams[0].organizationId = 7;
+		await subscribe('/v2/organizations/7/webhooks', bailey, 'org', ['BOOKING_CREATED']);
+		const own = await book(sandbox, { eventTypeId: 11, start: '2027-03-02T15:00:00Z' }, bailey);
+		const team = await book(sandbox, { eventTypeId: 53, start: '2027-03-17T09:00:00Z' });
+		const outside = await book(sandbox, { eventTypeId: 31, start: '2027-03-02T02:00:00Z' });
+		expect([own.status, team.status, outside.status]).toEqual([201, 201, 201]);
+		await sandbox.deliveriesSettled();
+		// 53 is hosted by lena or kenji, who are not in the organization: it counts as the team's.
+		expect(at('org').map((r) => r.body.payload.uid).sort()).toEqual([own.json.data.uid, team.json.data.uid].sort());
+		expect(at('org').every((d) => signed('secret-org', d))).toBe(true);
+	});
+
+	it('close() aborts deliveries in flight and records them', async () => {
+		const other = await startSandbox({ now: NOW });
+		await call(other, '/v2/webhooks', { method: 'POST', key: bailey, body: { subscriberUrl: `${receiver.url}/hang`, triggers: ['BOOKING_CREATED'], active: true } });
+		receiver.hold.ms = 3000;
+		expect((await book(other, { eventTypeId: 11, start: '2027-03-02T15:00:00Z' }, bailey)).status).toBe(201);
+		while (at('hang').length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+		const started = Date.now();
+		await other.close();
+		expect(Date.now() - started).toBeLessThan(1000);
+		expect(other.deliveries).toMatchObject([{ triggerEvent: 'BOOKING_CREATED', status: 0, error: 'aborted' }]);
 	});
 
 	it('delivers nothing when nobody subscribed', async () => {
