@@ -19,6 +19,7 @@ import { loadFixture, seedState } from './state';
 import { seedBookings } from './seed-bookings';
 import type { SandboxBookingEvent, SandboxFixture, SandboxState } from './types';
 import { ContractValidator } from './validator';
+import { BookingWebhooks } from './booking-webhooks';
 import { deliverWebhooks } from './webhook-delivery';
 import type { DeliveryRecord, DeliveryTarget } from './webhook-delivery';
 
@@ -62,12 +63,20 @@ export interface Sandbox {
 	 * trigger (../shared/calcom/webhook-examples) is sent. Resolves when every subscriber answered.
 	 */
 	deliver(triggerEvent: string, payload?: Record<string, unknown>, target?: DeliveryTarget): Promise<DeliveryRecord[]>;
-	/** Every delivery sent, in order, with the subscriber's status (cleared by reset()). */
+	/**
+	 * Every delivery sent, in order, with the subscriber's status (cleared by reset()). Booking
+	 * handlers' changes (see `events`) are delivered by themselves, right after the API answer:
+	 * to the organizer's, the event type's and the organization's webhooks subscribed to the
+	 * trigger, with Cal.com's payload for the webhook's version (webhook-payload.ts). A failed
+	 * delivery has status 0 and `error`; it never changes the API answer.
+	 */
 	deliveries: DeliveryRecord[];
+	/** Resolves once every booking webhook delivery started so far has been answered or has failed. */
+	deliveriesSettled(): Promise<void>;
 	injectFault(fault: FaultSpec): void;
 	clearFaults(): void;
 	/**
-	 * What happened to bookings, in order, for (later) webhook delivery: BOOKING_CREATED,
+	 * What happened to bookings, in order (each is delivered to subscribed webhooks): BOOKING_CREATED,
 	 * BOOKING_REQUESTED (needs confirmation), BOOKING_RESCHEDULED (on the new booking),
 	 * BOOKING_CANCELLED, BOOKING_REJECTED, BOOKING_NO_SHOW_UPDATED, BOOKING_REASSIGNED,
 	 * BOOKING_LOCATION_UPDATED; a confirmed booking shows up as BOOKING_CREATED. Each entry has the
@@ -83,7 +92,7 @@ export interface Sandbox {
 	seedBookings(username: string, count: number, options?: { start?: string; eventTypeId?: number }): SandboxState['bookings'];
 	/** Re-seed state from the fixture, clear requests, faults, events and rate-limit counters. */
 	reset(): void;
-	/** Closes the server and all open sockets (including delayed ones). */
+	/** Aborts webhook deliveries in flight, closes the server and all open sockets (including delayed ones). */
 	close(): Promise<void>;
 }
 
@@ -110,6 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const events: SandboxBookingEvent[] = [];
 	const clock = calendarClock(options.now);
 	const faults = new FaultInjector();
+	const bookingWebhooks = new BookingWebhooks(state, deliveries);
 	const server = new SandboxServer({
 		state,
 		now: clock,
@@ -119,6 +129,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		requests,
 		routes: ROUTES,
 		events,
+		afterResponse: (recorded) => bookingWebhooks.dispatch(recorded),
 		endpointLimiter(name, max) {
 			let endpoint = endpointLimiters.get(name);
 			if (!endpoint || endpoint.limit !== max) {
@@ -144,6 +155,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		deliveries,
 		deliver: (triggerEvent, payload, target = {}) =>
 			deliverWebhooks(state, deliveries, triggerEvent, payload, target.ownerUserId, target.eventTypeId, target),
+		deliveriesSettled: () => bookingWebhooks.settled(),
 		injectFault: (fault) => faults.inject(fault),
 		clearFaults: () => faults.clear(),
 		events,
@@ -154,11 +166,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			requests.length = 0;
 			events.length = 0;
 			deliveries.length = 0;
+			bookingWebhooks.reset();
 			faults.clear();
 			limiter.reset();
 			endpointLimiters.clear();
 		},
-		close: () => server.close(),
+		async close() {
+			await bookingWebhooks.close();
+			await server.close();
+		},
 	};
 }
 

@@ -37,6 +37,8 @@ export interface ServerDeps {
 	events: SandboxBookingEvent[];
 	/** Per-endpoint limiters (RouteContext.withinLimit), created on first use. */
 	endpointLimiter(name: string, limit: number): RateLimiter;
+	/** What a request recorded in `events`, handed over after its response is written (or held back). */
+	afterResponse?(events: SandboxBookingEvent[]): void;
 }
 
 interface Answer {
@@ -163,6 +165,7 @@ export class SandboxServer {
 			}
 		}
 
+		const eventsBefore = this.deps.events.length;
 		let answer: Answer;
 		if (jsonError) {
 			// Express's body parser rejects the body before routing, with the parser's message.
@@ -174,6 +177,9 @@ export class SandboxServer {
 		}
 		const delay = fault?.kind === 'timeout' ? (fault.delayMs ?? DEFAULT_TIMEOUT_DELAY_MS) : 0;
 		this.send(res, record, answer, delay);
+		// Webhooks follow the answer: the handler's state change is done, the response is on its way.
+		const recorded = this.deps.events.slice(eventsBefore);
+		if (recorded.length > 0) this.deps.afterResponse?.(recorded);
 	}
 
 	private guardedAnswer(

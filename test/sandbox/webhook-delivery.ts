@@ -11,7 +11,8 @@
  * Redirects are not followed. Deliveries go to loopback addresses only: the sandbox never calls out.
  *
  * `deliverWebhooks(state, log, triggerEvent, payload, ownerUserId, eventTypeId?)` is the one entry
- * point; booking handlers can call it when a booking is created, rescheduled, cancelled ….
+ * point; booking-webhooks.ts calls it for what booking handlers record (sandbox.events), with a
+ * payload built per webhook (its payload version) by webhook-payload.ts.
  */
 import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -45,7 +46,12 @@ export interface DeliveryTarget {
 	webhookId?: string;
 	/** The delivery's createdAt; default now. */
 	createdAt?: string;
+	/** Aborts deliveries in flight (the sandbox closing); they are recorded with error 'aborted'. */
+	signal?: AbortSignal;
 }
+
+/** A payload, or one per webhook (e.g. by payload version); undefined from the function sends nothing to that webhook. */
+export type DeliveryPayload = Record<string, unknown> | ((webhook: SandboxWebhook) => Record<string, unknown> | undefined);
 
 const FLAT_TRIGGERS = new Set(['MEETING_STARTED', 'MEETING_ENDED']);
 const DELIVERY_TIMEOUT_MS = 5000;
@@ -160,7 +166,7 @@ export function matchingWebhooks(state: SandboxState, triggerEvent: string, targ
 	);
 }
 
-function post(record: DeliveryRecord): Promise<void> {
+function post(record: DeliveryRecord, signal?: AbortSignal): Promise<void> {
 	let url: URL;
 	try {
 		url = new URL(record.subscriberUrl);
@@ -179,6 +185,7 @@ function post(record: DeliveryRecord): Promise<void> {
 				method: 'POST',
 				headers: { ...record.headers, 'content-length': String(Buffer.byteLength(record.body)) },
 				timeout: DELIVERY_TIMEOUT_MS,
+				...(signal ? { signal } : {}),
 			},
 			(res) => {
 				const chunks: Buffer[] = [];
@@ -192,7 +199,7 @@ function post(record: DeliveryRecord): Promise<void> {
 		);
 		req.on('timeout', () => req.destroy(new Error('timeout')));
 		req.on('error', (error) => {
-			record.error = error.message;
+			record.error = signal?.aborted ? 'aborted' : error.message;
 			resolve();
 		});
 		req.end(record.body);
@@ -207,15 +214,16 @@ export async function deliverWebhooks(
 	state: SandboxState,
 	log: DeliveryRecord[],
 	triggerEvent: string,
-	payload: Record<string, unknown> | undefined,
+	payload: DeliveryPayload | undefined,
 	ownerUserId?: number,
 	eventTypeId?: number,
-	options: Pick<DeliveryTarget, 'webhookId' | 'createdAt'> = {},
+	options: Pick<DeliveryTarget, 'webhookId' | 'createdAt' | 'signal'> = {},
 ): Promise<DeliveryRecord[]> {
 	const createdAt = options.createdAt ?? new Date().toISOString();
 	const webhooks = matchingWebhooks(state, triggerEvent, { ownerUserId, eventTypeId, webhookId: options.webhookId });
-	const sends = webhooks.map((webhook) => {
-		const fields = payload ?? examplePayload(triggerEvent, webhook.version);
+	const sends = webhooks.flatMap((webhook) => {
+		const fields = typeof payload === 'function' ? payload(webhook) : (payload ?? examplePayload(triggerEvent, webhook.version));
+		if (fields === undefined) return [];
 		const { body, contentType } = deliveryBody(webhook, triggerEvent, fields, createdAt);
 		const record: DeliveryRecord = {
 			webhookId: webhook.id,
@@ -230,7 +238,7 @@ export async function deliverWebhooks(
 			status: 0,
 		};
 		log.push(record);
-		return post(record).then(() => record);
+		return [post(record, options.signal).then(() => record)];
 	});
 	return await Promise.all(sends);
 }

@@ -117,10 +117,11 @@ const markAbsent: RouteHandler['handle'] = (req, ctx) => {
 };
 
 function reassignTo(booking: SandboxBooking, user: SandboxUser, req: RouteRequest, ctx: RouteContext, reason?: string): RouteResult {
+	const previousUserId = booking.userId;
 	booking.userId = user.id;
 	booking.hostIds = undefined;
 	touch(booking, ctx);
-	recordEvent(ctx, 'BOOKING_REASSIGNED', booking, { reassignedById: req.user?.id, reason: reason ?? null });
+	recordEvent(ctx, 'BOOKING_REASSIGNED', booking, { reassignedById: req.user?.id, reason: reason ?? null, previousUserId });
 	return { status: 200, body: success({ bookingUid: booking.uid, reassignedTo: { id: user.id, name: user.name ?? 'unknown', email: user.email } }) };
 }
 
@@ -198,9 +199,10 @@ const updateLocation: RouteHandler['handle'] = (req, ctx) => {
 	if (!('uid' in found)) return found;
 	const location = (req.body as { location?: SandboxLocation } | undefined)?.location;
 	const et = ctx.state.eventTypes.find((e) => e.id === found.eventTypeId);
+	const previousLocation = found.location;
 	if (location && et) found.location = locationString(et, location);
 	touch(found, ctx);
-	recordEvent(ctx, 'BOOKING_LOCATION_UPDATED', found);
+	recordEvent(ctx, 'BOOKING_LOCATION_UPDATED', found, { previousLocation });
 	return { status: 200, body: success(bookingOutput(found, ctx.state)) };
 };
 
