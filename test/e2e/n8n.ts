@@ -34,7 +34,7 @@ export function ensureRuntime(): Runtime {
 export function installPackedPackage(runtime: Runtime): string {
 	const packDir = mkdtempSync(join(tmpdir(), 'calcom-pack-'));
 	try {
-		const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8' })
+		const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 			.trim()
 			.split('\n')
 			.pop() as string;
