@@ -1,15 +1,25 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * A real n8n (pinned, on Node 24, from .cache/ — see scripts/ensure-n8n.sh) with this package
  * loaded the way n8n loads a community package, driven through its CLI. Everything listens on
  * 127.0.0.1 only.
  */
-const ROOT = resolve(__dirname, '..', '..');
+/** The checkout: the nearest folder up from here with scripts/ensure-n8n.sh (the demo runs a compiled copy). */
+function findRoot(): string {
+	let dir = resolve(__dirname);
+	for (let i = 0; i < 8; i++) {
+		if (existsSync(join(dir, 'scripts', 'ensure-n8n.sh'))) return dir;
+		dir = dirname(dir);
+	}
+	throw new Error('cannot find the checkout (scripts/ensure-n8n.sh) above ' + __dirname);
+}
+
+const ROOT = findRoot();
 
 export interface Runtime {
 	nodeBin: string;
