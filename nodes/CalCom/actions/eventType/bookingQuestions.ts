@@ -138,7 +138,8 @@ export function toInput(field: BookingField): IDataObject | undefined {
 		case 'name':
 			return { type: 'name', label: field.label ?? 'Your name', placeholder: typeof data.placeholder === 'string' ? data.placeholder : '', ...pick(data, ['disableOnPrefill']) };
 		case 'email':
-			return { type: 'email', label: field.label ?? 'Email address', placeholder: typeof data.placeholder === 'string' ? data.placeholder : '', ...pick(data, ['required', 'hidden', 'disableOnPrefill']) };
+			// required/hidden of the email question may be sent only for organization team event types.
+			return { type: 'email', label: field.label ?? 'Email address', placeholder: typeof data.placeholder === 'string' ? data.placeholder : '', ...pick(data, ['disableOnPrefill']) };
 		case 'location':
 			return { slug: 'location', ...pick(data, ['label']) };
 		case 'title':
