@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties, router } from './actions/router';
-import { searchEventTypes } from './methods/listSearch';
-import { getBookingQuestions } from './methods/loadOptions';
+import { searchEventTypes, searchSchedules } from './methods/listSearch';
+import { getBookingQuestions, getTimeZones } from './methods/loadOptions';
 
 export class CalCom implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,8 +24,8 @@ export class CalCom implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchEventTypes },
-		loadOptions: { getBookingQuestions },
+		listSearch: { searchEventTypes, searchSchedules },
+		loadOptions: { getBookingQuestions, getTimeZones },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -70,7 +70,22 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 		where: 'description and location of BookingOutput_2024_08_13 and RecurringBookingOutput_2024_08_13',
 		why: 'Declared as required strings, but Cal.com copies the nullable database columns as they are: a booking without notes or location has null.',
 	},
+	{
+		id: 'time-pattern-by-name',
+		where: 'startTime/endTime of the 2024-06-11 schedule availability and override inputs and outputs',
+		why:
+			'The document gives the pattern as the name of Cal.com\'s constant ("TIME_FORMAT_HH_MM"), which as a regular ' +
+			'expression matches no time. Cal.com checks 24-hour HH:MM with @Matches(TIME_FORMAT_HH_MM); we use that regex.',
+	},
+	{
+		id: 'enum-on-array',
+		where: 'days of ScheduleAvailabilityInput_2024_06_11 (type array with the day names as enum)',
+		why: 'The enum belongs to the items (which repeat it); an array never equals a string, so the array-level enum is dropped.',
+	},
 ];
+
+/** Cal.com's TIME_FORMAT_HH_MM: 00:00 to 23:59. */
+const TIME_HH_MM = '^([01]\\d|2[0-3]):[0-5]\\d$';
 
 const PERSON = { type: 'object', properties: { id: { type: 'number' }, name: { type: ['string', 'null'] } }, required: ['id', 'name'] };
 const HOST = { type: 'object', properties: { userId: { type: 'number' }, name: { type: ['string', 'null'] } }, required: ['userId', 'name'] };
@@ -162,6 +177,8 @@ function patchNode(node: Node): void {
 		node.type = 'boolean';
 	}
 	if (node.type === 'object' && node.properties === undefined && typeof node.example === 'number') node.type = 'number';
+	if (node.pattern === 'TIME_FORMAT_HH_MM') node.pattern = TIME_HH_MM;
+	if (node.type === 'array' && Array.isArray(node.enum) && isObject(node.items)) delete node.enum;
 }
 
 function patchSchemas(schemas: Record<string, Node>): void {

@@ -25,3 +25,20 @@ export async function searchEventTypes(
 			})),
 	};
 }
+
+/** The API key user's schedules, searchable by name or time zone; the default is marked. */
+export async function searchSchedules(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const data = (await calComRequest.call(this, { method: 'GET', path: '/v2/schedules' })) as unknown;
+	const schedules = Array.isArray(data) ? (data as IDataObject[]) : [];
+	return {
+		results: schedules
+			.filter((schedule) => matches(filter, schedule.name, schedule.timeZone))
+			.map((schedule) => ({
+				name: `${String(schedule.name ?? schedule.id)} (${String(schedule.timeZone ?? '?')}${schedule.isDefault ? ', default' : ''})`,
+				value: String(schedule.id),
+			})),
+	};
+}

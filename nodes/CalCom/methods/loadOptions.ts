@@ -32,3 +32,14 @@ export async function getBookingQuestions(this: ILoadOptionsFunctions): Promise<
 			};
 		});
 }
+
+/** Intl.supportedValuesOf is ES2022; the project's TypeScript lib stops at ES2021. */
+const intl = Intl as typeof Intl & { supportedValuesOf?(key: 'timeZone'): string[] };
+
+/** IANA time zones this n8n instance knows, for schedule time zones. */
+export async function getTimeZones(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const zones = new Set(intl.supportedValuesOf?.('timeZone') ?? []);
+	// ICU lists UTC under Etc/UTC only on some builds; Cal.com takes "UTC".
+	zones.add('UTC');
+	return [...zones].sort().map((zone) => ({ name: zone.replace(/_/g, ' '), value: zone }));
+}

@@ -8,9 +8,11 @@ import { bookingActionRoutes } from './bookings-actions';
 import { bookingsListRoutes } from './bookings-list';
 import { bookingsRoutes } from './bookings';
 import { eventTypesRoutes } from './event-types';
+import { eventTypeWriteRoutes } from './event-types-write';
 import { meRoutes } from './me';
 import { reservationsRoutes } from './reservations';
 import type { RouteHandler } from './route';
+import { schedulesRoutes } from './schedules';
 import { slotsRoutes } from './slots';
 import { webhooksRoutes } from './webhooks';
 
@@ -19,6 +21,8 @@ export const ROUTES: readonly RouteHandler[] = [
 	...slotsRoutes,
 	...reservationsRoutes,
 	...eventTypesRoutes,
+	...eventTypeWriteRoutes,
+	...schedulesRoutes,
 	...bookingsRoutes,
 	...bookingsListRoutes,
 	...bookingActionRoutes,

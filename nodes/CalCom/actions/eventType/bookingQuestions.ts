@@ -1,0 +1,243 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { BookingField } from '../../helpers/bookingFields';
+import { ParameterError } from '../../helpers/errors';
+
+/**
+ * Booking questions of an event type, in Cal.com's 2024-06-14 input shape. Cal.com's PATCH
+ * replaces the whole bookingFields array, so an update reads the current questions, turns each
+ * back into its input shape, merges the user's changes by slug and sends everything.
+ */
+
+const QUESTION_TYPES: Array<[string, string]> = [
+	['Address', 'address'],
+	['Checkbox Group', 'checkbox'],
+	['Email Addresses', 'multiemail'],
+	['Long Text', 'textarea'],
+	['Multi Select', 'multiselect'],
+	['Number', 'number'],
+	['Phone', 'phone'],
+	['Radio Group', 'radio'],
+	['Select', 'select'],
+	['Short Text', 'text'],
+	['URL', 'url'],
+	['Yes/No', 'boolean'],
+];
+const WITH_PLACEHOLDER = new Set(['phone', 'address', 'text', 'number', 'textarea', 'multiemail', 'url', 'select']);
+const WITH_OPTIONS = new Set(['select', 'multiselect', 'checkbox', 'radio']);
+const CUSTOM_TYPES = new Set(QUESTION_TYPES.map(([, value]) => value));
+/** Cal.com's built-in questions: they can be hidden or relabelled, not removed or replaced. */
+const SYSTEM_SLUGS = new Set(['name', 'email', 'location', 'title', 'notes', 'guests', 'rescheduleReason', 'attendeePhoneNumber', 'smsReminderNumber']);
+
+export const bookingQuestionsField: INodeProperties = {
+	displayName: 'Booking Questions',
+	name: 'bookingQuestions',
+	type: 'fixedCollection',
+	placeholder: 'Add Booking Question',
+	default: {},
+	typeOptions: { multipleValues: true },
+	description: 'Questions the person booking answers, besides name and email. Identified by slug.',
+	options: [
+		{
+			displayName: 'Question',
+			name: 'entries',
+			values: [
+				{
+					displayName: 'Choices',
+					name: 'options',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 1-10, 11-50, 51+',
+					description: 'Comma-separated choices (Select, Multi Select, Checkbox Group and Radio Group)',
+					displayOptions: { show: { type: ['select', 'multiselect', 'checkbox', 'radio'] } },
+				},
+				{
+					displayName: 'Hidden',
+					name: 'hidden',
+					type: 'boolean',
+					default: false,
+					description: 'Whether the question is hidden from the booking page',
+				},
+				{
+					displayName: 'Label',
+					name: 'label',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Company',
+					description: 'The question as the person booking sees it',
+				},
+				{
+					displayName: 'Placeholder',
+					name: 'placeholder',
+					type: 'string',
+					default: '',
+					description: 'Hint text inside the empty answer box',
+				},
+				{
+					displayName: 'Required',
+					name: 'required',
+					type: 'boolean',
+					default: false,
+					description: 'Whether an answer is needed to book',
+				},
+				{
+					displayName: 'Slug',
+					name: 'slug',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. company',
+					description: 'Identifier of the question (letters, digits and hyphens);	answers are keyed by it',
+				},
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					default: '',
+					description: 'Kind of answer',
+				},
+			],
+		},
+	],
+};
+
+function pick(source: IDataObject, keys: string[]): IDataObject {
+	const out: IDataObject = {};
+	for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+	return out;
+}
+
+/** One custom question in its input shape, with exactly the keys Cal.com's input declares. */
+function customInput(field: IDataObject): IDataObject {
+	const type = String(field.type);
+	const out: IDataObject = {
+		type,
+		slug: field.slug,
+		label: typeof field.label === 'string' ? field.label : String(field.slug),
+		required: field.required === true,
+		hidden: field.hidden === true,
+	};
+	if (typeof field.disableOnPrefill === 'boolean') out.disableOnPrefill = field.disableOnPrefill;
+	if (WITH_PLACEHOLDER.has(type)) out.placeholder = typeof field.placeholder === 'string' ? field.placeholder : '';
+	if (WITH_OPTIONS.has(type)) {
+		out.options = (Array.isArray(field.options) ? field.options : []).map((option) =>
+			typeof option === 'object' && option !== null ? String((option as IDataObject).value ?? (option as IDataObject).label) : String(option),
+		);
+	}
+	return out;
+}
+
+/**
+ * A question read from Cal.com turned back into what Cal.com accepts, or undefined for a
+ * built-in question the 2024-06-14 input cannot express (Cal.com keeps those by itself).
+ */
+export function toInput(field: BookingField): IDataObject | undefined {
+	const data = field as unknown as IDataObject;
+	const texts = ['label', 'placeholder', 'disableOnPrefill'];
+	if (!field.isDefault) return customInput(data);
+	switch (field.slug) {
+		case 'name':
+			return { type: 'name', label: field.label ?? 'Your name', placeholder: typeof data.placeholder === 'string' ? data.placeholder : '', ...pick(data, ['disableOnPrefill']) };
+		case 'email':
+			// required/hidden of the email question may be sent only for organization team event types.
+			return { type: 'email', label: field.label ?? 'Email address', placeholder: typeof data.placeholder === 'string' ? data.placeholder : '', ...pick(data, ['disableOnPrefill']) };
+		case 'location':
+			return { slug: 'location', ...pick(data, ['label']) };
+		case 'title':
+		case 'notes':
+		case 'guests':
+		case 'rescheduleReason':
+			return { slug: field.slug, ...pick(data, ['required', 'hidden', ...texts]) };
+		default:
+			return undefined;
+	}
+}
+
+function readChoices(value: unknown, field: string): string[] {
+	const list = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
+	const choices = list.map((choice) => choice.trim()).filter(Boolean);
+	if (!choices.length) throw new ParameterError(field, 'add at least one choice, separated by commas, e.g. 1-10, 11-50, 51+.');
+	return choices;
+}
+
+/** The questions the user entered, checked, in Cal.com's input shape. */
+export function readQuestions(value: unknown): IDataObject[] {
+	const entries = value && typeof value === 'object' && Array.isArray((value as IDataObject).entries) ? ((value as IDataObject).entries as IDataObject[]) : Array.isArray(value) ? (value as IDataObject[]) : [];
+	const seen = new Set<string>();
+	return entries.map((entry, index) => {
+		const label = `Booking Question ${index + 1}`;
+		const slug = typeof entry.slug === 'string' ? entry.slug.trim() : '';
+		if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(slug)) {
+			throw new ParameterError(`${label} → Slug`, `${slug ? `"${slug}"` : 'nothing'} is not a slug: start with a letter, then letters, digits or hyphens, e.g. company-size.`);
+		}
+		if (SYSTEM_SLUGS.has(slug)) throw new ParameterError(`${label} → Slug`, `"${slug}" is one of Cal.com's built-in questions; choose another slug.`);
+		if (seen.has(slug)) throw new ParameterError(`${label} → Slug`, `"${slug}" is used by two questions; each question needs its own slug.`);
+		seen.add(slug);
+		const type = String(entry.type ?? 'text');
+		if (!CUSTOM_TYPES.has(type)) throw new ParameterError(`${label} → Type`, `"${type}" is not a question type (${[...CUSTOM_TYPES].join(', ')}).`);
+		const text = typeof entry.label === 'string' && entry.label.trim() ? entry.label.trim() : '';
+		if (!text) throw new ParameterError(`${label} → Label`, 'a label is required: the question as the person booking sees it.');
+		return customInput({
+			type,
+			slug,
+			label: text,
+			required: entry.required === true,
+			hidden: entry.hidden === true,
+			placeholder: typeof entry.placeholder === 'string' ? entry.placeholder : '',
+			options: WITH_OPTIONS.has(type) ? readChoices(entry.options, `${label} → Choices`) : undefined,
+		});
+	});
+}
+
+/** Slugs to remove: a list or comma-separated text. */
+export function readSlugs(value: unknown): string[] {
+	const list = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
+	return list.map((slug) => slug.trim()).filter(Boolean);
+}
+
+/**
+ * The whole bookingFields array for a PATCH: the current questions in their input shape, the
+ * given ones replacing those with the same slug (in place) or added at the end, removals dropped.
+ */
+export function mergeBookingFields(current: BookingField[], changes: IDataObject[], remove: string[]): IDataObject[] {
+	const customSlugs = current.filter((field) => !field.isDefault).map((field) => field.slug);
+	for (const slug of remove) {
+		if (SYSTEM_SLUGS.has(slug) || current.some((field) => field.isDefault && field.slug === slug)) {
+			throw new ParameterError('Remove Booking Questions', `"${slug}" is one of Cal.com's built-in questions; it cannot be removed (hide it instead).`);
+		}
+		if (!customSlugs.includes(slug)) {
+			throw new ParameterError('Remove Booking Questions', `the event type has no question "${slug}" (it has: ${customSlugs.join(', ') || 'no custom questions'}).`);
+		}
+		if (changes.some((change) => change.slug === slug)) {
+			throw new ParameterError('Remove Booking Questions', `"${slug}" is both changed and removed; keep one of the two.`);
+		}
+	}
+	const bySlug = new Map(changes.map((change) => [String(change.slug), change]));
+	const merged: IDataObject[] = [];
+	for (const field of current) {
+		if (remove.includes(field.slug)) continue;
+		const replacement = field.isDefault ? undefined : bySlug.get(field.slug);
+		if (replacement) {
+			merged.push(replacement);
+			bySlug.delete(field.slug);
+			continue;
+		}
+		const input = toInput(field);
+		if (input) merged.push(input);
+	}
+	merged.push(...bySlug.values());
+	return merged;
+}
+
+/** A question as a person or an agent needs it. */
+export function simplifyQuestion(field: IDataObject): IDataObject {
+	const out: IDataObject = {
+		slug: field.slug ?? null,
+		label: field.label ?? null,
+		type: field.type ?? null,
+		required: field.required === true,
+		hidden: field.hidden === true,
+		builtIn: field.isDefault === true,
+	};
+	if (Array.isArray(field.options)) out.options = field.options;
+	return out;
+}

@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ParameterError } from '../../helpers/errors';
+import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
+import { calComRequest } from '../../transport';
+import { optionsCollection, outputField } from '../common.descriptions';
+import { bookingQuestionsField, readQuestions } from './bookingQuestions';
+import { shapeEventTypes } from './eventType.shared';
+import { optionalEventTypeFields, readOptionalFields } from './fields';
+
+export const description: INodeProperties[] = [
+	{ displayName: 'Title', name: 'title', type: 'string', default: '', required: true, placeholder: 'e.g. Intro call', description: 'Name of the event type, shown on the booking page' },
+	{
+		displayName: 'Slug',
+		name: 'slug',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. intro-call',
+		description: 'The last part of the booking link (cal.com/username/slug): lowercase letters, digits and hyphens; unique among your event types',
+	},
+	{ displayName: 'Length (Minutes)', name: 'lengthInMinutes', type: 'number', typeOptions: { minValue: 1 }, default: 30, required: true, description: 'How long a meeting lasts' },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...optionalEventTypeFields, bookingQuestionsField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	outputField,
+	optionsCollection(),
+];
+
+export function readSlug(value: unknown): string {
+	const slug = requiredString(value, 'Slug', 'intro-call');
+	if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+		throw new ParameterError('Slug', `"${slug}" is not a slug: lowercase letters and digits, words joined by single hyphens, e.g. intro-call.`);
+	}
+	return slug;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {
+		title: requiredString(this.getNodeParameter('title', itemIndex, ''), 'Title', 'Intro call'),
+		slug: readSlug(this.getNodeParameter('slug', itemIndex, '')),
+		lengthInMinutes: toPositiveInt(this.getNodeParameter('lengthInMinutes', itemIndex, 30), 'Length (Minutes)', 'a number of minutes'),
+		...readOptionalFields(fields),
+	};
+	// Cal.com adds its built-in questions (name, email, notes …) by itself.
+	const questions = readQuestions(fields.bookingQuestions);
+	if (questions.length) body.bookingFields = questions;
+	const data = await calComRequest.call(this, { method: 'POST', path: '/v2/event-types', body, timeoutMs: readTimeoutMs(this, itemIndex) });
+	return shapeEventTypes(this, itemIndex, data, true);
+}

@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readTimeoutMs } from '../../helpers/parameters';
+import { apiPath, calComRequest } from '../../transport';
+import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
+import { eventTypeNotFound, readEventTypeId, shapeEventTypes } from './eventType.shared';
+
+export const description: INodeProperties[] = [eventTypeIdLocator, outputField, optionsCollection()];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const id = readEventTypeId(this, itemIndex);
+	const data = await calComRequest.call(this, {
+		method: 'GET',
+		path: apiPath`/v2/event-types/${id}`,
+		timeoutMs: readTimeoutMs(this, itemIndex),
+		notFoundMessage: eventTypeNotFound(id),
+	});
+	return shapeEventTypes(this, itemIndex, data, true);
+}

@@ -1,0 +1,89 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
+import { apiPath, calComRequest } from '../../transport';
+import { optionsCollection, outputField } from '../common.descriptions';
+import { shapeEventTypes } from './eventType.shared';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Whose Event Types',
+		name: 'source',
+		type: 'options',
+		default: 'own',
+		options: [
+			{ name: 'Mine', value: 'own', description: "The API key user's own event types, hidden ones included" },
+			{ name: "A User's Public Ones", value: 'user', description: "Another user's bookable event types, by username" },
+			{ name: "A Team's", value: 'team', description: 'The event types of a team, by team ID' },
+		],
+	},
+	{
+		displayName: 'Username',
+		name: 'username',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. bailey',
+		description: 'The Cal.com username (as in cal.com/username)',
+		displayOptions: { show: { source: ['user'] } },
+	},
+	{
+		displayName: 'Team ID',
+		name: 'teamId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 100',
+		description: 'The numeric ID of the team',
+		displayOptions: { show: { source: ['team'] } },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	outputField,
+	optionsCollection(),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const source = this.getNodeParameter('source', itemIndex, 'own') as string;
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : toPositiveInt(this.getNodeParameter('limit', itemIndex, 50), 'Limit', 'a number of event types');
+	const timeoutMs = readTimeoutMs(this, itemIndex);
+	let data: unknown;
+	if (source === 'team') {
+		const teamId = toPositiveInt(this.getNodeParameter('teamId', itemIndex, ''), 'Team ID', 'a team ID');
+		data = await calComRequest.call(this, {
+			method: 'GET',
+			path: apiPath`/v2/teams/${teamId}/event-types`,
+			timeoutMs,
+			notFoundMessage: `Team ${teamId} was not found. Check the team ID.`,
+		});
+	} else if (source === 'user') {
+		const username = requiredString(this.getNodeParameter('username', itemIndex, ''), 'Username', 'bailey');
+		data = await calComRequest.call(this, {
+			method: 'GET',
+			path: '/v2/event-types',
+			qs: { username },
+			timeoutMs,
+			notFoundMessage: `No Cal.com user "${username}" was found. Check the username (as in cal.com/username).`,
+		});
+	} else {
+		data = await calComRequest.call(this, { method: 'GET', path: '/v2/event-types', timeoutMs });
+	}
+	// Cal.com answers each list whole (no paging on these endpoints).
+	const list = Array.isArray(data) ? data : [];
+	return shapeEventTypes(this, itemIndex, limit === undefined ? list : list.slice(0, limit), false);
+}

@@ -1,0 +1,68 @@
+import { startSandbox } from './index';
+import type { Sandbox } from './index';
+import { responseProblems } from './response-check';
+import { call } from './test-helpers';
+
+const V = '2024-06-14';
+
+describe('sandbox event types, writes (2024-06-14)', () => {
+	let sandbox: Sandbox;
+	let bailey: string;
+	let lena: string;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
+		bailey = sandbox.apiKeyFor('bailey');
+		lena = sandbox.apiKeyFor('lena');
+	});
+	afterAll(() => sandbox.close());
+	beforeEach(() => sandbox.reset());
+	afterEach(() => expect(sandbox.invalidRequests()).toEqual([]));
+
+	it('creates an event type with Cal.com’s defaults: system questions, Cal Video, 120 minutes notice', async () => {
+		const res = await call(sandbox, '/v2/event-types', { method: 'POST', key: bailey, version: V, body: { title: 'Demo', slug: 'demo', lengthInMinutes: 20 } });
+		expect(res.status).toBe(201);
+		expect(responseProblems('POST', '/v2/event-types', 201, res.json, V)).toEqual([]);
+		expect(res.json.data).toMatchObject({ id: 54, ownerId: 1, minimumBookingNotice: 120, locations: [{ type: 'integration', integration: 'cal-video' }], bookingUrl: 'https://cal.com/bailey/demo' });
+		expect(res.json.data.bookingFields.map((f: { slug: string }) => f.slug)).toEqual(['name', 'email', 'title', 'notes', 'guests', 'rescheduleReason', 'attendeePhoneNumber']);
+		const listed = await call(sandbox, '/v2/event-types', { key: bailey, version: V });
+		expect(listed.json.data.map((e: { id: number }) => e.id)).toContain(54);
+	});
+
+	it('refuses a slug the user already has with 400, and someone else’s schedule with 404', async () => {
+		const dup = await call(sandbox, '/v2/event-types', { method: 'POST', key: bailey, version: V, body: { title: 'Again', slug: '30min', lengthInMinutes: 30 } });
+		expect(dup.status).toBe(400);
+		expect(dup.json.error.message).toBe('User already has an event type with this slug.');
+		// Another user may use the same slug.
+		expect((await call(sandbox, '/v2/event-types', { method: 'POST', key: lena, version: V, body: { title: 'Hers', slug: '30min', lengthInMinutes: 30 } })).status).toBe(201);
+		const foreign = await call(sandbox, '/v2/event-types', { method: 'POST', key: bailey, version: V, body: { title: 'X', slug: 'x', lengthInMinutes: 30, scheduleId: 2 } });
+		expect(foreign.status).toBe(404);
+		const rename = await call(sandbox, '/v2/event-types/11', { method: 'PATCH', key: bailey, version: V, body: { slug: 'consultation' } });
+		expect(rename.status).toBe(400);
+	});
+
+	it('PATCH replaces the custom booking questions as a whole and keeps the system ones', async () => {
+		const res = await call(sandbox, '/v2/event-types/12', {
+			method: 'PATCH',
+			key: bailey,
+			version: V,
+			body: { title: 'Half hour', bookingFields: [{ type: 'text', slug: 'company', label: 'Company name', required: false, placeholder: '', hidden: false }] },
+		});
+		expect(res.status).toBe(200);
+		expect(responseProblems('PATCH', '/v2/event-types/{eventTypeId}', 200, res.json, V)).toEqual([]);
+		const fields = res.json.data.bookingFields as Array<{ slug: string; isDefault: boolean; label: string }>;
+		expect(fields.filter((f) => !f.isDefault)).toEqual([expect.objectContaining({ slug: 'company', label: 'Company name', required: false })]);
+		expect(fields.filter((f) => f.isDefault).map((f) => f.slug)).toContain('location');
+		expect(res.json.data).toMatchObject({ title: 'Half hour', slug: '30min', lengthInMinutes: 30 });
+	});
+
+	it('answers someone else’s event type with 403 and deletes with the documented short answer', async () => {
+		const foreign = await call(sandbox, '/v2/event-types/21', { method: 'PATCH', key: bailey, version: V, body: { hidden: true } });
+		expect(foreign.status).toBe(403);
+		expect((await call(sandbox, '/v2/event-types/999', { method: 'DELETE', key: bailey, version: V })).status).toBe(404);
+		const deleted = await call(sandbox, '/v2/event-types/11', { method: 'DELETE', key: bailey, version: V });
+		expect(deleted.json).toEqual({ status: 'success', data: { id: 11, lengthInMinutes: 15, title: expect.any(String), slug: '15min' } });
+		expect(responseProblems('DELETE', '/v2/event-types/{eventTypeId}', 200, deleted.json, V)).toEqual([]);
+		expect((await call(sandbox, '/v2/event-types/11', { key: bailey, version: V })).status).toBe(404);
+	});
+});
