@@ -8,6 +8,7 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 
 import { ParameterError } from '../helpers/errors';
 import * as booking from './booking';
+import * as credit from './credit';
 import * as slot from './slot';
 import type { OperationModule } from './types';
 import * as user from './user';
@@ -18,7 +19,7 @@ interface ResourceModule {
 }
 
 /** Resource → its operations. The compiler checks every module has the operation shape. */
-const resources = { booking, slot, user } satisfies Record<string, ResourceModule>;
+const resources = { booking, credit, slot, user } satisfies Record<string, ResourceModule>;
 
 type ResourceName = keyof typeof resources;
 
@@ -30,6 +31,7 @@ export const resourceProperty: INodeProperties = {
 	default: 'booking',
 	options: [
 		{ name: 'Booking', value: 'booking', description: 'Meetings booked on an event type' },
+		{ name: 'Credit', value: 'credit', description: 'Cal.com credits for SMS, AI phone calls and AI agents' },
 		{ name: 'Slot', value: 'slot', description: 'Free times to book' },
 		{ name: 'User', value: 'user', description: 'The Cal.com user the API key belongs to' },
 	],
