@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties, router } from './actions/router';
-import { searchEventTypes } from './methods/listSearch';
+import { searchEventTypes, searchWebhooks } from './methods/listSearch';
 import { getBookingQuestions } from './methods/loadOptions';
 
 export class CalCom implements INodeType {
@@ -24,7 +24,7 @@ export class CalCom implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchEventTypes },
+		listSearch: { searchEventTypes, searchWebhooks },
 		loadOptions: { getBookingQuestions },
 	};
 

@@ -12,6 +12,7 @@ import * as credit from './credit';
 import * as slot from './slot';
 import type { OperationModule } from './types';
 import * as user from './user';
+import * as webhook from './webhook';
 
 interface ResourceModule {
 	description: INodeProperties[];
@@ -19,7 +20,7 @@ interface ResourceModule {
 }
 
 /** Resource → its operations. The compiler checks every module has the operation shape. */
-const resources = { booking, credit, slot, user } satisfies Record<string, ResourceModule>;
+const resources = { booking, credit, slot, user, webhook } satisfies Record<string, ResourceModule>;
 
 type ResourceName = keyof typeof resources;
 
@@ -34,6 +35,7 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Credit', value: 'credit', description: 'Cal.com credits for SMS, AI phone calls and AI agents' },
 		{ name: 'Slot', value: 'slot', description: 'Free times to book' },
 		{ name: 'User', value: 'user', description: 'The Cal.com user the API key belongs to' },
+		{ name: 'Webhook', value: 'webhook', description: 'Subscriptions that send Cal.com events to a URL' },
 	],
 };
 
