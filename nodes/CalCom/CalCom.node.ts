@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties, router } from './actions/router';
-import { searchEventTypes, searchSchedules } from './methods/listSearch';
+import { searchEventTypes, searchSchedules, searchWebhooks } from './methods/listSearch';
 import { getBookingQuestions, getTimeZones } from './methods/loadOptions';
 
 export class CalCom implements INodeType {
@@ -24,7 +24,7 @@ export class CalCom implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchEventTypes, searchSchedules },
+		listSearch: { searchEventTypes, searchSchedules, searchWebhooks },
 		loadOptions: { getBookingQuestions, getTimeZones },
 	};
 

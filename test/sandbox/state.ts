@@ -41,6 +41,8 @@ export function seedState(fixture: SandboxFixture): SandboxState {
 		organizations: copy.organizations ?? [],
 		reservations: [],
 		webhooks: copy.webhooks ?? [],
+		credits: copy.credits ?? [],
+		creditCharges: [],
 	};
 }
 
@@ -85,6 +87,11 @@ function checkFixture(f: SandboxFixture): void {
 			if (!userIds.has(h.userId)) problems.push(`event type ${e.id}: host ${h.userId} does not exist`);
 		}
 	}
+	for (const c of f.credits ?? []) {
+		if (!userIds.has(c.userId)) problems.push(`credits: user ${c.userId} does not exist`);
+		if (!(c.monthlyRemaining >= 0 && c.additional >= 0)) problems.push(`credits of user ${c.userId}: balances must not be negative`);
+	}
+	unique('credit balances per user', (f.credits ?? []).map((c) => c.userId));
 	for (const t of f.teams) {
 		for (const m of t.members) if (!userIds.has(m.userId)) problems.push(`team ${t.slug}: member ${m.userId} does not exist`);
 	}

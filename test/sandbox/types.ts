@@ -232,6 +232,27 @@ export interface SandboxWebhook {
 	createdAt: string;
 }
 
+/**
+ * A user's credit balance (API-NOTES §7). Cal.com spends the monthly allowance first, then the
+ * additional (purchased) credits. `teamId` is set when the credits are the team's.
+ */
+export interface SandboxCreditBalance {
+	userId: number;
+	monthlyRemaining: number;
+	additional: number;
+	teamId?: number | null;
+}
+
+/** One charge that went through, kept so a repeated externalRef is answered without charging. */
+export interface SandboxCreditCharge {
+	userId: number;
+	credits: number;
+	creditFor: string;
+	externalRef: string | null;
+	/** The `data` Cal.com answered, as it was then. */
+	result: { charged: true; teamId?: number; remainingBalance: { monthlyRemaining: number; additional: number } };
+}
+
 export interface SandboxFixture {
 	users: SandboxUser[];
 	schedules: SandboxSchedule[];
@@ -240,6 +261,8 @@ export interface SandboxFixture {
 	bookings: SandboxBooking[];
 	organizations?: SandboxOrganization[];
 	webhooks?: SandboxWebhook[];
+	/** Users without an entry have no credits. */
+	credits?: SandboxCreditBalance[];
 }
 
 /** The live, mutable state. Route handlers change it; tests may read and change it too. */
@@ -253,4 +276,7 @@ export interface SandboxState {
 	/** Live and expired slot reservations (never seeded from the fixture). */
 	reservations: SandboxReservation[];
 	webhooks: SandboxWebhook[];
+	credits: SandboxCreditBalance[];
+	/** Charges made since the last reset, oldest first (never seeded from the fixture). */
+	creditCharges: SandboxCreditCharge[];
 }

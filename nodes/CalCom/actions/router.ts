@@ -8,11 +8,13 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 
 import { ParameterError } from '../helpers/errors';
 import * as booking from './booking';
+import * as credit from './credit';
 import * as eventType from './eventType';
 import * as schedule from './schedule';
 import * as slot from './slot';
 import type { OperationModule } from './types';
 import * as user from './user';
+import * as webhook from './webhook';
 
 interface ResourceModule {
 	description: INodeProperties[];
@@ -20,7 +22,7 @@ interface ResourceModule {
 }
 
 /** Resource → its operations. The compiler checks every module has the operation shape. */
-const resources = { booking, eventType, schedule, slot, user } satisfies Record<string, ResourceModule>;
+const resources = { booking, credit, eventType, schedule, slot, user, webhook } satisfies Record<string, ResourceModule>;
 
 type ResourceName = keyof typeof resources;
 
@@ -32,10 +34,12 @@ export const resourceProperty: INodeProperties = {
 	default: 'booking',
 	options: [
 		{ name: 'Booking', value: 'booking', description: 'Meetings booked on an event type' },
+		{ name: 'Credit', value: 'credit', description: 'Cal.com credits for SMS, AI phone calls and AI agents' },
 		{ name: 'Event Type', value: 'eventType', description: 'Kinds of meeting people can book: length, questions, locations' },
 		{ name: 'Schedule', value: 'schedule', description: 'Working hours that decide when event types can be booked' },
 		{ name: 'Slot', value: 'slot', description: 'Free times to book' },
 		{ name: 'User', value: 'user', description: 'The Cal.com user the API key belongs to' },
+		{ name: 'Webhook', value: 'webhook', description: 'Subscriptions that send Cal.com events to a URL' },
 	],
 };
 

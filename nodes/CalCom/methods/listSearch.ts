@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { calComRequest } from '../transport';
+import { currentScope } from '../actions/webhook/webhook.shared';
+import { calComRequest, paginateOffset } from '../transport';
 
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
@@ -40,5 +41,26 @@ export async function searchSchedules(
 				name: `${String(schedule.name ?? schedule.id)} (${String(schedule.timeZone ?? '?')}${schedule.isDefault ? ', default' : ''})`,
 				value: String(schedule.id),
 			})),
+	};
+}
+
+/** The webhooks of the scope chosen in the editor, searchable by subscriber URL. */
+export async function searchWebhooks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const scope = currentScope(this);
+	if (!scope) return { results: [] };
+	const hooks = (await paginateOffset.call(this, { method: 'GET', path: scope.basePath }, { pageSize: 250 })) as IDataObject[];
+	return {
+		results: hooks
+			.filter((hook) => matches(filter, hook.subscriberUrl))
+			.map((hook) => {
+				const triggers = Array.isArray(hook.triggers) ? hook.triggers.length : 0;
+				return {
+					name: `${String(hook.subscriberUrl)} (${triggers} trigger${triggers === 1 ? '' : 's'}${hook.active === false ? ', inactive' : ''})`,
+					value: String(hook.id),
+				};
+			}),
 	};
 }

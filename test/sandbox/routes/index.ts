@@ -7,6 +7,7 @@
 import { bookingActionRoutes } from './bookings-actions';
 import { bookingsListRoutes } from './bookings-list';
 import { bookingsRoutes } from './bookings';
+import { creditsRoutes } from './credits';
 import { eventTypesRoutes } from './event-types';
 import { eventTypeWriteRoutes } from './event-types-write';
 import { meRoutes } from './me';
@@ -27,6 +28,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...bookingsListRoutes,
 	...bookingActionRoutes,
 	...webhooksRoutes,
+	...creditsRoutes,
 ];
 
 export function findRoute(routes: readonly RouteHandler[], method: string, template: string): RouteHandler | undefined {

@@ -3,22 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import { simplifyUser } from './user.shared';
 
 export const description: INodeProperties[] = [
 	outputField,
 	optionsCollection(),
-];
-
-const SIMPLE_FIELDS = [
-	'id',
-	'username',
-	'email',
-	'name',
-	'timeZone',
-	'defaultScheduleId',
-	'weekStart',
-	'timeFormat',
-	'organizationId',
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -28,7 +17,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		timeoutMs: readTimeoutMs(this, itemIndex),
 	})) as IDataObject;
 	if (this.getNodeParameter('output', itemIndex) === 'raw') return [me];
-	const simple: IDataObject = {};
-	for (const field of SIMPLE_FIELDS) simple[field] = me[field] ?? null;
-	return [simple];
+	return [simplifyUser(me)];
 }

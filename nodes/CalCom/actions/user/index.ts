@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as get from './get.operation';
+import * as update from './update.operation';
 
-export const operations = { get };
+export const operations = { get, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -19,6 +20,13 @@ export const description: INodeProperties[] = [
 				action: 'Get the current user',
 				description:
 					'Get the Cal.com user the API key belongs to: ID, username, email, time zone and default schedule',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update the current user',
+				description:
+					'Change the API key user’s time zone, default schedule, name, bio, time format, week start or locale. Only the fields given change. Returns the updated profile.',
 			},
 		],
 	},

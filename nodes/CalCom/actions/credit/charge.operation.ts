@@ -1,0 +1,103 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ParameterError } from '../../helpers/errors';
+import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
+import { calComRequest } from '../../transport';
+import { optionsCollection, outputField } from '../common.descriptions';
+import { simplifyBalance } from './credit.shared';
+
+const CREDIT_FOR = ['SMS', 'CAL_AI_PHONE_CALL', 'AI_AGENT'];
+/** Long enough for any id a workflow maps in; Cal.com documents no limit. */
+const MAX_REFERENCE_LENGTH = 255;
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Credits',
+		name: 'credits',
+		type: 'number',
+		required: true,
+		default: 1,
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		description: 'How many credits to spend: a whole number, at least 1',
+	},
+	{
+		displayName: 'Usage Type',
+		name: 'creditFor',
+		type: 'options',
+		required: true,
+		default: 'SMS',
+		options: [
+			{ name: 'AI Agent', value: 'AI_AGENT' },
+			{ name: 'Cal AI Phone Call', value: 'CAL_AI_PHONE_CALL' },
+			{ name: 'SMS', value: 'SMS' },
+		],
+		description: 'What the credits pay for',
+	},
+	{
+		displayName: 'External Reference',
+		name: 'externalRef',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. sms-{{ $json.bookingUid }}',
+		description:
+			'A key that identifies this charge: Cal.com never charges the same reference twice. Leave empty to use one made from this execution, node and item, so re-running them does not charge again; set one from your data (e.g. a booking UID) to be safe across separate executions too.',
+	},
+	outputField,
+	optionsCollection(),
+];
+
+/**
+ * The reference used when the user gives none: the same for a repeat of this node on this item
+ * in this execution (Retry On Fail, a replayed execution), different for every other item, for
+ * every loop iteration (run index) and for every workflow (execution ids repeat across n8n
+ * instances, workflow ids practically do not).
+ */
+export function derivedReference(ctx: IExecuteFunctions, itemIndex: number): string {
+	const executionId = String(ctx.getExecutionId() ?? '').trim();
+	if (!executionId) {
+		throw new ParameterError(
+			'External Reference',
+			'n8n gave this run no execution ID, so no reference can be derived; set one so the charge cannot happen twice.',
+		);
+	}
+	const workflowId = String(ctx.getWorkflow().id ?? 'workflow');
+	const runIndex = ctx.getWorkflowDataProxy(itemIndex).$thisRunIndex;
+	return `n8n-${workflowId}-${executionId}-${ctx.getNode().name}-${runIndex}-${itemIndex}`;
+}
+
+function readReference(ctx: IExecuteFunctions, itemIndex: number): string {
+	const given = String(ctx.getNodeParameter('externalRef', itemIndex, '') ?? '').trim();
+	const reference = given || derivedReference(ctx, itemIndex);
+	if (reference.length > MAX_REFERENCE_LENGTH) {
+		throw new ParameterError('External Reference', `is ${reference.length} characters long; use at most ${MAX_REFERENCE_LENGTH}.`);
+	}
+	return reference;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const credits = toPositiveInt(this.getNodeParameter('credits', itemIndex, 0), 'Credits', 'a number of credits');
+	const creditFor = String(this.getNodeParameter('creditFor', itemIndex, ''));
+	if (!CREDIT_FOR.includes(creditFor)) {
+		throw new ParameterError('Usage Type', `"${creditFor}" is not one of ${CREDIT_FOR.join(', ')}.`);
+	}
+	const externalRef = readReference(this, itemIndex);
+	const data = (await calComRequest.call(this, {
+		method: 'POST',
+		path: '/v2/credits/charge',
+		body: { credits, creditFor, externalRef },
+		// Spends money: never repeated blindly. The reference makes a deliberate re-run safe.
+		retry: 'never',
+		timeoutMs: readTimeoutMs(this, itemIndex),
+	})) as IDataObject;
+	if (this.getNodeParameter('output', itemIndex) === 'raw') return [data];
+	return [
+		{
+			charged: data.charged === true,
+			credits,
+			creditFor,
+			externalRef,
+			teamId: typeof data.teamId === 'number' ? data.teamId : null,
+			...simplifyBalance(data.remainingBalance),
+		},
+	];
+}

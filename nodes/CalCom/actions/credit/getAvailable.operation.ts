@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readTimeoutMs } from '../../helpers/parameters';
+import { calComRequest } from '../../transport';
+import { optionsCollection, outputField } from '../common.descriptions';
+import { simplifyBalance } from './credit.shared';
+
+export const description: INodeProperties[] = [outputField, optionsCollection()];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const data = (await calComRequest.call(this, {
+		method: 'GET',
+		path: '/v2/credits/available',
+		timeoutMs: readTimeoutMs(this, itemIndex),
+	})) as IDataObject;
+	if (this.getNodeParameter('output', itemIndex) === 'raw') return [data];
+	return [{ hasCredits: data.hasCredits === true, ...simplifyBalance(data.balance) }];
+}

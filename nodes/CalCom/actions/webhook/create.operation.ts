@@ -1,0 +1,73 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { NO_SHOW_DELAY_EVENTS } from '../../../CalComTrigger/events';
+import { readTimeoutMs } from '../../helpers/parameters';
+import { calComRequest } from '../../transport';
+import { optionsCollection, outputField } from '../common.descriptions';
+import {
+	activeField,
+	checkNoShowDelay,
+	checkSubscriberUrl,
+	checkTriggers,
+	checkVersion,
+	explainConflict,
+	hasNoShowTrigger,
+	noShowTimeField,
+	noShowTimeUnitField,
+	payloadTemplateField,
+	payloadVersionField,
+	readScope,
+	scopeFields,
+	secretField,
+	shapeWebhook,
+	triggersField,
+} from './webhook.shared';
+
+export const description: INodeProperties[] = [
+	...scopeFields,
+	{
+		displayName: 'Subscriber URL',
+		name: 'subscriberUrl',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. https://example.com/hooks/cal',
+		description: 'Where Cal.com sends the events (Cal.com’s hosted service accepts only public https URLs)',
+	},
+	triggersField,
+	{ ...noShowTimeField, required: true, displayOptions: { show: { triggers: NO_SHOW_DELAY_EVENTS } } },
+	{ ...noShowTimeUnitField, required: true, displayOptions: { show: { triggers: NO_SHOW_DELAY_EVENTS } } },
+	outputField,
+	optionsCollection(activeField, payloadTemplateField, payloadVersionField, secretField),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const scope = readScope(this, itemIndex);
+	const subscriberUrl = checkSubscriberUrl(this.getNodeParameter('subscriberUrl', itemIndex, ''));
+	const triggers = checkTriggers(this.getNodeParameter('triggers', itemIndex, []));
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const body: IDataObject = { subscriberUrl, triggers, active: options.active !== false };
+	if (hasNoShowTrigger(triggers)) {
+		Object.assign(
+			body,
+			checkNoShowDelay(this.getNodeParameter('noShowTime', itemIndex, undefined), this.getNodeParameter('noShowTimeUnit', itemIndex, undefined)),
+		);
+	}
+	if (typeof options.secret === 'string' && options.secret !== '') body.secret = options.secret;
+	if (typeof options.payloadTemplate === 'string' && options.payloadTemplate.trim() !== '') body.payloadTemplate = options.payloadTemplate;
+	if (options.version !== undefined) body.version = checkVersion(options.version);
+	let data: unknown;
+	try {
+		data = await calComRequest.call(this, {
+			method: 'POST',
+			path: scope.basePath,
+			body,
+			// A repeat after a lost answer would meet Cal.com's 409 or make a second webhook.
+			retry: 'never',
+			timeoutMs: readTimeoutMs(this, itemIndex),
+		});
+	} catch (error) {
+		throw explainConflict(error, subscriberUrl);
+	}
+	return [shapeWebhook(data, this.getNodeParameter('output', itemIndex) as string)];
+}

@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readTimeoutMs } from '../../helpers/parameters';
+import { calComRequest } from '../../transport';
+import { optionsCollection, outputField } from '../common.descriptions';
+import { notFound, readScope, readWebhookId, scopeFields, shapeWebhook, webhookIdLocator, webhookPath } from './webhook.shared';
+
+export const description: INodeProperties[] = [...scopeFields, webhookIdLocator, outputField, optionsCollection()];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const scope = readScope(this, itemIndex);
+	const id = readWebhookId(this, itemIndex);
+	const data = await calComRequest.call(this, {
+		method: 'GET',
+		path: webhookPath(scope, id),
+		timeoutMs: readTimeoutMs(this, itemIndex),
+		notFoundMessage: notFound(scope, id),
+	});
+	return [shapeWebhook(data, this.getNodeParameter('output', itemIndex) as string)];
+}
