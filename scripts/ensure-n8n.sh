@@ -32,8 +32,12 @@ if [ ! -f "$N8N_DIR/.installed-$N8N_VERSION" ]; then
 		cd "$N8N_DIR"
 		# Without --ignore-scripts a Kafka client's build tries to download zlib and fails;
 		# sqlite3 is the one native addon n8n needs, rebuilt against Node 24.
+		# Run from `npm test`, npm passes this project's ignore-scripts=true down in the
+		# environment, which would make the rebuild a silent no-op: say otherwise explicitly.
+		unset npm_config_ignore_scripts
 		npm install --no-audit --no-fund --ignore-scripts "n8n@$N8N_VERSION" >&2
-		npm rebuild sqlite3 >&2
+		npm rebuild sqlite3 --ignore-scripts=false >&2
+		node -e "require('sqlite3')" || { echo "[ensure-n8n] sqlite3 did not build for Node $NODE_MAJOR" >&2; exit 1; }
 	)
 	touch "$N8N_DIR/.installed-$N8N_VERSION"
 fi
