@@ -48,9 +48,11 @@ export function installPackedPackage(runtime: Runtime): string {
 			.trim()
 			.split('\n')
 			.pop() as string;
-		const extensions = join(runtime.n8nDir, 'custom-extensions');
+		// One folder per run, so parallel runs (a test and the demo) never swap packages under each other.
+		const base = join(runtime.n8nDir, 'custom-extensions');
+		mkdirSync(base, { recursive: true });
+		const extensions = mkdtempSync(join(base, 'run-'));
 		const target = join(extensions, 'n8n-nodes-cal-com');
-		rmSync(target, { recursive: true, force: true });
 		mkdirSync(target, { recursive: true });
 		execFileSync('tar', ['-xzf', join(packDir, packed), '-C', target, '--strip-components=1']);
 		return extensions;
@@ -72,7 +74,7 @@ export class N8n {
 
 	constructor(
 		readonly runtime: Runtime,
-		extensions: string,
+		readonly extensions: string,
 		readonly port: number,
 	) {
 		this.userFolder = mkdtempSync(join(tmpdir(), 'calcom-n8n-'));
@@ -134,6 +136,7 @@ export class N8n {
 
 	cleanup(): void {
 		rmSync(this.userFolder, { recursive: true, force: true });
+		rmSync(this.extensions, { recursive: true, force: true });
 	}
 }
 
