@@ -31,3 +31,9 @@ export function readTimeoutMs(ctx: IExecuteFunctions, itemIndex: number): number
 	const seconds = ctx.getNodeParameter('options.timeoutSeconds', itemIndex, 30) as number;
 	return Math.max(1, Number(seconds) || 30) * 1000;
 }
+
+/** The Limit of a Get Many, or undefined with Return All. */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number, what: string): number | undefined {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
+	return toPositiveInt(ctx.getNodeParameter('limit', itemIndex, 50), 'Limit', `a number of ${what}`);
+}

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ParameterError } from '../../helpers/errors';
-import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
+import { readLimit, readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { parseDateTime, validateTimeZone } from '../../helpers/time';
 import { paginateCursor, paginateOffset } from '../../transport';
-import { optionsCollection, outputField } from '../common.descriptions';
+import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
 import { shapeBookings } from './booking.shared';
 
 const STATUSES = ['upcoming', 'recurring', 'past', 'cancelled', 'unconfirmed'] as const;
@@ -18,22 +18,7 @@ const DATE_FILTERS: Array<[string, string, string]> = [
 ];
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -129,8 +114,7 @@ function readFilters(ctx: IExecuteFunctions, itemIndex: number): { qs: IDataObje
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : toPositiveInt(this.getNodeParameter('limit', itemIndex, 50), 'Limit', 'a number of bookings');
+	const limit = readLimit(this, itemIndex, 'bookings');
 	const { qs, statuses } = readFilters(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeoutMs = readTimeoutMs(this, itemIndex);

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
+import { readLimit, readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
-import { optionsCollection, outputField } from '../common.descriptions';
+import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
 import { shapeEventTypes } from './eventType.shared';
 
 export const description: INodeProperties[] = [
@@ -37,30 +37,14 @@ export const description: INodeProperties[] = [
 		description: 'The numeric ID of the team',
 		displayOptions: { show: { source: ['team'] } },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields,
 	outputField,
 	optionsCollection(),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const source = this.getNodeParameter('source', itemIndex, 'own') as string;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : toPositiveInt(this.getNodeParameter('limit', itemIndex, 50), 'Limit', 'a number of event types');
+	const limit = readLimit(this, itemIndex, 'event types');
 	const timeoutMs = readTimeoutMs(this, itemIndex);
 	let data: unknown;
 	if (source === 'team') {
