@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import type { Browser } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+import type { Sandbox } from '../sandbox';
+import { startSandbox } from '../sandbox';
+import { ensureRuntime, freePortPair, installPackedPackage, N8n } from './n8n';
+
+/**
+ * The n8n editor in headless Chromium (Debian's package, driven by playwright-core): opens the
+ * example workflow, and saves screenshots of the canvas and of the Cal.com node's parameters to
+ * test-artifacts/.
+ */
+jest.setTimeout(10 * 60_000);
+
+const ROOT = resolve(__dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const LOGIN = { email: 'e2e@example.com', password: 'E2e-password-1', firstName: 'E2E', lastName: 'Tester' };
+
+describe('the n8n editor with this package, in a real browser', () => {
+	let sandbox: Sandbox;
+	let n8n: N8n;
+	let server: ChildProcess | undefined;
+	let browser: Browser | undefined;
+	let base: string;
+
+	beforeAll(async () => {
+		if (!existsSync(CHROMIUM)) {
+			throw new Error(`Chromium was not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+		}
+		mkdirSync(ARTIFACTS, { recursive: true });
+		sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
+		const runtime = ensureRuntime();
+		n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
+		await n8n.importCredentials([
+			{ id: 'calcomExample001', name: 'Cal.com account', type: 'calComV2Api', data: { apiKey: sandbox.apiKeyFor('bailey'), environment: 'selfHosted', baseUrl: sandbox.url } },
+		]);
+		const workflow = readFileSync(join(ROOT, 'examples', 'book-reschedule-cancel.json'), 'utf8').replace(/"n8n-nodes-cal-com\.(calCom\w*)"/g, '"CUSTOM.$1"');
+		await n8n.importWorkflow(JSON.parse(workflow));
+		base = `http://127.0.0.1:${n8n.port}`;
+		server = spawn(join(runtime.nodeBin, 'node'), [join(runtime.n8nDir, 'node_modules', '.bin', 'n8n'), 'start'], { env: n8n.env, stdio: 'ignore' });
+		const started = Date.now();
+		while (!(await fetch(`${base}/healthz/readiness`).then((r) => r.ok, () => false))) {
+			if (Date.now() - started > 120_000) throw new Error('n8n did not become ready within 120 s');
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		const setup = await fetch(`${base}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(LOGIN) });
+		expect(setup.ok).toBe(true);
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		});
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		server?.kill('SIGTERM');
+		if (server && server.exitCode === null) await new Promise((r) => server?.once('exit', r));
+		n8n?.cleanup();
+		await sandbox?.close();
+	});
+
+	it('shows the Cal.com nodes with their icon on the canvas and the node parameters', async () => {
+		const page = await (browser as Browser).newPage({ viewport: { width: 1600, height: 900 } });
+		await page.goto(`${base}/signin`);
+		await page.getByLabel('Email').fill(LOGIN.email);
+		await page.getByLabel('Password').fill(LOGIN.password);
+		await page.getByRole('button', { name: /sign in/i }).click();
+		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+		await page.goto(`${base}/workflow/calcomExBookLoop`);
+		const bookIt = page.locator('[data-test-id="canvas-node"]', { hasText: 'Book it' });
+		await bookIt.waitFor({ timeout: 60_000 });
+		await page.waitForTimeout(1500);
+		await page.screenshot({ path: join(ARTIFACTS, 'editor-canvas.png') });
+
+		// Our icon is served from the package and rendered: an <img> whose file loaded.
+		const icons = await page.locator('[data-test-id="canvas-node"] img').evaluateAll((images) =>
+			images.map((image) => ({ src: (image as HTMLImageElement).src, width: (image as HTMLImageElement).naturalWidth })),
+		);
+		const ours = icons.filter((icon) => icon.src.includes('calcom'));
+		expect(ours.length).toBeGreaterThanOrEqual(4);
+		expect(ours.every((icon) => icon.width > 0)).toBe(true);
+
+		await bookIt.dblclick();
+		const panel = page.locator('[data-test-id="ndv"]');
+		await panel.waitFor({ timeout: 30_000 });
+		await page.getByText('Attendee Email').first().waitFor();
+		await page.waitForTimeout(1000);
+		await page.screenshot({ path: join(ARTIFACTS, 'editor-node-panel.png') });
+		for (const label of ['Find Event Type By', 'Start', 'Attendee Name', 'Attendee Time Zone', 'Booking Questions']) {
+			await expect(page.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true);
+		}
+	});
+});
