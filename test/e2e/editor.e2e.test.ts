@@ -79,8 +79,10 @@ describe('the n8n editor with this package, in a real browser', () => {
 		await page.screenshot({ path: join(ARTIFACTS, 'editor-canvas.png') });
 
 		// Our icon is served from the package and rendered: an <img> whose file loaded.
+		// No DOM types in this project: the browser's <img> is described by the two fields read.
+		type LoadedImage = { src: string; naturalWidth: number };
 		const icons = await page.locator('[data-test-id="canvas-node"] img').evaluateAll((images) =>
-			images.map((image) => ({ src: (image as HTMLImageElement).src, width: (image as HTMLImageElement).naturalWidth })),
+			images.map((image) => ({ src: (image as unknown as LoadedImage).src, width: (image as unknown as LoadedImage).naturalWidth })),
 		);
 		const ours = icons.filter((icon) => icon.src.includes('calcom'));
 		expect(ours.length).toBeGreaterThanOrEqual(4);
