@@ -81,7 +81,7 @@ async function main(): Promise<void> {
 	const cleanup = async () => {
 		for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
 	};
-	process.on('SIGINT', () => void cleanup().then(() => process.exit(0)));
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void cleanup().then(() => process.exit(0)));
 	try {
 		step('Starting the Cal.com sandbox (a local Cal.com API v2 on 127.0.0.1)');
 		const sandbox = await startSandbox({ now: NOW, fixture: join(ROOT, 'test', 'sandbox', 'fixture.json') });
