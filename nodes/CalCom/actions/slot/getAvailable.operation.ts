@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, readTimeZone, toPositiveInt } from '../../helpers/parameters';
-import { dateInZone, formatInZone, parseDateTime } from '../../helpers/time';
+import { parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
 import { eventTypeLookupFields, readEventTypeRef, refQuery } from '../eventTypeLookup';
+import { simplifySlots } from './slots.shared';
 
 export const description: INodeProperties[] = [
 	...eventTypeLookupFields(['eventTypeId', 'userSlug', 'teamSlug', 'dynamic']),
@@ -58,37 +59,6 @@ export const description: INodeProperties[] = [
 		},
 	),
 ];
-
-interface RawSlot extends IDataObject {
-	start: string;
-	end?: string;
-}
-
-/** One item per free slot, in UTC and in the requested zone, ordered by start. */
-function simplifySlots(data: IDataObject, timeZone: string): IDataObject[] {
-	const slots: IDataObject[] = [];
-	for (const day of Object.keys(data).sort()) {
-		const entries = Array.isArray(data[day]) ? (data[day] as unknown[]) : [];
-		for (const entry of entries) {
-			const slot: RawSlot =
-				typeof entry === 'string' ? { start: entry } : ({ ...(entry as IDataObject) } as RawSlot);
-			const start = new Date(slot.start);
-			if (Number.isNaN(start.getTime())) continue;
-			const end = slot.end ? new Date(slot.end) : undefined;
-			const { start: _start, end: _end, ...extra } = slot;
-			slots.push({
-				start: start.toISOString(),
-				end: end ? end.toISOString() : null,
-				startLocal: formatInZone(start, timeZone),
-				endLocal: end ? formatInZone(end, timeZone) : null,
-				date: dateInZone(start, timeZone),
-				timeZone,
-				...extra,
-			});
-		}
-	}
-	return slots.sort((a, b) => String(a.start).localeCompare(String(b.start)));
-}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const timeZone = readTimeZone(this, itemIndex);

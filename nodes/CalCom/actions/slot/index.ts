@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as findNextFree from './findNextFree.operation';
 import * as getAvailable from './getAvailable.operation';
 import * as getReservation from './getReservation.operation';
 import * as releaseReservation from './releaseReservation.operation';
 import * as reserve from './reserve.operation';
 import * as updateReservation from './updateReservation.operation';
 
-export const operations = { getAvailable, reserve, getReservation, updateReservation, releaseReservation };
+export const operations = { getAvailable, findNextFree, reserve, getReservation, updateReservation, releaseReservation };
 
 export const description: INodeProperties[] = [
 	{
@@ -17,6 +18,13 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['slot'] } },
 		default: 'getAvailable',
 		options: [
+			{
+				name: 'Find Next Free',
+				value: 'findNextFree',
+				action: 'Find the next free slots',
+				description:
+					'The first N free slots at or after a time, optionally within a daily window such as 09:00–17:00 in a time zone; each with a short local label',
+			},
 			{
 				name: 'Get Available',
 				value: 'getAvailable',

@@ -1,0 +1,139 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ParameterError } from '../../helpers/errors';
+import { readTimeoutMs, readTimeZone, toPositiveInt } from '../../helpers/parameters';
+import { formatInZone, parseDateTime } from '../../helpers/time';
+import { calComRequest } from '../../transport';
+import { optionsCollection, timeZoneField } from '../common.descriptions';
+import { eventTypeLookupFields, readEventTypeRef, refQuery } from '../eventTypeLookup';
+import { simplifySlots } from './slots.shared';
+
+const DAY = 24 * 60 * 60_000;
+const FIRST_SPAN_DAYS = 7;
+const TIME = /^([01]?[0-9]|2[0-3]):([0-5][0-9])$/;
+
+export const description: INodeProperties[] = [
+	...eventTypeLookupFields(['eventTypeId', 'userSlug', 'teamSlug', 'dynamic']),
+	{
+		displayName: 'After',
+		name: 'after',
+		type: 'dateTime',
+		default: '',
+		description:
+			'Find slots starting at or after this time: ISO 8601 with an offset, or a date and time read in the Time Zone. Empty means now.',
+	},
+	{
+		displayName: 'How Many',
+		name: 'count',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 50 },
+		default: 3,
+		description: 'How many free slots to return, the earliest first',
+	},
+	timeZoneField,
+	optionsCollection(
+		{
+			displayName: 'Daily Window From',
+			name: 'windowStart',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 09:00',
+			description: 'Only slots starting at or after this time of day in the Time Zone (HH:MM, 24-hour)',
+		},
+		{
+			displayName: 'Daily Window To',
+			name: 'windowEnd',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 17:00',
+			description: 'Only slots ending at or before this time of day in the Time Zone (HH:MM, 24-hour)',
+		},
+		{
+			displayName: 'Duration (Minutes)',
+			name: 'duration',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30,
+			description: 'Slot length, for event types that offer several lengths',
+		},
+		{
+			displayName: 'Search Up To (Days)',
+			name: 'horizonDays',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 365 },
+			default: 30,
+			description: 'How far ahead to look before giving up',
+		},
+	),
+];
+
+/** Minutes after midnight of an HH:MM option, or undefined when empty. */
+function readClock(value: unknown, field: string): number | undefined {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!text) return undefined;
+	const match = TIME.exec(text);
+	if (!match) throw new ParameterError(field, `"${text}" is not a time of day (HH:MM, 24-hour), e.g. 09:00.`);
+	return Number(match[1]) * 60 + Number(match[2]);
+}
+
+function minutesOfDay(iso: string, timeZone: string): number {
+	const local = formatInZone(new Date(iso), timeZone);
+	return Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16));
+}
+
+/**
+ * The first N free slots at or after a time, optionally within a daily window: what an AI agent
+ * needs for "next Tuesday afternoon". Asks Cal.com for a week first and doubles the span each
+ * time more is needed, so a typical question costs one request.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const timeZone = readTimeZone(this, itemIndex);
+	const rawAfter = this.getNodeParameter('after', itemIndex, '');
+	const after = rawAfter ? parseDateTime(rawAfter, 'After', timeZone) : new Date();
+	const count = toPositiveInt(this.getNodeParameter('count', itemIndex, 3), 'How Many', 'a number of slots');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const from = readClock(options.windowStart, 'Daily Window From');
+	const to = readClock(options.windowEnd, 'Daily Window To');
+	if (from !== undefined && to !== undefined && to <= from) {
+		throw new ParameterError('Daily Window To', `must be after Daily Window From (${String(options.windowStart)}).`);
+	}
+	const horizonDays = options.horizonDays === undefined ? 30 : toPositiveInt(options.horizonDays, 'Search Up To (Days)', 'a number of days');
+	const horizon = new Date(after.getTime() + horizonDays * DAY);
+	const base: IDataObject = { ...refQuery(readEventTypeRef(this, itemIndex)), timeZone, format: 'range' };
+	if (options.duration !== undefined) base.duration = toPositiveInt(options.duration, 'Duration (Minutes)', 'a number of minutes');
+	const timeoutMs = readTimeoutMs(this, itemIndex);
+
+	const found: IDataObject[] = [];
+	let spanStart = after;
+	let spanDays = FIRST_SPAN_DAYS;
+	while (found.length < count && spanStart < horizon) {
+		const spanEnd = new Date(Math.min(spanStart.getTime() + spanDays * DAY, horizon.getTime()));
+		const data = (await calComRequest.call(this, {
+			method: 'GET',
+			path: '/v2/slots',
+			qs: { ...base, start: spanStart.toISOString(), end: spanEnd.toISOString() },
+			timeoutMs,
+		})) as IDataObject;
+		for (const slot of simplifySlots(data ?? {}, timeZone)) {
+			if (found.length >= count) break;
+			const start = String(slot.start);
+			if (new Date(start) < after || new Date(start) >= spanEnd) continue;
+			if (from !== undefined && minutesOfDay(start, timeZone) < from) continue;
+			if (to !== undefined && slot.end && minutesOfDay(String(slot.end), timeZone) > to) continue;
+			if (to !== undefined && slot.end && minutesOfDay(String(slot.end), timeZone) < minutesOfDay(start, timeZone)) continue;
+			if (found.some((known) => known.start === slot.start)) continue;
+			found.push(slot);
+		}
+		spanStart = spanEnd;
+		spanDays *= 2;
+	}
+	return found.map((slot) => ({ ...slot, label: labelOf(slot, timeZone) }));
+}
+
+/** "Tue 16 Mar, 09:00–09:30": a slot an LLM or a person reads without arithmetic. */
+function labelOf(slot: IDataObject, timeZone: string): string {
+	const start = new Date(String(slot.start));
+	const day = start.toLocaleDateString('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
+	const clock = (iso: unknown) => formatInZone(new Date(String(iso)), timeZone).slice(11, 16);
+	return slot.end ? `${day}, ${clock(slot.start)}–${clock(slot.end)}` : `${day}, ${clock(slot.start)}`;
+}

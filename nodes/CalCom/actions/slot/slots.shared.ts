@@ -1,0 +1,35 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { dateInZone, formatInZone } from '../../helpers/time';
+
+interface RawSlot extends IDataObject {
+	start: string;
+	end?: string;
+}
+
+/** One item per free slot, in UTC and in the requested zone, ordered by start. */
+export function simplifySlots(data: IDataObject, timeZone: string): IDataObject[] {
+	const slots: IDataObject[] = [];
+	for (const day of Object.keys(data).sort()) {
+		const entries = Array.isArray(data[day]) ? (data[day] as unknown[]) : [];
+		for (const entry of entries) {
+			const slot: RawSlot =
+				typeof entry === 'string' ? { start: entry } : ({ ...(entry as IDataObject) } as RawSlot);
+			const start = new Date(slot.start);
+			if (Number.isNaN(start.getTime())) continue;
+			const end = slot.end ? new Date(slot.end) : undefined;
+			const { start: _start, end: _end, ...extra } = slot;
+			slots.push({
+				start: start.toISOString(),
+				end: end ? end.toISOString() : null,
+				startLocal: formatInZone(start, timeZone),
+				endLocal: end ? formatInZone(end, timeZone) : null,
+				date: dateInZone(start, timeZone),
+				timeZone,
+				...extra,
+			});
+		}
+	}
+	return slots.sort((a, b) => String(a.start).localeCompare(String(b.start)));
+}
+

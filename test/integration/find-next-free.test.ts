@@ -1,0 +1,57 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { Sandbox } from '../sandbox';
+import { runCalCom, useSandbox } from './helpers';
+
+const next = (extra: INodeParameters): INodeParameters => ({
+	resource: 'slot',
+	operation: 'findNextFree',
+	lookup: 'userSlug',
+	username: 'bailey',
+	eventTypeSlug: '30min',
+	timeZone: 'America/New_York',
+	...extra,
+});
+
+describe('Slot → Find Next Free', () => {
+	const current = useSandbox();
+	let sandbox: Sandbox;
+	beforeEach(() => {
+		sandbox = current();
+	});
+	const slotRequests = () => sandbox.requests.filter((r) => r.path === '/v2/slots');
+
+	it('gives the next mornings slots after a time, with short local labels, in one request', async () => {
+		const result = await runCalCom(sandbox, next({ after: '2027-03-15T15:00', count: 3, options: { windowStart: '09:00', windowEnd: '12:00' } }));
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => [item.json.startLocal, item.json.label])).toEqual([
+			['2027-03-16T09:00:00-04:00', 'Tue 16 Mar, 09:00–09:30'],
+			['2027-03-16T09:30:00-04:00', 'Tue 16 Mar, 09:30–10:00'],
+			['2027-03-16T10:00:00-04:00', 'Tue 16 Mar, 10:00–10:30'],
+		]);
+		expect(result.items[0].json.start).toBe('2027-03-16T13:00:00.000Z');
+		expect(slotRequests()).toHaveLength(1);
+	});
+
+	it('walks past a day off and the weekend', async () => {
+		// bailey: Mon–Fri 09:00–17:00 New York; 2027-03-19 (Friday) is off.
+		const result = await runCalCom(sandbox, next({ after: '2027-03-18T16:00', count: 3 }));
+		expect(result.items.map((item) => item.json.label)).toEqual(['Thu 18 Mar, 16:00–16:30', 'Thu 18 Mar, 16:30–17:00', 'Mon 22 Mar, 09:00–09:30']);
+	});
+
+	it('widens the search span by doubling and stops at the horizon, returning nothing when nothing fits', async () => {
+		const result = await runCalCom(sandbox, next({ after: '2027-03-15T00:00', count: 1, options: { windowStart: '22:00', windowEnd: '23:00', horizonDays: 30 } }));
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(0);
+		const spans = slotRequests().map((r) => (Date.parse(String(r.query.end)) - Date.parse(String(r.query.start))) / 86_400_000);
+		expect(spans).toEqual([7, 14, 9]);
+	});
+
+	it('checks the window before any request, naming the field', async () => {
+		const bad = await runCalCom(sandbox, next({ after: '2027-03-15T00:00', options: { windowStart: '25:00' } }));
+		expect(bad.error?.message).toBe('Daily Window From: "25:00" is not a time of day (HH:MM, 24-hour), e.g. 09:00.');
+		const reversed = await runCalCom(sandbox, next({ after: '2027-03-15T00:00', options: { windowStart: '17:00', windowEnd: '09:00' } }));
+		expect(reversed.error?.message).toBe('Daily Window To: must be after Daily Window From (17:00).');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+});
