@@ -224,3 +224,24 @@ describe('Slot → Get Available', () => {
 		for (const result of [ok, failed]) expect(visibleText(result)).not.toContain(key);
 	});
 });
+
+describe('Output: Selected Fields', () => {
+	const current = useSandbox();
+	let sandbox: Sandbox;
+	beforeEach(() => {
+		sandbox = current();
+	});
+
+	it('keeps only the named fields of the simplified output, IDs always included', async () => {
+		const slots = await runCalCom(sandbox, byId(BAILEY_30MIN, { start: '2027-03-15', end: '2027-03-15', timeZone: 'UTC', output: 'selected', selectedFields: 'startLocal, nope' }));
+		expect(slots.items[0].json).toEqual({ startLocal: '2027-03-15T13:00:00+00:00' });
+		const booking = await runCalCom(sandbox, { resource: 'booking', operation: 'get', bookingUid: 'kEQ6lyUVxK9sKQNFvjgrCv', output: 'selected', selectedFields: 'status,startLocal' });
+		expect(booking.items[0].json).toEqual({ id: 1001, uid: 'kEQ6lyUVxK9sKQNFvjgrCv', eventTypeId: 12, status: 'accepted', startLocal: '2027-03-02T13:00:00-06:00' });
+	});
+
+	it('needs at least one field, checked before any request', async () => {
+		const result = await runCalCom(sandbox, { resource: 'booking', operation: 'get', bookingUid: 'kEQ6lyUVxK9sKQNFvjgrCv', output: 'selected', selectedFields: ' , ' });
+		expect(result.error?.message).toBe('Fields: name at least one field, e.g. start, startLocal, status.');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+});

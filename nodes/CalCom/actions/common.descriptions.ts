@@ -13,7 +13,23 @@ export const outputField: INodeProperties = {
 			description: 'The fields a person or an AI agent needs, IDs always included',
 		},
 		{ name: 'Raw', value: 'raw', description: "Cal.com's answer as it came" },
+		{
+			name: 'Selected Fields',
+			value: 'selected',
+			description: 'Only the fields you name from the simplified output, IDs always included',
+		},
 	],
+};
+
+/** One node-wide parameter: the fields to keep when Output is Selected Fields. */
+export const selectedFieldsField: INodeProperties = {
+	displayName: 'Fields',
+	name: 'selectedFields',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. start, startLocal, status',
+	description: 'Comma-separated names of the simplified fields to keep; every ID field is always kept',
+	displayOptions: { show: { output: ['selected'] } },
 };
 
 export const timeZoneField: INodeProperties = {

@@ -7,6 +7,8 @@ import type {
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterError } from '../helpers/errors';
+import { parseFieldList, selectFields } from '../helpers/output';
+import { selectedFieldsField } from './common.descriptions';
 import * as booking from './booking';
 import * as credit from './credit';
 import * as eventType from './eventType';
@@ -52,6 +54,7 @@ export function nodeProperties(): INodeProperties[] {
 			properties.push(...updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, op.description));
 		}
 	}
+	properties.push(selectedFieldsField);
 	return properties;
 }
 
@@ -83,7 +86,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			if (!module) {
 				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
 			}
-			const results: IDataObject[] = await module.execute.call(this, itemIndex);
+			// Selected Fields: read before the operation runs (a bad list must not follow a booking);
+			// the operation gives its simplified output and only the named fields are kept.
+			const fields =
+				this.getNodeParameter('output', itemIndex, 'simplified') === 'selected'
+					? parseFieldList(this.getNodeParameter('selectedFields', itemIndex, ''))
+					: undefined;
+			let results: IDataObject[] = await module.execute.call(this, itemIndex);
+			if (fields) results = results.map((result) => selectFields(result, fields));
 			output.push(
 				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(results), {
 					itemData: { item: itemIndex },
