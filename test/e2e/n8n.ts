@@ -81,12 +81,27 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 	}
 }
 
+function killAll(): void {
+	for (const pid of running) killGroup(pid, 'SIGKILL');
+	running.clear();
+}
+
+/**
+ * n8n runs in a process group of its own (so that its task runners stop with it), which also means
+ * a Ctrl-C or a SIGTERM to this process does not reach it: kill it on exit and on those signals,
+ * then let the signal do what it would have done.
+ */
 function installExitHook(): void {
 	if (exitHookInstalled) return;
 	exitHookInstalled = true;
-	process.on('exit', () => {
-		for (const pid of running) killGroup(pid, 'SIGKILL');
-	});
+	process.on('exit', killAll);
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		const onSignal = () => {
+			killAll();
+			if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+		};
+		process.once(signal, onSignal);
+	}
 }
 
 /**
@@ -230,6 +245,12 @@ export class N8n {
 		// Task runners it left behind, if any.
 		killGroup(pid, 'SIGKILL');
 		running.delete(pid);
+	}
+
+	/** Resolves when `n8n start` exits (at once when it is not running). */
+	async exited(): Promise<void> {
+		const child = this.child;
+		if (child && child.exitCode === null && child.signalCode === null) await once(child, 'exit');
 	}
 
 	/** What `n8n start` printed last (up to 200 lines). */
