@@ -8,8 +8,6 @@
  *
  * Everything listens on 127.0.0.1 only. Compiled by `npm run demo` into .cache/demo-build.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -22,7 +20,7 @@ process.env.CALCOM_SHARED_DIR ??= resolve(ROOT, '..', 'shared');
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded after CALCOM_SHARED_DIR is set */
 const { startSandbox } = require('../test/sandbox') as typeof import('../test/sandbox');
-const { ensureRuntime, freePortPair, installPackedPackage, N8n, runOutput } = require('../test/e2e/n8n') as typeof import('../test/e2e/n8n');
+const { ensureRuntime, freePortPair, installPackedPackage, N8n, OWNER, runOutput } = require('../test/e2e/n8n') as typeof import('../test/e2e/n8n');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const NOW = '2027-03-01T08:00:00Z';
@@ -60,20 +58,11 @@ async function webhookReceiver(secret: string) {
 	return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/cal-webhook` };
 }
 
-async function startEditor(n8n: InstanceType<typeof N8n>): Promise<ChildProcess> {
-	const bin = join(n8n.runtime.n8nDir, 'node_modules', '.bin', 'n8n');
-	const child = spawn(join(n8n.runtime.nodeBin, 'node'), [bin, 'start'], { env: n8n.env, stdio: 'ignore' });
-	const base = `http://127.0.0.1:${n8n.port}`;
-	for (let i = 0; i < 120; i++) {
-		const ready = await fetch(`${base}/healthz/readiness`).then((r) => r.ok, () => false);
-		if (ready) break;
-		await new Promise((r) => setTimeout(r, 500));
-	}
-	const login = { email: 'demo@example.com', password: 'Demo-password-1', firstName: 'Demo', lastName: 'User' };
-	await fetch(`${base}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(login) });
-	say(`\nn8n is running: ${base}  (login ${login.email} / ${login.password})`);
+/** `n8n start` with the owner set up (the helper stops it on exit and on Ctrl-C whatever happens). */
+async function startEditor(n8n: InstanceType<typeof N8n>): Promise<void> {
+	const timing = await n8n.start();
+	say(`\nn8n is running: ${n8n.baseUrl}  (login ${OWNER.email} / ${OWNER.password}; started in ${(timing.ms / 1000).toFixed(1)} s)`);
 	say('Open the workflow "Cal.com: find a slot, book it, reschedule, cancel". Press Ctrl-C to stop.');
-	return child;
 }
 
 async function main(): Promise<void> {
@@ -130,9 +119,9 @@ async function main(): Promise<void> {
 		step(`Cal.com saw ${sandbox.requests.length} requests, ${sandbox.invalidRequests().length} of them invalid against its OpenAPI document`);
 
 		if (keep) {
-			const editor = await startEditor(n8n);
-			cleanups.push(() => editor.kill('SIGTERM'));
-			await once(editor, 'exit');
+			cleanups.push(() => n8n.stop());
+			await startEditor(n8n);
+			await n8n.exited();
 		}
 	} finally {
 		await cleanup();

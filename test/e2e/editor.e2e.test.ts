@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -8,7 +6,7 @@ import { chromium } from 'playwright-core';
 
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
-import { ensureRuntime, freePortPair, installPackedPackage, N8n } from './n8n';
+import { ensureRuntime, freePortPair, installPackedPackage, N8n, OWNER } from './n8n';
 
 /**
  * The n8n editor in headless Chromium (Debian's package, driven by playwright-core): opens the
@@ -20,12 +18,10 @@ jest.setTimeout(10 * 60_000);
 const ROOT = resolve(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LOGIN = { email: 'e2e@example.com', password: 'E2e-password-1', firstName: 'E2E', lastName: 'Tester' };
 
 describe('the n8n editor with this package, in a real browser', () => {
 	let sandbox: Sandbox;
 	let n8n: N8n;
-	let server: ChildProcess | undefined;
 	let browser: Browser | undefined;
 	let base: string;
 
@@ -42,15 +38,8 @@ describe('the n8n editor with this package, in a real browser', () => {
 		]);
 		const workflow = readFileSync(join(ROOT, 'examples', 'book-reschedule-cancel.json'), 'utf8').replace(/"n8n-nodes-cal-com\.(calCom\w*)"/g, '"CUSTOM.$1"');
 		await n8n.importWorkflow(JSON.parse(workflow));
-		base = `http://127.0.0.1:${n8n.port}`;
-		server = spawn(join(runtime.nodeBin, 'node'), [join(runtime.n8nDir, 'node_modules', '.bin', 'n8n'), 'start'], { env: n8n.env, stdio: 'ignore' });
-		const started = Date.now();
-		while (!(await fetch(`${base}/healthz/readiness`).then((r) => r.ok, () => false))) {
-			if (Date.now() - started > 120_000) throw new Error('n8n did not become ready within 120 s');
-			await new Promise((r) => setTimeout(r, 500));
-		}
-		const setup = await fetch(`${base}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(LOGIN) });
-		expect(setup.ok).toBe(true);
+		await n8n.start();
+		base = n8n.baseUrl;
 		browser = await chromium.launch({
 			executablePath: CHROMIUM,
 			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -59,8 +48,7 @@ describe('the n8n editor with this package, in a real browser', () => {
 
 	afterAll(async () => {
 		await browser?.close();
-		server?.kill('SIGTERM');
-		if (server && server.exitCode === null) await new Promise((r) => server?.once('exit', r));
+		await n8n?.stop();
 		n8n?.cleanup();
 		await sandbox?.close();
 	});
@@ -68,8 +56,8 @@ describe('the n8n editor with this package, in a real browser', () => {
 	it('shows the Cal.com nodes with their icon on the canvas and the node parameters', async () => {
 		const page = await (browser as Browser).newPage({ viewport: { width: 1600, height: 900 } });
 		await page.goto(`${base}/signin`);
-		await page.getByLabel('Email').fill(LOGIN.email);
-		await page.getByLabel('Password').fill(LOGIN.password);
+		await page.getByLabel('Email').fill(OWNER.email);
+		await page.getByLabel('Password').fill(OWNER.password);
 		await page.getByRole('button', { name: /sign in/i }).click();
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 		await page.goto(`${base}/workflow/calcomExBookLoop`);

@@ -1,4 +1,6 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,10 +69,91 @@ export interface CommandResult {
 	stderr: string;
 }
 
+/** Process groups of `n8n start`s still running: killed when this process exits, whatever happened. */
+const running = new Set<number>();
+let exitHookInstalled = false;
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		// already gone
+	}
+}
+
+function killAll(): void {
+	for (const pid of running) killGroup(pid, 'SIGKILL');
+	running.clear();
+}
+
+/**
+ * n8n runs in a process group of its own (so that its task runners stop with it), which also means
+ * a Ctrl-C or a SIGTERM to this process does not reach it: kill it on exit and on those signals,
+ * then let the signal do what it would have done.
+ */
+function installExitHook(): void {
+	if (exitHookInstalled) return;
+	exitHookInstalled = true;
+	process.on('exit', killAll);
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		const onSignal = () => {
+			killAll();
+			if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+		};
+		process.once(signal, onSignal);
+	}
+}
+
+/**
+ * How long `start()` took (spawn → ready → signed in). Cold: this user folder's first `n8n start`
+ * (n8n writes its static cache, e.g. the node types for the editor, and sets up the owner); warm:
+ * a restart of the same folder.
+ */
+export interface StartTiming {
+	kind: 'cold' | 'warm';
+	ms: number;
+}
+
+/** An execution as `GET /rest/executions` lists it. */
+export interface ExecutionSummary {
+	id: string;
+	workflowId: string;
+	mode: string;
+	status: string;
+	finished?: boolean;
+	startedAt: string | null;
+	stoppedAt: string | null;
+}
+
+/** A node type as the editor gets it from `/types/nodes.json` (the fields the specs read). */
+export interface NodeTypeDescription {
+	name: string;
+	displayName: string;
+	version: number | number[];
+	inputs?: unknown;
+	outputs?: unknown;
+	codex?: { categories?: string[]; subcategories?: Record<string, string[]> };
+}
+
+/** The login `start()` creates for the instance owner (printed by the demo with --keep). */
+export const OWNER = { email: 'owner@example.com', password: 'E2e-password-1', firstName: 'E2E', lastName: 'Owner' };
+
 export class N8n {
 	readonly userFolder: string;
 
 	readonly env: NodeJS.ProcessEnv;
+
+	/** 'http://127.0.0.1:<port>' */
+	readonly baseUrl: string;
+
+	private child?: ChildProcess;
+
+	private cookie?: string;
+
+	private starts = 0;
+
+	/** The last lines `n8n start` printed, for error messages. */
+	private output: string[] = [];
 
 	constructor(
 		readonly runtime: Runtime,
@@ -101,6 +184,142 @@ export class N8n {
 			N8N_LOG_LEVEL: process.env.N8N_E2E_LOG_LEVEL ?? 'info',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		};
+		this.baseUrl = `http://127.0.0.1:${port}`;
+	}
+
+	/**
+	 * `n8n start` as a child process (its own process group, so its task runners go with it), then
+	 * waits for `/healthz/readiness`, sets up the owner (or logs in, when this user folder has one
+	 * already) and keeps the session cookie for `rest()`. Stopped by `stop()`, and killed when this
+	 * process exits in any case.
+	 */
+	async start(timeoutMs = 120_000): Promise<StartTiming> {
+		if (this.child) throw new Error('n8n is already running');
+		const began = Date.now();
+		const kind = this.starts++ === 0 ? 'cold' : 'warm';
+		const bin = join(this.runtime.n8nDir, 'node_modules', '.bin', 'n8n');
+		const child = spawn(join(this.runtime.nodeBin, 'node'), [bin, 'start'], { env: this.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		this.child = child;
+		this.output = [];
+		installExitHook();
+		if (child.pid !== undefined) running.add(child.pid);
+		const keep = (chunk: Buffer) => {
+			this.output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+			if (this.output.length > 200) this.output.splice(0, this.output.length - 200);
+		};
+		child.stdout?.on('data', keep);
+		child.stderr?.on('data', keep);
+		let exited = false;
+		child.once('exit', () => {
+			exited = true;
+			if (child.pid !== undefined) running.delete(child.pid);
+		});
+		try {
+			while (!(await fetch(`${this.baseUrl}/healthz/readiness`).then((r) => r.ok, () => false))) {
+				if (exited) throw new Error('n8n start exited before it was ready');
+				if (Date.now() - began > timeoutMs) throw new Error(`n8n was not ready after ${timeoutMs} ms`);
+				await new Promise((r) => setTimeout(r, 200));
+			}
+			await this.signIn();
+		} catch (error) {
+			await this.stop();
+			throw new Error(`${(error as Error).message}\n--- n8n start printed ---\n${this.output.join('\n')}`);
+		}
+		return { kind, ms: Date.now() - began };
+	}
+
+	/** Stops `n8n start` (SIGTERM to its process group, SIGKILL after 20 s). Safe to call twice. */
+	async stop(): Promise<void> {
+		const child = this.child;
+		this.child = undefined;
+		this.cookie = undefined;
+		if (!child || child.pid === undefined) return;
+		const pid = child.pid;
+		if (child.exitCode === null && child.signalCode === null) {
+			const exit = once(child, 'exit');
+			killGroup(pid, 'SIGTERM');
+			const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), 20_000);
+			await exit;
+			clearTimeout(timer);
+		}
+		// Task runners it left behind, if any.
+		killGroup(pid, 'SIGKILL');
+		running.delete(pid);
+	}
+
+	/** Resolves when `n8n start` exits (at once when it is not running). */
+	async exited(): Promise<void> {
+		const child = this.child;
+		if (child && child.exitCode === null && child.signalCode === null) await once(child, 'exit');
+	}
+
+	/** What `n8n start` printed last (up to 200 lines). */
+	startOutput(): string {
+		return this.output.join('\n');
+	}
+
+	private async signIn(): Promise<void> {
+		const json = { 'content-type': 'application/json' };
+		let response = await fetch(`${this.baseUrl}/rest/owner/setup`, { method: 'POST', headers: json, body: JSON.stringify(OWNER) });
+		if (response.status === 400) {
+			// This user folder's n8n has its owner already (a warm start): log in instead.
+			response = await fetch(`${this.baseUrl}/rest/login`, { method: 'POST', headers: json, body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }) });
+		}
+		if (!response.ok) throw new Error(`signing in to n8n failed: ${response.status} ${await response.text()}`);
+		const cookie = response.headers
+			.getSetCookie()
+			.map((c) => c.split(';')[0])
+			.find((c) => c.startsWith('n8n-auth='));
+		if (!cookie) throw new Error('n8n set no n8n-auth session cookie');
+		this.cookie = cookie;
+	}
+
+	/** A call to n8n's REST API as the owner; answers n8n's `data`. Throws on a non-2xx status. */
+	async rest<T>(method: string, path: string, body?: unknown): Promise<T> {
+		const response = await this.request(method, path, body);
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+		return (JSON.parse(text) as { data: T }).data;
+	}
+
+	/** A request with the owner's session cookie (for paths outside /rest, e.g. /types/nodes.json). */
+	async request(method: string, path: string, body?: unknown): Promise<Response> {
+		if (!this.cookie) throw new Error('n8n is not started (no session)');
+		const headers: Record<string, string> = { cookie: this.cookie };
+		if (body !== undefined) headers['content-type'] = 'application/json';
+		return await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+	}
+
+	/** Activates (publishes) the workflow's current version: n8n registers its trigger's webhooks. */
+	async activate(workflowId: string): Promise<{ active: boolean; activeVersionId?: string | null }> {
+		const { versionId } = await this.rest<{ versionId: string }>('GET', `/rest/workflows/${workflowId}`);
+		return await this.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
+	}
+
+	/** Deactivates the workflow: n8n removes its trigger's webhooks. */
+	async deactivate(workflowId: string): Promise<{ active: boolean }> {
+		return await this.rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+	}
+
+	/** The workflow's executions, newest first (`GET /rest/executions?filter={"workflowId":…}`, up to 100). */
+	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const page = await this.rest<{ results: ExecutionSummary[] }>('GET', `/rest/executions?filter=${filter}&limit=100`);
+		return page.results;
+	}
+
+	/** The items each node put out in one execution (`GET /rest/executions/<id>`, its data unflattened). */
+	async executionOutput(executionId: string): Promise<(node: string) => Array<Record<string, unknown>>> {
+		const execution = await this.rest<{ data: unknown }>('GET', `/rest/executions/${executionId}`);
+		const data = (typeof execution.data === 'string' ? unflatten(execution.data) : execution.data) as RunData;
+		return nodeOutput(data);
+	}
+
+	/** The node types the editor gets (`/types/nodes.json`): names and versions. */
+	async nodeTypes(): Promise<NodeTypeDescription[]> {
+		const response = await this.request('GET', '/types/nodes.json');
+		if (!response.ok) throw new Error(`GET /types/nodes.json: ${response.status}`);
+		return (await response.json()) as NodeTypeDescription[];
 	}
 
 	cli(args: string[], timeoutMs = 120_000): Promise<CommandResult> {
@@ -134,24 +353,49 @@ export class N8n {
 		return await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 	}
 
+	/** Removes the user folder and the extension folder (stop() first when started). */
 	cleanup(): void {
 		rmSync(this.userFolder, { recursive: true, force: true });
 		rmSync(this.extensions, { recursive: true, force: true });
 	}
 }
 
+interface RunData {
+	resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>> };
+}
+
+function nodeOutput(data: RunData): (node: string) => Array<Record<string, unknown>> {
+	return (node) => {
+		const runs = data.resultData.runData[node];
+		if (!runs) throw new Error(`node "${node}" did not run`);
+		return (runs[0].data?.main?.[0] ?? []).map((item) => item.json);
+	};
+}
+
 /** The items each node put out, from `n8n execute --rawOutput`'s JSON (after n8n's log lines). */
 export function runOutput(stdout: string): (node: string) => Array<Record<string, unknown>> {
 	const start = stdout.search(/^\{/m);
 	if (start < 0) throw new Error(`n8n printed no run data:\n${stdout.slice(0, 2000)}`);
-	const run = JSON.parse(stdout.slice(start)) as {
-		data: { resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>> } };
+	return nodeOutput((JSON.parse(stdout.slice(start)) as { data: RunData }).data);
+}
+
+/**
+ * n8n stores and serves execution data in the `flatted` format: one JSON array whose first entry
+ * is the root; inside objects and arrays every string is the index of the entry holding the value.
+ */
+export function unflatten(text: string): unknown {
+	const input = JSON.parse(text) as unknown[];
+	const done = new Map<number, unknown>();
+	const revive = (index: number): unknown => {
+		if (done.has(index)) return done.get(index);
+		const value = input[index];
+		if (value === null || typeof value !== 'object') return value;
+		const out: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+		done.set(index, out);
+		for (const [key, entry] of Object.entries(value)) (out as Record<string, unknown>)[key] = typeof entry === 'string' ? revive(Number(entry)) : entry;
+		return out;
 	};
-	return (node) => {
-		const runs = run.data.resultData.runData[node];
-		if (!runs) throw new Error(`node "${node}" did not run`);
-		return (runs[0].data?.main?.[0] ?? []).map((item) => item.json);
-	};
+	return revive(0);
 }
 
 /** A port that is free on 127.0.0.1 now, and the one after it (n8n's task broker takes port + 1). */
