@@ -1,0 +1,140 @@
+import type { Sandbox } from '../sandbox';
+import { startSandbox } from '../sandbox';
+import { ensureRuntime, freePortPair, installPackedPackage, N8n, runOutput } from './n8n';
+import type { ScriptedModel } from './scripted-model';
+import { startScriptedModel } from './scripted-model';
+
+/**
+ * n8n's own AI Agent uses the Cal.com node's tool variant, with an OpenAI chat-model node pointed
+ * at a scripted model server on 127.0.0.1 that calls the tools in turn: find free slots, book with
+ * a booking-question answer, reschedule, cancel, then answers.
+ */
+jest.setTimeout(10 * 60_000);
+
+const CAL = { calComV2Api: { id: 'calcomExample001', name: 'Cal.com account' } };
+const fromAI = (key: string, description: string) => `={{ $fromAI('${key}', \`${description}\`, 'string') }}`;
+
+function tool(id: string, name: string, parameters: Record<string, unknown>, x: number) {
+	return { id, name, type: 'CUSTOM.calComTool', typeVersion: 1, position: [x, 240], parameters, credentials: CAL };
+}
+
+const workflow = (modelUrlCredential: string) => ({
+	id: 'calcomAgentE2E01',
+	name: 'Agent books through Cal.com tools',
+	active: false,
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		{ id: 'a1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'a2',
+			name: 'AI Agent',
+			type: '@n8n/n8n-nodes-langchain.agent',
+			typeVersion: 3.1,
+			position: [240, 0],
+			parameters: { promptType: 'define', text: 'Book 30 minutes with bailey on Monday 15 March 2027 in the afternoon for Ana Silva (ana@example.com, Acme, New York), then move it an hour later, then cancel it.', options: {} },
+		},
+		{
+			id: 'a3',
+			name: 'Scripted Model',
+			type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+			typeVersion: 1.3,
+			position: [100, 240],
+			// Chat Completions, which the scripted server speaks (1.3 defaults to the Responses API).
+			parameters: { model: { __rl: true, mode: 'id', value: 'scripted-model' }, responsesApiEnabled: false, options: {} },
+			credentials: { openAiApi: { id: modelUrlCredential, name: 'Scripted model' } },
+		},
+		tool('t1', 'Find free slots', {
+			resource: 'slot', operation: 'getAvailable', lookup: 'userSlug', username: 'bailey', eventTypeSlug: '30min',
+			start: fromAI('start', 'Earliest start, ISO 8601 with offset'), end: fromAI('end', 'Latest start, ISO 8601 with offset'), timeZone: fromAI('timeZone', 'IANA time zone'),
+		}, 300),
+		tool('t2', 'Book a slot', {
+			resource: 'booking', operation: 'create', lookup: 'userSlug', username: 'bailey', eventTypeSlug: '30min',
+			start: fromAI('start', 'A free slot start'), attendeeName: fromAI('name', 'Full name'), attendeeEmail: fromAI('email', 'Email'), attendeeTimeZone: fromAI('timeZone', 'IANA time zone'),
+			bookingQuestions: { answers: [{ question: 'company', value: fromAI('company', 'Company') }, { question: 'team-size', value: '1-10' }, { question: 'accept-terms', value: 'true' }] },
+		}, 460),
+		tool('t3', 'Reschedule a booking', {
+			resource: 'booking', operation: 'reschedule', bookingUid: fromAI('bookingUid', 'Booking UID'), start: fromAI('start', 'New start, ISO 8601 with offset'), timeZone: 'America/New_York',
+		}, 620),
+		tool('t4', 'Cancel a booking', {
+			resource: 'booking', operation: 'cancel', bookingUid: fromAI('bookingUid', 'Booking UID'), cancellationReason: fromAI('reason', 'Why'),
+		}, 780),
+	],
+	connections: {
+		Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+		'Scripted Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+		'Find free slots': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+		'Book a slot': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+		'Reschedule a booking': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+		'Cancel a booking': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+	},
+});
+
+describe("n8n's AI Agent with the Cal.com tools, in a real n8n", () => {
+	let sandbox: Sandbox;
+	let model: ScriptedModel;
+	let n8n: N8n;
+	const seen: { firstSlot?: string; bookedUid?: string; movedUid?: string } = {};
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
+		model = await startScriptedModel((_request, results) => {
+			if (results.length === 0) return { tool: 'Find free slots', args: { start: '2027-03-15T13:00:00-04:00', end: '2027-03-15T17:00:00-04:00', timeZone: 'America/New_York' } };
+			if (results.length === 1) {
+				seen.firstSlot = /"start"\s*:\s*"([^"]+)"/.exec(results[0])?.[1];
+				return { tool: 'Book a slot', args: { start: seen.firstSlot, name: 'Ana Silva', email: 'ana@example.com', timeZone: 'America/New_York', company: 'Acme' } };
+			}
+			if (results.length === 2) {
+				seen.bookedUid = /"uid"\s*:\s*"([^"]+)"/.exec(results[1])?.[1];
+				const later = new Date(Date.parse(String(seen.firstSlot)) + 60 * 60_000).toISOString();
+				return { tool: 'Reschedule a booking', args: { bookingUid: seen.bookedUid, start: later } };
+			}
+			if (results.length === 3) {
+				seen.movedUid = /"uid"\s*:\s*"([^"]+)"/.exec(results[2])?.[1];
+				return { tool: 'Cancel a booking', args: { bookingUid: seen.movedUid, reason: 'Plans changed' } };
+			}
+			return { answer: `Booked ${String(seen.bookedUid)}, moved it to ${String(seen.movedUid)} and cancelled it.` };
+		});
+		const runtime = ensureRuntime();
+		n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
+		await n8n.importCredentials([
+			{ id: 'calcomExample001', name: 'Cal.com account', type: 'calComV2Api', data: { apiKey: sandbox.apiKeyFor('bailey'), environment: 'selfHosted', baseUrl: sandbox.url } },
+			{ id: 'scriptedModel001', name: 'Scripted model', type: 'openAiApi', data: { apiKey: 'sk-scripted-not-a-key', url: model.url } },
+		]);
+		await n8n.importWorkflow(workflow('scriptedModel001'));
+	});
+
+	afterAll(async () => {
+		n8n?.cleanup();
+		await model?.close();
+		await sandbox?.close();
+	});
+
+	it('finds slots, books with a booking-question answer, reschedules and cancels through the tools', async () => {
+		const result = await n8n.execute('calcomAgentE2E01');
+		if (result.code !== 0) throw new Error(`the agent workflow failed:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`);
+		const answer = runOutput(result.stdout)('AI Agent')[0];
+		expect(String(answer.output)).toContain(`Booked ${String(seen.bookedUid)}`);
+
+		// The model was offered the four tools and called each once, in order.
+		expect(model.requests).toHaveLength(5);
+		expect(model.requests[0].tools?.length).toBe(4);
+
+		// The calls reached Cal.com with the parameters the model chose.
+		const calls = sandbox.requests.map((r) => `${r.method} ${r.path}`);
+		expect(calls).toContain('GET /v2/slots');
+		const create = sandbox.requests.find((r) => r.method === 'POST' && r.path === '/v2/bookings');
+		expect(create?.body).toMatchObject({
+			start: '2027-03-15T17:00:00.000Z',
+			attendee: { name: 'Ana Silva', email: 'ana@example.com', timeZone: 'America/New_York' },
+			bookingFieldsResponses: { company: 'Acme', 'team-size': '1-10', 'accept-terms': true },
+		});
+		expect(sandbox.requests.find((r) => r.path.endsWith('/reschedule'))?.body).toMatchObject({ start: '2027-03-15T18:00:00.000Z' });
+		expect(sandbox.requests.find((r) => r.path.endsWith('/cancel'))?.body).toEqual({ cancellationReason: 'Plans changed' });
+
+		// Final state: the first booking was moved, the moved one is cancelled.
+		const stored = (uid?: string) => sandbox.state.bookings.find((booking) => booking.uid === uid);
+		expect(stored(seen.bookedUid)?.rescheduledToUid).toBe(seen.movedUid);
+		expect(stored(seen.movedUid)?.status).toBe('cancelled');
+		expect(sandbox.invalidRequests()).toEqual([]);
+	});
+});
