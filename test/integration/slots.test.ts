@@ -42,6 +42,7 @@ describe('Slot → Get Available', () => {
 			endLocal: '2027-03-12T09:30:00-05:00',
 			date: '2027-03-12',
 			timeZone: 'America/New_York',
+			label: 'Fri 12 Mar, 09:00–09:30',
 		});
 		expect(friday.at(-1)?.json.startLocal).toBe('2027-03-12T16:30:00-05:00');
 		expect(friday).toHaveLength(16);

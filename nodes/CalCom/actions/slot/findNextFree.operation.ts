@@ -127,13 +127,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		spanStart = spanEnd;
 		spanDays *= 2;
 	}
-	return found.map((slot) => ({ ...slot, label: labelOf(slot, timeZone) }));
-}
-
-/** "Tue 16 Mar, 09:00–09:30": a slot an LLM or a person reads without arithmetic. */
-function labelOf(slot: IDataObject, timeZone: string): string {
-	const start = new Date(String(slot.start));
-	const day = start.toLocaleDateString('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
-	const clock = (iso: unknown) => formatInZone(new Date(String(iso)), timeZone).slice(11, 16);
-	return slot.end ? `${day}, ${clock(slot.start)}–${clock(slot.end)}` : `${day}, ${clock(slot.start)}`;
+	return found;
 }

@@ -19,7 +19,7 @@ export function simplifySlots(data: IDataObject, timeZone: string): IDataObject[
 			if (Number.isNaN(start.getTime())) continue;
 			const end = slot.end ? new Date(slot.end) : undefined;
 			const { start: _start, end: _end, ...extra } = slot;
-			slots.push({
+			const simple: IDataObject = {
 				start: start.toISOString(),
 				end: end ? end.toISOString() : null,
 				startLocal: formatInZone(start, timeZone),
@@ -27,9 +27,19 @@ export function simplifySlots(data: IDataObject, timeZone: string): IDataObject[
 				date: dateInZone(start, timeZone),
 				timeZone,
 				...extra,
-			});
+			};
+			// A short local label, so a person or an AI model reads the slot without arithmetic.
+			slots.push({ ...simple, label: labelOf(simple, timeZone) });
 		}
 	}
 	return slots.sort((a, b) => String(a.start).localeCompare(String(b.start)));
 }
 
+
+/** "Tue 16 Mar, 09:00–09:30": a slot an LLM or a person reads without arithmetic. */
+export function labelOf(slot: IDataObject, timeZone: string): string {
+	const start = new Date(String(slot.start));
+	const day = start.toLocaleDateString('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
+	const clock = (iso: unknown) => formatInZone(new Date(String(iso)), timeZone).slice(11, 16);
+	return slot.end ? `${day}, ${clock(slot.start)}–${clock(slot.end)}` : `${day}, ${clock(slot.start)}`;
+}
