@@ -6,6 +6,7 @@ export const outputField: INodeProperties = {
 	name: 'output',
 	type: 'options',
 	default: 'simplified',
+	description: 'How much of Cal.com’s answer to return; Simplified suits people and AI agents',
 	options: [
 		{
 			name: 'Simplified',

@@ -36,6 +36,7 @@ export function eventTypeLookupFields(modes: LookupMode[]): INodeProperties[] {
 			name: 'lookup',
 			type: 'options',
 			default: 'eventTypeId',
+			description: 'How to name the event type: by its ID, or by the slug in its booking link with the owner',
 			options: modes.map((mode) => MODE_OPTIONS[mode]),
 		},
 		{ ...eventTypeIdLocator, displayOptions: shown('eventTypeId') },

@@ -54,6 +54,7 @@ export const description: INodeProperties[] = [
 				name: 'field',
 				type: 'options',
 				default: 'sortStart',
+				description: 'The booking time the list is ordered by',
 				options: [
 					{ name: 'Created', value: 'sortCreated' },
 					{ name: 'End', value: 'sortEnd' },
@@ -66,6 +67,7 @@ export const description: INodeProperties[] = [
 				name: 'direction',
 				type: 'options',
 				default: 'asc',
+				description: 'Ascending puts the earliest first',
 				options: [
 					{ name: 'Ascending', value: 'asc' },
 					{ name: 'Descending', value: 'desc' },

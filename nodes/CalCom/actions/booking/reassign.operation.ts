@@ -12,6 +12,7 @@ export const description: INodeProperties[] = [
 		name: 'reassignMode',
 		type: 'options',
 		default: 'automatic',
+		description: 'Who becomes the new host of the booking',
 		options: [
 			{ name: 'Automatic', value: 'automatic', description: 'Cal.com picks another available host (round-robin event types)' },
 			{ name: 'A Specific User', value: 'user', description: 'Give the user ID of the new host' },

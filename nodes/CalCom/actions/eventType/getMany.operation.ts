@@ -11,6 +11,7 @@ export const description: INodeProperties[] = [
 		name: 'source',
 		type: 'options',
 		default: 'own',
+		description: 'Which event types to list',
 		options: [
 			{ name: 'Mine', value: 'own', description: "The API key user's own event types, hidden ones included" },
 			{ name: "A User's Public Ones", value: 'user', description: "Another user's bookable event types, by username" },

@@ -30,6 +30,7 @@ export const locationsField: INodeProperties = {
 					name: 'kind',
 					type: 'options',
 					default: 'calVideo',
+					description: 'Where the meeting takes place',
 					options: [
 						{ name: 'Attendee Address', value: 'attendeeAddress', description: 'At an address the person booking gives' },
 						{ name: 'Attendee Chooses', value: 'attendeeDefined', description: 'The person booking types where' },

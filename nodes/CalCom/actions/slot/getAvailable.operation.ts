@@ -26,7 +26,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			'Latest slot start. Same formats as Start; a bare date means the end of that day. Must be after Start.',
+			'Latest slot start, in the same forms as Start (ISO 8601 with an offset, or a date and time read in the Time Zone); a bare date means the end of that day. Must be after Start.',
 	},
 	timeZoneField,
 	outputField,

@@ -54,12 +54,14 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Nathan Smith',
+				description: 'The name shown on booking pages and in emails',
 			},
 			{
 				displayName: 'Time Format',
 				name: 'timeFormat',
 				type: 'options',
 				default: 24,
+				description: 'How times are shown to this user in Cal.com',
 				options: [
 					{ name: '12-Hour', value: 12 },
 					{ name: '24-Hour', value: 24 },

@@ -88,6 +88,7 @@ export const noShowTimeUnitField: INodeProperties = {
 	name: 'noShowTimeUnit',
 	type: 'options',
 	default: 'MINUTE',
+	description: 'The unit of the no-show delay',
 	options: [
 		{ name: 'Days', value: 'DAY' },
 		{ name: 'Hours', value: 'HOUR' },
