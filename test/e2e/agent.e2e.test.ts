@@ -11,6 +11,7 @@ import { startScriptedModel } from './scripted-model';
  */
 jest.setTimeout(10 * 60_000);
 
+const TAKEN = '2027-03-02T14:00:00-05:00';
 const CAL = { calComV2Api: { id: 'calcomExample001', name: 'Cal.com account' } };
 const fromAI = (key: string, description: string) => `={{ $fromAI('${key}', \`${description}\`, 'string') }}`;
 
@@ -73,23 +74,30 @@ describe("n8n's AI Agent with the Cal.com tools, in a real n8n", () => {
 	let sandbox: Sandbox;
 	let model: ScriptedModel;
 	let n8n: N8n;
-	const seen: { firstSlot?: string; bookedUid?: string; movedUid?: string } = {};
+	const seen: { takenError?: string; offered?: string; firstSlot?: string; bookedUid?: string; movedUid?: string } = {};
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
+		// Booking 1001 holds Tuesday 2 March 14:00 New York: the model first asks for that time,
+		// reads the tool's error, and books one of the free slots the error offers instead.
 		model = await startScriptedModel((_request, results) => {
-			if (results.length === 0) return { tool: 'Find free slots', args: { start: '2027-03-15T13:00:00-04:00', end: '2027-03-15T17:00:00-04:00', timeZone: 'America/New_York' } };
+			if (results.length === 0) return { tool: 'Book a slot', args: { start: TAKEN, name: 'Ana Silva', email: 'ana@example.com', timeZone: 'America/New_York', company: 'Acme' } };
 			if (results.length === 1) {
-				seen.firstSlot = /"start"\s*:\s*"([^"]+)"/.exec(results[0])?.[1];
-				return { tool: 'Book a slot', args: { start: seen.firstSlot, name: 'Ana Silva', email: 'ana@example.com', timeZone: 'America/New_York', company: 'Acme' } };
+				seen.takenError = results[0];
+				return { tool: 'Find free slots', args: { start: '2027-03-15T13:00:00-04:00', end: '2027-03-15T17:00:00-04:00', timeZone: 'America/New_York' } };
 			}
 			if (results.length === 2) {
-				seen.bookedUid = /"uid"\s*:\s*"([^"]+)"/.exec(results[1])?.[1];
+				seen.offered = /Nearest free slots: ([^ ,]+)/.exec(String(seen.takenError))?.[1];
+				seen.firstSlot = /"start"\s*:\s*"([^"]+)"/.exec(results[1])?.[1];
+				return { tool: 'Book a slot', args: { start: seen.firstSlot, name: 'Ana Silva', email: 'ana@example.com', timeZone: 'America/New_York', company: 'Acme' } };
+			}
+			if (results.length === 3) {
+				seen.bookedUid = /"uid"\s*:\s*"([^"]+)"/.exec(results[2])?.[1];
 				const later = new Date(Date.parse(String(seen.firstSlot)) + 60 * 60_000).toISOString();
 				return { tool: 'Reschedule a booking', args: { bookingUid: seen.bookedUid, start: later } };
 			}
-			if (results.length === 3) {
-				seen.movedUid = /"uid"\s*:\s*"([^"]+)"/.exec(results[2])?.[1];
+			if (results.length === 4) {
+				seen.movedUid = /"uid"\s*:\s*"([^"]+)"/.exec(results[3])?.[1];
 				return { tool: 'Cancel a booking', args: { bookingUid: seen.movedUid, reason: 'Plans changed' } };
 			}
 			return { answer: `Booked ${String(seen.bookedUid)}, moved it to ${String(seen.movedUid)} and cancelled it.` };
@@ -115,9 +123,15 @@ describe("n8n's AI Agent with the Cal.com tools, in a real n8n", () => {
 		const answer = runOutput(result.stdout)('AI Agent')[0];
 		expect(String(answer.output)).toContain(`Booked ${String(seen.bookedUid)}`);
 
-		// The model was offered the four tools and called each once, in order.
-		expect(model.requests).toHaveLength(5);
+		// The model was offered the four tools; its five calls and the final answer are six turns.
+		expect(model.requests).toHaveLength(6);
 		expect(model.requests[0].tools?.length).toBe(4);
+
+		// A taken time came back to the model as plain text it can act on, and nothing was booked.
+		expect(seen.takenError).toContain('2027-03-02T14:00:00-05:00 (America/New_York) is not a free slot. Nearest free slots: 2027-03-02T12:30:00-05:00');
+		expect(seen.takenError).toContain('Pick one of these start times');
+		expect(seen.offered).toBe('2027-03-02T12:30:00-05:00');
+		expect(sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/v2/bookings')).toHaveLength(1);
 
 		// The calls reached Cal.com with the parameters the model chose.
 		const calls = sandbox.requests.map((r) => `${r.method} ${r.path}`);

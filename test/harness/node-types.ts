@@ -43,7 +43,8 @@ export class HarnessNodeTypes implements INodeTypes {
 	}
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
-		const type = this.types.get(nodeType);
+		// A node's AI-tool variant ("…Tool") runs the node's own code.
+		const type = this.types.get(nodeType) ?? this.types.get(nodeType.replace(/Tool$/, ''));
 		if (!type) throw new Error(`The harness does not know the node type "${nodeType}"`);
 		return type;
 	}

@@ -33,6 +33,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** Default: the version a new node gets in the editor. */
 	typeVersion?: number;
+	/** Run the node as its AI-tool variant (type "…Tool"), as an AI Agent runs it. */
+	asTool?: boolean;
 	/** What `this.getExecutionId()` returns during the run; default `harness-execution-<n>`. */
 	executionId?: string;
 }
@@ -77,6 +79,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	};
 	const node = nodeUnderTest(options);
 	if (options.continueOnFail) node.onError = 'continueRegularOutput';
+	if (options.asTool) node.type = `${node.type}Tool`;
 
 	const workflow = new Workflow({
 		id: WORKFLOW_ID,

@@ -23,7 +23,7 @@ export function credentialsFor(sandbox: Sandbox, username = 'bailey'): Record<st
 export async function runCalCom(
 	sandbox: Sandbox,
 	parameters: INodeParameters,
-	options: { username?: string; inputItems?: IDataObject[]; continueOnFail?: boolean; apiKey?: string } = {},
+	options: { username?: string; inputItems?: IDataObject[]; continueOnFail?: boolean; apiKey?: string; asTool?: boolean } = {},
 ): Promise<RunNodeResult> {
 	const credentials = credentialsFor(sandbox, options.username);
 	if (options.apiKey !== undefined) credentials.calComV2Api.apiKey = options.apiKey;
@@ -34,6 +34,7 @@ export async function runCalCom(
 		credentials: credentials as never,
 		inputItems: options.inputItems,
 		continueOnFail: options.continueOnFail,
+		asTool: options.asTool,
 	});
 }
 

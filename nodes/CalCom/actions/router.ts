@@ -59,7 +59,7 @@ export function nodeProperties(): INodeProperties[] {
 }
 
 /** An error for the item it belongs to; specific API errors are kept as they are. */
-function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof ParameterError) {
 		return new NodeOperationError(ctx.getNode(), error.message, { itemIndex, description: error.hint });
 	}
@@ -69,6 +69,25 @@ function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): E
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
+}
+
+/** The node runs as an AI agent's tool (n8n gives the tool variant a type ending in "Tool"). */
+function isToolCall(ctx: IExecuteFunctions): boolean {
+	return ctx.getNode().type.endsWith('Tool');
+}
+
+/**
+ * An agent reads only an error's message (n8n hands the tool `{ error: message }`), so in tool
+ * mode the message carries the whole story in plain text: what went wrong, then what to do next.
+ */
+function toolError(ctx: IExecuteFunctions, failure: NodeApiError | NodeOperationError, itemIndex: number): NodeOperationError {
+	const plain = (text: unknown) =>
+		typeof text === 'string' ? text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : '';
+	const message = plain(failure.message);
+	const next = plain(failure.description);
+	const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+	const text = next && !message.includes(next) ? `${sentence(message)} ${sentence(next)}` : sentence(message);
+	return new NodeOperationError(ctx.getNode(), text, { itemIndex, description: next || undefined });
 }
 
 /**
@@ -100,7 +119,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				}),
 			);
 		} catch (error) {
-			const failure = itemError(this, error, itemIndex);
+			const itemFailure = itemError(this, error, itemIndex);
+			const failure = isToolCall(this) ? toolError(this, itemFailure, itemIndex) : itemFailure;
 			if (!this.continueOnFail()) throw failure;
 			const json: IDataObject = { error: failure.message };
 			const description = (failure as { description?: unknown }).description;
