@@ -372,11 +372,42 @@ function nodeOutput(data: RunData): (node: string) => Array<Record<string, unkno
 	};
 }
 
-/** The items each node put out, from `n8n execute --rawOutput`'s JSON (after n8n's log lines). */
+/** Where the JSON value that opens at `start` ends (exclusive), or -1 when it does not close. */
+function jsonEnd(text: string, start: number): number {
+	let depth = 0;
+	let inString = false;
+	for (let index = start; index < text.length; index++) {
+		const char = text[index];
+		if (inString) {
+			if (char === '\\') index++;
+			else if (char === '"') inString = false;
+		} else if (char === '"') inString = true;
+		else if (char === '{' || char === '[') depth++;
+		else if (char === '}' || char === ']') {
+			depth--;
+			if (depth === 0) return index + 1;
+		}
+	}
+	return -1;
+}
+
+/**
+ * The items each node put out, from `n8n execute --rawOutput`'s JSON. n8n prints log lines before
+ * it and sometimes after it (a shutdown notice), so the run data is the JSON object at the start
+ * of a line that holds `data.resultData`, cut at its own closing brace.
+ */
 export function runOutput(stdout: string): (node: string) => Array<Record<string, unknown>> {
-	const start = stdout.search(/^\{/m);
-	if (start < 0) throw new Error(`n8n printed no run data:\n${stdout.slice(0, 2000)}`);
-	return nodeOutput((JSON.parse(stdout.slice(start)) as { data: RunData }).data);
+	for (const match of stdout.matchAll(/^\{/gm)) {
+		const end = jsonEnd(stdout, match.index);
+		if (end < 0) continue;
+		try {
+			const parsed = JSON.parse(stdout.slice(match.index, end)) as { data?: RunData };
+			if (parsed.data?.resultData) return nodeOutput(parsed.data);
+		} catch {
+			// Not JSON after all (a log line that starts with a brace): look further.
+		}
+	}
+	throw new Error(`n8n printed no run data:\n${stdout.slice(0, 2000)}`);
 }
 
 /**
