@@ -3,11 +3,43 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { ParameterError } from './errors';
 import { validateTimeZone } from './time';
 
+/**
+ * A value as an error shows it: text quoted (cut when long), numbers as numbers, and what an
+ * object or a list is rather than "[object Object]".
+ */
+export function describeValue(value: unknown): string {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return 'nothing';
+	if (typeof value === 'string') {
+		const text = value.trim();
+		return `"${text.length > 60 ? `${text.slice(0, 60)}…" (${text.length} characters)` : `${text}"`}`;
+	}
+	if (typeof value === 'number' || typeof value === 'boolean') return `the ${typeof value} ${String(value)}`;
+	if (Array.isArray(value)) return 'a list';
+	return 'an object';
+}
+
+const UID_SHAPE = /^[A-Za-z0-9_-]{1,100}$/;
+
+/**
+ * A UID that goes into a path or names what to act on: text of letters, digits, - and _ only, so
+ * it can neither change the route nor pick something else. A number is refused: from an
+ * expression it is almost always the record's numeric ID, not its UID.
+ */
+export function readUid(value: unknown, field: string, what: string, example: string): string {
+	const uid = typeof value === 'string' ? value.trim() : '';
+	if (typeof value !== 'string' && value !== undefined && value !== null) {
+		throw new ParameterError(field, `${describeValue(value)} is not ${what} (text of letters, digits, - and _, e.g. ${example}).`);
+	}
+	if (!uid) throw new ParameterError(field, `${what} is required, e.g. ${example}.`);
+	if (!UID_SHAPE.test(uid)) throw new ParameterError(field, `${describeValue(uid)} is not ${what} (letters, digits, - and _ only).`);
+	return uid;
+}
+
 /** A positive integer id from a number, a numeric string or a resource locator value. */
 export function toPositiveInt(value: unknown, field: string, what: string): number {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!/^[0-9]+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
-		const shown = typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : 'nothing';
+		const shown = typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : describeValue(value);
 		throw new ParameterError(field, `${shown} is not ${what} (a whole number above 0).`);
 	}
 	return Number(text);

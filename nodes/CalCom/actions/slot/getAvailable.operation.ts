@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ParameterError } from '../../helpers/errors';
-import { readTimeoutMs, readTimeZone, toPositiveInt } from '../../helpers/parameters';
+import { readTimeoutMs, readTimeZone, readUid, toPositiveInt } from '../../helpers/parameters';
 import { parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
@@ -75,8 +75,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Cal.com rejects any parameter of another lookup shape, so send exactly one shape.
 	const format = options.format === 'time' ? 'time' : 'range';
 	const qs: IDataObject = { ...refQuery(readEventTypeRef(this, itemIndex)), start: start.toISOString(), end: end.toISOString(), timeZone, format };
-	if (typeof options.bookingUidToReschedule === 'string' && options.bookingUidToReschedule.trim()) {
-		qs.bookingUidToReschedule = options.bookingUidToReschedule.trim();
+	if (options.bookingUidToReschedule !== undefined && options.bookingUidToReschedule !== '') {
+		qs.bookingUidToReschedule = readUid(options.bookingUidToReschedule, 'Booking UID to Reschedule', 'a booking UID', 'kEQ6lyUVxK9sKQNFvjgrCv');
 	}
 	if (options.duration !== undefined) {
 		qs.duration = toPositiveInt(options.duration, 'Duration (Minutes)', 'a number of minutes');
