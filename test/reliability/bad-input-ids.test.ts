@@ -1,0 +1,62 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { useSandbox } from '../integration/helpers';
+import { byId, expectRefusedByName, expr, run } from './bad-input';
+
+const sandbox = useSandbox();
+
+/** Values that would change the route, or the query, were they put into a URL as they are. */
+const PATH_BREAKERS = ['abc/def', '../12', '..', 'a b', 'ünïcødé', 'x?admin=1', 'x#frag', '12/../13', '%2e%2e', '١٢'];
+
+type Place = (bad: string) => INodeParameters;
+/** [operation in VALID, field name the error must start with, where the bad value goes]. */
+const ID_PARAMETERS: Array<[string, string, Place]> = [
+	...[
+		'bookingGet',
+		'bookingCancel',
+		'bookingConfirm',
+		'bookingDecline',
+		'bookingReschedule',
+		'bookingMarkNoShow',
+		'bookingReassign',
+		'bookingAddGuests',
+		'bookingUpdateLocation',
+	].map((op): [string, string, Place] => [op, 'Booking UID', (bad) => ({ bookingUid: bad })]),
+	['bookingCancel', 'Seat UID', (bad) => ({ options: { seatUid: bad } })],
+	['bookingReassignUser', 'User ID', (bad) => ({ userId: bad })],
+	['bookingCreate', 'Event Type', (bad) => ({ eventTypeId: byId(bad) })],
+	['bookingCreate', 'Username', (bad) => ({ lookup: 'userSlug', username: bad, eventTypeSlug: '30min' })],
+	['bookingCreate', 'Event Type Slug', (bad) => ({ lookup: 'userSlug', username: 'bailey', eventTypeSlug: bad })],
+	['eventTypeGet', 'Event Type', (bad) => ({ eventTypeId: byId(bad) })],
+	['eventTypeUpdate', 'Event Type', (bad) => ({ eventTypeId: byId(bad) })],
+	['eventTypeDelete', 'Event Type', (bad) => ({ eventTypeId: byId(bad) })],
+	['eventTypeGetManyTeam', 'Team ID', (bad) => ({ teamId: bad })],
+	['eventTypeGetManyUser', 'Username', (bad) => ({ username: bad })],
+	['scheduleGet', 'Schedule', (bad) => ({ scheduleId: byId(bad) })],
+	['scheduleUpdate', 'Schedule', (bad) => ({ scheduleId: byId(bad) })],
+	['scheduleDelete', 'Schedule', (bad) => ({ scheduleId: byId(bad) })],
+	['slotGetAvailable', 'Event Type', (bad) => ({ eventTypeId: byId(bad) })],
+	['slotGetAvailable', 'Team Slug', (bad) => ({ lookup: 'teamSlug', teamSlug: bad, eventTypeSlug: 'demo' })],
+	['slotGetAvailable', 'Organization Slug', (bad) => ({ lookup: 'userSlug', username: 'bailey', eventTypeSlug: '30min', organizationSlug: bad })],
+	['slotGetAvailable', 'Usernames', (bad) => ({ lookup: 'dynamic', usernames: `bailey, ${bad}`, organizationSlug: 'acme' })],
+	['slotGetAvailable', 'Booking UID to Reschedule', (bad) => ({ options: { bookingUidToReschedule: bad } })],
+	['slotFindNextFree', 'Event Type', (bad) => ({ eventTypeId: byId(bad) })],
+	['slotReserve', 'Event Type', (bad) => ({ eventTypeId: byId(bad) })],
+	['slotGetReservation', 'Reservation UID', (bad) => ({ reservationUid: bad })],
+	['slotUpdateReservation', 'Reservation UID', (bad) => ({ reservationUid: bad })],
+	['slotUpdateReservation', 'Event Type', (bad) => ({ eventTypeId: byId(bad) })],
+	['slotReleaseReservation', 'Reservation UID', (bad) => ({ reservationUid: bad })],
+	['userUpdate', 'Default Schedule ID', (bad) => ({ updateFields: { defaultScheduleId: bad } })],
+	['webhookGet', 'Webhook', (bad) => ({ webhookId: byId(bad) })],
+	['webhookUpdate', 'Webhook', (bad) => ({ webhookId: byId(bad) })],
+	['webhookDelete', 'Webhook', (bad) => ({ webhookId: byId(bad) })],
+	['webhookGetManyEventType', 'Event Type', (bad) => ({ eventTypeId: byId(bad) })],
+];
+
+describe.each(ID_PARAMETERS)('R2 bad input: path-breaking IDs, %s → %s', (operation, field, place) => {
+	// From an expression (an AI tool's $fromAI, a mapped field): the editor's own checks do not run.
+	it.each(PATH_BREAKERS)('refuses %j by name before any request', async (bad) => {
+		const result = await run(sandbox(), operation, place(expr(JSON.stringify(bad))));
+		expectRefusedByName(sandbox(), result, field);
+	});
+});
