@@ -1,22 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { ParameterError } from './errors';
+import { describeValue, ParameterError } from './errors';
 import { validateTimeZone } from './time';
-
-/**
- * A value as an error shows it: text quoted (cut when long), numbers as numbers, and what an
- * object or a list is rather than "[object Object]".
- */
-export function describeValue(value: unknown): string {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return 'nothing';
-	if (typeof value === 'string') {
-		const text = value.trim();
-		return `"${text.length > 60 ? `${text.slice(0, 60)}…" (${text.length} characters)` : `${text}"`}`;
-	}
-	if (typeof value === 'number' || typeof value === 'boolean') return `the ${typeof value} ${String(value)}`;
-	if (Array.isArray(value)) return 'a list';
-	return 'an object';
-}
 
 const UID_SHAPE = /^[A-Za-z0-9_-]{1,100}$/;
 
@@ -48,6 +33,9 @@ export function toPositiveInt(value: unknown, field: string, what: string): numb
 /** A required, trimmed, non-empty string. */
 export function requiredString(value: unknown, field: string, example: string): string {
 	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	if (value !== undefined && value !== null && typeof value !== 'string' && typeof value !== 'number') {
+		throw new ParameterError(field, `${describeValue(value)} is not text; give text, e.g. ${example}.`);
+	}
 	if (!text) throw new ParameterError(field, `a value is required, e.g. ${example}.`);
 	return text;
 }

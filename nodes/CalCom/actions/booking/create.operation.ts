@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError } from 'n8n-workflow';
 
 import { checkBookingAnswers } from '../../helpers/bookingFields';
-import { ParameterError } from '../../helpers/errors';
+import { describeValue, ParameterError } from '../../helpers/errors';
 import { checkMetadata, readObject } from '../../helpers/json';
 import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
 import { parseDateTime, validateTimeZone } from '../../helpers/time';
@@ -13,10 +13,12 @@ import { freeSlotsAround, isSlotTakenError, nearestSlots, slotNotFreeError } fro
 import { shapeBookings } from './booking.shared';
 import { createFields, createOptions } from './create.fields';
 import { findBookingAfterFailure, loadBookingFields } from './create.lookup';
-import { isEmail, parseEmailList } from './emails';
+import { emailProblem, parseEmailList } from './emails';
 import { buildLocation, readPhone } from './location';
 
 export const description: INodeProperties[] = [...createFields, outputField, optionsCollection(...createOptions)];
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Answers from the editor's question list and from the JSON field; JSON wins on a clash. */
 function readAnswers(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObject): IDataObject {
@@ -24,6 +26,8 @@ function readAnswers(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObje
 	const answers: IDataObject = {};
 	for (const entry of listed) {
 		const question = typeof entry.question === 'string' ? entry.question.trim() : '';
+		// Assigned as it is, "__proto__" would vanish (or swap the object's prototype) unseen.
+		if (UNSAFE_KEYS.has(question)) throw new ParameterError('Booking Questions', `"${question}" is not a booking question.`);
 		if (question) answers[question] = entry.value;
 	}
 	return { ...answers, ...readObject(extra.answersJson, 'Answers (JSON)') };
@@ -33,17 +37,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeZone = validateTimeZone(this.getNodeParameter('attendeeTimeZone', itemIndex, ''), 'Attendee Time Zone');
-	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone);
+	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone, { exact: true });
 	const ref = readEventTypeRef(this, itemIndex);
 
 	const attendee: IDataObject = {
 		name: requiredString(this.getNodeParameter('attendeeName', itemIndex, ''), 'Attendee Name', 'Ana Silva'),
 		timeZone,
 	};
-	const email = String(this.getNodeParameter('attendeeEmail', itemIndex, '') ?? '').trim();
-	if (!isEmail(email)) {
-		throw new ParameterError('Attendee Email', email ? `"${email}" is not an email address.` : 'an email address is required, e.g. ana@example.com.');
+	const rawEmail = this.getNodeParameter('attendeeEmail', itemIndex, '');
+	if (typeof rawEmail !== 'string') {
+		throw new ParameterError('Attendee Email', `${describeValue(rawEmail)} is not an email address; give one, e.g. ana@example.com.`);
 	}
+	const email = rawEmail.trim();
+	if (!email) throw new ParameterError('Attendee Email', 'an email address is required, e.g. ana@example.com.');
+	const problem = emailProblem(email);
+	if (problem) throw new ParameterError('Attendee Email', `${problem}.`);
 	attendee.email = email;
 	if (typeof extra.attendeePhone === 'string' && extra.attendeePhone.trim()) {
 		attendee.phoneNumber = readPhone(extra.attendeePhone, 'Attendee Phone');

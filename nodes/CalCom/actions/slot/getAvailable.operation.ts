@@ -60,6 +60,10 @@ export const description: INodeProperties[] = [
 	),
 ];
 
+/** Cal.com serves slots up to one year ahead; a longer range is cut short or refused. */
+const MAX_RANGE_DAYS = 366;
+const DAY_MS = 24 * 60 * 60_000;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const timeZone = readTimeZone(this, itemIndex);
 	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone);
@@ -68,6 +72,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new ParameterError(
 			'End',
 			`must be after Start (Start is ${start.toISOString()}, End is ${end.toISOString()}).`,
+		);
+	}
+	if (end.getTime() - start.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+		throw new ParameterError(
+			'End',
+			`is more than a year after Start (Start is ${start.toISOString()}, End is ${end.toISOString()}); Cal.com gives slots at most one year ahead. Ask for a shorter range.`,
 		);
 	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

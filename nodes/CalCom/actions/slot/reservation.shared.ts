@@ -47,7 +47,7 @@ export const reservationOptions: INodeProperties[] = [
 
 export function reservationBody(ctx: IExecuteFunctions, itemIndex: number, eventTypeId: number): IDataObject {
 	const timeZone = validateTimeZone(ctx.getTimezone(), 'Workflow Time Zone');
-	const slotStart = parseDateTime(ctx.getNodeParameter('slotStart', itemIndex, ''), 'Slot Start', timeZone);
+	const slotStart = parseDateTime(ctx.getNodeParameter('slotStart', itemIndex, ''), 'Slot Start', timeZone, { exact: true });
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { eventTypeId, slotStart: slotStart.toISOString() };
 	if (options.slotDuration !== undefined) {
