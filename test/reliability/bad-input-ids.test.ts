@@ -1,6 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { runWebhookMethod } from '../harness';
 import { useSandbox } from '../integration/helpers';
+import { triggerOptions } from '../integration/trigger-helpers';
 import { byId, expectRefusedByName, expr, run } from './bad-input';
 
 const sandbox = useSandbox();
@@ -58,5 +60,27 @@ describe.each(ID_PARAMETERS)('R2 bad input: path-breaking IDs, %s → %s', (oper
 	it.each(PATH_BREAKERS)('refuses %j by name before any request', async (bad) => {
 		const result = await run(sandbox(), operation, place(expr(JSON.stringify(bad))));
 		expectRefusedByName(sandbox(), result, field);
+	});
+});
+
+/** The trigger's scope IDs, read on activation: [field the error starts with, parameters]. */
+const TRIGGER_IDS: Array<[string, (bad: string) => INodeParameters]> = [
+	['Event Type', (bad) => ({ scope: 'eventType', eventTypeId: byId(bad) })],
+	['Team ID', (bad) => ({ scope: 'teamEventType', teamId: bad, teamEventTypeId: 51 })],
+	['Team Event Type ID', (bad) => ({ scope: 'teamEventType', teamId: 100, teamEventTypeId: bad })],
+	['Organization ID', (bad) => ({ scope: 'organization', organizationId: bad })],
+];
+
+describe.each(TRIGGER_IDS)('R2 bad input: path-breaking IDs, trigger activation → %s', (field, place) => {
+	it.each([...PATH_BREAKERS, '9'.repeat(30)])('refuses %j by name before any request', async (bad) => {
+		const parameters = { events: ['BOOKING_CREATED'], ...place(expr(JSON.stringify(bad))) };
+		for (const method of ['checkExists', 'create'] as const) {
+			const error = await runWebhookMethod(triggerOptions(sandbox(), { parameters }), method).then(
+				() => undefined,
+				(e: unknown) => e as Error,
+			);
+			expect(error?.message).toMatch(new RegExp(`^${field} must be a positive whole number`));
+		}
+		expect(sandbox().requests).toEqual([]);
 	});
 });
