@@ -76,8 +76,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const answers = readAnswers(this, itemIndex, extra);
+	// Every request of the create, the reads before it and the look-up after it, keeps to the Timeout.
+	const timeoutMs = readTimeoutMs(this, itemIndex);
 	if (options.validateAnswers !== false) {
-		const fields = await loadBookingFields.call(this, ref);
+		const fields = await loadBookingFields.call(this, ref, timeoutMs);
 		if (fields) {
 			const responses = checkBookingAnswers(fields, answers);
 			if (Object.keys(responses).length) body.bookingFieldsResponses = responses;
@@ -90,8 +92,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const duration = body.lengthInMinutes === undefined ? {} : { duration: body.lengthInMinutes };
 	if (options.checkAvailability !== false) {
-		const free = await freeSlotsAround.call(this, ref, start, duration);
+		const free = await freeSlotsAround.call(this, ref, start, duration, timeoutMs);
 		if (!free.some((slot) => slot.getTime() === start.getTime())) {
+			// Taken by this very booking? A re-run after a create whose answer was lost gets it back.
+			const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
+			if (existing.length) return shapeBookings(this, itemIndex, existing);
 			throw slotNotFreeError(this, start, nearestSlots(free, start), timeZone, itemIndex);
 		}
 	}
@@ -103,18 +108,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			body,
 			// No idempotency key exists for bookings: never blindly repeat a create.
 			retry: 'never',
-			timeoutMs: readTimeoutMs(this, itemIndex),
+			timeoutMs,
 			notFoundMessage: 'The event type was not found. Check the event type ID, or the username/team and slug.',
 		});
 		return shapeBookings(this, itemIndex, data);
 	} catch (error) {
 		if (isSlotTakenError(error)) {
-			const free = await freeSlotsAround.call(this, ref, start, duration);
+			const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
+			if (existing.length) return shapeBookings(this, itemIndex, existing);
+			const free = await freeSlotsAround.call(this, ref, start, duration, timeoutMs);
 			throw slotNotFreeError(this, start, nearestSlots(free, start), timeZone, itemIndex);
 		}
 		if (isAmbiguousFailure(error)) {
 			// The create may have gone through although no answer came back: look before anyone books twice.
-			const existing = await findBookingAfterFailure.call(this, ref, start, email);
+			const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
 			if (existing.length) return shapeBookings(this, itemIndex, existing);
 		}
 		// Already a NodeApiError from the transport: n8n hands the same error back.

@@ -61,6 +61,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// Cal.com answers the NEW booking (new uid, rescheduledFromUid points back).
 		return shapeBookings(this, itemIndex, data);
 	} catch (error) {
-		return await rethrowSlotTaken.call(this, error, { bookingUid: uid, start, timeZone, itemIndex });
+		return await rethrowSlotTaken.call(this, error, { bookingUid: uid, start, timeZone, itemIndex, timeoutMs: readTimeoutMs(this, itemIndex) });
 	}
 }
