@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox';
 import { runCalCom, useSandbox, visibleText } from '../integration/helpers';
-import { AMBIGUOUS_KINDS, describedAs, expectNoKeyIn, fault, NOT_REPEATED, THROTTLE_KINDS, unansweredMessage, withTimeout } from './faults';
+import { AMBIGUOUS_KINDS, describedAs, expectNoKeyIn, fault, FAULT_KINDS, NOT_REPEATED, THROTTLE_KINDS, unansweredMessage, withTimeout } from './faults';
 
 const sandbox = useSandbox();
 const START = '2027-03-15T13:00:00.000Z';
@@ -69,9 +69,39 @@ describe('R1 faults × booking create: failed before Cal.com booked', () => {
 		const again = await runCalCom(sandbox(), create);
 		expect(again.error).toBeUndefined();
 		expect(anasBookings(sandbox())).toHaveLength(1);
-		// A third run finds the slot taken: still one booking.
+		// A third run finds the slot taken by this very booking and returns it: still one booking.
 		const third = await runCalCom(sandbox(), create);
-		expect(third.error?.message).toMatch(/is not a free slot/);
+		expect(third.items.map((item) => item.json.uid)).toEqual(again.items.map((item) => item.json.uid));
 		expect(anasBookings(sandbox())).toHaveLength(1);
+		expect(posts(sandbox())).toHaveLength(2);
+	});
+});
+
+describe('R1 faults × booking create: answer lost and the look-up fails too', () => {
+	it.each(['timeout', '502', 'reset'] as const)('%s, then the look-up keeps failing: a clear error; running again returns the booking made, never a second', async (kind) => {
+		sandbox().injectFault(fault(kind, 'POST', '/v2/bookings', kind === 'timeout' ? {} : { afterProcessing: true }));
+		sandbox().injectFault(fault('503', 'GET', '/v2/bookings', { count: 3 }));
+		const failed = await runCalCom(sandbox(), create);
+		expect(failed.error?.message).toMatch(unansweredMessage(kind, 'POST /v2/bookings'));
+		expect(describedAs(failed)).toMatch(NOT_REPEATED);
+		expect(anasBookings(sandbox())).toHaveLength(1);
+
+		// n8n's Retry On Fail, or the user running it again: the slot is taken — by this very booking.
+		const again = await runCalCom(sandbox(), create);
+		expect(again.error).toBeUndefined();
+		expect(again.items.map((item) => item.json.uid)).toEqual([anasBookings(sandbox())[0].uid]);
+		expect(anasBookings(sandbox())).toHaveLength(1);
+		expect(posts(sandbox())).toHaveLength(1);
+	});
+});
+
+describe('R1 faults × booking create: a fault on the reads before it', () => {
+	it.each(FAULT_KINDS)('%s on the availability check: retried, and the booking is made once', async (kind) => {
+		sandbox().injectFault(fault(kind, 'GET', '/v2/slots'));
+		const result = await runCalCom(sandbox(), create);
+		expect(result.error).toBeUndefined();
+		expect(anasBookings(sandbox())).toHaveLength(1);
+		expect(posts(sandbox())).toHaveLength(1);
+		expect(sandbox().requests.filter((r) => r.path === '/v2/slots').map((r) => r.fault ?? r.status)).toEqual([kind, 200]);
 	});
 });
