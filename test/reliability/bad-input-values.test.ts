@@ -29,6 +29,25 @@ describe('R2 bad input: prototype-polluting keys', () => {
 	});
 });
 
+describe('R2 bad input: prototype-polluting booking question slugs', () => {
+	it.each(KEYS)('event type create refuses a question slug %j by name before any request', async (key) => {
+		const result = await runCalCom(sandbox(), {
+			resource: 'eventType',
+			operation: 'create',
+			title: 'Intro call',
+			slug: 'intro-call',
+			lengthInMinutes: 30,
+			additionalFields: { bookingQuestions: { entries: [{ slug: key, label: 'Anything', type: 'text' }] } },
+		});
+		expectRefusedByName(sandbox(), result, 'Booking Question 1 → Slug', /is not a slug/);
+	});
+
+	it.each(KEYS)('event type update refuses removing a question %j by name before reading the event type', async (key) => {
+		const result = await run(sandbox(), 'eventTypeUpdate', { updateFields: { removeBookingQuestions: `company, ${key}` } });
+		expectRefusedByName(sandbox(), result, 'Remove Booking Questions', /is not a question slug/);
+	});
+});
+
 const long = (n: number, char = 'a') => expr(`"${char}".repeat(${n})`);
 
 describe('R2 bad input: oversized strings', () => {
