@@ -105,3 +105,15 @@ describe('R1 faults × booking create: a fault on the reads before it', () => {
 		expect(sandbox().requests.filter((r) => r.path === '/v2/slots').map((r) => r.fault ?? r.status)).toEqual([kind, 200]);
 	});
 });
+
+describe('R1 faults × booking create by username and event type slug: answer lost after Cal.com booked', () => {
+	const bySlug: INodeParameters = { ...create, lookup: 'userSlug', username: 'bailey', eventTypeSlug: '30min' };
+	it.each([...AMBIGUOUS_KINDS, 'timeout' as const])('%s: the booking made is found by the slug and returned', async (kind) => {
+		sandbox().injectFault(fault(kind, 'POST', '/v2/bookings', kind === 'timeout' ? {} : { afterProcessing: true }));
+		const result = await runCalCom(sandbox(), bySlug);
+		expect(result.error).toBeUndefined();
+		expect(posts(sandbox())).toHaveLength(1);
+		expect(anasBookings(sandbox())).toHaveLength(1);
+		expect(result.items.map((item) => item.json.uid)).toEqual([anasBookings(sandbox())[0].uid]);
+	});
+});
