@@ -27,7 +27,7 @@ export interface WantedWebhook {
 
 function positiveId(ctx: IHookFunctions, value: unknown, what: string): number {
 	const text = String(value ?? '').trim();
-	if (!/^\d+$/.test(text) || Number(text) <= 0) {
+	if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
 		throw new NodeOperationError(ctx.getNode(), `${what} must be a positive whole number, not "${text}"`, {
 			description: 'Enter the ID Cal.com shows for it (a number).',
 		});

@@ -82,33 +82,35 @@ describe('Credit → Charge', () => {
 		]);
 	});
 
-	it('charges once when the same execution runs again, and again for a new execution', async () => {
-		await runInExecution(sandbox, charge(), 'exec-replayed');
-		const replay = await runInExecution(sandbox, charge(), 'exec-replayed');
-		expect(replay.error).toBeUndefined();
-		expect(replay.items[0].json).toMatchObject({ charged: true, monthlyRemaining: 495 });
-		expect(sandbox.state.creditCharges).toHaveLength(1);
-		expect(sandbox.requests).toHaveLength(2);
+	describe('R5 credit replays: the charge reference', () => {
+		it('charges once when the same execution runs again, and again for a new execution', async () => {
+			await runInExecution(sandbox, charge(), 'exec-replayed');
+			const replay = await runInExecution(sandbox, charge(), 'exec-replayed');
+			expect(replay.error).toBeUndefined();
+			expect(replay.items[0].json).toMatchObject({ charged: true, monthlyRemaining: 495 });
+			expect(sandbox.state.creditCharges).toHaveLength(1);
+			expect(sandbox.requests).toHaveLength(2);
 
-		await runInExecution(sandbox, charge(), 'exec-next');
-		expect(sandbox.state.creditCharges).toHaveLength(2);
-		expect(sandbox.state.credits.find((c) => c.userId === 1)?.monthlyRemaining).toBe(490);
-	});
+			await runInExecution(sandbox, charge(), 'exec-next');
+			expect(sandbox.state.creditCharges).toHaveLength(2);
+			expect(sandbox.state.credits.find((c) => c.userId === 1)?.monthlyRemaining).toBe(490);
+		});
 
-	it('charges every item of one execution once, each with its own reference', async () => {
-		const first = await runInExecution(sandbox, charge({ credits: 1 }), 'exec-items', [{}, {}, {}]);
-		expect(first.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		await runInExecution(sandbox, charge({ credits: 1 }), 'exec-items', [{}, {}, {}]);
-		expect(sandbox.state.creditCharges.map((c) => c.externalRef)).toEqual([0, 1, 2].map((i) => `n8n-${WORKFLOW_ID}-exec-items-${NODE_NAME}-0-${i}`));
-		expect(sandbox.state.credits.find((c) => c.userId === 1)?.monthlyRemaining).toBe(497);
-	});
+		it('charges every item of one execution once, each with its own reference', async () => {
+			const first = await runInExecution(sandbox, charge({ credits: 1 }), 'exec-items', [{}, {}, {}]);
+			expect(first.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			await runInExecution(sandbox, charge({ credits: 1 }), 'exec-items', [{}, {}, {}]);
+			expect(sandbox.state.creditCharges.map((c) => c.externalRef)).toEqual([0, 1, 2].map((i) => `n8n-${WORKFLOW_ID}-exec-items-${NODE_NAME}-0-${i}`));
+			expect(sandbox.state.credits.find((c) => c.userId === 1)?.monthlyRemaining).toBe(497);
+		});
 
-	it('charges a reference the user gave once, across executions', async () => {
-		const params = charge({ credits: 2, creditFor: 'CAL_AI_PHONE_CALL', externalRef: '  call-7f3a  ' });
-		await runInExecution(sandbox, params, 'exec-a');
-		const second = await runInExecution(sandbox, params, 'exec-b');
-		expect(second.items[0].json).toMatchObject({ charged: true, externalRef: 'call-7f3a', monthlyRemaining: 498 });
-		expect(sandbox.state.creditCharges).toEqual([expect.objectContaining({ externalRef: 'call-7f3a', credits: 2, creditFor: 'CAL_AI_PHONE_CALL' })]);
+		it('charges a reference the user gave once, across executions', async () => {
+			const params = charge({ credits: 2, creditFor: 'CAL_AI_PHONE_CALL', externalRef: '  call-7f3a  ' });
+			await runInExecution(sandbox, params, 'exec-a');
+			const second = await runInExecution(sandbox, params, 'exec-b');
+			expect(second.items[0].json).toMatchObject({ charged: true, externalRef: 'call-7f3a', monthlyRemaining: 498 });
+			expect(sandbox.state.creditCharges).toEqual([expect.objectContaining({ externalRef: 'call-7f3a', credits: 2, creditFor: 'CAL_AI_PHONE_CALL' })]);
+		});
 	});
 
 	it('refuses fewer than 1 credit, or a fraction, before any request', async () => {

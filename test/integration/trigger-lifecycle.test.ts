@@ -87,7 +87,7 @@ describe('Cal.com Trigger: subscribing at each scope', () => {
 	});
 });
 
-describe('Cal.com Trigger: replacing, adopting, never leaking', () => {
+describe('R4 lifecycle: replacing, adopting, never leaking', () => {
 	it('changing the events replaces the webhook: the old one is deleted, the new one has a new id and secret', async () => {
 		const first = await activate(sandbox(), { parameters: userScope });
 		const old = { ...sandbox().state.webhooks[0] };

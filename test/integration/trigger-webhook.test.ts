@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -24,13 +24,22 @@ async function post(headers: Record<string, string>, body: unknown = created, ra
 	return await deliver(sandbox(), { parameters: params, staticData: data }, { body, headers, rawBody });
 }
 
+/** What n8n's body parser would hand over: the JSON, or nothing when the bytes do not parse. */
+function parsedOrNothing(bytes: Buffer): unknown {
+	try {
+		return JSON.parse(bytes.toString('utf8')) as unknown;
+	} catch {
+		return {};
+	}
+}
+
 function expectRefused(result: { response: { workflowData?: unknown; noWebhookResponse?: boolean }; recorded: RecordedResponse }) {
 	expect(result.response.workflowData).toBeUndefined();
 	expect(result.response.noWebhookResponse).toBe(true);
 	expect(result.recorded.statusCode).toBe(401);
 }
 
-describe('Cal.com Trigger: signature verification', () => {
+describe('R3 forgery: Cal.com Trigger signature verification', () => {
 	it('starts the workflow for a valid signature, with triggerEvent, createdAt and the payload at the top level', async () => {
 		const result = await post({ 'X-Cal-Signature-256': hmac(SECRET, raw(created)), 'X-Cal-Webhook-Version': '2021-10-20' });
 		expect(result.response.workflowData?.[0].map((item) => item.json)).toEqual([
@@ -51,6 +60,33 @@ describe('Cal.com Trigger: signature verification', () => {
 		['a truncated signature', { 'x-cal-signature-256': hmac(SECRET, raw(created)).slice(0, 62) }, created],
 	])('answers 401 and starts nothing for %s', async (_case, headers, body) => {
 		expectRefused(await post(headers, body));
+	});
+
+	const body = raw(created);
+	const signature = hmac(SECRET, body);
+	const otherPayload = { ...created, payload: { ...created.payload, uid: 'bk-forged', title: 'Free call' } };
+	it.each([
+		['a truncated body (signature of the whole)', { 'x-cal-signature-256': signature }, body.subarray(0, body.length - 5)],
+		['an extended body (bytes appended after the signed JSON)', { 'x-cal-signature-256': signature }, Buffer.concat([body, Buffer.from(' ')])],
+		['an extended body (a field added)', { 'x-cal-signature-256': signature }, raw({ ...created, extra: true })],
+		['HMAC-SHA1 (another algorithm)', { 'x-cal-signature-256': createHmac('sha1', SECRET).update(body).digest('hex') }, body],
+		['HMAC-SHA512 (another algorithm)', { 'x-cal-signature-256': createHmac('sha512', SECRET).update(body).digest('hex') }, body],
+		['a plain SHA-256 of the body (no key)', { 'x-cal-signature-256': createHash('sha256').update(body).digest('hex') }, body],
+		['an HMAC keyed with the empty secret', { 'x-cal-signature-256': hmac('', body) }, body],
+		['mixed-case hex', { 'x-cal-signature-256': signature.replace(/[a-f]/g, (c, i: number) => (i % 2 ? c.toUpperCase() : c)) }, body],
+		['the secret in upper case', { 'x-cal-signature-256': hmac(SECRET.toUpperCase(), body) }, body],
+		['the signature padded with spaces', { 'x-cal-signature-256': ` ${signature} ` }, body],
+		['the signature twice (a repeated header)', { 'x-cal-signature-256': [signature, signature] as unknown as string }, body],
+		["a replay of a real delivery's signature with an altered payload", { 'x-cal-signature-256': signature }, raw(otherPayload)],
+		['a signature of the body re-serialised differently (keys re-ordered)', { 'x-cal-signature-256': hmac(SECRET, raw({ payload: created.payload, createdAt: created.createdAt, triggerEvent: created.triggerEvent })) }, body],
+	])('answers 401 and starts nothing for %s', async (_case, headers, bytes) => {
+		expectRefused(await post(headers, parsedOrNothing(bytes), bytes));
+	});
+
+	it('accepts the signature under any header-name case (HTTP header names are case-insensitive), and only for the exact bytes', async () => {
+		const result = await post({ 'X-CAL-SIGNATURE-256': signature }, created, body);
+		expect(result.response.workflowData?.[0][0].json).toMatchObject({ uid: 'bk1' });
+		expectRefused(await post({ 'X-CAL-SIGNATURE-256': signature }, otherPayload, raw(otherPayload)));
 	});
 
 	it('answers 401 when it holds no secret, whatever the delivery says (it never trusts unsigned deliveries)', async () => {
@@ -110,7 +146,7 @@ describe('Cal.com Trigger: PING, other events and raw output', () => {
 	});
 });
 
-describe('Cal.com Trigger: a real signed delivery from the sandbox', () => {
+describe('R3 forgery: a real signed delivery from the sandbox, and one signed with a replaced secret', () => {
 	let receiver: Server;
 	let baseUrl: string;
 	let active: { parameters: INodeParameters; staticData: IDataObject } | undefined;

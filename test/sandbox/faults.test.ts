@@ -117,6 +117,19 @@ describe('sandbox fault injection', () => {
 		);
 	});
 
+	it('afterProcessing: the work is done, then the answer is lost (502, or a dropped connection)', async () => {
+		const body = { credits: 2, creditFor: 'SMS', externalRef: 'after-processing' };
+		sandbox.injectFault({ kind: '502', path: '/v2/credits/charge', afterProcessing: true });
+		const res = await call(sandbox, '/v2/credits/charge', { key, method: 'POST', body });
+		expect(res.status).toBe(502);
+		expect(sandbox.state.creditCharges).toHaveLength(1);
+		sandbox.injectFault({ kind: 'reset', path: '/v2/credits/charge', afterProcessing: true });
+		await expect(call(sandbox, '/v2/credits/charge', { key, method: 'POST', body: { ...body, externalRef: 'reset-after' } })).rejects.toThrow();
+		expect(sandbox.state.creditCharges.map((c) => c.externalRef)).toEqual(['after-processing', 'reset-after']);
+		expect(sandbox.requests.map((r) => [r.fault, r.status])).toEqual([['502', 502], ['reset', 200]]);
+		expect(() => sandbox.injectFault({ kind: '429', path: '/v2/me', afterProcessing: true })).toThrow(/makes no sense/);
+	});
+
 	it('refuses a fault kind it does not know', () => {
 		expect(() => sandbox.injectFault({ kind: 'teapot' as never, path: '/v2/me' })).toThrow(/Unknown fault kind/);
 	});

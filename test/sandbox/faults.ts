@@ -7,7 +7,8 @@
  * Faulted requests do not count against the rate limit and skip auth — they model failures in
  * front of or around Cal.com's guards. 'timeout' is the exception: the request is processed
  * normally (state changes happen, it is rate-limited and authenticated) and only the response
- * is held back, to test "create timed out but the booking exists".
+ * is held back, to test "create timed out but the booking exists". With `afterProcessing`, the
+ * other kinds strike the same way: the request is processed, then the answer is lost.
  */
 import { errorEnvelope, TEXTS } from './envelope';
 
@@ -26,6 +27,13 @@ export interface FaultSpec {
 	retryAfterSeconds?: number;
 	/** For '429': X-RateLimit-Reset-Default value; default 1. */
 	resetSeconds?: number;
+	/**
+	 * The request reaches Cal.com and is processed (state changes, webhooks); only the answer on
+	 * the way back is replaced: a proxy's 5xx or HTML page after the upstream did the work, a
+	 * connection dropped after the commit, a body cut in transit. Not for '429' kinds (Cal.com
+	 * does not process a throttled request) nor 'timeout' (always processed).
+	 */
+	afterProcessing?: boolean;
 }
 
 const KINDS: readonly FaultKind[] = ['429', '429-no-headers', '500', '502', '503', 'reset', 'timeout', 'malformed-json', 'html'];
@@ -40,6 +48,9 @@ export class FaultInjector {
 
 	inject(spec: FaultSpec): void {
 		if (!KINDS.includes(spec.kind)) throw new Error(`Unknown fault kind "${String(spec.kind)}"; one of ${KINDS.join(', ')}`);
+		if (spec.afterProcessing && ['429', '429-no-headers', 'timeout'].includes(spec.kind)) {
+			throw new Error(`FaultSpec.afterProcessing makes no sense for "${spec.kind}"`);
+		}
 		const count = spec.count ?? 1;
 		if (!(count >= 1)) throw new Error('FaultSpec.count must be at least 1');
 		this.armed.push({ spec: { ...spec }, remaining: count });

@@ -153,7 +153,7 @@ export class SandboxServer {
 		if (jsonError) markProblems(record, [`request body is not valid JSON: ${jsonError}`]);
 
 		const fault = faults.take(method, parsedUrl.pathname);
-		if (fault) {
+		if (fault && !fault.afterProcessing) {
 			record.fault = fault.kind;
 			if (fault.kind === 'reset') {
 				req.socket.destroy();
@@ -175,8 +175,19 @@ export class SandboxServer {
 		} else {
 			answer = this.guardedAnswer(req, record, outcome, url, method, query, body, apiVersion);
 		}
-		const delay = fault?.kind === 'timeout' ? (fault.delayMs ?? DEFAULT_TIMEOUT_DELAY_MS) : 0;
-		this.send(res, record, answer, delay);
+		if (fault?.afterProcessing) {
+			// Processed; the answer is lost on the way back (FaultSpec.afterProcessing).
+			record.fault = fault.kind;
+			if (fault.kind === 'reset') {
+				record.status = answer.status;
+				req.socket.destroy();
+			} else {
+				this.send(res, record, cannedFaultResponse(fault, url, this.deps.limiter.limit), 0);
+			}
+		} else {
+			const delay = fault?.kind === 'timeout' ? (fault.delayMs ?? DEFAULT_TIMEOUT_DELAY_MS) : 0;
+			this.send(res, record, answer, delay);
+		}
 		// Webhooks follow the answer: the handler's state change is done, the response is on its way.
 		const recorded = this.deps.events.slice(eventsBefore);
 		if (recorded.length > 0) this.deps.afterResponse?.(recorded);

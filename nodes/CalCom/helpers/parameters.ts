@@ -1,13 +1,30 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { ParameterError } from './errors';
+import { describeValue, ParameterError } from './errors';
 import { validateTimeZone } from './time';
+
+const UID_SHAPE = /^[A-Za-z0-9_-]{1,100}$/;
+
+/**
+ * A UID that goes into a path or names what to act on: text of letters, digits, - and _ only, so
+ * it can neither change the route nor pick something else. A number is refused: from an
+ * expression it is almost always the record's numeric ID, not its UID.
+ */
+export function readUid(value: unknown, field: string, what: string, example: string): string {
+	const uid = typeof value === 'string' ? value.trim() : '';
+	if (typeof value !== 'string' && value !== undefined && value !== null) {
+		throw new ParameterError(field, `${describeValue(value)} is not ${what} (text of letters, digits, - and _, e.g. ${example}).`);
+	}
+	if (!uid) throw new ParameterError(field, `${what} is required, e.g. ${example}.`);
+	if (!UID_SHAPE.test(uid)) throw new ParameterError(field, `${describeValue(uid)} is not ${what} (letters, digits, - and _ only).`);
+	return uid;
+}
 
 /** A positive integer id from a number, a numeric string or a resource locator value. */
 export function toPositiveInt(value: unknown, field: string, what: string): number {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!/^[0-9]+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
-		const shown = typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : 'nothing';
+		const shown = typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : describeValue(value);
 		throw new ParameterError(field, `${shown} is not ${what} (a whole number above 0).`);
 	}
 	return Number(text);
@@ -16,6 +33,9 @@ export function toPositiveInt(value: unknown, field: string, what: string): numb
 /** A required, trimmed, non-empty string. */
 export function requiredString(value: unknown, field: string, example: string): string {
 	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	if (value !== undefined && value !== null && typeof value !== 'string' && typeof value !== 'number') {
+		throw new ParameterError(field, `${describeValue(value)} is not text; give text, e.g. ${example}.`);
+	}
 	if (!text) throw new ParameterError(field, `a value is required, e.g. ${example}.`);
 	return text;
 }

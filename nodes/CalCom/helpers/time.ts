@@ -1,4 +1,4 @@
-import { ParameterError } from './errors';
+import { describeValue, ParameterError } from './errors';
 
 /**
  * Time-zone arithmetic on the built-in Intl API (node code may not carry date libraries).
@@ -35,6 +35,9 @@ const IANA_SHAPE = /^(UTC|[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){1,2})$/;
 export function validateTimeZone(value: unknown, field = 'Time Zone'): string {
 	const text = typeof value === 'string' ? value.trim() : '';
 	const hint = 'Use an IANA time zone name such as Europe/Berlin, America/New_York or UTC.';
+	if (value !== undefined && value !== null && typeof value !== 'string') {
+		throw new ParameterError(field, `${describeValue(value)} is not a time zone name. ${hint}`);
+	}
 	if (!text) throw new ParameterError(field, 'a time zone is required.', hint);
 	if (!IANA_SHAPE.test(text)) {
 		throw new ParameterError(field, `"${text}" is not an IANA time zone name. ${hint}`);
@@ -92,15 +95,23 @@ export function zoneOffsetMinutes(date: Date, timeZone: string): number {
  * change, which lands the same distance after the gap (02:30 in Berlin on the change day → 03:30).
  */
 export function wallTimeToUtc(wall: WallTime, timeZone: string): Date {
+	const fits = wallTimeInstants(wall, timeZone);
+	if (fits.length) return fits[0];
 	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-	const halfDay = 12 * 60 * 60_000;
-	const before = zoneOffsetMinutes(new Date(asUtc - halfDay), timeZone);
-	const after = zoneOffsetMinutes(new Date(asUtc + halfDay), timeZone);
-	const fits = [before, after]
+	return new Date(asUtc - zoneOffsetMinutes(new Date(asUtc - HALF_DAY_MS), timeZone) * 60_000);
+}
+
+const HALF_DAY_MS = 12 * 60 * 60_000;
+
+/** Every instant at which the zone's clock shows the wall time, earliest first: none in a spring gap, two in an autumn repeat. */
+export function wallTimeInstants(wall: WallTime, timeZone: string): Date[] {
+	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+	const offsets = new Set([zoneOffsetMinutes(new Date(asUtc - HALF_DAY_MS), timeZone), zoneOffsetMinutes(new Date(asUtc + HALF_DAY_MS), timeZone)]);
+	return [...offsets]
 		.map((offset) => asUtc - offset * 60_000)
-		.filter((instant) => asUtc - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000 === instant);
-	if (fits.length) return new Date(Math.min(...fits));
-	return new Date(asUtc - before * 60_000);
+		.filter((instant) => asUtc - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000 === instant)
+		.sort((a, b) => a - b)
+		.map((instant) => new Date(instant));
 }
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
@@ -127,6 +138,21 @@ export function dateInZone(date: Date, timeZone: string): string {
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const NAIVE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?$/;
 
+/**
+ * For a time that acts (a booking, a hold): a wall time the clocks skip, or show twice, is refused
+ * rather than moved or picked, because either guess can book an hour away from what was meant.
+ */
+function checkExactWallTime(wall: WallTime, text: string, field: string, timeZone: string): void {
+	const fits = wallTimeInstants(wall, timeZone);
+	if (fits.length === 0) {
+		throw new ParameterError(field, `"${text}" does not exist in ${timeZone}: the clocks skip that time. Give a time outside the change, or one with an offset.`);
+	}
+	if (fits.length > 1) {
+		const [first, second] = fits.map((instant) => formatInZone(instant, timeZone));
+		throw new ParameterError(field, `"${text}" happens twice in ${timeZone} (${first} and ${second}). Give the one you mean with its offset, e.g. ${first}.`);
+	}
+}
+
 /** Luxon DateTime (what n8n expressions such as $now give) without importing Luxon. */
 function isDateTimeLike(value: unknown): value is { toISO(): string | null } {
 	return typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function';
@@ -141,14 +167,18 @@ export function parseDateTime(
 	value: unknown,
 	field: string,
 	timeZone: string,
-	{ endOfDay = false } = {},
+	{ endOfDay = false, exact = false } = {},
 ): Date {
 	const example = 'Use ISO 8601, e.g. 2027-03-29T09:00:00+02:00, or 2027-03-29T09:00 read in the time zone.';
 	if (value instanceof Date) {
 		if (Number.isNaN(value.getTime())) throw new ParameterError(field, `not a valid date. ${example}`);
 		return value;
 	}
-	if (isDateTimeLike(value)) return parseDateTime(value.toISO(), field, timeZone, { endOfDay });
+	if (isDateTimeLike(value)) return parseDateTime(value.toISO(), field, timeZone, { endOfDay, exact });
+	if (value !== undefined && value !== null && typeof value !== 'string') {
+		// A number could be seconds or milliseconds since 1970: guessing could book the wrong day.
+		throw new ParameterError(field, `${describeValue(value)} is not a date and time. ${example}`);
+	}
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw new ParameterError(field, `a date and time is required. ${example}`);
 	}
@@ -185,6 +215,7 @@ export function parseDateTime(
 				);
 				return new Date(start.getTime() - 1);
 			}
+			if (exact && h !== undefined) checkExactWallTime(wall, text, field, timeZone);
 			return wallTimeToUtc(wall, timeZone);
 		}
 	}

@@ -15,6 +15,7 @@ export async function freeSlotsAround(
 	ref: EventTypeRef,
 	at: Date,
 	extra: IDataObject = {},
+	timeoutMs?: number,
 ): Promise<Date[]> {
 	const qs: IDataObject = {
 		...refQuery(ref),
@@ -23,7 +24,7 @@ export async function freeSlotsAround(
 		end: new Date(at.getTime() + 7 * DAY).toISOString(),
 		format: 'range',
 	};
-	const data = (await calComRequest.call(this, { method: 'GET', path: '/v2/slots', qs })) as IDataObject | null;
+	const data = (await calComRequest.call(this, { method: 'GET', path: '/v2/slots', qs, timeoutMs })) as IDataObject | null;
 	const starts: Date[] = [];
 	for (const entries of Object.values(data ?? {})) {
 		if (!Array.isArray(entries)) continue;
@@ -81,13 +82,13 @@ export function slotNotFreeError(
 export async function rethrowSlotTaken(
 	this: IExecuteFunctions,
 	error: unknown,
-	{ bookingUid, start, timeZone, itemIndex }: { bookingUid: string; start: Date; timeZone: string; itemIndex: number },
+	{ bookingUid, start, timeZone, itemIndex, timeoutMs }: { bookingUid: string; start: Date; timeZone: string; itemIndex: number; timeoutMs?: number },
 ): Promise<never> {
 	if (!isSlotTakenError(error)) throw error;
-	const booking = (await calComRequest.call(this, { method: 'GET', path: apiPath`/v2/bookings/${bookingUid}` })) as IDataObject;
+	const booking = (await calComRequest.call(this, { method: 'GET', path: apiPath`/v2/bookings/${bookingUid}`, timeoutMs })) as IDataObject;
 	const eventType = (booking?.eventType ?? {}) as IDataObject;
 	const eventTypeId = Number(eventType.id ?? booking?.eventTypeId);
 	if (!Number.isInteger(eventTypeId) || eventTypeId <= 0) throw error;
-	const slots = await freeSlotsAround.call(this, { eventTypeId }, start, { bookingUidToReschedule: bookingUid });
+	const slots = await freeSlotsAround.call(this, { eventTypeId }, start, { bookingUidToReschedule: bookingUid }, timeoutMs);
 	throw slotNotFreeError(this, start, nearestSlots(slots, start), timeZone, itemIndex);
 }

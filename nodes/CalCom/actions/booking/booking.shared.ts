@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ParameterError } from '../../helpers/errors';
+import { readUid } from '../../helpers/parameters';
 import { formatInZone } from '../../helpers/time';
 
 export const bookingUidField: INodeProperties = {
@@ -13,16 +13,8 @@ export const bookingUidField: INodeProperties = {
 	description: 'The booking\'s UID (the "uid" field of a booking, not its numeric ID)',
 };
 
-const UID_SHAPE = /^[A-Za-z0-9_-]{1,100}$/;
-
 export function readBookingUid(ctx: IExecuteFunctions, itemIndex: number, name = 'bookingUid'): string {
-	const raw = ctx.getNodeParameter(name, itemIndex, '');
-	const uid = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-	if (!uid) throw new ParameterError('Booking UID', 'a booking UID is required, e.g. kEQ6lyUVxK9sKQNFvjgrCv.');
-	if (!UID_SHAPE.test(uid)) {
-		throw new ParameterError('Booking UID', `"${uid}" is not a booking UID (letters, digits, - and _ only).`);
-	}
-	return uid;
+	return readUid(ctx.getNodeParameter(name, itemIndex, ''), 'Booking UID', 'a booking UID', 'kEQ6lyUVxK9sKQNFvjgrCv');
 }
 
 export function notFound(uid: string): string {

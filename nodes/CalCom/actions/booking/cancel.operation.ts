@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readTimeoutMs } from '../../helpers/parameters';
+import { readTimeoutMs, readUid } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
@@ -39,7 +39,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const reason = String(this.getNodeParameter('cancellationReason', itemIndex, '') ?? '').trim();
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
-	const seatUid = typeof options.seatUid === 'string' ? options.seatUid.trim() : '';
+	// A seat UID that is not text must not fall through to cancelling the whole booking.
+	const seatUid = options.seatUid === undefined || options.seatUid === '' ? '' : readUid(options.seatUid, 'Seat UID', 'a seat UID', 'a2f3c4d5-…');
 	if (reason) body.cancellationReason = reason;
 	if (seatUid) body.seatUid = seatUid;
 	else if (options.cancelSubsequentBookings === true) body.cancelSubsequentBookings = true;

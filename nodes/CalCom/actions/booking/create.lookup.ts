@@ -12,15 +12,16 @@ import type { EventTypeRef } from '../eventTypeLookup';
 export async function loadBookingFields(
 	this: IExecuteFunctions | ILoadOptionsFunctions,
 	ref: EventTypeRef,
+	timeoutMs?: number,
 ): Promise<BookingField[] | undefined> {
 	let eventType: IDataObject | undefined;
 	try {
 		if (ref.eventTypeId !== undefined) {
-			eventType = (await calComRequest.call(this, { method: 'GET', path: apiPath`/v2/event-types/${ref.eventTypeId}` })) as IDataObject;
+			eventType = (await calComRequest.call(this, { method: 'GET', path: apiPath`/v2/event-types/${ref.eventTypeId}`, timeoutMs })) as IDataObject;
 		} else if (ref.username && ref.eventTypeSlug) {
 			const qs: IDataObject = { username: ref.username, eventSlug: ref.eventTypeSlug };
 			if (ref.organizationSlug) qs.orgSlug = ref.organizationSlug;
-			const list = (await calComRequest.call(this, { method: 'GET', path: '/v2/event-types', qs })) as unknown;
+			const list = (await calComRequest.call(this, { method: 'GET', path: '/v2/event-types', qs, timeoutMs })) as unknown;
 			eventType = Array.isArray(list) ? (list[0] as IDataObject | undefined) : undefined;
 		}
 	} catch (error) {
@@ -41,6 +42,7 @@ export async function findBookingAfterFailure(
 	ref: EventTypeRef,
 	start: Date,
 	attendeeEmail: string,
+	timeoutMs?: number,
 ): Promise<IDataObject[]> {
 	const qs: IDataObject = {
 		attendeeEmail,
@@ -51,7 +53,7 @@ export async function findBookingAfterFailure(
 	if (ref.eventTypeId !== undefined) qs.eventTypeId = String(ref.eventTypeId);
 	let found: unknown;
 	try {
-		found = await calComRequest.call(this, { method: 'GET', path: '/v2/bookings', qs });
+		found = await calComRequest.call(this, { method: 'GET', path: '/v2/bookings', qs, timeoutMs });
 	} catch {
 		return [];
 	}

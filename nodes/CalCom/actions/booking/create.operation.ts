@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError } from 'n8n-workflow';
 
 import { checkBookingAnswers } from '../../helpers/bookingFields';
-import { ParameterError } from '../../helpers/errors';
+import { describeValue, ParameterError } from '../../helpers/errors';
 import { checkMetadata, readObject } from '../../helpers/json';
 import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
 import { parseDateTime, validateTimeZone } from '../../helpers/time';
@@ -13,10 +13,12 @@ import { freeSlotsAround, isSlotTakenError, nearestSlots, slotNotFreeError } fro
 import { shapeBookings } from './booking.shared';
 import { createFields, createOptions } from './create.fields';
 import { findBookingAfterFailure, loadBookingFields } from './create.lookup';
-import { isEmail, parseEmailList } from './emails';
+import { emailProblem, parseEmailList } from './emails';
 import { buildLocation, readPhone } from './location';
 
 export const description: INodeProperties[] = [...createFields, outputField, optionsCollection(...createOptions)];
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Answers from the editor's question list and from the JSON field; JSON wins on a clash. */
 function readAnswers(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObject): IDataObject {
@@ -24,6 +26,8 @@ function readAnswers(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObje
 	const answers: IDataObject = {};
 	for (const entry of listed) {
 		const question = typeof entry.question === 'string' ? entry.question.trim() : '';
+		// Assigned as it is, "__proto__" would vanish (or swap the object's prototype) unseen.
+		if (UNSAFE_KEYS.has(question)) throw new ParameterError('Booking Questions', `"${question}" is not a booking question.`);
 		if (question) answers[question] = entry.value;
 	}
 	return { ...answers, ...readObject(extra.answersJson, 'Answers (JSON)') };
@@ -33,17 +37,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeZone = validateTimeZone(this.getNodeParameter('attendeeTimeZone', itemIndex, ''), 'Attendee Time Zone');
-	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone);
+	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone, { exact: true });
 	const ref = readEventTypeRef(this, itemIndex);
 
 	const attendee: IDataObject = {
 		name: requiredString(this.getNodeParameter('attendeeName', itemIndex, ''), 'Attendee Name', 'Ana Silva'),
 		timeZone,
 	};
-	const email = String(this.getNodeParameter('attendeeEmail', itemIndex, '') ?? '').trim();
-	if (!isEmail(email)) {
-		throw new ParameterError('Attendee Email', email ? `"${email}" is not an email address.` : 'an email address is required, e.g. ana@example.com.');
+	const rawEmail = this.getNodeParameter('attendeeEmail', itemIndex, '');
+	if (typeof rawEmail !== 'string') {
+		throw new ParameterError('Attendee Email', `${describeValue(rawEmail)} is not an email address; give one, e.g. ana@example.com.`);
 	}
+	const email = rawEmail.trim();
+	if (!email) throw new ParameterError('Attendee Email', 'an email address is required, e.g. ana@example.com.');
+	const problem = emailProblem(email);
+	if (problem) throw new ParameterError('Attendee Email', `${problem}.`);
 	attendee.email = email;
 	if (typeof extra.attendeePhone === 'string' && extra.attendeePhone.trim()) {
 		attendee.phoneNumber = readPhone(extra.attendeePhone, 'Attendee Phone');
@@ -68,8 +76,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const answers = readAnswers(this, itemIndex, extra);
+	// Every request of the create, the reads before it and the look-up after it, keeps to the Timeout.
+	const timeoutMs = readTimeoutMs(this, itemIndex);
 	if (options.validateAnswers !== false) {
-		const fields = await loadBookingFields.call(this, ref);
+		const fields = await loadBookingFields.call(this, ref, timeoutMs);
 		if (fields) {
 			const responses = checkBookingAnswers(fields, answers);
 			if (Object.keys(responses).length) body.bookingFieldsResponses = responses;
@@ -82,8 +92,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const duration = body.lengthInMinutes === undefined ? {} : { duration: body.lengthInMinutes };
 	if (options.checkAvailability !== false) {
-		const free = await freeSlotsAround.call(this, ref, start, duration);
+		const free = await freeSlotsAround.call(this, ref, start, duration, timeoutMs);
 		if (!free.some((slot) => slot.getTime() === start.getTime())) {
+			// Taken by this very booking? A re-run after a create whose answer was lost gets it back.
+			const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
+			if (existing.length) return shapeBookings(this, itemIndex, existing);
 			throw slotNotFreeError(this, start, nearestSlots(free, start), timeZone, itemIndex);
 		}
 	}
@@ -95,18 +108,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			body,
 			// No idempotency key exists for bookings: never blindly repeat a create.
 			retry: 'never',
-			timeoutMs: readTimeoutMs(this, itemIndex),
+			timeoutMs,
 			notFoundMessage: 'The event type was not found. Check the event type ID, or the username/team and slug.',
 		});
 		return shapeBookings(this, itemIndex, data);
 	} catch (error) {
 		if (isSlotTakenError(error)) {
-			const free = await freeSlotsAround.call(this, ref, start, duration);
+			const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
+			if (existing.length) return shapeBookings(this, itemIndex, existing);
+			const free = await freeSlotsAround.call(this, ref, start, duration, timeoutMs);
 			throw slotNotFreeError(this, start, nearestSlots(free, start), timeZone, itemIndex);
 		}
 		if (isAmbiguousFailure(error)) {
 			// The create may have gone through although no answer came back: look before anyone books twice.
-			const existing = await findBookingAfterFailure.call(this, ref, start, email);
+			const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
 			if (existing.length) return shapeBookings(this, itemIndex, existing);
 		}
 		// Already a NodeApiError from the transport: n8n hands the same error back.

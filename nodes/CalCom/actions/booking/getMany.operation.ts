@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ParameterError } from '../../helpers/errors';
-import { readLimit, readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
+import { describeValue, ParameterError } from '../../helpers/errors';
+import { readLimit, readTimeoutMs, readUid, toPositiveInt } from '../../helpers/parameters';
 import { parseDateTime, validateTimeZone } from '../../helpers/time';
 import { paginateCursor, paginateOffset } from '../../transport';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
@@ -92,27 +92,44 @@ export const description: INodeProperties[] = [
 function readFilters(ctx: IExecuteFunctions, itemIndex: number): { qs: IDataObject; statuses: string[] } {
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	for (const key of ['attendeeEmail', 'attendeeName', 'bookingUid']) {
+	if (filters.bookingUid !== undefined && filters.bookingUid !== '') {
+		qs.bookingUid = readUid(filters.bookingUid, 'Booking UID', 'a booking UID', 'kEQ6lyUVxK9sKQNFvjgrCv');
+	}
+	for (const key of ['attendeeEmail', 'attendeeName']) {
 		if (typeof filters[key] === 'string' && (filters[key] as string).trim()) qs[key] = (filters[key] as string).trim();
 	}
 	const utc = validateTimeZone('UTC');
 	for (const [key, label] of DATE_FILTERS) {
 		if (filters[key]) qs[key] = parseDateTime(filters[key], label, utc).toISOString();
 	}
+	// An "after" past its "before" matches nothing: say so instead of returning an empty list.
+	for (const [after, before] of [['afterStart', 'beforeEnd'], ['afterCreatedAt', 'beforeCreatedAt'], ['afterUpdatedAt', 'beforeUpdatedAt']]) {
+		if (qs[after] === undefined || qs[before] === undefined || String(qs[before]) > String(qs[after])) continue;
+		const label = (key: string) => DATE_FILTERS.find(([name]) => name === key)?.[1] ?? key;
+		throw new ParameterError(label(before), `must be after ${label(after)} (${label(after)} is ${String(qs[after])}, ${label(before)} is ${String(qs[before])}).`);
+	}
 	for (const [key, label] of [['eventTypeIds', 'Event Type IDs'], ['teamsIds', 'Team IDs']]) {
 		if (typeof filters[key] !== 'string' || !(filters[key] as string).trim()) continue;
 		const ids = (filters[key] as string).split(',').map((part) => toPositiveInt(part.trim(), label, 'an ID'));
 		qs[key] = ids.join(',');
 	}
-	const statuses = Array.isArray(filters.status) ? (filters.status as string[]) : [];
+	const rawStatus = filters.status;
+	if (rawStatus !== undefined && rawStatus !== null && typeof rawStatus !== 'string' && !Array.isArray(rawStatus)) {
+		// Ignoring it would list every booking instead of the ones asked for.
+		throw new ParameterError('Status', `${describeValue(rawStatus)} is not a list of statuses (${STATUSES.join(', ')}).`);
+	}
+	const statuses = (typeof rawStatus === 'string' ? rawStatus.split(',') : ((rawStatus ?? []) as unknown[])).map((status) =>
+		typeof status === 'string' ? status.trim() : status,
+	);
 	for (const status of statuses) {
-		if (!(STATUSES as readonly string[]).includes(status)) {
-			throw new ParameterError('Status', `"${status}" is not a booking status (${STATUSES.join(', ')}).`);
+		if (!(STATUSES as readonly unknown[]).includes(status)) {
+			throw new ParameterError('Status', `${describeValue(status)} is not a booking status (${STATUSES.join(', ')}).`);
 		}
 	}
 	const sort = ctx.getNodeParameter('sort', itemIndex, {}) as IDataObject;
 	if (typeof sort.field === 'string') qs[sort.field] = sort.direction === 'desc' ? 'desc' : 'asc';
-	return { qs, statuses };
+	// Each one was checked against STATUSES above.
+	return { qs, statuses: statuses as string[] };
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ParameterError } from '../../helpers/errors';
+import { describeValue, ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
@@ -66,7 +66,12 @@ export function derivedReference(ctx: IExecuteFunctions, itemIndex: number): str
 }
 
 function readReference(ctx: IExecuteFunctions, itemIndex: number): string {
-	const given = String(ctx.getNodeParameter('externalRef', itemIndex, '') ?? '').trim();
+	const raw = ctx.getNodeParameter('externalRef', itemIndex, '');
+	if (raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
+		// As text an object is "[object Object]": one reference for every item, so all but the first would go uncharged.
+		throw new ParameterError('External Reference', `${describeValue(raw)} is not a reference; give text, e.g. sms-{{ $json.bookingUid }}.`);
+	}
+	const given = String(raw ?? '').trim();
 	const reference = given || derivedReference(ctx, itemIndex);
 	if (reference.length > MAX_REFERENCE_LENGTH) {
 		throw new ParameterError('External Reference', `is ${reference.length} characters long; use at most ${MAX_REFERENCE_LENGTH}.`);

@@ -27,6 +27,9 @@ const WITH_PLACEHOLDER = new Set(['phone', 'address', 'text', 'number', 'textare
 const WITH_OPTIONS = new Set(['select', 'multiselect', 'checkbox', 'radio']);
 const CUSTOM_TYPES = new Set(QUESTION_TYPES.map(([, value]) => value));
 /** Cal.com's built-in questions: they can be hidden or relabelled, not removed or replaced. */
+/** Object-prototype names: Booking → Create refuses them as answer keys, so no question may use one. */
+const UNSAFE_SLUGS = new Set(['__proto__', 'constructor', 'prototype']);
+const QUESTION_SLUG = /^[A-Za-z][A-Za-z0-9-]*$/;
 const SYSTEM_SLUGS = new Set(['name', 'email', 'location', 'title', 'notes', 'guests', 'rescheduleReason', 'attendeePhoneNumber', 'smsReminderNumber']);
 
 export const bookingQuestionsField: INodeProperties = {
@@ -166,7 +169,7 @@ export function readQuestions(value: unknown): IDataObject[] {
 	return entries.map((entry, index) => {
 		const label = `Booking Question ${index + 1}`;
 		const slug = typeof entry.slug === 'string' ? entry.slug.trim() : '';
-		if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(slug)) {
+		if (!QUESTION_SLUG.test(slug) || UNSAFE_SLUGS.has(slug)) {
 			throw new ParameterError(`${label} → Slug`, `${slug ? `"${slug}"` : 'nothing'} is not a slug: start with a letter, then letters, digits or hyphens, e.g. company-size.`);
 		}
 		if (SYSTEM_SLUGS.has(slug)) throw new ParameterError(`${label} → Slug`, `"${slug}" is one of Cal.com's built-in questions; choose another slug.`);
@@ -191,7 +194,11 @@ export function readQuestions(value: unknown): IDataObject[] {
 /** Slugs to remove: a list or comma-separated text. */
 export function readSlugs(value: unknown): string[] {
 	const list = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
-	return list.map((slug) => slug.trim()).filter(Boolean);
+	const slugs = list.map((slug) => slug.trim()).filter(Boolean);
+	// Checked here, before the event type is read: no question can have such a slug.
+	const bad = slugs.find((slug) => !QUESTION_SLUG.test(slug) || UNSAFE_SLUGS.has(slug));
+	if (bad !== undefined) throw new ParameterError('Remove Booking Questions', `"${bad}" is not a question slug (a letter, then letters, digits or hyphens).`);
+	return slugs;
 }
 
 /**

@@ -10,6 +10,8 @@ import { simplifySlots } from './slots.shared';
 
 const DAY = 24 * 60 * 60_000;
 const FIRST_SPAN_DAYS = 7;
+/** Cal.com serves slots up to one year ahead. */
+const MAX_HORIZON_DAYS = 365;
 const TIME = /^([01]?[0-9]|2[0-3]):([0-5][0-9])$/;
 
 export const description: INodeProperties[] = [
@@ -98,6 +100,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new ParameterError('Daily Window To', `must be after Daily Window From (${String(options.windowStart)}).`);
 	}
 	const horizonDays = options.horizonDays === undefined ? 30 : toPositiveInt(options.horizonDays, 'Search Up To (Days)', 'a number of days');
+	if (horizonDays > MAX_HORIZON_DAYS) {
+		throw new ParameterError('Search Up To (Days)', `${horizonDays} days is more than a year; Cal.com gives slots at most one year ahead (use ${MAX_HORIZON_DAYS} or fewer).`);
+	}
 	const horizon = new Date(after.getTime() + horizonDays * DAY);
 	const base: IDataObject = { ...refQuery(readEventTypeRef(this, itemIndex)), timeZone, format: 'range' };
 	if (options.duration !== undefined) base.duration = toPositiveInt(options.duration, 'Duration (Minutes)', 'a number of minutes');

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ParameterError } from '../../helpers/errors';
-import { readTimeoutMs, readTimeZone, toPositiveInt } from '../../helpers/parameters';
+import { readTimeoutMs, readTimeZone, readUid, toPositiveInt } from '../../helpers/parameters';
 import { parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
@@ -60,6 +60,10 @@ export const description: INodeProperties[] = [
 	),
 ];
 
+/** Cal.com serves slots up to one year ahead; a longer range is cut short or refused. */
+const MAX_RANGE_DAYS = 366;
+const DAY_MS = 24 * 60 * 60_000;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const timeZone = readTimeZone(this, itemIndex);
 	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone);
@@ -70,13 +74,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			`must be after Start (Start is ${start.toISOString()}, End is ${end.toISOString()}).`,
 		);
 	}
+	if (end.getTime() - start.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+		throw new ParameterError(
+			'End',
+			`is more than a year after Start (Start is ${start.toISOString()}, End is ${end.toISOString()}); Cal.com gives slots at most one year ahead. Ask for a shorter range.`,
+		);
+	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 	// Cal.com rejects any parameter of another lookup shape, so send exactly one shape.
 	const format = options.format === 'time' ? 'time' : 'range';
 	const qs: IDataObject = { ...refQuery(readEventTypeRef(this, itemIndex)), start: start.toISOString(), end: end.toISOString(), timeZone, format };
-	if (typeof options.bookingUidToReschedule === 'string' && options.bookingUidToReschedule.trim()) {
-		qs.bookingUidToReschedule = options.bookingUidToReschedule.trim();
+	if (options.bookingUidToReschedule !== undefined && options.bookingUidToReschedule !== '') {
+		qs.bookingUidToReschedule = readUid(options.bookingUidToReschedule, 'Booking UID to Reschedule', 'a booking UID', 'kEQ6lyUVxK9sKQNFvjgrCv');
 	}
 	if (options.duration !== undefined) {
 		qs.duration = toPositiveInt(options.duration, 'Duration (Minutes)', 'a number of minutes');

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ParameterError } from '../../helpers/errors';
-import { toPositiveInt } from '../../helpers/parameters';
+import { readUid, toPositiveInt } from '../../helpers/parameters';
 import { parseDateTime, validateTimeZone } from '../../helpers/time';
 
 export const reservationUidField: INodeProperties = {
@@ -48,7 +47,7 @@ export const reservationOptions: INodeProperties[] = [
 
 export function reservationBody(ctx: IExecuteFunctions, itemIndex: number, eventTypeId: number): IDataObject {
 	const timeZone = validateTimeZone(ctx.getTimezone(), 'Workflow Time Zone');
-	const slotStart = parseDateTime(ctx.getNodeParameter('slotStart', itemIndex, ''), 'Slot Start', timeZone);
+	const slotStart = parseDateTime(ctx.getNodeParameter('slotStart', itemIndex, ''), 'Slot Start', timeZone, { exact: true });
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { eventTypeId, slotStart: slotStart.toISOString() };
 	if (options.slotDuration !== undefined) {
@@ -65,14 +64,7 @@ export function reservationBody(ctx: IExecuteFunctions, itemIndex: number, event
 }
 
 export function readReservationUid(ctx: IExecuteFunctions, itemIndex: number): string {
-	const uid = String(ctx.getNodeParameter('reservationUid', itemIndex, '') ?? '').trim();
-	if (!/^[A-Za-z0-9_-]{1,100}$/.test(uid)) {
-		throw new ParameterError(
-			'Reservation UID',
-			uid ? `"${uid}" is not a reservation UID (letters, digits, - and _).` : 'a reservation UID is required.',
-		);
-	}
-	return uid;
+	return readUid(ctx.getNodeParameter('reservationUid', itemIndex, ''), 'Reservation UID', 'a reservation UID', 'e84be5a3-4696-49e3-acc7-b2f3999c3b94');
 }
 
 /** The reservation as Cal.com returns it; all its fields are short, so Simplified keeps them. */
