@@ -1,5 +1,5 @@
 /** The Cal.com node run through the real n8n-core engine (test/harness), with a sandbox key. */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { CalComV2Api } from '../credentials/CalComV2Api.credentials';
 import { CalCom } from '../nodes/CalCom/CalCom.node';
@@ -14,10 +14,10 @@ export interface Target {
 export async function runCalCom(
 	target: Target,
 	parameters: INodeParameters,
-	options: { inputItems?: IDataObject[]; continueOnFail?: boolean } = {},
+	options: { inputItems?: IDataObject[]; continueOnFail?: boolean; node?: INodeType } = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
-		node: new CalCom(),
+		node: options.node ?? new CalCom(),
 		credentialTypes: [new CalComV2Api()],
 		parameters,
 		credentials: { calComV2Api: { apiKey: target.apiKey, environment: 'selfHosted', baseUrl: target.url } },

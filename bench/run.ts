@@ -15,11 +15,13 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { benchRateLimit } from './b1-rate-limit';
+import { benchOverhead } from './b2-overhead';
 import type { FigureResult, Row } from './common';
 import { log, ROOT } from './common';
 
 const BENCHMARKS: Array<[string, string, () => Promise<FigureResult>]> = [
 	['B1', 'rate limit use: 600 booking creates', benchRateLimit],
+	['B2', 'per-request overhead of the node', benchOverhead],
 ];
 
 function table(rows: Row[]): string {
