@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { benchRateLimit } from './b1-rate-limit';
 import { benchOverhead } from './b2-overhead';
 import { benchPages } from './b3-pages';
+import { benchMemory } from './b4-memory';
 import type { FigureResult, Row } from './common';
 import { log, ROOT } from './common';
 
@@ -24,6 +25,7 @@ const BENCHMARKS: Array<[string, string, () => Promise<FigureResult>]> = [
 	['B1', 'rate limit use: 600 booking creates', benchRateLimit],
 	['B2', 'per-request overhead of the node', benchOverhead],
 	['B3', 'requests per Return All listing', benchPages],
+	['B4', 'memory listing 20,000 bookings', benchMemory],
 ];
 
 function table(rows: Row[]): string {
