@@ -18,6 +18,7 @@ import { benchRateLimit } from './b1-rate-limit';
 import { benchOverhead } from './b2-overhead';
 import { benchPages } from './b3-pages';
 import { benchMemory } from './b4-memory';
+import { benchTrigger } from './b5-trigger';
 import { benchPackage } from './b6-package';
 import type { FigureResult, Row } from './common';
 import { log, ROOT } from './common';
@@ -27,6 +28,7 @@ const BENCHMARKS: Array<[string, string, () => Promise<FigureResult>]> = [
 	['B2', 'per-request overhead of the node', benchOverhead],
 	['B3', 'requests per Return All listing', benchPages],
 	['B4', 'memory listing 20,000 bookings', benchMemory],
+	['B5', 'Cal.com Trigger in a real n8n: 200 deliveries', benchTrigger],
 	['B6', 'package size, dependencies, load time', benchPackage],
 ];
 
