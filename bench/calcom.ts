@@ -6,6 +6,9 @@ import { CalCom } from '../nodes/CalCom/CalCom.node';
 import type { RunNodeResult } from '../test/harness';
 import { runNode } from '../test/harness';
 
+/** One instance for every run, as n8n loads a node type once, not per execution. */
+const calCom = new CalCom();
+
 export interface Target {
 	url: string;
 	apiKey: string;
@@ -17,7 +20,7 @@ export async function runCalCom(
 	options: { inputItems?: IDataObject[]; continueOnFail?: boolean; node?: INodeType } = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
-		node: options.node ?? new CalCom(),
+		node: options.node ?? calCom,
 		credentialTypes: [new CalComV2Api()],
 		parameters,
 		credentials: { calComV2Api: { apiKey: target.apiKey, environment: 'selfHosted', baseUrl: target.url } },
