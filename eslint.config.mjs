@@ -3,6 +3,7 @@
 // What applies where:
 //   **/*.ts               typescript-eslint parser + typescript-eslint recommended
 //   test/**/*.ts          only that (tests may use process, timers, fs)
+//   bench/**/*.ts         only that, like the tests
 //   credentials/**/*.ts   + n8n-nodes-base `credentials` rules, @n8n/community-nodes recommended, no-console
 //   nodes/**/*.ts         + n8n-nodes-base `nodes` rules, @n8n/community-nodes recommended, no-console
 //   package.json          n8n-nodes-base `community` rules + @n8n/community-nodes recommended
@@ -20,7 +21,7 @@ const communityNodesRecommended = n8nCommunityNodesPlugin.configs.recommended;
 
 export default tseslint.config(
 	{
-		ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.cache/**'],
+		ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.cache/**', 'bench-results/**'],
 	},
 
 	{

@@ -17,6 +17,8 @@ import { runNode } from '../harness';
 const TOTAL = 23;
 let mode: 'normal' | 'repeat-cursor' | 'no-pagination-object' = 'normal';
 const seen: URLSearchParams[] = [];
+/** Sizes of the pages the probe's shape function was handed, in order. */
+const shapedPages: number[] = [];
 let server: Server;
 let baseUrl: string;
 
@@ -53,6 +55,7 @@ afterAll(async () => {
 
 beforeEach(() => {
 	seen.length = 0;
+	shapedPages.length = 0;
 	mode = 'normal';
 });
 
@@ -72,6 +75,7 @@ class ListProbe implements INodeType {
 			{ displayName: 'Style', name: 'style', type: 'string', default: 'offset' },
 			{ displayName: 'Limit', name: 'limit', type: 'number', default: 0 },
 			{ displayName: 'Page Size', name: 'pageSize', type: 'number', default: 10 },
+			{ displayName: 'Shape', name: 'shape', type: 'boolean', default: false },
 		],
 	};
 
@@ -79,19 +83,26 @@ class ListProbe implements INodeType {
 		const limit = (this.getNodeParameter('limit', 0) as number) || undefined;
 		const pageSize = this.getNodeParameter('pageSize', 0) as number;
 		const paginate = this.getNodeParameter('style', 0) === 'cursor' ? paginateCursor : paginateOffset;
-		const items = await paginate.call(this, { method: 'GET', path: '/v2/bookings', qs: { status: 'upcoming' } }, { limit, pageSize });
+		const shape = this.getNodeParameter('shape', 0)
+			? (page: unknown[]) => {
+					shapedPages.push(page.length);
+					return (page as IDataObject[]).map((item) => ({ id: item.id, shaped: true }));
+				}
+			: undefined;
+		const items = await paginate.call(this, { method: 'GET', path: '/v2/bookings', qs: { status: 'upcoming' } }, { limit, pageSize, shape });
 		return [(items as IDataObject[]).map((json) => ({ json }))];
 	}
 }
 
-async function list(style: 'offset' | 'cursor', limit: number, pageSize: number): Promise<number[]> {
+async function list(style: 'offset' | 'cursor', limit: number, pageSize: number, shape = false): Promise<number[]> {
 	const result = await runNode({
 		node: new ListProbe(),
 		credentialTypes: [new CalComV2Api()],
-		parameters: { style, limit, pageSize },
+		parameters: { style, limit, pageSize, shape },
 		credentials: { calComV2Api: { apiKey: 'cal_live_list', environment: 'selfHosted', baseUrl } },
 	});
 	if (result.error) throw new Error(result.error.message);
+	if (shape && !result.items.every((item) => item.json.shaped === true)) throw new Error('an item was not shaped');
 	return result.items.map((item) => item.json.id as number);
 }
 
@@ -131,5 +142,14 @@ describe('cursor pagination', () => {
 		mode = 'repeat-cursor';
 		expect(await list('cursor', 0, 10)).toEqual([...range(1, 10), ...range(6, 15)]);
 		expect(seen.map((qs) => qs.get('cursor'))).toEqual([null, '5']);
+	});
+});
+
+describe('shaping page by page', () => {
+	it('hands each page to the shape function as it arrives and keeps only the shaped items', async () => {
+		expect(await list('offset', 0, 10, true)).toEqual(range(1, 23));
+		expect(shapedPages).toEqual([10, 10, 3]);
+		expect(await list('cursor', 15, 10, true)).toEqual(range(1, 15));
+		expect(shapedPages).toEqual([10, 10, 3, 10, 5]);
 	});
 });

@@ -24,6 +24,8 @@ export interface RecordedRequest {
 	problems: string[];
 	fault?: FaultKind;
 	apiVersion?: string;
+	/** When it was counted against the rate limit (Date.now(), the clock the limiter runs on). */
+	receivedAt: number;
 }
 
 const SECRET_HEADERS = new Set(['x-cal-secret-key', 'cookie']);

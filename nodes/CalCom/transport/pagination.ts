@@ -8,6 +8,11 @@ export interface PageLimits {
 	limit?: number;
 	/** The largest page the endpoint allows, so Return All makes as few requests as possible. */
 	pageSize: number;
+	/**
+	 * Shapes each page as it arrives, item for item (same length). Only the shaped items are kept,
+	 * so a Return All over many pages never holds every raw page and the shaped copy at once.
+	 */
+	shape?: (page: unknown[]) => unknown[];
 }
 
 /** A ceiling on pages, for a server that never says it is done. */
@@ -30,7 +35,7 @@ function record(value: unknown): IDataObject {
 export async function paginateOffset(
 	this: CalComContext,
 	request: CalComRequestOptions,
-	{ limit, pageSize }: PageLimits,
+	{ limit, pageSize, shape }: PageLimits,
 ): Promise<unknown[]> {
 	const items: unknown[] = [];
 	for (let page = 0; page < MAX_PAGES; page++) {
@@ -41,7 +46,7 @@ export async function paginateOffset(
 			qs: { ...request.qs, take: wanted, skip: items.length },
 		});
 		const pageItems = asArray(response.data);
-		items.push(...pageItems);
+		items.push(...(shape ? shape(pageItems) : pageItems));
 		const pagination = record(response.body.pagination);
 		if (pagination.hasNextPage === false) break;
 		if (pageItems.length < wanted) break;
@@ -56,7 +61,7 @@ export async function paginateOffset(
 export async function paginateCursor(
 	this: CalComContext,
 	request: CalComRequestOptions,
-	{ limit, pageSize }: PageLimits,
+	{ limit, pageSize, shape }: PageLimits,
 ): Promise<unknown[]> {
 	const items: unknown[] = [];
 	const seen = new Set<string>();
@@ -67,7 +72,8 @@ export async function paginateCursor(
 		const qs: IDataObject = { ...request.qs, limit: wanted };
 		if (cursor !== undefined) qs.cursor = cursor;
 		const response = await calComRequestFull.call(this, { ...request, qs });
-		items.push(...asArray(response.data));
+		const pageItems = asArray(response.data);
+		items.push(...(shape ? shape(pageItems) : pageItems));
 		const pagination = record(response.body.pagination);
 		const next = pagination.nextCursor;
 		if (pagination.hasMore === false || typeof next !== 'string' || next === '') break;

@@ -137,6 +137,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { qs, statuses } = readFilters(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeoutMs = readTimeoutMs(this, itemIndex);
+	// Shaped page by page: the raw pages of a large Return All are dropped as the list grows.
+	const shape = (page: unknown[]) => shapeBookings(this, itemIndex, page);
 	let bookings: unknown[];
 	if (options.paging === 'cursor') {
 		// The cursor API takes one status per request: walk each status in turn.
@@ -147,13 +149,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			const page = await paginateCursor.call(
 				this,
 				{ method: 'GET', path: '/v2/bookings', qs: status ? { ...qs, status } : qs, apiVersion: '2026-05-01', timeoutMs },
-				{ limit: remaining, pageSize: 100 },
+				{ limit: remaining, pageSize: 100, shape },
 			);
 			bookings.push(...page);
 		}
 	} else {
 		if (statuses.length) qs.status = statuses.join(',');
-		bookings = await paginateOffset.call(this, { method: 'GET', path: '/v2/bookings', qs, timeoutMs }, { limit, pageSize: 250 });
+		bookings = await paginateOffset.call(this, { method: 'GET', path: '/v2/bookings', qs, timeoutMs }, { limit, pageSize: 250, shape });
 	}
-	return shapeBookings(this, itemIndex, bookings);
+	return bookings as IDataObject[];
 }

@@ -1,0 +1,172 @@
+/**
+ * B1 — 600 booking creates through the node (one n8n-core run, 600 input items) against the
+ * sandbox's 120-per-window limit, time-scaled. Does the node use Cal.com's rate limit fully
+ * without earning a 429?
+ *
+ * Each item books a distinct free slot of bailey's 15-minute event type, read from the sandbox's
+ * own /v2/slots beforehand, so every create is valid. Two variants, each counted in requests:
+ *   - node defaults: per create GET /v2/event-types/{id} (answers checked), GET /v2/slots
+ *     (availability checked), POST /v2/bookings — three requests against the limit;
+ *   - checks off: only POST /v2/bookings.
+ *
+ * The rate: the sandbox's windows are rebuilt from the arrival times of the requests it let
+ * through (a window opens with the first request after the last one closed, as the throttler
+ * does). Over the complete windows (all but the last, which the run leaves when it is done),
+ * requests ÷ time is compared with limit ÷ window. A client that waits too long after a window
+ * closes, or cannot fill a window, scores below 1.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { RecordedRequest, Sandbox } from '../test/sandbox';
+import { startSandbox } from '../test/sandbox';
+import { failures, runCalCom } from './calcom';
+import type { FigureResult, Row } from './common';
+import { FIXTURE, log, MARCH, round, sleep } from './common';
+
+const CREATES = 600;
+const LIMIT = 120;
+/** 60 s window → 3 s: 600 creates with checks (1800 requests, 15 windows) in about 45 s. */
+const TIME_SCALE = 0.05;
+const WINDOW_MS = 60_000 * TIME_SCALE;
+const EVENT_TYPE_ID = 11;
+const SLOTS_VERSION = '2024-09-04';
+
+/** `count` free starts of the event type, from the sandbox's own slot answers, week by week. */
+async function freeStarts(sandbox: Sandbox, count: number): Promise<string[]> {
+	const starts: string[] = [];
+	let from = Date.parse('2027-03-02T00:00:00Z');
+	while (starts.length < count) {
+		const to = from + 7 * 86_400_000;
+		const qs = new URLSearchParams({ eventTypeId: String(EVENT_TYPE_ID), start: new Date(from).toISOString(), end: new Date(to - 1).toISOString(), timeZone: 'UTC' });
+		const response = await fetch(`${sandbox.url}/v2/slots?${qs}`, { headers: { 'cal-api-version': SLOTS_VERSION } });
+		if (!response.ok) throw new Error(`GET /v2/slots: ${response.status} ${await response.text()}`);
+		const body = (await response.json()) as { data: Record<string, Array<{ start: string } | string>> };
+		for (const day of Object.keys(body.data).sort()) {
+			for (const slot of body.data[day]) starts.push(new Date(typeof slot === 'string' ? slot : slot.start).toISOString());
+		}
+		from = to;
+		if (from > Date.parse('2028-01-01')) throw new Error(`only ${starts.length} free slots found`);
+	}
+	return starts.slice(0, count);
+}
+
+interface Windows {
+	/** Windows the throttler opened for the key. */
+	count: number;
+	/** Requests it let through in all windows but the last, and the time those windows took. */
+	steadyRequests: number;
+	steadyMs: number;
+	/** Requests per window, in order. */
+	perWindow: number[];
+}
+
+/** The throttler's fixed windows, rebuilt from the arrival times of the requests it let through. */
+export function rebuildWindows(requests: RecordedRequest[], windowMs: number): Windows {
+	const times = requests.filter((r) => r.status !== 429).map((r) => r.receivedAt).sort((a, b) => a - b);
+	const starts: number[] = [];
+	const perWindow: number[] = [];
+	for (const t of times) {
+		if (starts.length === 0 || t >= starts[starts.length - 1] + windowMs) {
+			starts.push(t);
+			perWindow.push(0);
+		}
+		perWindow[perWindow.length - 1]++;
+	}
+	const last = starts.length - 1;
+	return {
+		count: starts.length,
+		steadyRequests: perWindow.slice(0, last).reduce((a, b) => a + b, 0),
+		steadyMs: last > 0 ? starts[last] - starts[0] : 0,
+		perWindow,
+	};
+}
+
+interface Variant {
+	name: string;
+	options: Record<string, boolean>;
+}
+
+const VARIANTS: Variant[] = [
+	{ name: 'node defaults (answers + availability checked: 3 requests per create)', options: {} },
+	{ name: 'checks off (1 request per create)', options: { validateAnswers: false, checkAvailability: false } },
+];
+
+async function runVariant(sandbox: Sandbox, starts: string[], variant: Variant) {
+	sandbox.reset();
+	// The transport remembers the last window per key; let it run out as a new run would find it.
+	await sleep(WINDOW_MS + 100);
+	const parameters: INodeParameters = {
+		resource: 'booking',
+		operation: 'create',
+		lookup: 'eventTypeId',
+		eventTypeId: { __rl: true, mode: 'id', value: String(EVENT_TYPE_ID) },
+		start: '={{ $json.start }}',
+		attendeeName: '={{ $json.name }}',
+		attendeeEmail: '={{ $json.email }}',
+		attendeeTimeZone: 'America/New_York',
+		options: variant.options,
+	};
+	const inputItems = starts.map((start, i) => ({ start, name: `Bench Guest ${i + 1}`, email: `guest${i + 1}@bench.example` }));
+	const began = Date.now();
+	const result = await runCalCom({ url: sandbox.url, apiKey: sandbox.apiKeyFor('bailey') }, parameters, { inputItems, continueOnFail: true });
+	const wallMs = Date.now() - began;
+	const failed = failures(result);
+	const requests = [...sandbox.requests];
+	const windows = rebuildWindows(requests, WINDOW_MS);
+	const rate = windows.steadyMs > 0 ? windows.steadyRequests / windows.steadyMs : Number.NaN;
+	const ratio = rate / (LIMIT / WINDOW_MS);
+	const booked = sandbox.state.bookings.filter((b) => b.attendees.some((a) => a.email.endsWith('@bench.example'))).length;
+	const details = {
+		variant: variant.name,
+		creates: starts.length,
+		requests: requests.length,
+		requestsPerCreate: round(requests.length / starts.length, 2),
+		wallMs,
+		idealMs: (Math.ceil(requests.length / LIMIT) - 1) * WINDOW_MS,
+		windows: windows.count,
+		requestsPerWindow: windows.perWindow,
+		steadyRequests: windows.steadyRequests,
+		steadyMs: windows.steadyMs,
+		achievedPerScaledMinute: round(rate * WINDOW_MS, 1),
+		ratio: round(ratio, 3),
+		outputItems: result.items.length,
+		booked,
+		failedItems: failed.length,
+		surfaced429: failed.filter((f) => f.httpCode === '429').length,
+		sandbox429: requests.filter((r) => r.status === 429).length,
+		invalidRequests: sandbox.invalidRequests().length,
+		firstFailures: failed.slice(0, 3),
+	};
+	log(`B1 ${variant.name}: ${JSON.stringify({ ...details, requestsPerWindow: undefined })}`);
+	return details;
+}
+
+export async function benchRateLimit(): Promise<FigureResult> {
+	const sandbox = await startSandbox({ now: MARCH, timeScale: TIME_SCALE, rateLimit: LIMIT, fixture: FIXTURE });
+	try {
+		const starts = await freeStarts(sandbox, CREATES);
+		if (new Set(starts).size !== CREATES) throw new Error('the free starts are not distinct');
+		const results = [];
+		for (const variant of VARIANTS) results.push(await runVariant(sandbox, starts, variant));
+		const rows: Row[] = [];
+		results.forEach((r, i) => {
+			const tag = i === 0 ? 'defaults' : 'checks off';
+			rows.push(
+				{
+					id: 'B1',
+					figure: `rate ÷ limit, ${CREATES} creates, ${tag} (${r.requests} req, ${r.windows} windows of ${WINDOW_MS / 1000} s = 60 s × ${TIME_SCALE})`,
+					measured: `${r.ratio.toFixed(3)} (${r.achievedPerScaledMinute}/min vs ${LIMIT}/min)`,
+					value: r.ratio,
+					target: '≥ 0.95',
+					pass: r.ratio >= 0.95,
+				},
+				{ id: 'B1', figure: `failed items, ${tag}`, measured: `${r.failedItems} (${r.booked} booked)`, value: r.failedItems, target: '0', pass: r.failedItems === 0 && r.booked === CREATES },
+				{ id: 'B1', figure: `429s reaching the user, ${tag}`, measured: String(r.surfaced429), value: r.surfaced429, target: '0', pass: r.surfaced429 === 0 },
+				{ id: 'B1', figure: `429s the sandbox sent, ${tag}`, measured: String(r.sandbox429), value: r.sandbox429, target: '— (0 = paced before any 429)', pass: null },
+			);
+		});
+		return { rows, details: { limit: LIMIT, timeScale: TIME_SCALE, windowMs: WINDOW_MS, variants: results } };
+	} finally {
+		await sandbox.close();
+	}
+}
