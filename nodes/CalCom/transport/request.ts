@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -100,6 +101,24 @@ function classifyNetworkError(error: unknown): NetworkFailure | 'cancelled' {
 }
 
 /**
+ * The credential, read once per execution context: in n8n every read is a database query and a
+ * decryption, and a run over many items would repeat it for each request (n8n's own
+ * httpRequestWithAuthentication reads it again to authenticate; that read is n8n's).
+ */
+const credentialReads = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+function credentialsOf(context: CalComContext): Promise<ICredentialDataDecryptedObject> {
+	let read = credentialReads.get(context);
+	if (!read) {
+		read = context.getCredentials(CREDENTIAL_TYPE);
+		credentialReads.set(context, read);
+		// A failed read is not kept: the next request asks again.
+		read.catch(() => credentialReads.delete(context));
+	}
+	return read;
+}
+
+/**
  * The one function that talks to Cal.com. Sets the base URL and `cal-api-version`, unwraps the
  * `{status, data}` envelope, retries what is safe to retry, and turns failures into errors a user
  * can act on. Every operation, load-options method and trigger hook goes through it.
@@ -108,7 +127,7 @@ export async function calComRequestFull(
 	this: CalComContext,
 	options: CalComRequestOptions,
 ): Promise<CalComResponse> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await credentialsOf(this);
 	const baseUrl = resolveBaseUrl(credentials);
 	const apiVersion =
 		options.apiVersion === null ? undefined : (options.apiVersion ?? apiVersionForPath(options.path));
