@@ -1,4 +1,5 @@
 import { ParameterError } from '../../nodes/CalCom/helpers/errors';
+import { labelOf } from '../../nodes/CalCom/actions/slot/slots.shared';
 import {
 	dateInZone,
 	formatInZone,
@@ -79,5 +80,13 @@ describe('reading date-time parameters', () => {
 
 	it.each(['tomorrow', '2027-02-30', '2027-03-29T25:00', '', 42, null])('rejects %p naming the field', (value) => {
 		expect(() => parseDateTime(value, 'Start', 'UTC')).toThrow(/^Start: /);
+	});
+});
+
+describe('slot labels', () => {
+	it('names the day in the time zone with three-letter names, September included', () => {
+		expect(labelOf({ start: '2027-09-26T04:00:00.000Z', end: '2027-09-26T04:15:00.000Z' }, 'America/New_York')).toBe('Sun 26 Sep, 00:00–00:15');
+		expect(labelOf({ start: '2027-09-25T23:30:00.000Z' }, 'Asia/Kolkata')).toBe('Sun 26 Sep, 05:00');
+		expect(labelOf({ start: '2027-03-16T13:00:00.000Z', end: '2027-03-16T13:30:00.000Z' }, 'America/New_York')).toBe('Tue 16 Mar, 09:00–09:30');
 	});
 });

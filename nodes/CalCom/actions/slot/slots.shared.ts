@@ -36,10 +36,18 @@ export function simplifySlots(data: IDataObject, timeZone: string): IDataObject[
 }
 
 
-/** "Tue 16 Mar, 09:00–09:30": a slot an LLM or a person reads without arithmetic. */
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "Tue 16 Mar, 09:00–09:30": a slot an LLM or a person reads without arithmetic. The names come
+ * from a table rather than the runtime's locale data, where en-GB's September is "Sept" (since
+ * CLDR 38), so every month has three letters on every Node.js build.
+ */
 export function labelOf(slot: IDataObject, timeZone: string): string {
-	const start = new Date(String(slot.start));
-	const day = start.toLocaleDateString('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
+	const [year, month, date] = dateInZone(new Date(String(slot.start)), timeZone).split('-').map(Number);
+	const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, date)).getUTCDay()];
+	const day = `${weekday} ${date} ${MONTHS[month - 1]}`;
 	const clock = (iso: unknown) => formatInZone(new Date(String(iso)), timeZone).slice(11, 16);
 	return slot.end ? `${day}, ${clock(slot.start)}–${clock(slot.end)}` : `${day}, ${clock(slot.start)}`;
 }
