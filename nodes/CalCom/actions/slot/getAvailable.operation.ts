@@ -6,9 +6,7 @@ import { parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
 import { eventTypeLookupFields, readEventTypeRef, refQuery } from '../eventTypeLookup';
-import { simplifySlots } from './slots.shared';
-
-const DAY = 24 * 60 * 60_000;
+import { simplifySlots, slotsQueryEnd } from './slots.shared';
 
 export const description: INodeProperties[] = [
 	...eventTypeLookupFields(['eventTypeId', 'userSlug', 'teamSlug', 'dynamic']),
@@ -76,11 +74,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	// Cal.com rejects any parameter of another lookup shape, so send exactly one shape.
 	const format = options.format === 'time' ? 'time' : 'range';
-	// Cal.com reads an `end` at 00:00:00 UTC as the end of that UTC day (what it means for a bare
-	// date), which would add up to a day of slots after End; a millisecond earlier it is read as is.
-	const wholeSecond = end.getTime() - (end.getTime() % 1000);
-	const endForCalCom = wholeSecond % DAY === 0 ? new Date(wholeSecond - 1) : end;
-	const qs: IDataObject = { ...refQuery(readEventTypeRef(this, itemIndex)), start: start.toISOString(), end: endForCalCom.toISOString(), timeZone, format };
+	const qs: IDataObject = { ...refQuery(readEventTypeRef(this, itemIndex)), start: start.toISOString(), end: slotsQueryEnd(end), timeZone, format };
 	if (typeof options.bookingUidToReschedule === 'string' && options.bookingUidToReschedule.trim()) {
 		qs.bookingUidToReschedule = options.bookingUidToReschedule.trim();
 	}

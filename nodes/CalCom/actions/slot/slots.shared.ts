@@ -2,6 +2,18 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { dateInZone, formatInZone } from '../../helpers/time';
 
+const DAY = 24 * 60 * 60_000;
+
+/**
+ * A slots query's `end` as Cal.com should get it. Cal.com reads an `end` at 00:00:00 UTC as the
+ * end of that UTC day (what it means for a bare date), which would add up to a day of slots; a
+ * millisecond earlier it is read as is (slots still have to fit before it).
+ */
+export function slotsQueryEnd(end: Date): string {
+	const wholeSecond = end.getTime() - (end.getTime() % 1000);
+	return (wholeSecond % DAY === 0 ? new Date(wholeSecond - 1) : end).toISOString();
+}
+
 interface RawSlot extends IDataObject {
 	start: string;
 	end?: string;
