@@ -59,6 +59,20 @@ describe('Slot → Find Next Free', () => {
 		]);
 	});
 
+	it('keeps a slot that ends at a repeated hour of the fall-back night inside the window', async () => {
+		// New York falls back at 02:00 EDT on Sun 7 Nov 2027: 01:30 EDT + 30 min is 01:00 EST.
+		sandbox.state.schedules[0].overrides.push({ date: '2027-11-07', startTime: '00:00', endTime: '03:00' });
+		const result = await runCalCom(sandbox, next({ after: '2027-11-07T00:00', count: 8, options: { windowStart: '00:00', windowEnd: '02:00', horizonDays: 1 } }));
+		expect(result.items.map((item) => `${String(item.json.startLocal)}–${String(item.json.endLocal).slice(11)}`)).toEqual([
+			'2027-11-07T00:00:00-04:00–00:30:00-04:00',
+			'2027-11-07T00:30:00-04:00–01:00:00-04:00',
+			'2027-11-07T01:00:00-04:00–01:30:00-04:00',
+			'2027-11-07T01:30:00-04:00–01:00:00-05:00',
+			'2027-11-07T01:00:00-05:00–01:30:00-05:00',
+			'2027-11-07T01:30:00-05:00–02:00:00-05:00',
+		]);
+	});
+
 	it('checks the window before any request, naming the field', async () => {
 		const bad = await runCalCom(sandbox, next({ after: '2027-03-15T00:00', options: { windowStart: '25:00' } }));
 		expect(bad.error?.message).toBe('Daily Window From: "25:00" is not a time of day (HH:MM, 24-hour), e.g. 09:00.');

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, readTimeZone, toPositiveInt } from '../../helpers/parameters';
-import { formatInZone, parseDateTime } from '../../helpers/time';
+import { dateInZone, formatInZone, parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, timeZoneField } from '../common.descriptions';
 import { eventTypeLookupFields, readEventTypeRef, refQuery } from '../eventTypeLookup';
@@ -123,8 +123,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			const start = String(slot.start);
 			if (new Date(start) < after) continue;
 			if (from !== undefined && minutesOfDay(start, timeZone) < from) continue;
-			if (to !== undefined && slot.end && minutesOfDay(String(slot.end), timeZone) > to) continue;
-			if (to !== undefined && slot.end && minutesOfDay(String(slot.end), timeZone) < minutesOfDay(start, timeZone)) continue;
+			if (to !== undefined && slot.end) {
+				const end = String(slot.end);
+				// A slot ending on a later day is outside the window; told by the date, not by an end
+				// clock before the start's, which at a fall-back (01:45–01:00) is one day's slot.
+				if (dateInZone(new Date(end), timeZone) !== slot.date || minutesOfDay(end, timeZone) > to) continue;
+			}
 			found.push(slot);
 		}
 		spanDays *= 2;
