@@ -93,9 +93,11 @@ export function zoneOffsetMinutes(date: Date, timeZone: string): number {
  */
 export function wallTimeToUtc(wall: WallTime, timeZone: string): Date {
 	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-	const halfDay = 12 * 60 * 60_000;
-	const before = zoneOffsetMinutes(new Date(asUtc - halfDay), timeZone);
-	const after = zoneOffsetMinutes(new Date(asUtc + halfDay), timeZone);
+	// A day either side: offsets reach +14:00, so half a day before a wall time east of +12:00
+	// (Chatham, New Zealand in summer) can already lie past that night's change.
+	const day = 24 * 60 * 60_000;
+	const before = zoneOffsetMinutes(new Date(asUtc - day), timeZone);
+	const after = zoneOffsetMinutes(new Date(asUtc + day), timeZone);
 	const fits = [before, after]
 		.map((offset) => asUtc - offset * 60_000)
 		.filter((instant) => asUtc - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000 === instant);
