@@ -39,12 +39,38 @@ describe('Slot → Find Next Free', () => {
 		expect(result.items.map((item) => item.json.label)).toEqual(['Thu 18 Mar, 16:00–16:30', 'Thu 18 Mar, 16:30–17:00', 'Mon 22 Mar, 09:00–09:30']);
 	});
 
-	it('widens the search span by doubling and stops at the horizon, returning nothing when nothing fits', async () => {
+	it('widens the search by doubling the added span, every request from After, and stops at the horizon, returning nothing when nothing fits', async () => {
 		const result = await runCalCom(sandbox, next({ after: '2027-03-15T00:00', count: 1, options: { windowStart: '22:00', windowEnd: '23:00', horizonDays: 30 } }));
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(0);
-		const spans = slotRequests().map((r) => (Date.parse(String(r.query.end)) - Date.parse(String(r.query.start))) / 86_400_000);
-		expect(spans).toEqual([7, 14, 9]);
+		expect(slotRequests().map((r) => r.query.start)).toEqual(Array(3).fill('2027-03-15T04:00:00.000Z'));
+		const days = slotRequests().map((r) => (Date.parse(String(r.query.end)) - Date.parse(String(r.query.start))) / 86_400_000);
+		expect(days).toEqual([7, 21, 30]);
+	});
+
+	it('keeps a slot that runs across the end of the first week asked for', async () => {
+		// The first request ends Mon 22 Mar 10:10; the 10:00–10:30 slot that day is free all the same.
+		const result = await runCalCom(sandbox, next({ after: '2027-03-15T10:10', count: 4, options: { windowStart: '10:00', windowEnd: '10:30' } }));
+		expect(result.items.map((item) => item.json.label)).toEqual([
+			'Tue 16 Mar, 10:00–10:30',
+			'Wed 17 Mar, 10:00–10:30',
+			'Thu 18 Mar, 10:00–10:30',
+			'Mon 22 Mar, 10:00–10:30',
+		]);
+	});
+
+	it('keeps a slot that ends at a repeated hour of the fall-back night inside the window', async () => {
+		// New York falls back at 02:00 EDT on Sun 7 Nov 2027: 01:30 EDT + 30 min is 01:00 EST.
+		sandbox.state.schedules[0].overrides.push({ date: '2027-11-07', startTime: '00:00', endTime: '03:00' });
+		const result = await runCalCom(sandbox, next({ after: '2027-11-07T00:00', count: 8, options: { windowStart: '00:00', windowEnd: '02:00', horizonDays: 1 } }));
+		expect(result.items.map((item) => `${String(item.json.startLocal)}–${String(item.json.endLocal).slice(11)}`)).toEqual([
+			'2027-11-07T00:00:00-04:00–00:30:00-04:00',
+			'2027-11-07T00:30:00-04:00–01:00:00-04:00',
+			'2027-11-07T01:00:00-04:00–01:30:00-04:00',
+			'2027-11-07T01:30:00-04:00–01:00:00-05:00',
+			'2027-11-07T01:00:00-05:00–01:30:00-05:00',
+			'2027-11-07T01:30:00-05:00–02:00:00-05:00',
+		]);
 	});
 
 	it('checks the window before any request, naming the field', async () => {

@@ -139,6 +139,15 @@ describe('Slot → Get Available', () => {
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
+	it('ends at an End on a UTC midnight, which Cal.com alone would read as the end of that day', async () => {
+		const result = await runCalCom(sandbox, byId(BAILEY_30MIN, { start: '2027-03-15T00:00:00Z', end: '2027-03-16T00:00:00Z', timeZone: 'UTC' }));
+		expect(result.error).toBeUndefined();
+		const starts = result.items.map((item) => String(item.json.start));
+		expect(starts[0]).toBe('2027-03-15T13:00:00.000Z');
+		expect(starts.at(-1)).toBe('2027-03-15T20:30:00.000Z'); // none of Tuesday 03-16's
+		expect(sandbox.requests[0].query).toMatchObject({ end: '2027-03-15T23:59:59.999Z' });
+	});
+
 	it("counts a booking's own time as free when looking for its new time", async () => {
 		// Booking 1001 holds 2027-03-02 19:00Z on event type 12.
 		const plain = await runCalCom(sandbox, byId(BAILEY_30MIN, { start: '2027-03-02', end: '2027-03-02', timeZone: 'UTC' }));

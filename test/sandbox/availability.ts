@@ -6,7 +6,7 @@
  * Slot reservations (POST /v2/slots/reservations) block their time for the event type they
  * were made for, for everyone, until reservationUntil on the calendar clock.
  */
-import { busyIntervals, intersectIntervals, mergeIntervals, subtractIntervals, workingIntervals } from './slots-engine';
+import { buildSlotStarts, busyIntervals, intersectIntervals, mergeIntervals, subtractIntervals, workingIntervals } from './slots-engine';
 import type { Interval } from './slots-engine';
 import { scheduleFor } from './state';
 import type { SandboxEventType, SandboxState, SandboxUser } from './types';
@@ -86,6 +86,41 @@ export function reservedIntervals(state: SandboxState, eventTypeId: number | und
 
 export function overlapsAny(intervals: Interval[], start: number, end: number): boolean {
 	return intervals.some((i) => i.start < end && i.end > start);
+}
+
+export interface SlotQuery {
+	/** Instants, epoch ms, as GET /v2/slots has read `start` and `end`. */
+	start: number;
+	end: number;
+	/** The calendar clock. */
+	now: number;
+	/** `duration`: the slot length for event types with several. */
+	lengthMinutes?: number;
+	/** The booker's zone: the slot grid is aligned to its clock. */
+	timeZone?: string;
+	bookingUidToReschedule?: string;
+}
+
+/**
+ * The free slot starts (epoch ms, ascending) GET /v2/slots lists for a plan: what the route
+ * answers once the query is read, callable without HTTP (property specs compare against it).
+ */
+export function slotStarts(state: SandboxState, plan: Plan, query: SlotQuery): number[] {
+	const et = plan.eventType;
+	const length = query.lengthMinutes ?? et.lengthInMinutes;
+	const frequency = et.slotInterval ?? query.lengthMinutes ?? et.lengthInMinutes;
+	// Cal.com never offers a start earlier than one minute from now, whatever the notice.
+	const earliest = Math.max(query.start, query.now + Math.max(et.minimumBookingNotice, 1) * MINUTE);
+	const ranges = earliest < query.end ? freeIntervals(state, plan, earliest, query.end, query.bookingUidToReschedule) : [];
+	// Reserved slots are taken out afterwards rather than subtracted as busy time, so the slot
+	// grid after a reservation stays where it was.
+	const reserved = reservedIntervals(state, plan.eventTypeId, query.now);
+	return buildSlotStarts(ranges, {
+		lengthMinutes: length,
+		frequencyMinutes: frequency,
+		earliest,
+		alignTimeZone: query.timeZone ?? 'UTC',
+	}).filter((t) => !overlapsAny(reserved, t, t + length * MINUTE));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ParameterError } from '../../nodes/CalCom/helpers/errors';
+import { labelOf } from '../../nodes/CalCom/actions/slot/slots.shared';
 import {
 	dateInZone,
 	formatInZone,
@@ -50,6 +51,15 @@ describe('time zones', () => {
 		expect(wallTimeToUtc(wall(2026, 11, 1, 1, 30), 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z');
 	});
 
+	it('converts wall time east of +12:00 on the night of its change (Chatham, New Zealand)', () => {
+		const wall = (year: number, month: number, day: number, hour: number, minute = 0) => ({ year, month, day, hour, minute, second: 0 });
+		// Chatham leaves +13:45 at 03:45 on 2027-04-04 (14:00Z): 02:00 is before it, once.
+		expect(wallTimeToUtc(wall(2027, 4, 4, 2), 'Pacific/Chatham').toISOString()).toBe('2027-04-03T12:15:00.000Z');
+		// 03:15 happens twice there, and 02:30 twice in Auckland (+13 → +12 at 03:00): the first ones.
+		expect(wallTimeToUtc(wall(2027, 4, 4, 3, 15), 'Pacific/Chatham').toISOString()).toBe('2027-04-03T13:30:00.000Z');
+		expect(wallTimeToUtc(wall(2027, 4, 4, 2, 30), 'Pacific/Auckland').toISOString()).toBe('2027-04-03T13:30:00.000Z');
+	});
+
 	it('formats an instant in a zone with its offset and local date', () => {
 		const instant = new Date('2027-03-29T07:00:00Z');
 		expect(formatInZone(instant, 'Europe/Berlin')).toBe('2027-03-29T09:00:00+02:00');
@@ -79,5 +89,13 @@ describe('reading date-time parameters', () => {
 
 	it.each(['tomorrow', '2027-02-30', '2027-03-29T25:00', '', 42, null])('rejects %p naming the field', (value) => {
 		expect(() => parseDateTime(value, 'Start', 'UTC')).toThrow(/^Start: /);
+	});
+});
+
+describe('slot labels', () => {
+	it('names the day in the time zone with three-letter names, September included', () => {
+		expect(labelOf({ start: '2027-09-26T04:00:00.000Z', end: '2027-09-26T04:15:00.000Z' }, 'America/New_York')).toBe('Sun 26 Sep, 00:00–00:15');
+		expect(labelOf({ start: '2027-09-25T23:30:00.000Z' }, 'Asia/Kolkata')).toBe('Sun 26 Sep, 05:00');
+		expect(labelOf({ start: '2027-03-16T13:00:00.000Z', end: '2027-03-16T13:30:00.000Z' }, 'America/New_York')).toBe('Tue 16 Mar, 09:00–09:30');
 	});
 });

@@ -98,15 +98,17 @@ export function wallTimeToUtc(wall: WallTime, timeZone: string): Date {
 	const fits = wallTimeInstants(wall, timeZone);
 	if (fits.length) return fits[0];
 	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-	return new Date(asUtc - zoneOffsetMinutes(new Date(asUtc - HALF_DAY_MS), timeZone) * 60_000);
+	return new Date(asUtc - zoneOffsetMinutes(new Date(asUtc - DAY_MS), timeZone) * 60_000);
 }
 
-const HALF_DAY_MS = 12 * 60 * 60_000;
+// A day either side: offsets reach +14:00, so half a day before a wall time east of +12:00
+// (Chatham, New Zealand in summer) can already lie past that night's change.
+const DAY_MS = 24 * 60 * 60_000;
 
 /** Every instant at which the zone's clock shows the wall time, earliest first: none in a spring gap, two in an autumn repeat. */
 export function wallTimeInstants(wall: WallTime, timeZone: string): Date[] {
 	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-	const offsets = new Set([zoneOffsetMinutes(new Date(asUtc - HALF_DAY_MS), timeZone), zoneOffsetMinutes(new Date(asUtc + HALF_DAY_MS), timeZone)]);
+	const offsets = new Set([zoneOffsetMinutes(new Date(asUtc - DAY_MS), timeZone), zoneOffsetMinutes(new Date(asUtc + DAY_MS), timeZone)]);
 	return [...offsets]
 		.map((offset) => asUtc - offset * 60_000)
 		.filter((instant) => asUtc - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000 === instant)

@@ -14,10 +14,9 @@
  * Unknown event type (by id, or by slug of an existing user/team) → 200 {} as hosted Cal.com
  * answers; unknown user/team/organization → 404 with Cal.com's texts.
  */
-import { freeIntervals, overlapsAny, planForEventType, reservedIntervals } from '../availability';
+import { planForEventType, slotStarts } from '../availability';
 import type { Plan } from '../availability';
 import { errorEnvelope, success } from '../envelope';
-import { buildSlotStarts } from '../slots-engine';
 import { eventTypeById, teamBySlug, userByUsername } from '../state';
 import { formatInZone, localDate } from '../tz';
 import type { SandboxEventType, SandboxState, SandboxUser } from '../types';
@@ -126,22 +125,16 @@ function getSlots(req: RouteRequest, ctx: RouteContext): RouteResult {
 	const resolved = resolve(input, ctx.state, req.url);
 	if ('result' in resolved) return resolved.result;
 	const { plan } = resolved;
-	const et = plan.eventType;
 
-	const length = input.duration ?? et.lengthInMinutes;
-	const frequency = et.slotInterval ?? input.duration ?? et.lengthInMinutes;
-	// Cal.com never offers a start earlier than one minute from now, whatever the notice.
-	const earliest = Math.max(start, now + Math.max(et.minimumBookingNotice, 1) * MINUTE);
-	const ranges = earliest < end ? freeIntervals(ctx.state, plan, earliest, end, input.bookingUidToReschedule) : [];
-	// Reserved slots are taken out afterwards rather than subtracted as busy time, so the slot
-	// grid after a reservation stays where it was.
-	const reserved = reservedIntervals(ctx.state, plan.eventTypeId, now);
-	const starts = buildSlotStarts(ranges, {
-		lengthMinutes: length,
-		frequencyMinutes: frequency,
-		earliest,
-		alignTimeZone: input.timeZone ?? 'UTC',
-	}).filter((t) => !overlapsAny(reserved, t, t + length * MINUTE));
+	const length = input.duration ?? plan.eventType.lengthInMinutes;
+	const starts = slotStarts(ctx.state, plan, {
+		start,
+		end,
+		now,
+		lengthMinutes: input.duration,
+		timeZone: input.timeZone,
+		bookingUidToReschedule: input.bookingUidToReschedule,
+	});
 
 	const data: Record<string, Array<{ start: string; end?: string }>> = {};
 	for (const t of starts) {

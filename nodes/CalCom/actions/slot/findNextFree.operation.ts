@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, readTimeZone, toPositiveInt } from '../../helpers/parameters';
-import { formatInZone, parseDateTime } from '../../helpers/time';
+import { dateInZone, formatInZone, parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, timeZoneField } from '../common.descriptions';
 import { eventTypeLookupFields, readEventTypeRef, refQuery } from '../eventTypeLookup';
-import { simplifySlots } from './slots.shared';
+import { simplifySlots, slotsQueryEnd } from './slots.shared';
 
 const DAY = 24 * 60 * 60_000;
 const FIRST_SPAN_DAYS = 7;
@@ -85,7 +85,7 @@ function minutesOfDay(iso: string, timeZone: string): number {
 
 /**
  * The first N free slots at or after a time, optionally within a daily window: what an AI agent
- * needs for "next Tuesday afternoon". Asks Cal.com for a week first and doubles the span each
+ * needs for "next Tuesday afternoon". Asks Cal.com for a week first and reaches further each
  * time more is needed, so a typical question costs one request.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -108,28 +108,34 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.duration !== undefined) base.duration = toPositiveInt(options.duration, 'Duration (Minutes)', 'a number of minutes');
 	const timeoutMs = readTimeoutMs(this, itemIndex);
 
-	const found: IDataObject[] = [];
-	let spanStart = after;
+	// Every request starts at `after` and only its end moves out: Cal.com lays the slot grid from
+	// the start of each free stretch it is asked about, so a request starting later (inside a
+	// stretch) could miss a slot across its start and offer starts off the grid.
+	let found: IDataObject[] = [];
+	let spanEnd = after;
 	let spanDays = FIRST_SPAN_DAYS;
-	while (found.length < count && spanStart < horizon) {
-		const spanEnd = new Date(Math.min(spanStart.getTime() + spanDays * DAY, horizon.getTime()));
+	while (found.length < count && spanEnd < horizon) {
+		spanEnd = new Date(Math.min(spanEnd.getTime() + spanDays * DAY, horizon.getTime()));
 		const data = (await calComRequest.call(this, {
 			method: 'GET',
 			path: '/v2/slots',
-			qs: { ...base, start: spanStart.toISOString(), end: spanEnd.toISOString() },
+			qs: { ...base, start: after.toISOString(), end: slotsQueryEnd(spanEnd) },
 			timeoutMs,
 		})) as IDataObject;
+		found = [];
 		for (const slot of simplifySlots(data ?? {}, timeZone)) {
 			if (found.length >= count) break;
 			const start = String(slot.start);
-			if (new Date(start) < after || new Date(start) >= spanEnd) continue;
+			if (new Date(start) < after) continue;
 			if (from !== undefined && minutesOfDay(start, timeZone) < from) continue;
-			if (to !== undefined && slot.end && minutesOfDay(String(slot.end), timeZone) > to) continue;
-			if (to !== undefined && slot.end && minutesOfDay(String(slot.end), timeZone) < minutesOfDay(start, timeZone)) continue;
-			if (found.some((known) => known.start === slot.start)) continue;
+			if (to !== undefined && slot.end) {
+				const end = String(slot.end);
+				// A slot ending on a later day is outside the window; told by the date, not by an end
+				// clock before the start's, which at a fall-back (01:45–01:00) is one day's slot.
+				if (dateInZone(new Date(end), timeZone) !== slot.date || minutesOfDay(end, timeZone) > to) continue;
+			}
 			found.push(slot);
 		}
-		spanStart = spanEnd;
 		spanDays *= 2;
 	}
 	return found;

@@ -6,7 +6,7 @@ import { parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
 import { eventTypeLookupFields, readEventTypeRef, refQuery } from '../eventTypeLookup';
-import { simplifySlots } from './slots.shared';
+import { simplifySlots, slotsQueryEnd } from './slots.shared';
 
 export const description: INodeProperties[] = [
 	...eventTypeLookupFields(['eventTypeId', 'userSlug', 'teamSlug', 'dynamic']),
@@ -84,7 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	// Cal.com rejects any parameter of another lookup shape, so send exactly one shape.
 	const format = options.format === 'time' ? 'time' : 'range';
-	const qs: IDataObject = { ...refQuery(readEventTypeRef(this, itemIndex)), start: start.toISOString(), end: end.toISOString(), timeZone, format };
+	const qs: IDataObject = { ...refQuery(readEventTypeRef(this, itemIndex)), start: start.toISOString(), end: slotsQueryEnd(end), timeZone, format };
 	if (options.bookingUidToReschedule !== undefined && options.bookingUidToReschedule !== '') {
 		qs.bookingUidToReschedule = readUid(options.bookingUidToReschedule, 'Booking UID to Reschedule', 'a booking UID', 'kEQ6lyUVxK9sKQNFvjgrCv');
 	}

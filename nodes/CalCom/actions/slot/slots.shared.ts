@@ -2,6 +2,18 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { dateInZone, formatInZone } from '../../helpers/time';
 
+const DAY = 24 * 60 * 60_000;
+
+/**
+ * A slots query's `end` as Cal.com should get it. Cal.com reads an `end` at 00:00:00 UTC as the
+ * end of that UTC day (what it means for a bare date), which would add up to a day of slots; a
+ * millisecond earlier it is read as is (slots still have to fit before it).
+ */
+export function slotsQueryEnd(end: Date): string {
+	const wholeSecond = end.getTime() - (end.getTime() % 1000);
+	return (wholeSecond % DAY === 0 ? new Date(wholeSecond - 1) : end).toISOString();
+}
+
 interface RawSlot extends IDataObject {
 	start: string;
 	end?: string;
@@ -36,10 +48,18 @@ export function simplifySlots(data: IDataObject, timeZone: string): IDataObject[
 }
 
 
-/** "Tue 16 Mar, 09:00–09:30": a slot an LLM or a person reads without arithmetic. */
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "Tue 16 Mar, 09:00–09:30": a slot an LLM or a person reads without arithmetic. The names come
+ * from a table rather than the runtime's locale data, where en-GB's September is "Sept" (since
+ * CLDR 38), so every month has three letters on every Node.js build.
+ */
 export function labelOf(slot: IDataObject, timeZone: string): string {
-	const start = new Date(String(slot.start));
-	const day = start.toLocaleDateString('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
+	const [year, month, date] = dateInZone(new Date(String(slot.start)), timeZone).split('-').map(Number);
+	const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, date)).getUTCDay()];
+	const day = `${weekday} ${date} ${MONTHS[month - 1]}`;
 	const clock = (iso: unknown) => formatInZone(new Date(String(iso)), timeZone).slice(11, 16);
 	return slot.end ? `${day}, ${clock(slot.start)}–${clock(slot.end)}` : `${day}, ${clock(slot.start)}`;
 }
