@@ -97,13 +97,18 @@ function toolError(ctx: IExecuteFunctions, failure: NodeApiError | NodeOperation
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
+	// Resource and operation take no expressions (noDataExpression), so they are the same for every
+	// item: read once, as each parameter read costs n8n-core an expression pass and a copy.
+	let module: OperationModule | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const resource = this.getNodeParameter('resource', itemIndex) as ResourceName;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const module = (resources[resource] as ResourceModule | undefined)?.operations[operation];
 			if (!module) {
-				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
+				const resource = this.getNodeParameter('resource', itemIndex) as ResourceName;
+				const operation = this.getNodeParameter('operation', itemIndex) as string;
+				module = (resources[resource] as ResourceModule | undefined)?.operations[operation];
+				if (!module) {
+					throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
+				}
 			}
 			// Selected Fields: read before the operation runs (a bad list must not follow a booking);
 			// the operation gives its simplified output and only the named fields are kept.
