@@ -49,7 +49,8 @@ function expectedItem(start: number, lengthMinutes: number, zone: string): IData
 		endLocal: isoInZone(end, zone),
 		date: from.date,
 		timeZone: zone,
-		label: `${from.weekday} ${from.day} ${from.month}, ${from.time}–${to.time}`,
+		// A start in a fall-back's repeated hour carries its offset, so two slots never read the same.
+		label: `${from.weekday} ${from.day} ${from.month}, ${from.time}–${to.time}${instantsOfWallTime(from.date, minuteOfDay(start, zone), zone).length > 1 ? ` (UTC${from.offset})` : ''}`,
 	};
 }
 

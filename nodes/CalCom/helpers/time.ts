@@ -66,7 +66,7 @@ interface WallTime {
 	second: number;
 }
 
-function wallTime(date: Date, timeZone: string): WallTime {
+export function wallTime(date: Date, timeZone: string): WallTime {
 	const parts: Record<string, number> = {};
 	for (const part of partsFormatter(timeZone).formatToParts(date)) {
 		if (part.type !== 'literal') parts[part.type] = Number(part.value);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { dateInZone, formatInZone } from '../../helpers/time';
+import { dateInZone, formatInZone, wallTime, wallTimeInstants } from '../../helpers/time';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -61,5 +61,9 @@ export function labelOf(slot: IDataObject, timeZone: string): string {
 	const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, date)).getUTCDay()];
 	const day = `${weekday} ${date} ${MONTHS[month - 1]}`;
 	const clock = (iso: unknown) => formatInZone(new Date(String(iso)), timeZone).slice(11, 16);
-	return slot.end ? `${day}, ${clock(slot.start)}–${clock(slot.end)}` : `${day}, ${clock(slot.start)}`;
+	const label = slot.end ? `${day}, ${clock(slot.start)}–${clock(slot.end)}` : `${day}, ${clock(slot.start)}`;
+	// In the hour a fall-back repeats, two slots would read the same: the offset tells them apart.
+	const start = new Date(String(slot.start));
+	if (wallTimeInstants(wallTime(start, timeZone), timeZone).length < 2) return label;
+	return `${label} (UTC${formatInZone(start, timeZone).slice(19)})`;
 }
