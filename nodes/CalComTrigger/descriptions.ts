@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { eventTypeIdLocator } from '../CalCom/actions/common.descriptions';
+import { eventTypeIdLocator, timeoutOption } from '../CalCom/actions/common.descriptions';
 import { eventOptions, NO_SHOW_DELAY_EVENTS } from './events';
 
 export const triggerProperties: INodeProperties[] = [
@@ -139,6 +139,10 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description: 'Whether Cal.com’s "Ping test" starts the workflow. Off: the ping is answered and nothing runs.',
+			},
+			{
+				...timeoutOption,
+				description: 'How long to wait for Cal.com to answer one request while subscribing or unsubscribing (on activation and deactivation)',
 			},
 		],
 	},

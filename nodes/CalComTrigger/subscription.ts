@@ -45,8 +45,14 @@ function httpCode(error: unknown): string | undefined {
 	return error instanceof NodeApiError ? error.httpCode ?? undefined : undefined;
 }
 
+/** The Timeout option: how long one subscription request may take (default 30 s, 1–300 s). */
+function timeoutMs(ctx: IHookFunctions): number {
+	const seconds = Number(ctx.getNodeParameter('options.timeoutSeconds', 30));
+	return Math.min(300, Math.max(1, Number.isFinite(seconds) ? seconds : 30)) * 1000;
+}
+
 async function listWebhooks(ctx: IHookFunctions, basePath: string): Promise<CalComWebhook[]> {
-	const items = await paginateOffset.call(ctx, { method: 'GET', path: basePath }, { pageSize: PAGE_SIZE });
+	const items = await paginateOffset.call(ctx, { method: 'GET', path: basePath, timeoutMs: timeoutMs(ctx) }, { pageSize: PAGE_SIZE });
 	return items.filter((item): item is CalComWebhook => typeof item === 'object' && item !== null);
 }
 
@@ -70,7 +76,7 @@ function isCurrent(hook: CalComWebhook, wanted: WantedWebhook, secret: string): 
 /** Deletes one webhook. 404 counts as done (someone removed it, or its event type went). */
 async function removeWebhook(ctx: IHookFunctions, basePath: string, webhookId: string): Promise<boolean> {
 	try {
-		await calComRequest.call(ctx, { method: 'DELETE', path: basePath + apiPath`/${webhookId}` });
+		await calComRequest.call(ctx, { method: 'DELETE', path: basePath + apiPath`/${webhookId}`, timeoutMs: timeoutMs(ctx) });
 		return true;
 	} catch (error) {
 		if (httpCode(error) === '404') {
@@ -153,7 +159,7 @@ export async function createSubscription(ctx: IHookFunctions): Promise<boolean> 
 	const secret = generateSecret();
 	let created: CalComWebhook;
 	try {
-		created = (await calComRequest.call(ctx, { method: 'POST', path: wanted.basePath, body: webhookBody(wanted, secret) })) as CalComWebhook;
+		created = (await calComRequest.call(ctx, { method: 'POST', path: wanted.basePath, body: webhookBody(wanted, secret), timeoutMs: timeoutMs(ctx) })) as CalComWebhook;
 	} catch (error) {
 		if (httpCode(error) !== '409') throw asNodeError(ctx, error);
 		const stale = (await listWebhooks(ctx, wanted.basePath)).find((hook) => hook.subscriberUrl === wanted.url);
@@ -164,6 +170,7 @@ export async function createSubscription(ctx: IHookFunctions): Promise<boolean> 
 			method: 'PATCH',
 			path: wanted.basePath + apiPath`/${stale.id}`,
 			body: webhookBody(wanted, secret, clearTemplate),
+			timeoutMs: timeoutMs(ctx),
 		})) as CalComWebhook;
 	}
 	if (typeof created?.id !== 'string' && typeof created?.id !== 'number') {

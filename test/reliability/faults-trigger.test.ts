@@ -11,8 +11,8 @@ const parameters: INodeParameters = { events: ['BOOKING_CREATED', 'BOOKING_CANCE
 const URL = 'http://127.0.0.1:5678/webhook/harness-webhook-id/webhook';
 
 /**
- * The trigger's hooks have no timeout option: they wait up to the transport's 30 s. Here
- * 'timeout' is an answer held 0.3 s (slow, within the limit); the node must wait it out.
+ * Within the trigger's Timeout (default 30 s) a slow answer is waited out: here 'timeout' is an
+ * answer held 0.3 s. The Timeout option's own suite, below, holds answers past a 1 s Timeout.
  */
 function triggerFault(kind: FaultKind, method: string, path: string | RegExp, extra: Partial<FaultSpec> = {}): FaultSpec {
 	return fault(kind, method, path, kind === 'timeout' ? { delayMs: 300, ...extra } : extra);
@@ -97,5 +97,35 @@ describe('R1 faults × trigger delete', () => {
 		const deletes = sandbox().requests.filter((r) => r.method === 'DELETE');
 		// A removal that went through before its answer was lost is found gone (404) on the retry.
 		expect(deletes.map((r) => r.fault ?? r.status)).toEqual(kind === 'timeout' ? ['timeout'] : [kind, afterProcessing ? 404 : 200]);
+	});
+});
+
+describe('R1 faults × trigger, past its Timeout option', () => {
+	const withTimeout: INodeParameters = { ...parameters, options: { timeoutSeconds: 1 } };
+	const held = (method: string, extra: Partial<FaultSpec> = {}) => fault('timeout', method, '/v2/webhooks', { delayMs: 2500, ...extra });
+
+	it('listing the webhooks: gives up after 1 s, asks again, and still finds ours', async () => {
+		const { staticData } = await activate(sandbox(), { parameters: withTimeout });
+		sandbox().requests.length = 0;
+		sandbox().injectFault(held('GET'));
+		const began = Date.now();
+		const check = await runWebhookMethod(triggerOptions(sandbox(), { parameters: withTimeout, staticData }), 'checkExists');
+		expect(check.result).toBe(true);
+		expect(Date.now() - began).toBeLessThan(2500);
+		expect(sandbox().requests.map((r) => r.fault ?? r.status)).toEqual(['timeout', 200]);
+	});
+
+	it('registering: a clear error after 1 s, never a second POST; activating again adopts what Cal.com made', async () => {
+		sandbox().injectFault(held('POST'));
+		const failed = await errorOf(activate(sandbox(), { parameters: withTimeout }));
+		expect(failed.message).toBe('Cal.com did not answer POST /v2/webhooks within 1 s');
+		expect(failed.description).toMatch(NOT_REPEATED);
+		// The held request was processed: Cal.com has the webhook though the answer never came.
+		await new Promise((resolve) => setTimeout(resolve, 1800));
+		expect(sandbox().state.webhooks).toHaveLength(1);
+
+		const { staticData } = await activate(sandbox(), { parameters: withTimeout });
+		expectOneWebhookHeldBy(staticData);
+		expect(sandbox().requests.filter((r) => r.method === 'POST').map((r) => r.fault ?? r.status)).toEqual(['timeout', 409]);
 	});
 });
