@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { checkBookingAnswers } from '../../helpers/bookingFields';
 import { describeValue, ParameterError } from '../../helpers/errors';
-import { checkMetadata, readObject } from '../../helpers/json';
+import { checkMetadata, readObject, UNSAFE_KEYS } from '../../helpers/json';
 import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
 import { parseDateTime, validateTimeZone } from '../../helpers/time';
 import { calComRequest, isAmbiguousFailure } from '../../transport';
@@ -17,8 +17,6 @@ import { emailProblem, parseEmailList } from './emails';
 import { buildLocation, readPhone } from './location';
 
 export const description: INodeProperties[] = [...createFields, outputField, optionsCollection(...createOptions)];
-
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Answers from the editor's question list and from the JSON field; JSON wins on a clash. */
 function readAnswers(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObject): IDataObject {
@@ -91,14 +89,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const duration = body.lengthInMinutes === undefined ? {} : { duration: body.lengthInMinutes };
+	/**
+	 * The start is not free. Taken by this very booking? A re-run after a create whose answer was
+	 * lost gets it back; otherwise the error lists the nearest free slots (`free` when known).
+	 */
+	const ownBookingOrTaken = async (free?: Date[]): Promise<IDataObject[]> => {
+		const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
+		if (existing.length) return shapeBookings(this, itemIndex, existing);
+		const slots = free ?? (await freeSlotsAround.call(this, ref, start, duration, timeoutMs));
+		throw slotNotFreeError(this, start, nearestSlots(slots, start), timeZone, itemIndex);
+	};
 	if (options.checkAvailability !== false) {
 		const free = await freeSlotsAround.call(this, ref, start, duration, timeoutMs);
-		if (!free.some((slot) => slot.getTime() === start.getTime())) {
-			// Taken by this very booking? A re-run after a create whose answer was lost gets it back.
-			const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
-			if (existing.length) return shapeBookings(this, itemIndex, existing);
-			throw slotNotFreeError(this, start, nearestSlots(free, start), timeZone, itemIndex);
-		}
+		if (!free.some((slot) => slot.getTime() === start.getTime())) return await ownBookingOrTaken(free);
 	}
 
 	try {
@@ -113,12 +116,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 		return shapeBookings(this, itemIndex, data);
 	} catch (error) {
-		if (isSlotTakenError(error)) {
-			const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
-			if (existing.length) return shapeBookings(this, itemIndex, existing);
-			const free = await freeSlotsAround.call(this, ref, start, duration, timeoutMs);
-			throw slotNotFreeError(this, start, nearestSlots(free, start), timeZone, itemIndex);
-		}
+		if (isSlotTakenError(error)) return await ownBookingOrTaken();
 		if (isAmbiguousFailure(error)) {
 			// The create may have gone through although no answer came back: look before anyone books twice.
 			const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
