@@ -1,6 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { timeoutSecondsToMs } from '../CalCom/helpers/parameters';
 import { apiPath, calComRequest, paginateOffset } from '../CalCom/transport';
 import type { WantedWebhook } from './config';
 import { DEFAULT_PAYLOAD_VERSION, wantedWebhook, webhookBody } from './config';
@@ -45,10 +46,9 @@ function httpCode(error: unknown): string | undefined {
 	return error instanceof NodeApiError ? error.httpCode ?? undefined : undefined;
 }
 
-/** The Timeout option: how long one subscription request may take (default 30 s, 1–300 s). */
+/** The Timeout option, read as the action node reads it: how long one subscription request may take. */
 function timeoutMs(ctx: IHookFunctions): number {
-	const seconds = Number(ctx.getNodeParameter('options.timeoutSeconds', 30));
-	return Math.min(300, Math.max(1, Number.isFinite(seconds) ? seconds : 30)) * 1000;
+	return timeoutSecondsToMs(ctx.getNodeParameter('options.timeoutSeconds', 30));
 }
 
 async function listWebhooks(ctx: IHookFunctions, basePath: string): Promise<CalComWebhook[]> {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ParameterError } from './errors';
+import { UNSAFE_KEYS } from './json';
 
 /** A booking question of an event type (cal-api-version 2024-06-14 shape). */
 export interface BookingField {
@@ -21,8 +22,6 @@ const ANSWERED_ELSEWHERE: Record<string, string> = {
 	guests: 'Guests',
 	attendeePhoneNumber: 'Attendee Phone',
 };
-
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function describeField(field: BookingField): string {
 	return `"${field.label || field.slug}" (${field.slug})`;

@@ -3,7 +3,8 @@ import { jsonParse } from 'n8n-workflow';
 
 import { ParameterError } from './errors';
 
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Object-prototype names: as keys they vanish or change the object they are written into. */
+export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** An object from a JSON parameter: a JSON string, an object from an expression, or empty. */
 export function readObject(value: unknown, field: string): IDataObject {

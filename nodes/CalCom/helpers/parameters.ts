@@ -48,7 +48,11 @@ export function readTimeZone(ctx: IExecuteFunctions, itemIndex: number, name = '
 
 /** The Options collection's timeout, in milliseconds. */
 export function readTimeoutMs(ctx: IExecuteFunctions, itemIndex: number): number {
-	const seconds = ctx.getNodeParameter('options.timeoutSeconds', itemIndex, 30) as number;
+	return timeoutSecondsToMs(ctx.getNodeParameter('options.timeoutSeconds', itemIndex, 30));
+}
+
+/** The Timeout (Seconds) option in milliseconds: 30 s when unset or not a number, at least 1 s. */
+export function timeoutSecondsToMs(seconds: unknown): number {
 	return Math.max(1, Number(seconds) || 30) * 1000;
 }
 

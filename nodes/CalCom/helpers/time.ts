@@ -25,6 +25,8 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 	return formatter;
 }
 
+export const DAY_MS = 24 * 60 * 60_000;
+
 const IANA_SHAPE = /^(UTC|[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){1,2})$/;
 
 /**
@@ -101,11 +103,13 @@ export function wallTimeToUtc(wall: WallTime, timeZone: string): Date {
 	return new Date(asUtc - zoneOffsetMinutes(new Date(asUtc - DAY_MS), timeZone) * 60_000);
 }
 
-// A day either side: offsets reach +14:00, so half a day before a wall time east of +12:00
-// (Chatham, New Zealand in summer) can already lie past that night's change.
-const DAY_MS = 24 * 60 * 60_000;
 
-/** Every instant at which the zone's clock shows the wall time, earliest first: none in a spring gap, two in an autumn repeat. */
+/**
+ * Every instant at which the zone's clock shows the wall time, earliest first: none in a spring
+ * gap, two in an autumn repeat. The candidate offsets are read a day either side: offsets reach
+ * +14:00, so half a day before a wall time east of +12:00 (Chatham, New Zealand in summer) can
+ * already lie past that night's change.
+ */
 export function wallTimeInstants(wall: WallTime, timeZone: string): Date[] {
 	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
 	const offsets = new Set([zoneOffsetMinutes(new Date(asUtc - DAY_MS), timeZone), zoneOffsetMinutes(new Date(asUtc + DAY_MS), timeZone)]);

@@ -1,13 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { formatInZone } from '../../helpers/time';
+import { DAY_MS, formatInZone } from '../../helpers/time';
 import { apiPath, calComRequest } from '../../transport';
 import type { EventTypeRef } from '../eventTypeLookup';
 import { refQuery } from '../eventTypeLookup';
-
-
-const DAY = 24 * 60 * 60_000;
 
 /** Free slot starts from shortly before to a week after `at`, as instants. */
 export async function freeSlotsAround(
@@ -20,8 +17,8 @@ export async function freeSlotsAround(
 	const qs: IDataObject = {
 		...refQuery(ref),
 		...extra,
-		start: new Date(at.getTime() - DAY).toISOString(),
-		end: new Date(at.getTime() + 7 * DAY).toISOString(),
+		start: new Date(at.getTime() - DAY_MS).toISOString(),
+		end: new Date(at.getTime() + 7 * DAY_MS).toISOString(),
 		format: 'range',
 	};
 	const data = (await calComRequest.call(this, { method: 'GET', path: '/v2/slots', qs, timeoutMs })) as IDataObject | null;

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { BookingField } from '../../helpers/bookingFields';
 import { ParameterError } from '../../helpers/errors';
+import { UNSAFE_KEYS } from '../../helpers/json';
 
 /**
  * Booking questions of an event type, in Cal.com's 2024-06-14 input shape. Cal.com's PATCH
@@ -26,10 +27,9 @@ const QUESTION_TYPES: Array<[string, string]> = [
 const WITH_PLACEHOLDER = new Set(['phone', 'address', 'text', 'number', 'textarea', 'multiemail', 'url', 'select']);
 const WITH_OPTIONS = new Set(['select', 'multiselect', 'checkbox', 'radio']);
 const CUSTOM_TYPES = new Set(QUESTION_TYPES.map(([, value]) => value));
-/** Cal.com's built-in questions: they can be hidden or relabelled, not removed or replaced. */
-/** Object-prototype names: Booking → Create refuses them as answer keys, so no question may use one. */
-const UNSAFE_SLUGS = new Set(['__proto__', 'constructor', 'prototype']);
+/** A question slug; none may be an object-prototype name (UNSAFE_KEYS), which Booking → Create refuses as an answer key. */
 const QUESTION_SLUG = /^[A-Za-z][A-Za-z0-9-]*$/;
+/** Cal.com's built-in questions: they can be hidden or relabelled, not removed or replaced. */
 const SYSTEM_SLUGS = new Set(['name', 'email', 'location', 'title', 'notes', 'guests', 'rescheduleReason', 'attendeePhoneNumber', 'smsReminderNumber']);
 
 export const bookingQuestionsField: INodeProperties = {
@@ -169,7 +169,7 @@ export function readQuestions(value: unknown): IDataObject[] {
 	return entries.map((entry, index) => {
 		const label = `Booking Question ${index + 1}`;
 		const slug = typeof entry.slug === 'string' ? entry.slug.trim() : '';
-		if (!QUESTION_SLUG.test(slug) || UNSAFE_SLUGS.has(slug)) {
+		if (!QUESTION_SLUG.test(slug) || UNSAFE_KEYS.has(slug)) {
 			throw new ParameterError(`${label} → Slug`, `${slug ? `"${slug}"` : 'nothing'} is not a slug: start with a letter, then letters, digits or hyphens, e.g. company-size.`);
 		}
 		if (SYSTEM_SLUGS.has(slug)) throw new ParameterError(`${label} → Slug`, `"${slug}" is one of Cal.com's built-in questions; choose another slug.`);
@@ -196,7 +196,7 @@ export function readSlugs(value: unknown): string[] {
 	const list = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
 	const slugs = list.map((slug) => slug.trim()).filter(Boolean);
 	// Checked here, before the event type is read: no question can have such a slug.
-	const bad = slugs.find((slug) => !QUESTION_SLUG.test(slug) || UNSAFE_SLUGS.has(slug));
+	const bad = slugs.find((slug) => !QUESTION_SLUG.test(slug) || UNSAFE_KEYS.has(slug));
 	if (bad !== undefined) throw new ParameterError('Remove Booking Questions', `"${bad}" is not a question slug (a letter, then letters, digits or hyphens).`);
 	return slugs;
 }

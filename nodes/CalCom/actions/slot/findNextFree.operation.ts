@@ -2,13 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, readTimeZone, toPositiveInt } from '../../helpers/parameters';
-import { dateInZone, formatInZone, parseDateTime } from '../../helpers/time';
+import { DAY_MS, dateInZone, formatInZone, parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, timeZoneField } from '../common.descriptions';
 import { eventTypeLookupFields, readEventTypeRef, refQuery } from '../eventTypeLookup';
 import { simplifySlots, slotsQueryEnd } from './slots.shared';
 
-const DAY = 24 * 60 * 60_000;
 const FIRST_SPAN_DAYS = 7;
 /** Cal.com serves slots up to one year ahead. */
 const MAX_HORIZON_DAYS = 365;
@@ -103,7 +102,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (horizonDays > MAX_HORIZON_DAYS) {
 		throw new ParameterError('Search Up To (Days)', `${horizonDays} days is more than a year; Cal.com gives slots at most one year ahead (use ${MAX_HORIZON_DAYS} or fewer).`);
 	}
-	const horizon = new Date(after.getTime() + horizonDays * DAY);
+	const horizon = new Date(after.getTime() + horizonDays * DAY_MS);
 	const base: IDataObject = { ...refQuery(readEventTypeRef(this, itemIndex)), timeZone, format: 'range' };
 	if (options.duration !== undefined) base.duration = toPositiveInt(options.duration, 'Duration (Minutes)', 'a number of minutes');
 	const timeoutMs = readTimeoutMs(this, itemIndex);
@@ -115,7 +114,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	let spanEnd = after;
 	let spanDays = FIRST_SPAN_DAYS;
 	while (found.length < count && spanEnd < horizon) {
-		spanEnd = new Date(Math.min(spanEnd.getTime() + spanDays * DAY, horizon.getTime()));
+		spanEnd = new Date(Math.min(spanEnd.getTime() + spanDays * DAY_MS, horizon.getTime()));
 		const data = (await calComRequest.call(this, {
 			method: 'GET',
 			path: '/v2/slots',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, readTimeZone, readUid, toPositiveInt } from '../../helpers/parameters';
-import { parseDateTime } from '../../helpers/time';
+import { DAY_MS, parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
 import { eventTypeLookupFields, readEventTypeRef, refQuery } from '../eventTypeLookup';
@@ -62,7 +62,6 @@ export const description: INodeProperties[] = [
 
 /** Cal.com serves slots up to one year ahead; a longer range is cut short or refused. */
 const MAX_RANGE_DAYS = 366;
-const DAY_MS = 24 * 60 * 60_000;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const timeZone = readTimeZone(this, itemIndex);

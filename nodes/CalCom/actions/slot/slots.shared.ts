@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { dateInZone, formatInZone, wallTime, wallTimeInstants } from '../../helpers/time';
+import { DAY_MS, dateInZone, formatInZone, wallTime, wallTimeInstants } from '../../helpers/time';
 
-const DAY = 24 * 60 * 60_000;
 
 /**
  * A slots query's `end` as Cal.com should get it. Cal.com reads an `end` at 00:00:00 UTC as the
@@ -11,7 +10,7 @@ const DAY = 24 * 60 * 60_000;
  */
 export function slotsQueryEnd(end: Date): string {
 	const wholeSecond = end.getTime() - (end.getTime() % 1000);
-	return (wholeSecond % DAY === 0 ? new Date(wholeSecond - 1) : end).toISOString();
+	return (wholeSecond % DAY_MS === 0 ? new Date(wholeSecond - 1) : end).toISOString();
 }
 
 interface RawSlot extends IDataObject {
