@@ -155,6 +155,15 @@ describe('Event types', () => {
 		expect(questions.map((q) => q.slug)).toEqual(expect.arrayContaining(['attendeePhoneNumber', 'company', 'team-size', 'topics', 'seats-needed', 'accept-terms', 'callback-phone']));
 	});
 
+	it('sends a built-in question that has no label back with an empty one, which keeps Cal.com’s translated default', async () => {
+		for (const field of fieldsOf(12)) if (field.slug === 'email' || field.slug === 'attendeePhoneNumber') delete field.label;
+		const result = await runCalCom(sandbox, { resource: 'eventType', operation: 'update', eventTypeId: eventType(12), updateFields: { disableGuests: false } });
+		expect(result.error).toBeUndefined();
+		const sent = (sandbox.requests[1].body as { bookingFields: Array<Record<string, unknown>> }).bookingFields;
+		expect(sent.find((f) => f.type === 'email')).toMatchObject({ label: '' });
+		expect(sent.find((f) => f.slug === 'attendeePhoneNumber')).toEqual({ type: 'phone', slug: 'attendeePhoneNumber', label: '', required: false, hidden: true, placeholder: '', disableOnPrefill: false });
+	});
+
 	it('Disable Guests together with booking question changes applies both and keeps the rest', async () => {
 		const result = await runCalCom(sandbox, {
 			resource: 'eventType',

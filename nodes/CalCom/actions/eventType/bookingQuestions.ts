@@ -148,11 +148,13 @@ export function toInput(field: BookingField): IDataObject | undefined {
 		case 'splitName':
 			return { type: 'splitName', ...pick(data, ['firstNameLabel', 'firstNamePlaceholder', 'lastNameLabel', 'lastNamePlaceholder', 'lastNameRequired', 'disableOnPrefill']) };
 		case 'email':
+			// No label read means Cal.com's translated default: sending '' keeps it (see below).
 			// required/hidden of the email question may be sent only for organization team event types.
-			return { type: 'email', label: field.label ?? 'Email address', placeholder: typeof data.placeholder === 'string' ? data.placeholder : '', ...pick(data, ['disableOnPrefill']) };
+			return { type: 'email', label: field.label ?? '', placeholder: typeof data.placeholder === 'string' ? data.placeholder : '', ...pick(data, ['disableOnPrefill']) };
 		case 'attendeePhoneNumber':
-			// Cal.com's attendee phone question goes back as a phone input with this slug; the input
-			// needs a label, and an empty one leaves Cal.com's default label in place.
+			// Cal.com's attendee phone question goes back as a phone input with this slug
+			// (api-to-internal/booking-fields.ts). The input needs a label; an empty one keeps
+			// Cal.com's translated default, as its form shows `label || t(defaultLabel)`.
 			return {
 				type: 'phone',
 				slug: field.slug,
