@@ -109,12 +109,15 @@ describe('Event types', () => {
 		expect(result.error).toBeUndefined();
 		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/event-types/12', 'PATCH /v2/event-types/12']);
 		const sent = (sandbox.requests[1].body as { bookingFields: Array<Record<string, unknown>> }).bookingFields;
-		// Every custom question is sent, the changed one in place and the new one at the end.
-		expect(sent.filter((f) => f.type !== undefined && !['name', 'email'].includes(String(f.type))).map((f) => f.slug)).toEqual(['company', 'team-size', 'topics', 'seats-needed', 'accept-terms', 'callback-phone', 'referrer']);
+		// Every custom question and the attendee phone field are sent, the changed one in place and the new one at the end.
+		expect(sent.filter((f) => f.type !== undefined && !['name', 'email'].includes(String(f.type))).map((f) => f.slug)).toEqual(['attendeePhoneNumber', 'company', 'team-size', 'topics', 'seats-needed', 'accept-terms', 'callback-phone', 'referrer']);
 		expect(sent.find((f) => f.slug === 'team-size')).toEqual({ type: 'select', slug: 'team-size', label: 'How big is your team?', required: false, hidden: false, placeholder: 'Pick one', options: ['1-10', '11-100', '100+'] });
 		expect(sent.find((f) => f.slug === 'topics')).toEqual({ type: 'multiselect', slug: 'topics', label: 'Topics to cover', required: false, hidden: false, disableOnPrefill: false, options: ['Pricing', 'Integrations', 'Security', 'Onboarding'] });
 		const after = sandbox.state.eventTypes.find((e) => e.id === 12)?.bookingFields ?? [];
-		expect(after.map((f) => f.slug)).toEqual([...(before ?? []), 'referrer']);
+		// Cal.com rebuilds the form in its own order: name, email, location, the rest as sent, then title, notes, guests, reschedule reason.
+		const systemAfter = ['title', 'notes', 'guests', 'rescheduleReason'];
+		expect(after.map((f) => f.slug)).toEqual([...(before ?? []).filter((slug) => !systemAfter.includes(slug)), 'referrer', ...systemAfter]);
+		expect(after.find((f) => f.slug === 'attendeePhoneNumber')).toMatchObject({ isDefault: true, hidden: true, label: 'Phone number' });
 		expect(after.find((f) => f.slug === 'team-size')).toMatchObject({ label: 'How big is your team?', required: false, options: ['1-10', '11-100', '100+'] });
 		expect(after.find((f) => f.slug === 'company')).toMatchObject({ label: 'Company', required: true, placeholder: 'e.g. Acme Inc.' });
 		const questions = result.items[0].json.bookingQuestions as Field[];
@@ -130,6 +133,90 @@ describe('Event types', () => {
 		expect(unknown.error?.message).toBe('Remove Booking Questions: the event type has no question "nope" (it has: company, team-size, accept-terms, callback-phone).');
 		const builtIn = await runCalCom(sandbox, { resource: 'eventType', operation: 'update', eventTypeId: eventType(12), updateFields: { removeBookingQuestions: 'notes' } });
 		expect(builtIn.error?.message).toBe('Remove Booking Questions: "notes" is one of Cal.com\'s built-in questions; it cannot be removed (hide it instead).');
+	});
+
+	const fieldsOf = (id: number) => sandbox.state.eventTypes.find((e) => e.id === id)?.bookingFields ?? [];
+	const guestsOf = (id: number) => fieldsOf(id).find((f) => f.slug === 'guests');
+
+	it('Disable Guests alone hides the guests question and keeps every custom question and the phone field', async () => {
+		const before = structuredClone(fieldsOf(12));
+		const result = await runCalCom(sandbox, { resource: 'eventType', operation: 'update', eventTypeId: eventType(12), updateFields: { disableGuests: true } });
+		expect(result.error).toBeUndefined();
+		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/event-types/12', 'PATCH /v2/event-types/12']);
+		const body = sandbox.requests[1].body as { disableGuests: boolean; bookingFields: Array<Record<string, unknown>> };
+		expect(body.disableGuests).toBe(true);
+		expect(body.bookingFields.find((f) => f.slug === 'guests')).toMatchObject({ hidden: true });
+		const after = fieldsOf(12);
+		const bySlug = (fields: typeof after) => Object.fromEntries(fields.filter((f) => f.slug !== 'guests').map((f) => [f.slug, f]));
+		expect(bySlug(after)).toEqual(bySlug(before));
+		expect(guestsOf(12)).toMatchObject({ hidden: true, required: false, label: 'Add guests' });
+		const questions = result.items[0].json.bookingQuestions as Array<Field & { hidden: boolean }>;
+		expect(questions.find((q) => q.slug === 'guests')).toMatchObject({ hidden: true, builtIn: true });
+		expect(questions.map((q) => q.slug)).toEqual(expect.arrayContaining(['attendeePhoneNumber', 'company', 'team-size', 'topics', 'seats-needed', 'accept-terms', 'callback-phone']));
+	});
+
+	it('sends a built-in question that has no label back with an empty one, which keeps Cal.com’s translated default', async () => {
+		for (const field of fieldsOf(12)) if (field.slug === 'email' || field.slug === 'attendeePhoneNumber') delete field.label;
+		const result = await runCalCom(sandbox, { resource: 'eventType', operation: 'update', eventTypeId: eventType(12), updateFields: { disableGuests: false } });
+		expect(result.error).toBeUndefined();
+		const sent = (sandbox.requests[1].body as { bookingFields: Array<Record<string, unknown>> }).bookingFields;
+		expect(sent.find((f) => f.type === 'email')).toMatchObject({ label: '' });
+		expect(sent.find((f) => f.slug === 'attendeePhoneNumber')).toEqual({ type: 'phone', slug: 'attendeePhoneNumber', label: '', required: false, hidden: true, placeholder: '', disableOnPrefill: false });
+	});
+
+	it('Disable Guests together with booking question changes applies both and keeps the rest', async () => {
+		const result = await runCalCom(sandbox, {
+			resource: 'eventType',
+			operation: 'update',
+			eventTypeId: eventType(12),
+			updateFields: {
+				disableGuests: true,
+				bookingQuestions: { entries: [{ slug: 'company', label: 'Company name', type: 'text', required: false, placeholder: '', hidden: false }] },
+				removeBookingQuestions: ['topics'],
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(fieldsOf(12).filter((f) => !f.isDefault).map((f) => f.slug)).toEqual(['company', 'team-size', 'seats-needed', 'accept-terms', 'callback-phone']);
+		expect(fieldsOf(12).find((f) => f.slug === 'company')).toMatchObject({ label: 'Company name', required: false });
+		expect(fieldsOf(12).map((f) => f.slug)).toContain('attendeePhoneNumber');
+		expect(guestsOf(12)).toMatchObject({ hidden: true });
+	});
+
+	it('re-enabling guests shows the guests question again and keeps every question', async () => {
+		await runCalCom(sandbox, { resource: 'eventType', operation: 'update', eventTypeId: eventType(12), updateFields: { disableGuests: true } });
+		const hidden = fieldsOf(12).map((f) => f.slug);
+		const result = await runCalCom(sandbox, { resource: 'eventType', operation: 'update', eventTypeId: eventType(12), updateFields: { disableGuests: false } });
+		expect(result.error).toBeUndefined();
+		expect(guestsOf(12)).toMatchObject({ hidden: false });
+		expect(fieldsOf(12).map((f) => f.slug)).toEqual(hidden);
+		expect((sandbox.requests.at(-1)?.body as { disableGuests: boolean }).disableGuests).toBe(false);
+	});
+
+	it('creates an event type with Disable Guests and questions in one request: the questions stay, guests are hidden', async () => {
+		const result = await runCalCom(sandbox, {
+			resource: 'eventType',
+			operation: 'create',
+			title: 'Solo',
+			slug: 'solo',
+			lengthInMinutes: 30,
+			additionalFields: { disableGuests: true, bookingQuestions: { entries: [{ slug: 'goal', label: 'Your goal', type: 'text', required: true }] } },
+		});
+		expect(result.error).toBeUndefined();
+		expect(sandbox.requests.map((r) => r.method)).toEqual(['POST']);
+		const created = sandbox.state.eventTypes.find((e) => e.slug === 'solo')?.bookingFields ?? [];
+		expect(created.filter((f) => !f.isDefault).map((f) => f.slug)).toEqual(['goal']);
+		expect(created.find((f) => f.slug === 'guests')).toMatchObject({ hidden: true });
+	});
+
+	it('refuses Disable Guests when a current question cannot be sent back, before any change', async () => {
+		const et = sandbox.state.eventTypes.find((e) => e.id === 12);
+		et?.bookingFields.push({ type: 'unknown', slug: 'unknown', bookingField: JSON.stringify({ name: 'smsReminderNumber', type: 'phone', editable: 'system' }) } as never);
+		const result = await runCalCom(sandbox, { resource: 'eventType', operation: 'update', eventTypeId: eventType(12), updateFields: { disableGuests: true } });
+		expect(result.error?.message).toBe(
+			"Update Fields: the event type has booking questions Cal.com's API cannot send back (smsReminderNumber); changing Disable Guests through the API would delete them, because Cal.com replaces the whole list. Make this change in Cal.com's event type settings instead.",
+		);
+		expect(sandbox.requests.map((r) => r.method)).toEqual(['GET']);
+		expect(guestsOf(12)).toMatchObject({ hidden: false });
 	});
 
 	it('updates only what was set, without touching the booking questions', async () => {

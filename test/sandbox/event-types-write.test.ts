@@ -19,12 +19,12 @@ describe('sandbox event types, writes (2024-06-14)', () => {
 	beforeEach(() => sandbox.reset());
 	afterEach(() => expect(sandbox.invalidRequests()).toEqual([]));
 
-	it('creates an event type with Cal.com’s defaults: system questions, Cal Video, 120 minutes notice', async () => {
+	it('creates an event type with Cal.com’s defaults: system questions (no phone field), Cal Video, 120 minutes notice', async () => {
 		const res = await call(sandbox, '/v2/event-types', { method: 'POST', key: bailey, version: V, body: { title: 'Demo', slug: 'demo', lengthInMinutes: 20 } });
 		expect(res.status).toBe(201);
 		expect(responseProblems('POST', '/v2/event-types', 201, res.json, V)).toEqual([]);
 		expect(res.json.data).toMatchObject({ id: 54, ownerId: 1, minimumBookingNotice: 120, locations: [{ type: 'integration', integration: 'cal-video' }], bookingUrl: 'https://cal.com/bailey/demo' });
-		expect(res.json.data.bookingFields.map((f: { slug: string }) => f.slug)).toEqual(['name', 'email', 'title', 'notes', 'guests', 'rescheduleReason', 'attendeePhoneNumber']);
+		expect(res.json.data.bookingFields.map((f: { slug: string }) => f.slug)).toEqual(['name', 'email', 'location', 'title', 'notes', 'guests', 'rescheduleReason']);
 		const listed = await call(sandbox, '/v2/event-types', { key: bailey, version: V });
 		expect(listed.json.data.map((e: { id: number }) => e.id)).toContain(54);
 	});
@@ -54,6 +54,55 @@ describe('sandbox event types, writes (2024-06-14)', () => {
 		expect(fields.filter((f) => !f.isDefault)).toEqual([expect.objectContaining({ slug: 'company', label: 'Company name', required: false })]);
 		expect(fields.filter((f) => f.isDefault).map((f) => f.slug)).toContain('location');
 		expect(res.json.data).toMatchObject({ title: 'Half hour', slug: '30min', lengthInMinutes: 30 });
+	});
+
+	type Field = { slug: string; isDefault: boolean; hidden?: boolean; required?: boolean; label?: string };
+	const slugs = (json: { data: { bookingFields: Field[] } }) => json.data.bookingFields.map((f) => f.slug);
+	const guests = (json: { data: { bookingFields: Field[] } }) => json.data.bookingFields.find((f) => f.slug === 'guests');
+	const patch12 = (body: unknown) => call(sandbox, '/v2/event-types/12', { method: 'PATCH', key: bailey, version: V, body });
+
+	it('PATCH with disableGuests alone rebuilds the form from the guests question: every custom question and the phone field are lost', async () => {
+		const res = await patch12({ disableGuests: true });
+		expect(res.status).toBe(200);
+		expect(responseProblems('PATCH', '/v2/event-types/{eventTypeId}', 200, res.json, V)).toEqual([]);
+		expect(slugs(res.json)).toEqual(['name', 'email', 'location', 'title', 'notes', 'guests', 'rescheduleReason']);
+		expect(guests(res.json)).toMatchObject({ hidden: true, required: false });
+		// The answer's own flag is the untouched database column.
+		expect(res.json.data.disableGuests).toBe(false);
+		const read = await call(sandbox, '/v2/event-types/12', { key: bailey, version: V });
+		expect(slugs(read.json)).not.toContain('company');
+		expect(slugs(read.json)).not.toContain('attendeePhoneNumber');
+	});
+
+	it('PATCH with disableGuests and bookingFields toggles the guests item of the list sent, adding it when absent', async () => {
+		const phone = { type: 'phone', slug: 'attendeePhoneNumber', label: 'Phone', required: false, hidden: true, placeholder: '' };
+		const company = { type: 'text', slug: 'company', label: 'Company', required: true, placeholder: '', hidden: false };
+		const added = await patch12({ disableGuests: true, bookingFields: [phone, company] });
+		expect(added.status).toBe(200);
+		expect(slugs(added.json)).toEqual(['name', 'email', 'location', 'attendeePhoneNumber', 'company', 'title', 'notes', 'guests', 'rescheduleReason']);
+		expect(added.json.data.bookingFields.find((f: Field) => f.slug === 'attendeePhoneNumber')).toMatchObject({ isDefault: true, type: 'phone', label: 'Phone', hidden: true });
+		expect(guests(added.json)).toMatchObject({ hidden: true });
+		// disableGuests wins over the guests item's own hidden flag.
+		const shown = await patch12({ disableGuests: false, bookingFields: [company, { slug: 'guests', hidden: true, label: 'Who else?' }] });
+		expect(guests(shown.json)).toMatchObject({ hidden: false, label: 'Who else?' });
+		expect(slugs(shown.json)).toEqual(['name', 'email', 'location', 'company', 'title', 'notes', 'guests', 'rescheduleReason']);
+	});
+
+	it('PATCH without disableGuests or bookingFields keeps the questions; a form without a visible required email is refused', async () => {
+		const before = (await call(sandbox, '/v2/event-types/12', { key: bailey, version: V })).json.data.bookingFields;
+		const titled = await patch12({ title: 'Renamed' });
+		expect(titled.json.data.bookingFields).toEqual(before);
+		const hiddenEmail = await patch12({ bookingFields: [{ type: 'email', label: 'Email', hidden: true, placeholder: '' }] });
+		expect(hiddenEmail.status).toBe(400);
+		expect(hiddenEmail.json.error.message).toBe('Booking fields validation failed: visible and required email or visible and required attendee phone field is needed.');
+		const phoneOnly = await patch12({ bookingFields: [{ type: 'email', label: 'Email', hidden: true, placeholder: '' }, { type: 'phone', slug: 'attendeePhoneNumber', label: 'Phone', required: true, hidden: false, placeholder: '' }] });
+		expect(phoneOnly.status).toBe(400);
+		expect(phoneOnly.json.error.message).toBe('checkIsEmailUserAccessible - Email booking field must be required and visible');
+		const company = (label: string) => ({ type: 'text', slug: 'company', label, required: false, placeholder: '', hidden: false });
+		const twice = await patch12({ bookingFields: [company('A'), company('B')] });
+		expect(twice.status).toBe(400);
+		expect(twice.json.error.message).toBe('Duplicate booking field name: company');
+		expect((await call(sandbox, '/v2/event-types/12', { key: bailey, version: V })).json.data.bookingFields).toEqual(before);
 	});
 
 	it('answers someone else’s event type with 403 and deletes with the documented short answer', async () => {

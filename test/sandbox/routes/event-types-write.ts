@@ -3,20 +3,22 @@
  * caller only; team event types are written on /v2/teams/{teamId}/event-types, not modelled):
  *
  *   POST   /v2/event-types                 201 EventTypeOutput   {lengthInMinutes, title, slug, …}
- *   PATCH  /v2/event-types/{eventTypeId}   200 EventTypeOutput   any subset; bookingFields replaces the array
+ *   PATCH  /v2/event-types/{eventTypeId}   200 EventTypeOutput   any subset; bookingFields (or disableGuests
+ *                                                                  alone) replaces the whole array
  *   DELETE /v2/event-types/{eventTypeId}   200 {id, lengthInMinutes, title, slug}
  *
  * Behaviour (API-NOTES §5; texts recalled from Cal.com's EventTypesService_2024_06_14, unverified):
  * - A slug the caller already uses → 400 "User already has an event type with this slug."
  * - scheduleId must be one of the caller's schedules → 404.
  * - Someone else's (or a team's) event type → 403; an unknown id → 404.
- * - Stored and printed: title, slug, length, description, locations, booking fields, guests,
- *   slot interval, notice, buffers, schedule, hidden, confirmation policy, recurrence. Other
+ * - Stored and printed: title, slug, length, description, locations, booking fields,
+ *   slot interval, notice, buffers, schedule, hidden, confirmation policy, recurrence (guests: the
+ *   guests question's `hidden`, not `disableGuests`; see event-type-input.ts). Other
  *   documented fields are accepted and not kept (the sandbox does not model them).
  */
 import { errorEnvelope, success } from '../envelope';
-import type { SandboxBookingField, SandboxEventType, SandboxLocation, SandboxRecurrence, SandboxUser } from '../types';
-import { applyBookingFields, defaultBookingFields } from './event-type-input';
+import type { SandboxEventType, SandboxLocation, SandboxRecurrence, SandboxUser } from '../types';
+import { bookingFieldsFromBody } from './event-type-input';
 import { eventTypeOutput } from './event-type-output';
 import type { RouteContext, RouteHandler, RouteRequest, RouteResult } from './route';
 
@@ -27,7 +29,7 @@ function fail(status: number, message: string, req: RouteRequest): RouteResult {
 }
 
 /** Applies the body's modelled fields to `et`; an error answer when Cal.com would refuse it. */
-function apply(et: SandboxEventType, body: Body, req: RouteRequest, { state }: RouteContext): RouteResult | undefined {
+function apply(et: SandboxEventType, body: Body, req: RouteRequest, { state }: RouteContext, isCreate: boolean): RouteResult | undefined {
 	const user = req.user as SandboxUser;
 	if (typeof body.slug === 'string' && body.slug !== et.slug) {
 		const taken = state.eventTypes.some((e) => e.id !== et.id && e.teamId === null && e.ownerId === user.id && e.slug === body.slug);
@@ -36,9 +38,14 @@ function apply(et: SandboxEventType, body: Body, req: RouteRequest, { state }: R
 	if (typeof body.scheduleId === 'number' && !state.schedules.some((s) => s.id === body.scheduleId && s.ownerId === user.id)) {
 		return fail(404, `User with ID=${user.id} does not own schedule with ID=${body.scheduleId}`, req);
 	}
-	if (Array.isArray(body.bookingFields)) {
-		const fields = applyBookingFields(et.bookingFields, body.bookingFields as Body[]);
-		if (typeof fields === 'string') return fail(400, fields, req);
+	// disableGuests and bookingFields: see event-type-input.ts (input-event-types.service.ts).
+	const fields = bookingFieldsFromBody(body, isCreate);
+	if (typeof fields === 'string') return fail(400, fields, req);
+	if (fields) {
+		// Follows event-types.service.ts checkHasUserAccessibleEmailBookingField (personal event types).
+		if (!fields.some((f) => f.slug === 'email' && f.isDefault && f.required && !f.hidden)) {
+			return fail(400, 'checkIsEmailUserAccessible - Email booking field must be required and visible', req);
+		}
 		et.bookingFields = fields;
 	}
 	if (typeof body.title === 'string') et.title = body.title;
@@ -50,7 +57,8 @@ function apply(et: SandboxEventType, body: Body, req: RouteRequest, { state }: R
 		if (typeof body[key] === 'number') et[key] = body[key] as number;
 	}
 	if (typeof body.hidden === 'boolean') et.hidden = body.hidden;
-	if (typeof body.disableGuests === 'boolean') et.disableGuests = body.disableGuests;
+	// disableGuests is taken out of the input and never written to the event type's own column,
+	// so the answer's `disableGuests` keeps its old value (input-event-types.service.ts).
 	const policy = body.confirmationPolicy as Body | undefined;
 	if (policy) et.requiresConfirmation = policy.disabled !== true;
 	const recurrence = body.recurrence as Body | undefined;
@@ -88,9 +96,9 @@ const createEventType: RouteHandler['handle'] = (req, ctx) => {
 		requiresConfirmation: false,
 		hidden: false,
 		locations: [{ type: 'integration', integration: 'cal-video' }],
-		bookingFields: defaultBookingFields() as SandboxBookingField[],
+		bookingFields: [],
 	};
-	const refused = apply(et, body, req, ctx);
+	const refused = apply(et, body, req, ctx, true);
 	if (refused) return refused;
 	ctx.state.eventTypes.push(et);
 	return { status: 201, body: success(eventTypeOutput(et, ctx.state)) };
@@ -101,7 +109,7 @@ const updateEventType: RouteHandler['handle'] = (req, ctx) => {
 	if ('status' in et) return et;
 	// Apply to a copy, so a refused PATCH changes nothing.
 	const draft = structuredClone(et);
-	const refused = apply(draft, req.body as Body, req, ctx);
+	const refused = apply(draft, req.body as Body, req, ctx, false);
 	if (refused) return refused;
 	Object.assign(et, draft);
 	return { status: 200, body: success(eventTypeOutput(et, ctx.state)) };

@@ -6,8 +6,10 @@ import { UNSAFE_KEYS } from '../../helpers/json';
 
 /**
  * Booking questions of an event type, in Cal.com's 2024-06-14 input shape. Cal.com's PATCH
- * replaces the whole bookingFields array, so an update reads the current questions, turns each
- * back into its input shape, merges the user's changes by slug and sends everything.
+ * replaces the whole bookingFields array — and so does `disableGuests`, which Cal.com applies to
+ * the bookingFields sent, or to none (input-event-types.service.ts,
+ * getBookingFieldsWithGuestsToggled) — so an update reads the current questions, turns each back
+ * into its input shape, merges the user's changes by slug and sends everything.
  */
 
 const QUESTION_TYPES: Array<[string, string]> = [
@@ -130,19 +132,38 @@ function customInput(field: IDataObject): IDataObject {
 }
 
 /**
- * A question read from Cal.com turned back into what Cal.com accepts, or undefined for a
- * built-in question the 2024-06-14 input cannot express (Cal.com keeps those by itself).
+ * A question read from Cal.com turned back into what Cal.com accepts, or undefined for one the
+ * 2024-06-14 input cannot express. Cal.com keeps nothing by itself: whatever an update leaves out
+ * of the list is dropped or reset to its default (input-event-types.service.ts,
+ * transformInputBookingFields), so every question must come back here.
  */
 export function toInput(field: BookingField): IDataObject | undefined {
 	const data = field as unknown as IDataObject;
 	const texts = ['label', 'placeholder', 'disableOnPrefill'];
+	if (field.type === 'unknown') return undefined;
 	if (!field.isDefault) return customInput(data);
 	switch (field.slug) {
 		case 'name':
 			return { type: 'name', label: field.label ?? 'Your name', placeholder: typeof data.placeholder === 'string' ? data.placeholder : '', ...pick(data, ['disableOnPrefill']) };
+		case 'splitName':
+			return { type: 'splitName', ...pick(data, ['firstNameLabel', 'firstNamePlaceholder', 'lastNameLabel', 'lastNamePlaceholder', 'lastNameRequired', 'disableOnPrefill']) };
 		case 'email':
+			// No label read means Cal.com's translated default: sending '' keeps it (see below).
 			// required/hidden of the email question may be sent only for organization team event types.
-			return { type: 'email', label: field.label ?? 'Email address', placeholder: typeof data.placeholder === 'string' ? data.placeholder : '', ...pick(data, ['disableOnPrefill']) };
+			return { type: 'email', label: field.label ?? '', placeholder: typeof data.placeholder === 'string' ? data.placeholder : '', ...pick(data, ['disableOnPrefill']) };
+		case 'attendeePhoneNumber':
+			// Cal.com's attendee phone question goes back as a phone input with this slug
+			// (api-to-internal/booking-fields.ts). The input needs a label; an empty one keeps
+			// Cal.com's translated default, as its form shows `label || t(defaultLabel)`.
+			return {
+				type: 'phone',
+				slug: field.slug,
+				label: field.label ?? '',
+				required: field.required === true,
+				hidden: field.hidden === true,
+				placeholder: typeof data.placeholder === 'string' ? data.placeholder : '',
+				...pick(data, ['disableOnPrefill']),
+			};
 		case 'location':
 			return { slug: 'location', ...pick(data, ['label']) };
 		case 'title':
@@ -153,6 +174,18 @@ export function toInput(field: BookingField): IDataObject | undefined {
 		default:
 			return undefined;
 	}
+}
+
+/** A name for a question Cal.com prints as `{type: "unknown", bookingField: "<JSON>"}`. */
+function unknownName(field: BookingField): string {
+	const raw = (field as unknown as IDataObject).bookingField;
+	try {
+		const parsed = JSON.parse(String(raw)) as IDataObject;
+		if (typeof parsed.name === 'string') return parsed.name;
+	} catch {
+		// Not JSON: fall back to the slug Cal.com printed.
+	}
+	return field.slug;
 }
 
 function readChoices(value: unknown, field: string): string[] {
@@ -201,12 +234,22 @@ export function readSlugs(value: unknown): string[] {
 	return slugs;
 }
 
+/** What an update asks of the booking questions. */
+export interface QuestionChanges {
+	changes: IDataObject[];
+	remove: string[];
+	/** Disable Guests, when set: the guests question is hidden (true) or shown (false). */
+	hideGuests?: boolean;
+}
+
 /**
  * The whole bookingFields array for a PATCH: the current questions in their input shape, the
- * given ones replacing those with the same slug (in place) or added at the end, removals dropped.
+ * given ones replacing those with the same slug (in place) or added at the end, removals dropped,
+ * the guests question hidden or shown as Disable Guests says. Refused when a current question
+ * cannot be sent back, as Cal.com would then delete it.
  */
-export function mergeBookingFields(current: BookingField[], changes: IDataObject[], remove: string[]): IDataObject[] {
-	const customSlugs = current.filter((field) => !field.isDefault).map((field) => field.slug);
+export function mergeBookingFields(current: BookingField[], { changes, remove, hideGuests }: QuestionChanges): IDataObject[] {
+	const customSlugs = current.filter((field) => !field.isDefault && field.type !== 'unknown').map((field) => field.slug);
 	for (const slug of remove) {
 		if (SYSTEM_SLUGS.has(slug) || current.some((field) => field.isDefault && field.slug === slug)) {
 			throw new ParameterError('Remove Booking Questions', `"${slug}" is one of Cal.com's built-in questions; it cannot be removed (hide it instead).`);
@@ -220,6 +263,7 @@ export function mergeBookingFields(current: BookingField[], changes: IDataObject
 	}
 	const bySlug = new Map(changes.map((change) => [String(change.slug), change]));
 	const merged: IDataObject[] = [];
+	const lost: string[] = [];
 	for (const field of current) {
 		if (remove.includes(field.slug)) continue;
 		const replacement = field.isDefault ? undefined : bySlug.get(field.slug);
@@ -230,8 +274,21 @@ export function mergeBookingFields(current: BookingField[], changes: IDataObject
 		}
 		const input = toInput(field);
 		if (input) merged.push(input);
+		else lost.push(field.type === 'unknown' ? unknownName(field) : field.slug);
+	}
+	if (lost.length) {
+		const set = [changes.length && 'Booking Questions', remove.length && 'Remove Booking Questions', hideGuests !== undefined && 'Disable Guests'].filter(Boolean).join(', ');
+		throw new ParameterError(
+			'Update Fields',
+			`the event type has booking questions Cal.com's API cannot send back (${lost.join(', ')}); changing ${set} through the API would delete them, because Cal.com replaces the whole list. Make this change in Cal.com's event type settings instead.`,
+		);
 	}
 	merged.push(...bySlug.values());
+	if (hideGuests !== undefined) {
+		const guests = merged.find((item) => item.slug === 'guests');
+		if (guests) guests.hidden = hideGuests;
+		else merged.push({ slug: 'guests', hidden: hideGuests });
+	}
 	return merged;
 }
 

@@ -18,7 +18,7 @@ export const optionalEventTypeFields: INodeProperties[] = [
 	{ displayName: 'After Event Buffer (Minutes)', name: 'afterEventBuffer', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Time kept free after each meeting' },
 	minutesField('beforeEventBuffer', 'Before Event Buffer (Minutes)', 'Time kept free before each meeting'),
 	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '', description: 'Text shown on the booking page' },
-	{ displayName: 'Disable Guests', name: 'disableGuests', type: 'boolean', default: false, description: 'Whether the person booking may not invite guests' },
+	{ displayName: 'Disable Guests', name: 'disableGuests', type: 'boolean', default: false, description: "Whether the person booking may not invite guests: hides Cal.com's Guests question; on Update the current booking questions are read and all of them are sent back, so none is lost" },
 	{ displayName: 'Hidden', name: 'hidden', type: 'boolean', default: false, description: 'Whether the event type is hidden from the public profile page (it can still be booked by link)' },
 	locationsField,
 	minutesField('minimumBookingNotice', 'Minimum Notice (Minutes)', 'How long before a meeting it can be booked at the latest, e.g. 120'),

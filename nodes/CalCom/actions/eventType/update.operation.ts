@@ -55,11 +55,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const remove = readSlugs(fields.removeBookingQuestions);
 	const timeoutMs = readTimeoutMs(this, itemIndex);
 	const notFoundMessage = eventTypeNotFound(id);
-	if (questions.length || remove.length) {
-		// Cal.com's PATCH replaces the whole array: read it, merge by slug, send everything.
+	const hideGuests = typeof body.disableGuests === 'boolean' ? body.disableGuests : undefined;
+	if (questions.length || remove.length || hideGuests !== undefined) {
+		// Cal.com's PATCH replaces the whole array, and Disable Guests sent alone would rebuild it
+		// from the guests question only: read it, merge by slug, send everything.
 		const current = (await calComRequest.call(this, { method: 'GET', path: apiPath`/v2/event-types/${id}`, timeoutMs, notFoundMessage })) as IDataObject;
 		const currentFields = (Array.isArray(current?.bookingFields) ? current.bookingFields : []) as unknown as BookingField[];
-		body.bookingFields = mergeBookingFields(currentFields, questions, remove);
+		body.bookingFields = mergeBookingFields(currentFields, { changes: questions, remove, hideGuests });
 	}
 	if (!Object.keys(body).length) {
 		throw new ParameterError('Update Fields', 'nothing to change: add at least one field to update.');
