@@ -187,6 +187,16 @@ describe('Credit → Charge', () => {
 		expect(sandbox.requests).toEqual([]);
 	});
 
+	it('refuses to derive a reference when n8n gives the run no instance ID, before any request', async () => {
+		const result = await runInExecution(sandbox, charge(), 'exec-1', undefined, 'bailey', '');
+		expect(result.error?.message).toBe(
+			'External Reference: n8n gave this run no instance ID, so no reference can be derived; set one so the charge cannot happen twice.',
+		);
+		expect(sandbox.requests).toEqual([]);
+		const given = await runInExecution(sandbox, charge({ externalRef: 'sms-1' }), 'exec-1', undefined, 'bailey', '');
+		expect(given.items[0].json).toMatchObject({ accepted: true, externalRef: 'sms-1' });
+	});
+
 	it('does not repeat a charge that failed with a server error', async () => {
 		sandbox.injectFault({ kind: '503', path: '/v2/credits/charge' });
 		const result = await runCalCom(sandbox, charge());
