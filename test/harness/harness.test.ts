@@ -17,7 +17,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { runListSearch, runLoadOptions, runNode, testCredential } from './index';
+import { HARNESS_INSTANCE_ID, runListSearch, runLoadOptions, runNode, testCredential } from './index';
 
 /** A tiny API on 127.0.0.1: answers 200 to the right bearer token, 401 otherwise. */
 interface SeenRequest {
@@ -138,7 +138,7 @@ class HarnessTestNode implements INodeType {
 					json: true,
 				})) as IDataObject;
 				output.push({
-					json: { ...body, input: items[itemIndex].json, executionId: this.getExecutionId(), version: this.getNode().typeVersion },
+					json: { ...body, input: items[itemIndex].json, executionId: this.getExecutionId(), instanceId: this.getInstanceId(), version: this.getNode().typeVersion },
 					pairedItem: { item: itemIndex },
 				});
 			} catch (error) {
@@ -194,6 +194,19 @@ describe('runNode: the node runs through n8n-core and really calls the server', 
 		const older = await runNode({ node: new HarnessTestNode(), credentialTypes, credentials: credentials(), parameters: {}, typeVersion: 1 });
 		expect(older.items[0].json.version).toBe(1);
 		expect(older.items[0].json.executionId).toMatch(/^harness-execution-\d+$/);
+	});
+
+	it('gives the node the harness instance id, or the one the run asks for, and refuses to overlap runs on two instances', async () => {
+		const run = (instanceId?: string) =>
+			runNode({ node: new HarnessTestNode(), credentialTypes, credentials: credentials(), parameters: {}, instanceId });
+		expect((await run()).items[0].json.instanceId).toBe(HARNESS_INSTANCE_ID);
+		expect((await run('instance-b')).items[0].json.instanceId).toBe('instance-b');
+		expect((await run()).items[0].json.instanceId).toBe(HARNESS_INSTANCE_ID);
+		const [first, second] = await Promise.allSettled([run(), run('instance-b')]);
+		expect(first.status).toBe('fulfilled');
+		expect(second.status === 'rejected' && (second.reason as Error).message).toBe(
+			'Harness: a run with instance id "instance-b" cannot overlap runs with "harness-instance"; run them one after another',
+		);
 	});
 
 	it('surfaces an error thrown by the node in `error`, with its message', async () => {

@@ -16,6 +16,7 @@ export type { AdditionalDataOptions } from './additional-data';
 export { testCredential } from './credential-test';
 export { HarnessCredentialsHelper } from './credentials-helper';
 export type { CredentialsData } from './credentials-helper';
+export { HARNESS_INSTANCE_ID } from './instance';
 export { runListSearch, runLoadOptions } from './load-options';
 export { HarnessNodeTypes } from './node-types';
 export { runNode, SOURCE_NODE_NAME } from './run-node';

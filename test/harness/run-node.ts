@@ -16,6 +16,7 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { buildAdditionalData } from './additional-data';
 import type { CredentialsData } from './credentials-helper';
 import { HarnessCredentialsHelper } from './credentials-helper';
+import { withInstanceId } from './instance';
 import { HarnessNodeTypes, SOURCE_NODE_TYPE, sourceNodeType } from './node-types';
 import { NODE_NAME, nodeUnderTest, WORKFLOW_ID, workflowBase } from './workflow';
 
@@ -37,6 +38,11 @@ export interface RunNodeOptions {
 	asTool?: boolean;
 	/** What `this.getExecutionId()` returns during the run; default `harness-execution-<n>`. */
 	executionId?: string;
+	/**
+	 * What `this.getInstanceId()` returns: the n8n instance the run is on; default
+	 * HARNESS_INSTANCE_ID. Runs with different ids must not overlap (see withInstanceId).
+	 */
+	instanceId?: string;
 }
 
 export interface RunNodeResult {
@@ -109,7 +115,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		},
 	});
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	const [run] = await Promise.all([finished, execution.processRunExecutionData(workflow)]);
+	const [run] = await withInstanceId(options.instanceId, async () => await Promise.all([finished, execution.processRunExecutionData(workflow)]));
 
 	const runData = run.data.resultData.runData;
 	const task = runData[NODE_NAME]?.[0];

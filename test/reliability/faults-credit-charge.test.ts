@@ -1,5 +1,6 @@
 import type { FaultKind, Sandbox } from '../sandbox';
-import { useSandbox, visibleText } from '../integration/helpers';
+import { MARCH, useSandbox, visibleText } from '../integration/helpers';
+import { creditsOf } from '../sandbox/routes/credits';
 import {
 	AMBIGUOUS_KINDS,
 	describedAs,
@@ -18,13 +19,14 @@ const charge = withTimeout({ resource: 'credit', operation: 'charge', credits: 5
 const PATH = '/v2/credits/charge';
 
 const ledger = (s: Sandbox) => s.state.creditCharges.filter((c) => c.userId === 1);
-const balance = (s: Sandbox) => s.state.credits.find((c) => c.userId === 1);
+/** Bailey's charges are paid by team 100 (credit-service.ts: a member's team pays). */
+const balance = (s: Sandbox) => creditsOf(s.state, { teamId: 100 }, new Date(MARCH));
 const chargePosts = (s: Sandbox) => s.requests.filter((r) => r.method === 'POST' && r.path === PATH);
 
 async function expectChargedOnce(executionId: string): Promise<void> {
 	expect(ledger(sandbox())).toHaveLength(1);
 	expect(ledger(sandbox())[0].externalRef).toContain(executionId);
-	expect(balance(sandbox())).toMatchObject({ monthlyRemaining: 495, additional: 100 });
+	expect(balance(sandbox())).toEqual({ monthlyRemaining: 495, additional: 100 });
 }
 
 describe('R1 faults × credit charge: throttled', () => {
@@ -32,7 +34,7 @@ describe('R1 faults × credit charge: throttled', () => {
 		sandbox().injectFault(fault(kind, 'POST', PATH));
 		const result = await runInExecution(sandbox(), charge, `exec-${kind}`);
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ charged: true, monthlyRemaining: 495 });
+		expect(result.items[0].json).toMatchObject({ accepted: true, teamId: 100, monthlyRemaining: 495 });
 		expect(chargePosts(sandbox()).map((r) => r.status)).toEqual([429, 200]);
 		await expectChargedOnce(`exec-${kind}`);
 		expectNoKeyIn(sandbox(), visibleText(result));
@@ -51,7 +53,10 @@ async function expectUnrepeatedThenOnce(kind: FaultKind, executionId: string, ch
 	// The user re-runs the execution (or n8n's Retry On Fail does): the same derived reference.
 	const replay = await runInExecution(sandbox(), charge, executionId);
 	expect(replay.error).toBeUndefined();
-	expect(replay.items[0].json).toMatchObject({ charged: true, monthlyRemaining: 495, externalRef: ledger(sandbox())[0].externalRef });
+	// A real charge names the team and its balance; a replay of a charged reference names no team
+	// and carries the user's own balance (Cal.com, credits.service.ts).
+	const answered = chargedByFault ? { teamId: null, balanceOf: 'user', monthlyRemaining: 0 } : { teamId: 100, balanceOf: 'team', monthlyRemaining: 495 };
+	expect(replay.items[0].json).toMatchObject({ accepted: true, ...answered, externalRef: ledger(sandbox())[0].externalRef });
 	await expectChargedOnce(executionId);
 }
 

@@ -87,11 +87,17 @@ function checkFixture(f: SandboxFixture): void {
 			if (!userIds.has(h.userId)) problems.push(`event type ${e.id}: host ${h.userId} does not exist`);
 		}
 	}
+	const organizationIds = new Set((f.organizations ?? []).map((o) => o.id));
 	for (const c of f.credits ?? []) {
-		if (!userIds.has(c.userId)) problems.push(`credits: user ${c.userId} does not exist`);
-		if (!(c.monthlyRemaining >= 0 && c.additional >= 0)) problems.push(`credits of user ${c.userId}: balances must not be negative`);
+		const owner = c.userId !== undefined ? `user ${c.userId}` : `team ${c.teamId}`;
+		if ((c.userId === undefined) === (c.teamId === undefined)) problems.push('credits: each balance needs exactly one of userId and teamId');
+		else if (c.userId !== undefined && !userIds.has(c.userId)) problems.push(`credits: user ${c.userId} does not exist`);
+		else if (c.teamId !== undefined && !teamIds.has(c.teamId) && !organizationIds.has(c.teamId)) problems.push(`credits: team ${c.teamId} does not exist`);
+		if (c.userId !== undefined && c.monthlyCredits !== undefined) problems.push(`credits of ${owner}: only teams and organizations have monthly credits`);
+		if (!(c.additional >= 0 && (c.monthlyCredits ?? 0) >= 0)) problems.push(`credits of ${owner}: balances must not be negative`);
 	}
-	unique('credit balances per user', (f.credits ?? []).map((c) => c.userId));
+	unique('credit balances per user', (f.credits ?? []).flatMap((c) => (c.userId === undefined ? [] : [c.userId])));
+	unique('credit balances per team', (f.credits ?? []).flatMap((c) => (c.teamId === undefined ? [] : [c.teamId])));
 	for (const t of f.teams) {
 		for (const m of t.members) if (!userIds.has(m.userId)) problems.push(`team ${t.slug}: member ${m.userId} does not exist`);
 	}

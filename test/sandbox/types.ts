@@ -233,24 +233,40 @@ export interface SandboxWebhook {
 }
 
 /**
- * A user's credit balance (API-NOTES §7). Cal.com spends the monthly allowance first, then the
- * additional (purchased) credits. `teamId` is set when the credits are the team's.
+ * A credit balance (Cal.com's CreditBalance row): a user's or a team's/organization's, never both.
+ * Only teams and organizations have a monthly allowance; a user has purchased credits only
+ * (packages/features/ee/billing/credit-service.ts, getAllCredits / getMonthlyCredits).
  */
 export interface SandboxCreditBalance {
-	userId: number;
-	monthlyRemaining: number;
+	userId?: number;
+	/** A team's or an organization's id. */
+	teamId?: number;
+	/** Purchased credits left. */
 	additional: number;
-	teamId?: number | null;
+	/**
+	 * Teams and organizations: the month's allowance (in Cal.com seats × credits per seat on an
+	 * active subscription). What is left of it is the allowance less this month's MONTHLY charges.
+	 */
+	monthlyCredits?: number;
+	/** Cal.com's limitReachedAt (ISO): set when a charge left nothing, cleared when credits return. */
+	limitReachedAt?: string | null;
 }
 
-/** One charge that went through, kept so a repeated externalRef is answered without charging. */
+/** One charge Cal.com logged (its CreditExpenseLog). */
 export interface SandboxCreditCharge {
+	/** The API key's user who asked. */
 	userId: number;
+	/** Who paid: a team or organization, else the user (teamId null). */
+	teamId: number | null;
+	/** The amount asked, logged whole even when the balance held less. */
 	credits: number;
 	creditFor: string;
+	/** Unique across all users and teams, as Cal.com's column. */
 	externalRef: string | null;
-	/** The `data` Cal.com answered, as it was then. */
-	result: { charged: true; teamId?: number; remainingBalance: { monthlyRemaining: number; additional: number } };
+	/** MONTHLY: counted against the allowance; ADDITIONAL: taken from the purchased credits. */
+	creditType: 'MONTHLY' | 'ADDITIONAL';
+	/** ISO time on the calendar clock. */
+	date: string;
 }
 
 export interface SandboxFixture {
@@ -261,7 +277,7 @@ export interface SandboxFixture {
 	bookings: SandboxBooking[];
 	organizations?: SandboxOrganization[];
 	webhooks?: SandboxWebhook[];
-	/** Users without an entry have no credits. */
+	/** Users and teams without an entry have no credits. */
 	credits?: SandboxCreditBalance[];
 }
 

@@ -6,23 +6,36 @@
  *   POST /v2/credits/charge    {credits ≥ 1, creditFor, externalRef?}
  *                              → 200 {charged: true, teamId?, remainingBalance}
  *
- * Read in Cal.com's docs and source: the shapes, 200 (not 201) for a charge, the 400s for a
- * missing body, credits below 1 and an unknown creditFor (the generic validation answers those
- * before the handler runs), and that `externalRef` "prevents double-charging".
+ * Follows apps/api/v2/src/modules/credits/controllers/credits.controller.ts and
+ * services/credits.service.ts, which call packages/features/ee/billing/credit-service.ts
+ * (CreditService) with the user's id only, never a team id; its balances come from
+ * packages/features/credits/repositories/CreditsRepository.ts. What that means here:
+ *   - `charged` is always true: the service answers it without looking at what happened.
+ *   - A user in a team or organization never pays: the team does (an organization before any
+ *     team), even when it has nothing left. Only a user in no team pays, from purchased credits;
+ *     a user has no monthly credits.
+ *   - A team spends its monthly allowance while any is left (the whole charge is logged against
+ *     it, so what exceeds it is lost), then its purchased credits. Neither is ever refused: what is
+ *     missing is not taken (at most what is there), and the answer is still 200.
+ *   - A repeated externalRef is looked up among every charge of every user (the column is
+ *     unique) and nothing is charged; the answer then names no team and carries the asking user's
+ *     own balance (monthly 0), not the payer's.
+ *   - GET /available carries the asking user's own balance too; `hasCredits` is true while the
+ *     paying team has not reached its limit this month, else whether the user has purchased
+ *     credits.
  *
- * Inferred, not read (tests must not quote these as Cal.com's words):
- *   - a repeated externalRef of the same user does not charge again and answers the first
- *     charge's result, charged: true. Whether Cal.com answers the same result, an error or
- *     charged: false for a repeat is unverified.
- *   - the monthly allowance is spent before the additional credits.
- *   - a charge larger than the balance is refused with a 400 and the balance stays as it was;
- *     the text is ours.
+ * Inferred, not read:
+ *   - Cal.com on hosted runs with IS_SMS_CREDITS_ENABLED; self-hosted without it answers
+ *     hasCredits true always. The sandbox is hosted.
+ *   - A user's warning threshold comes from a Stripe price; the sandbox takes it as above 0, so a
+ *     user's charge that leaves nothing marks the limit (which no answer shows).
+ *   - Two requests with one new externalRef at the same instant: in Cal.com both may pass the
+ *     look-up and the second fail on the unique column (an Error, so 500). The sandbox handles one
+ *     request at a time, so the second is always a replay.
  */
-import { errorEnvelope, success } from '../envelope';
+import { success } from '../envelope';
 import type { SandboxCreditBalance, SandboxCreditCharge, SandboxState, SandboxUser } from '../types';
 import type { RouteHandler } from './route';
-
-export const INSUFFICIENT_CREDITS = 'Insufficient credits to complete this charge';
 
 interface ChargeBody {
 	credits: number;
@@ -30,17 +43,103 @@ interface ChargeBody {
 	externalRef?: string;
 }
 
-/** The user's balance entry, created empty for users the fixture gives no credits. */
-function balanceOf(state: SandboxState, user: SandboxUser): SandboxCreditBalance {
-	let balance = state.credits.find((c) => c.userId === user.id);
+export type CreditOwner = { teamId: number } | { userId: number };
+
+interface Payer {
+	owner: CreditOwner;
+	/** Monthly remaining + additional, what Cal.com calls available credits. */
+	available: number;
+	creditType: SandboxCreditCharge['creditType'];
+	limitReached: boolean;
+}
+
+/** The month starts at 00:00 UTC on the 1st (dayjs().startOf('month') on a UTC server). */
+function startOfMonth(now: Date): number {
+	return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+}
+
+function findBalance(state: SandboxState, owner: CreditOwner): SandboxCreditBalance | undefined {
+	return state.credits.find((c) => ('teamId' in owner ? c.teamId === owner.teamId : c.userId === owner.userId && c.teamId === undefined));
+}
+
+/** Follows CreditsRepository.createCreditBalance: a row made on the first charge. */
+function balanceRow(state: SandboxState, owner: CreditOwner): SandboxCreditBalance {
+	let balance = findBalance(state, owner);
 	if (!balance) {
-		balance = { userId: user.id, monthlyRemaining: 0, additional: 0 };
+		balance = { ...owner, additional: 0 };
 		state.credits.push(balance);
 	}
 	return balance;
 }
 
-const balanceOutput = (b: SandboxCreditBalance) => ({ monthlyRemaining: b.monthlyRemaining, additional: b.additional });
+/**
+ * Follows credit-service.ts _getAllCreditsForTeam / _getAllCredits: a team's monthly remaining is
+ * its allowance less this month's MONTHLY charges, never below 0; a user's is always 0. Exported
+ * for specs: `now` is the calendar clock's time (the month counted).
+ */
+export function creditsOf(state: SandboxState, owner: CreditOwner, now: Date): { monthlyRemaining: number; additional: number } {
+	const balance = findBalance(state, owner);
+	const additional = balance?.additional ?? 0;
+	if (!('teamId' in owner)) return { monthlyRemaining: 0, additional };
+	const since = startOfMonth(now);
+	const used = state.creditCharges
+		.filter((c) => c.teamId === owner.teamId && c.creditType === 'MONTHLY' && Date.parse(c.date) >= since)
+		.reduce((sum, c) => sum + c.credits, 0);
+	return { monthlyRemaining: Math.max((balance?.monthlyCredits ?? 0) - used, 0), additional };
+}
+
+function limitReachedThisMonth(balance: SandboxCreditBalance | undefined, now: Date): boolean {
+	return !!balance?.limitReachedAt && Date.parse(balance.limitReachedAt) > startOfMonth(now);
+}
+
+/**
+ * Follows MembershipRepository.findAllAcceptedPublishedTeamMemberships (accepted, team with a
+ * slug) and credit-service.ts filterMembershipsForCreditCheck: a user in an organization is
+ * checked against the organization only.
+ */
+function payingTeams(state: SandboxState, user: SandboxUser): number[] {
+	if (user.organizationId !== null) return [user.organizationId];
+	return state.teams.filter((t) => t.slug && t.members.some((m) => m.userId === user.id && m.accepted)).map((t) => t.id);
+}
+
+/**
+ * Follows credit-service.ts _getTeamWithAvailableCredits and _getUserOrTeamToCharge: the first
+ * team not at its limit this month, or with credits again (its limit is then cleared); else the
+ * first team, at its limit. A user in no team pays from their purchased credits.
+ */
+function payerFor(state: SandboxState, user: SandboxUser, now: Date): Payer {
+	const teams = payingTeams(state, user);
+	for (const teamId of teams) {
+		const owner = { teamId };
+		const credits = creditsOf(state, owner, now);
+		const available = credits.monthlyRemaining + credits.additional;
+		const balance = findBalance(state, owner);
+		const limitReached = limitReachedThisMonth(balance, now);
+		if (!limitReached || available > 0) {
+			if (limitReached && balance) balance.limitReachedAt = null;
+			return { owner, available, creditType: credits.monthlyRemaining > 0 ? 'MONTHLY' : 'ADDITIONAL', limitReached: false };
+		}
+	}
+	if (teams.length > 0) return { owner: { teamId: teams[0] }, available: 0, creditType: 'ADDITIONAL', limitReached: true };
+	const owner = { userId: user.id };
+	return { owner, available: creditsOf(state, owner, now).additional, creditType: 'ADDITIONAL', limitReached: false };
+}
+
+/**
+ * Follows credit-service.ts _handleLowCreditBalance, without its e-mails: below the warning
+ * threshold (a team's: a fifth of its allowance) a charge that left nothing marks the limit,
+ * unless already marked (a team's: this month); at or above it the marks are cleared.
+ */
+function markLimit(balance: SandboxCreditBalance, remaining: number, now: Date): void {
+	const isTeam = balance.teamId !== undefined;
+	const warningLimit = isTeam ? (balance.monthlyCredits ?? 0) * 0.2 : 1; // a user's: inferred, see the header
+	if (remaining >= warningLimit) {
+		balance.limitReachedAt = null;
+		return;
+	}
+	const alreadyMarked = isTeam ? limitReachedThisMonth(balance, now) : !!balance.limitReachedAt;
+	if (!alreadyMarked && remaining <= 0) balance.limitReachedAt = now.toISOString();
+}
 
 export const creditsRoutes: RouteHandler[] = [
 	{
@@ -49,11 +148,13 @@ export const creditsRoutes: RouteHandler[] = [
 		validation: 'generic',
 		auth: 'required',
 		handle(req, ctx) {
-			const balance = balanceOf(ctx.state, req.user as SandboxUser);
-			return {
-				status: 200,
-				body: success({ hasCredits: balance.monthlyRemaining + balance.additional > 0, balance: balanceOutput(balance) }),
-			};
+			const user = req.user as SandboxUser;
+			const now = ctx.now();
+			// Follows credit-service.ts hasAvailableCredits (user path) and getAllCredits({userId}).
+			const payer = payerFor(ctx.state, user, now);
+			const own = creditsOf(ctx.state, { userId: user.id }, now);
+			const hasCredits = ('teamId' in payer.owner && !payer.limitReached) || own.additional > 0;
+			return { status: 200, body: success({ hasCredits, balance: own }) };
 		},
 	},
 	{
@@ -64,23 +165,33 @@ export const creditsRoutes: RouteHandler[] = [
 		handle(req, ctx) {
 			const user = req.user as SandboxUser;
 			const body = req.body as ChargeBody;
+			const now = ctx.now();
+			// Follows credit-service.ts chargeCredits: an empty externalRef is no reference.
 			const externalRef = typeof body.externalRef === 'string' && body.externalRef !== '' ? body.externalRef : null;
-			if (externalRef !== null) {
-				const earlier = ctx.state.creditCharges.find((c) => c.userId === user.id && c.externalRef === externalRef);
-				// Inferred: a repeat answers the first result and charges nothing (see the header).
-				if (earlier) return { status: 200, body: success(structuredClone(earlier.result)) };
+			// Follows CreditsRepository.findCreditExpenseLogByExternalRef: one look-up over every charge.
+			if (externalRef !== null && ctx.state.creditCharges.some((c) => c.externalRef === externalRef)) {
+				// credits.service.ts: no teamId comes back, so the balance read is the user's own.
+				return { status: 200, body: success({ charged: true, remainingBalance: creditsOf(ctx.state, { userId: user.id }, now) }) };
 			}
-			const balance = balanceOf(ctx.state, user);
-			if (balance.monthlyRemaining + balance.additional < body.credits) {
-				return { status: 400, body: errorEnvelope(400, INSUFFICIENT_CREDITS, req.url) };
-			}
-			const fromMonthly = Math.min(balance.monthlyRemaining, body.credits);
-			balance.monthlyRemaining -= fromMonthly;
-			balance.additional -= body.credits - fromMonthly;
-			const result: SandboxCreditCharge['result'] = { charged: true, remainingBalance: balanceOutput(balance) };
-			if (typeof balance.teamId === 'number') result.teamId = balance.teamId;
-			ctx.state.creditCharges.push({ userId: user.id, credits: body.credits, creditFor: body.creditFor, externalRef, result });
-			return { status: 200, body: success(structuredClone(result)) };
+			const payer = payerFor(ctx.state, user, now);
+			const balance = balanceRow(ctx.state, payer.owner);
+			// credit-service.ts _createExpenseLog: purchased credits go down by at most what is there.
+			if (payer.creditType === 'ADDITIONAL') balance.additional -= Math.min(body.credits, balance.additional);
+			const teamId = 'teamId' in payer.owner ? payer.owner.teamId : null;
+			ctx.state.creditCharges.push({
+				userId: user.id,
+				teamId,
+				credits: body.credits,
+				creditFor: body.creditFor,
+				externalRef,
+				creditType: payer.creditType,
+				date: now.toISOString(),
+			});
+			markLimit(balance, payer.available - body.credits, now);
+			const result: Record<string, unknown> = { charged: true };
+			if (teamId !== null) result.teamId = teamId;
+			result.remainingBalance = creditsOf(ctx.state, payer.owner, now);
+			return { status: 200, body: success(result) };
 		},
 	},
 ];

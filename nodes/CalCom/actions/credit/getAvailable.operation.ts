@@ -14,5 +14,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		timeoutMs: readTimeoutMs(this, itemIndex),
 	})) as IDataObject;
 	if (this.getNodeParameter('output', itemIndex) === 'raw') return [data];
-	return [{ hasCredits: data.hasCredits === true, ...simplifyBalance(data.balance) }];
+	// credits.service.ts reads the balance for the user alone: a team's credits never show here.
+	return [{ hasCredits: data.hasCredits === true, balanceOf: 'user', ...simplifyBalance(data.balance) }];
 }
