@@ -137,22 +137,6 @@ describe('Cal.com Trigger: PING, other events and raw output', () => {
 		}
 	});
 
-	const bookingAsPing = { ...created, triggerEvent: 'PING' };
-	it.each([
-		['a booking body relabelled PING', bookingAsPing],
-		['the ping with a booking field in its payload', { ...ping, payload: { ...ping.payload, uid: 'bk1' } }],
-		['the ping with a field beside the envelope', { ...ping, extra: true }],
-		['the ping without createdAt', { triggerEvent: 'PING', payload: ping.payload }],
-		['the ping with another type', { ...ping, payload: { ...ping.payload, type: 'Booking' } }],
-		['the ping renamed', { ...ping, triggerEvent: 'BOOKING_CREATED' }],
-	])('answers 401 and starts nothing for an unsigned delivery that is not Cal.com’s ping: %s', async (_case, body) => {
-		expectRefused(await post({ 'x-cal-signature-256': 'no-secret-provided' }, body, raw(body), { ...parameters, options: { startOnPing: true } }));
-	});
-
-	it('answers 401 to a ping with no signature header at all', async () => {
-		expectRefused(await post({}, ping));
-	});
-
 	it('answers a signed delivery of an event it does not listen to without starting the workflow', async () => {
 		const rejected = { ...created, triggerEvent: 'BOOKING_REJECTED' };
 		const result = await post({ 'x-cal-signature-256': hmac(SECRET, raw(rejected)) }, rejected);
@@ -175,6 +159,26 @@ describe('Cal.com Trigger: PING, other events and raw output', () => {
 		expect(item.json.headers).toMatchObject({ 'x-cal-signature-256': signature, 'x-cal-webhook-version': '2021-10-20' });
 		expect(typeof item.json.rawBody).toBe('string');
 		expect(JSON.stringify(result.response)).not.toContain(SECRET);
+	});
+});
+
+describe('R3 forgery: unsigned bodies posing as Cal.com’s Ping test', () => {
+	const ping = { triggerEvent: 'PING', createdAt: '2027-03-01T09:00:00.000Z', payload: examplePayload('PING') };
+	const bookingAsPing = { ...created, triggerEvent: 'PING' };
+	it.each([
+		['a booking body relabelled PING', bookingAsPing],
+		['the ping with a booking field in its payload', { ...ping, payload: { ...ping.payload, uid: 'bk1' } }],
+		['the ping with a field beside the envelope', { ...ping, extra: true }],
+		['the ping without createdAt', { triggerEvent: 'PING', payload: ping.payload }],
+		['the ping with another type', { ...ping, payload: { ...ping.payload, type: 'Booking' } }],
+		['the ping renamed', { ...ping, triggerEvent: 'BOOKING_CREATED' }],
+	])('answers 401 and starts nothing for an unsigned delivery that is not Cal.com’s ping: %s', async (_case, body) => {
+		expectRefused(await post({ 'x-cal-signature-256': 'no-secret-provided' }, body, raw(body), { ...parameters, options: { startOnPing: true } }));
+	});
+
+	it('answers 401 to Cal.com’s ping itself without a signature header, or signed with another secret', async () => {
+		expectRefused(await post({}, ping));
+		expectRefused(await post({ 'x-cal-signature-256': hmac('typed-in-the-form', raw(ping)) }, ping));
 	});
 });
 
