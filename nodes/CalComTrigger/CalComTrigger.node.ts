@@ -11,8 +11,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { searchEventTypes } from '../CalCom/methods/listSearch';
 import { triggerProperties } from './descriptions';
 import { PING_EVENT } from './events';
-import { normalizeDelivery } from './normalize';
-import { SIGNATURE_HEADER, verifySignature } from './signature';
+import { readDelivery } from './normalize';
+import { isCalComPing } from './ping';
+import { SIGNATURE_HEADER, UNSIGNED, verifySignature } from './signature';
 import { createSubscription, deleteSubscription, subscriptionExists } from './subscription';
 
 interface TriggerOptions {
@@ -20,13 +21,12 @@ interface TriggerOptions {
 	startOnPing?: boolean;
 }
 
-/** The body as sent: JSON when it parses, else what n8n parsed (a template rendered as a form). */
-function parseBody(ctx: IWebhookFunctions, raw: Buffer): unknown {
-	try {
-		return JSON.parse(raw.toString('utf8')) as unknown;
-	} catch {
-		return ctx.getBodyData();
-	}
+const PING_UNSIGNED = 'Ping received. Cal.com signs its Ping test with the secret typed into the webhook form, usually none, so it arrived unsigned; the workflow was not started';
+const PING_UNSIGNED_NOT_STARTED = `${PING_UNSIGNED} (Start Workflow on Ping starts it only for a ping signed with this trigger’s secret)`;
+
+/** The secret never reaches an item, whatever a template or a body holds. */
+function redact(text: string, secret: unknown): string {
+	return typeof secret === 'string' && secret !== '' ? text.split(secret).join('[redacted]') : text;
 }
 
 export class CalComTrigger implements INodeType {
@@ -70,15 +70,20 @@ export class CalComTrigger implements INodeType {
 		const rawBody = Buffer.isBuffer(raw) ? raw : undefined;
 		const headers = this.getHeaderData() as IDataObject;
 		const secret = this.getWorkflowStaticData('node').secret;
-		const verdict = verifySignature(secret, headers[SIGNATURE_HEADER] as string | string[] | undefined, rawBody);
+		const signature = headers[SIGNATURE_HEADER] as string | string[] | undefined;
+		const verdict = verifySignature(secret, signature, rawBody);
 		if (!verdict.valid) {
+			// Cal.com's Ping test is unsigned: answer it, start nothing; anything else unsigned is refused.
+			if (signature === UNSIGNED && isCalComPing(rawBody)) {
+				const options = this.getNodeParameter('options', {}) as TriggerOptions;
+				return { webhookResponse: { message: options.startOnPing ? PING_UNSIGNED_NOT_STARTED : PING_UNSIGNED } };
+			}
 			this.logger.debug(`Cal.com Trigger refused a delivery: signature ${verdict.reason}`);
 			this.getResponseObject().status(401).json({ message: 'The X-Cal-Signature-256 signature is missing or does not match' });
 			return { noWebhookResponse: true };
 		}
 
-		const body = parseBody(this, rawBody as Buffer);
-		const item = normalizeDelivery(body);
+		const item = readDelivery(rawBody as Buffer, headers['content-type']);
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const event = item.triggerEvent;
 		if (event === PING_EVENT && !options.startOnPing) {
@@ -92,9 +97,10 @@ export class CalComTrigger implements INodeType {
 
 		if (options.includeRaw) {
 			const text = (rawBody as Buffer).toString('utf8');
-			item.rawBody = typeof secret === 'string' ? text.split(secret).join('[redacted]') : text;
+			item.rawBody = redact(text, secret);
 			item.headers = { ...headers };
 		}
+		if (typeof item.templateText === 'string') item.templateText = redact(item.templateText, secret);
 		return { workflowData: [this.helpers.returnJsonArray([item])] };
 	}
 }

@@ -120,7 +120,7 @@ export const triggerProperties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. {"title":"{{title}}","organizer":"{{organizer.name}}"}',
 				description:
-					'Cal.com sends this template, filled in, instead of its own body (not for Meeting Started/Ended). Items then hold the template’s fields.',
+					'Cal.com sends this template, filled in, instead of its own body (not for Meeting Started/Ended; for form, no-show and instant-meeting events the fields are under payload., e.g. {{payload.formName}}). Values arrive HTML-escaped (& as &amp;). Items hold the template’s fields; a template that is not JSON gives templateText, a render that broke the JSON gives templateError.',
 			},
 			{
 				displayName: 'Payload Version',
@@ -138,7 +138,8 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'startOnPing',
 				type: 'boolean',
 				default: false,
-				description: 'Whether Cal.com’s "Ping test" starts the workflow. Off: the ping is answered and nothing runs.',
+				description:
+					'Whether a ping signed with this trigger’s secret starts the workflow. Cal.com’s "Ping test" button sends it unsigned: it is always answered 200 and nothing runs.',
 			},
 			{
 				...timeoutOption,

@@ -12,7 +12,8 @@ import type { IDataObject } from 'n8n-workflow';
  *   - FORM_SUBMITTED: every answer also copied to the top level under its label; the copies are
  *     dropped, the answers stay in `responses`;
  *   - INSTANT_MEETING: `triggerEvent` repeated inside `payload`; kept once;
- *   - with a payload template: whatever the template renders; its fields are passed on as they are.
+ *   - with a payload template: whatever the template renders; its fields are passed on as they are
+ *     (readDelivery turns the template's failures into items that say so).
  */
 const FLAT_EVENTS = new Set(['MEETING_STARTED', 'MEETING_ENDED']);
 
@@ -56,4 +57,34 @@ function redactWebhookSecret(item: IDataObject): IDataObject {
 		item.webhook = webhook;
 	}
 	return item;
+}
+
+/**
+ * Cal.com sends `false` when the payload template is JSON but its render is not (sendPayload.ts
+ * applyTemplate: a value with a double quote, a backslash or a line break breaks it).
+ */
+export const TEMPLATE_NOT_JSON =
+	'Cal.com sent the body false instead of this event: the Payload Template is JSON, but filled in with this event’s values it was not valid JSON, so Cal.com dropped it. A value holding a double quote, a backslash or a line break (often a title, notes or an answer) causes this. Change the template in the trigger’s Payload Template option (it is registered with Cal.com on activation): leave out such free-text fields, or clear it to receive Cal.com’s full event.';
+
+function parseJson(text: string): { value: unknown } | undefined {
+	try {
+		return { value: JSON.parse(text) as unknown };
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The item for a delivery's raw bytes (already verified). A template that is not JSON makes Cal.com
+ * send its render as `application/x-www-form-urlencoded` text, which is not form fields (values are
+ * HTML-escaped, so `&` appears as `&amp;`): that text is passed on as `templateText`, unless it
+ * happens to be a JSON object. A JSON template whose render broke arrives as `false`.
+ */
+export function readDelivery(rawBody: Buffer, contentType: unknown): IDataObject {
+	const text = rawBody.toString('utf8');
+	const parsed = parseJson(text);
+	const form = typeof contentType === 'string' && contentType.toLowerCase().startsWith('application/x-www-form-urlencoded');
+	if (parsed?.value === false && !form) return { triggerEvent: null, createdAt: null, templateError: TEMPLATE_NOT_JSON };
+	if (parsed === undefined || (form && !isObject(parsed.value))) return { triggerEvent: null, createdAt: null, templateText: text };
+	return normalizeDelivery(parsed.value);
 }

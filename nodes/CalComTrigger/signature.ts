@@ -2,6 +2,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 
 export const SIGNATURE_HEADER = 'x-cal-signature-256';
 
+/** What Cal.com writes in X-Cal-Signature-256 when the sender has no secret. */
+export const UNSIGNED = 'no-secret-provided';
+
 /** 32 random bytes as hex: the secret Cal.com signs our deliveries with. */
 export function generateSecret(): string {
 	return randomBytes(32).toString('hex');
@@ -28,7 +31,7 @@ export function verifySignature(
 	if (header === undefined || header === '') return { valid: false, reason: 'missing' };
 	// A repeated header is ambiguous: refuse rather than pick one.
 	if (Array.isArray(header)) return { valid: false, reason: 'malformed' };
-	if (header === 'no-secret-provided') return { valid: false, reason: 'unsigned' };
+	if (header === UNSIGNED) return { valid: false, reason: 'unsigned' };
 	if (!HEX_SHA256.test(header)) return { valid: false, reason: 'malformed' };
 	if (!Buffer.isBuffer(rawBody)) return { valid: false, reason: 'no-body' };
 	const expected = createHmac('sha256', secret).update(rawBody).digest();

@@ -1,3 +1,7 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
@@ -68,4 +72,63 @@ export function captureLogs(): { lines: Array<{ level: string; message: string; 
 		}),
 	);
 	return { lines, restore: () => spies.forEach((spy) => spy.mockRestore()) };
+}
+
+/** What n8n's body parser hands a webhook: JSON or form fields by content type ({} when unparsable). */
+function parsedLikeN8n(rawBody: Buffer, contentType: string | undefined): unknown {
+	const text = rawBody.toString('utf8');
+	if (contentType?.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return {};
+	}
+}
+
+export interface Receiver {
+	/** The n8n base URL to register (`<url>/<webhookId>/webhook`). */
+	baseUrl: string;
+	/** What each request got: the trigger's status and the items it started with (none: not started). */
+	outcomes: Array<{ status: number; items?: IDataObject[]; message?: unknown }>;
+	close(): Promise<void>;
+}
+
+/**
+ * A tiny n8n on 127.0.0.1: takes Cal.com's POST and hands the bytes, headers and parsed body to the
+ * trigger's webhook() with the setup `current()` returns.
+ */
+export async function startReceiver(sandbox: () => Sandbox, current: () => TriggerSetup | undefined): Promise<Receiver> {
+	const outcomes: Receiver['outcomes'] = [];
+	let baseUrl = '';
+	const server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const rawBody = Buffer.concat(chunks);
+			const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+			const setup = current();
+			if (!setup) throw new Error('no active workflow');
+			deliver(sandbox(), { ...setup, webhookBaseUrl: baseUrl }, { body: parsedLikeN8n(rawBody, headers['content-type']), headers, rawBody })
+				.then(({ response, recorded }) => {
+					outcomes.push({ status: recorded.statusCode, items: response.workflowData?.[0].map((i) => i.json), message: response.webhookResponse });
+					res.statusCode = recorded.statusCode;
+					res.end();
+				})
+				.catch((error: Error) => {
+					res.statusCode = 500;
+					res.end(error.message);
+				});
+		});
+	});
+	server.listen(0, '127.0.0.1');
+	await once(server, 'listening');
+	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
+	return {
+		baseUrl,
+		outcomes,
+		close: async () => {
+			server.close();
+			await once(server, 'close');
+		},
+	};
 }

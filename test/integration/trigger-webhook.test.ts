@@ -1,15 +1,12 @@
 import { createHash, createHmac } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { RecordedResponse } from '../harness';
 import { examplePayload } from '../sandbox/webhook-delivery';
 import { useSandbox } from './helpers';
-import { activate, deliver, nodeData, STATIC_KEY } from './trigger-helpers';
+import { activate, deliver, nodeData, startReceiver, STATIC_KEY } from './trigger-helpers';
+import type { Receiver, TriggerSetup } from './trigger-helpers';
 
 const sandbox = useSandbox();
 const SECRET = 'a3f1c9e2b7d84f60a1e5c3b9d7f2e4a6c8b0d2f4e6a8c0b2d4f6e8a0c2b4d6f8';
@@ -114,11 +111,30 @@ describe('Cal.com Trigger: PING, other events and raw output', () => {
 		expect(result.recorded.statusCode).toBe(200);
 	});
 
-	it('starts the workflow on PING when "Start Workflow on Ping" is on, but still only when signed', async () => {
+	it('starts the workflow on PING when "Start Workflow on Ping" is on, but only when signed with the trigger’s secret', async () => {
 		const withPing = { ...parameters, options: { startOnPing: true } };
 		const result = await post({ 'x-cal-signature-256': hmac(SECRET, raw(ping)) }, ping, raw(ping), withPing);
 		expect(result.response.workflowData?.[0][0].json).toMatchObject({ triggerEvent: 'PING', title: 'Test trigger event', type: 'Test' });
-		expectRefused(await post({ 'x-cal-signature-256': 'no-secret-provided' }, ping, raw(ping), withPing));
+		// Cal.com's own Ping test is unsigned: answered 200 (its form shows success), nothing runs.
+		const unsigned = await post({ 'x-cal-signature-256': 'no-secret-provided' }, ping, raw(ping), withPing);
+		expect(unsigned.response.workflowData).toBeUndefined();
+		expect(unsigned.recorded.statusCode).toBe(200);
+		expect(unsigned.response.webhookResponse).toEqual({
+			message:
+				'Ping received. Cal.com signs its Ping test with the secret typed into the webhook form, usually none, so it arrived unsigned; the workflow was not started (Start Workflow on Ping starts it only for a ping signed with this trigger’s secret)',
+		});
+		expectRefused(await post({ 'x-cal-signature-256': hmac('typed-in-the-form', raw(ping)) }, ping, raw(ping), withPing));
+	});
+
+	it('answers an unsigned ping with 200 and starts nothing, even without a stored secret', async () => {
+		for (const data of [staticData, { [STATIC_KEY]: { webhookId: 'x' } }]) {
+			const result = await post({ 'x-cal-signature-256': 'no-secret-provided' }, ping, raw(ping), parameters, data);
+			expect(result.response.workflowData).toBeUndefined();
+			expect(result.recorded.statusCode).toBe(200);
+			expect(result.response.webhookResponse).toEqual({
+				message: 'Ping received. Cal.com signs its Ping test with the secret typed into the webhook form, usually none, so it arrived unsigned; the workflow was not started',
+			});
+		}
 	});
 
 	it('answers a signed delivery of an event it does not listen to without starting the workflow', async () => {
@@ -146,41 +162,37 @@ describe('Cal.com Trigger: PING, other events and raw output', () => {
 	});
 });
 
+describe('R3 forgery: unsigned bodies posing as Cal.com’s Ping test', () => {
+	const ping = { triggerEvent: 'PING', createdAt: '2027-03-01T09:00:00.000Z', payload: examplePayload('PING') };
+	const bookingAsPing = { ...created, triggerEvent: 'PING' };
+	it.each([
+		['a booking body relabelled PING', bookingAsPing],
+		['the ping with a booking field in its payload', { ...ping, payload: { ...ping.payload, uid: 'bk1' } }],
+		['the ping with a field beside the envelope', { ...ping, extra: true }],
+		['the ping without createdAt', { triggerEvent: 'PING', payload: ping.payload }],
+		['the ping with another type', { ...ping, payload: { ...ping.payload, type: 'Booking' } }],
+		['the ping renamed', { ...ping, triggerEvent: 'BOOKING_CREATED' }],
+	])('answers 401 and starts nothing for an unsigned delivery that is not Cal.com’s ping: %s', async (_case, body) => {
+		expectRefused(await post({ 'x-cal-signature-256': 'no-secret-provided' }, body, raw(body), { ...parameters, options: { startOnPing: true } }));
+	});
+
+	it('answers 401 to Cal.com’s ping itself without a signature header, or signed with another secret', async () => {
+		expectRefused(await post({}, ping));
+		expectRefused(await post({ 'x-cal-signature-256': hmac('typed-in-the-form', raw(ping)) }, ping));
+	});
+});
+
 describe('R3 forgery: a real signed delivery from the sandbox, and one signed with a replaced secret', () => {
-	let receiver: Server;
+	let receiver: Receiver;
 	let baseUrl: string;
-	let active: { parameters: INodeParameters; staticData: IDataObject } | undefined;
-	const outcomes: Array<{ status: number; items?: IDataObject[] }> = [];
+	let active: TriggerSetup | undefined;
+	let outcomes: Receiver['outcomes'];
 
 	beforeAll(async () => {
-		// A tiny n8n: takes Cal.com's POST on 127.0.0.1 and hands the bytes to the trigger's webhook().
-		receiver = createServer((req, res) => {
-			const chunks: Buffer[] = [];
-			req.on('data', (chunk: Buffer) => chunks.push(chunk));
-			req.on('end', () => {
-				const rawBody = Buffer.concat(chunks);
-				const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
-				if (!active) throw new Error('no active workflow');
-				deliver(sandbox(), { ...active, webhookBaseUrl: baseUrl }, { body: JSON.parse(rawBody.toString('utf8')), headers, rawBody })
-					.then(({ response, recorded }) => {
-						outcomes.push({ status: recorded.statusCode, items: response.workflowData?.[0].map((i) => i.json) });
-						res.statusCode = recorded.statusCode;
-						res.end();
-					})
-					.catch((error: Error) => {
-						res.statusCode = 500;
-						res.end(error.message);
-					});
-			});
-		});
-		receiver.listen(0, '127.0.0.1');
-		await once(receiver, 'listening');
-		baseUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhook`;
+		receiver = await startReceiver(sandbox, () => active);
+		({ baseUrl, outcomes } = receiver);
 	});
-	afterAll(async () => {
-		receiver.close();
-		await once(receiver, 'close');
-	});
+	afterAll(async () => await receiver.close());
 	beforeEach(() => (outcomes.length = 0));
 
 	it('verifies Cal.com’s signed delivery to the URL it registered, and refuses one signed with a secret it does not hold', async () => {
@@ -202,6 +214,6 @@ describe('R3 forgery: a real signed delivery from the sandbox, and one signed wi
 		expect(nodeData(replaced.staticData).secret).not.toBe(nodeData(first.staticData).secret);
 		const [stale] = await sandbox().deliver('BOOKING_CREATED', undefined, { eventTypeId: 12 });
 		expect(stale.status).toBe(401);
-		expect(outcomes[2]).toEqual({ status: 401, items: undefined });
+		expect(outcomes[2]).toEqual({ status: 401, items: undefined, message: undefined });
 	});
 });

@@ -20,13 +20,13 @@ import { seedBookings } from './seed-bookings';
 import type { SandboxBookingEvent, SandboxFixture, SandboxState } from './types';
 import { ContractValidator } from './validator';
 import { BookingWebhooks } from './booking-webhooks';
-import { deliverWebhooks } from './webhook-delivery';
-import type { DeliveryRecord, DeliveryTarget } from './webhook-delivery';
+import { deliverWebhooks, pingTest } from './webhook-delivery';
+import type { DeliveryRecord, DeliveryTarget, PingTestForm } from './webhook-delivery';
 
 export type { FaultKind, FaultSpec } from './faults';
 export type { RecordedRequest } from './recording';
 export type * from './types';
-export type { DeliveryRecord, DeliveryTarget } from './webhook-delivery';
+export type { DeliveryRecord, DeliveryTarget, PingTestForm } from './webhook-delivery';
 
 export interface SandboxOptions {
 	/** Path to a fixture JSON file, or the fixture itself; default test/sandbox/fixture.json. */
@@ -63,6 +63,11 @@ export interface Sandbox {
 	 * trigger (../shared/calcom/webhook-examples) is sent. Resolves when every subscriber answered.
 	 */
 	deliver(triggerEvent: string, payload?: Record<string, unknown>, target?: DeliveryTarget): Promise<DeliveryRecord[]>;
+	/**
+	 * Cal.com's webhook form "Ping test" to `url`: the fixed PING event, signed with the secret
+	 * typed into the form (none by default: `no-secret-provided`), with the form's template.
+	 */
+	pingTest(url: string, form?: PingTestForm): Promise<DeliveryRecord>;
 	/**
 	 * Every delivery sent, in order, with the subscriber's status (cleared by reset()). Booking
 	 * handlers' changes (see `events`) are delivered by themselves, right after the API answer:
@@ -155,6 +160,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		deliveries,
 		deliver: (triggerEvent, payload, target = {}) =>
 			deliverWebhooks(state, deliveries, triggerEvent, payload, target.ownerUserId, target.eventTypeId, target),
+		pingTest: (url, form) => pingTest(deliveries, url, form),
 		deliveriesSettled: () => bookingWebhooks.settled(),
 		injectFault: (fault) => faults.inject(fault),
 		clearFaults: () => faults.clear(),

@@ -2,17 +2,24 @@
  * Webhook deliveries as Cal.com sends them (API-NOTES §8.3): a POST to each active subscriber
  * whose triggers include the event, with
  *   - `X-Cal-Signature-256`: lower-case hex HMAC-SHA256 of the exact body bytes, keyed with the
- *     webhook's secret, or the literal `no-secret-provided` when it has none;
- *   - `X-Cal-Webhook-Version`: the webhook's payload version;
+ *     webhook's secret, or the literal `no-secret-provided` when it has none (sendPayload.ts
+ *     createWebhookSignature);
+ *   - `X-Cal-Webhook-Version`: the webhook's payload version. Newest Cal.com sends it on every
+ *     delivery: sendPayload.ts `_sendPayload` (calcom/cal.com sendPayload.test.ts
+ *     "X-Cal-Webhook-Version header") and, for the scheduled MEETING_STARTED/MEETING_ENDED,
+ *     handleWebhookScheduledTriggers.ts (`webhook?.version ?? DEFAULT_WEBHOOK_VERSION`, pinned by
+ *     its test "should include X-Cal-Webhook-Version header"). Older Cal.com (e.g. calcom/cal.com
+ *     at 00eb5dc8) sent neither; the trigger does not need it;
  *   - the body `{triggerEvent, createdAt, payload}`, except MEETING_STARTED/MEETING_ENDED (flat,
- *     no template support), FORM_SUBMITTED (answers also copied to the top level) and
- *     INSTANT_MEETING (triggerEvent repeated inside payload); with a payloadTemplate, the rendered
- *     template only, sent as JSON when it parses and as a form body otherwise.
+ *     no template), FORM_SUBMITTED (answers also at the top level) and INSTANT_MEETING
+ *     (triggerEvent repeated inside payload); with a payloadTemplate, what webhook-template.ts
+ *     renders (JSON, the body `false`, or the text as a form body).
  * Redirects are not followed. Deliveries go to loopback addresses only: the sandbox never calls out.
  *
  * `deliverWebhooks(state, log, triggerEvent, payload, ownerUserId, eventTypeId?)` is the one entry
  * point; booking-webhooks.ts calls it for what booking handlers record (sandbox.events), with a
- * payload built per webhook (its payload version) by webhook-payload.ts.
+ * payload built per webhook (its payload version) by webhook-payload.ts. `pingTest()` is the
+ * webhook form's "Ping test".
  */
 import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,8 +27,12 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 
 import { WEBHOOK_EXAMPLES_DIR } from '../shared-path';
+import { DEFAULT_WEBHOOK_VERSION } from './routes/webhooks';
 import { eventTypeById, userById } from './state';
+import { offsetMinutes } from './tz';
 import type { SandboxState, SandboxWebhook } from './types';
+import { applyTemplate } from './webhook-template';
+import type { ContentType } from './webhook-template';
 
 export interface DeliveryRecord {
 	webhookId: string;
@@ -95,52 +106,52 @@ export function examplePayload(triggerEvent: string, version?: string): Record<s
 	return flat;
 }
 
-function lookup(vars: Record<string, unknown>, path: string): unknown {
-	let node: unknown = vars;
-	for (const key of path.split('.')) {
-		if (typeof node !== 'object' || node === null) return undefined;
-		node = (node as Record<string, unknown>)[key];
-	}
-	return node;
+/**
+ * Triggers Cal.com sends through sendGenericWebhookPayload (sendPayload.ts), seen at its call
+ * sites: routing forms (FORM_SUBMITTED with the answers as rootData, FORM_SUBMITTED_NO_EVENT),
+ * the no-show tasks (AFTER_*_CAL_VIDEO_NO_SHOW), wrong-assignment reports and instant meetings.
+ */
+const GENERIC_TRIGGERS = new Set([
+	'FORM_SUBMITTED',
+	'FORM_SUBMITTED_NO_EVENT',
+	'WRONG_ASSIGNMENT_REPORT',
+	'AFTER_HOSTS_CAL_VIDEO_NO_SHOW',
+	'AFTER_GUESTS_CAL_VIDEO_NO_SHOW',
+	'INSTANT_MEETING',
+]);
+
+/** FORM_SUBMITTED's rootData: each answer's value at the top level, under its field's key. */
+function formAnswers(triggerEvent: string, payload: Record<string, unknown>): Record<string, unknown> {
+	if (triggerEvent !== 'FORM_SUBMITTED' || typeof payload.responses !== 'object' || payload.responses === null) return {};
+	return Object.fromEntries(
+		Object.entries(payload.responses as Record<string, { value?: unknown }>).map(([label, answer]) => [label, answer?.value]),
+	);
 }
 
-/** Cal.com's template variables: `{{title}}`, `{{organizer.name}}`, `{{attendees.0.name}}` … */
-function renderTemplate(template: string, vars: Record<string, unknown>): string {
-	return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_match, path: string) => {
-		const value = lookup(vars, path);
-		if (value === undefined || value === null) return '';
-		return typeof value === 'object' ? JSON.stringify(value) : String(value);
-	});
-}
-
-/** The body Cal.com would send this webhook, and its content type. */
+/**
+ * The body Cal.com would send this webhook, and its content type (sendPayload.ts; templates in
+ * webhook-template.ts). MEETING_STARTED/MEETING_ENDED are the scheduled job's flat JSON, never
+ * templated (packages/features/webhooks/lib/scheduleTrigger.ts stores `{triggerEvent, ...booking}`
+ * and handleWebhookScheduledTriggers.ts sends it as stored).
+ */
 export function deliveryBody(
 	webhook: Pick<SandboxWebhook, 'payloadTemplate'>,
 	triggerEvent: string,
 	payload: Record<string, unknown>,
 	createdAt: string,
-): { body: string; contentType: string } {
+): { body: string; contentType: ContentType } {
 	if (FLAT_TRIGGERS.has(triggerEvent)) {
 		return { body: JSON.stringify({ triggerEvent, ...payload }), contentType: 'application/json' };
 	}
-	if (webhook.payloadTemplate) {
-		const body = renderTemplate(webhook.payloadTemplate, { ...payload, triggerEvent, createdAt });
-		try {
-			JSON.parse(body);
-			return { body, contentType: 'application/json' };
-		} catch {
-			return { body, contentType: 'application/x-www-form-urlencoded' };
-		}
+	const data = triggerEvent === 'INSTANT_MEETING' ? { triggerEvent, ...payload } : payload;
+	if (GENERIC_TRIGGERS.has(triggerEvent)) {
+		// rootData first, so it never overrides triggerEvent, createdAt or payload.
+		const envelope = { ...formAnswers(triggerEvent, payload), triggerEvent, createdAt, payload: data };
+		if (webhook.payloadTemplate) return applyTemplate(webhook.payloadTemplate, envelope);
+		return { body: JSON.stringify(envelope), contentType: 'application/json' };
 	}
-	let envelope: Record<string, unknown> = { triggerEvent, createdAt, payload };
-	if (triggerEvent === 'INSTANT_MEETING') envelope.payload = { triggerEvent, ...payload };
-	if (triggerEvent === 'FORM_SUBMITTED' && typeof payload.responses === 'object' && payload.responses !== null) {
-		const answers = Object.fromEntries(
-			Object.entries(payload.responses as Record<string, { value?: unknown }>).map(([label, answer]) => [label, answer?.value]),
-		);
-		envelope = { ...answers, ...envelope };
-	}
-	return { body: JSON.stringify(envelope), contentType: 'application/json' };
+	if (webhook.payloadTemplate) return applyTemplate(webhook.payloadTemplate, { ...payload, triggerEvent, createdAt });
+	return { body: JSON.stringify({ triggerEvent, createdAt, payload: data }), contentType: 'application/json' };
 }
 
 export function signatureFor(secret: string | null, body: string): string {
@@ -232,6 +243,7 @@ export async function deliverWebhooks(
 			headers: {
 				'content-type': contentType,
 				'x-cal-signature-256': signatureFor(webhook.secret, body),
+				// Every trigger, the scheduled MEETING_* included (handleWebhookScheduledTriggers.ts).
 				'x-cal-webhook-version': webhook.version,
 			},
 			body,
@@ -241,4 +253,54 @@ export async function deliverWebhooks(
 		return [post(record, options.signal).then(() => record)];
 	});
 	return await Promise.all(sends);
+}
+
+/** What Cal.com's webhook form holds when someone presses "Ping test". */
+export interface PingTestForm {
+	/** The secret typed into the form; Cal.com never shows a saved one, so usually none. */
+	secret?: string | null;
+	payloadTemplate?: string | null;
+	/** The ping's createdAt/startTime/endTime; default now. */
+	at?: string;
+	signal?: AbortSignal;
+}
+
+/**
+ * The webhook form's "Ping test", as Cal.com sends it: packages/trpc/server/routers/viewer/webhook/
+ * testTrigger.handler.ts builds a fixed test event (type "Test", title "Test trigger event",
+ * attendee John Doe, organizer Cal <no-reply@cal.com>, both Europe/London, start = end = now) and
+ * hands it to sendPayload with triggerEvent "PING", the form's template and the secret typed in
+ * the form (`secret = null` when none: the signature header is then `no-secret-provided`), payload
+ * version DEFAULT_WEBHOOK_VERSION. sendPayload drops the empty description (`description ||
+ * additionalNotes` is undefined), adds `utcOffset` to the organizer and the attendee, and the
+ * translate function of `language` does not survive JSON. Recorded in `log` like any delivery.
+ */
+export async function pingTest(log: DeliveryRecord[], url: string, form: PingTestForm = {}): Promise<DeliveryRecord> {
+	const at = form.at ?? new Date().toISOString();
+	const utcOffset = offsetMinutes(Date.parse(at), 'Europe/London');
+	const language = { locale: 'en' };
+	const payload = {
+		type: 'Test',
+		title: 'Test trigger event',
+		startTime: at,
+		endTime: at,
+		attendees: [{ email: 'jdoe@example.com', name: 'John Doe', timeZone: 'Europe/London', language, utcOffset }],
+		organizer: { name: 'Cal', email: 'no-reply@cal.com', timeZone: 'Europe/London', language, utcOffset },
+	};
+	const { body, contentType } = deliveryBody({ payloadTemplate: form.payloadTemplate ?? null }, 'PING', payload, at);
+	const record: DeliveryRecord = {
+		webhookId: '',
+		subscriberUrl: url,
+		triggerEvent: 'PING',
+		headers: {
+			'content-type': contentType,
+			'x-cal-signature-256': signatureFor(form.secret ?? null, body),
+			'x-cal-webhook-version': DEFAULT_WEBHOOK_VERSION,
+		},
+		body,
+		status: 0,
+	};
+	log.push(record);
+	await post(record, form.signal);
+	return record;
 }

@@ -163,4 +163,75 @@ describe('sandbox webhooks: signed deliveries', () => {
 		expect(JSON.parse(received[0].body)).toEqual({ who: 'Organizer Name', t: 'BOOKING_CREATED' });
 		expect(deliveries[1]).toMatchObject({ status: 0, error: expect.stringMatching(/127\.0\.0\.1/) });
 	});
+
+	const sign = (secret: string, body: string) => createHmac('sha256', secret).update(body).digest('hex');
+
+	it('Ping test: Cal.com’s fixed test event, unsigned when the form has no secret, signed with the secret typed in it otherwise', async () => {
+		const at = '2027-07-01T10:00:00.000Z';
+		const unsigned = await sandbox.pingTest(url, { at });
+		expect(unsigned.status).toBe(200);
+		const { headers, body } = received[0];
+		expect(headers['x-cal-signature-256']).toBe('no-secret-provided');
+		expect(headers['x-cal-webhook-version']).toBe('2021-10-20');
+		expect(headers['content-type']).toBe('application/json');
+		const london = { timeZone: 'Europe/London', language: { locale: 'en' }, utcOffset: 60 };
+		expect(JSON.parse(body)).toEqual({
+			triggerEvent: 'PING',
+			createdAt: at,
+			payload: {
+				type: 'Test',
+				title: 'Test trigger event',
+				startTime: at,
+				endTime: at,
+				attendees: [{ email: 'jdoe@example.com', name: 'John Doe', ...london }],
+				organizer: { name: 'Cal', email: 'no-reply@cal.com', ...london },
+			},
+		});
+		await sandbox.pingTest(url, { at, secret: 'typed-in-the-form' });
+		expect(received[1].headers['x-cal-signature-256']).toBe(sign('typed-in-the-form', received[1].body));
+		expect(sandbox.deliveries.map((d) => d.triggerEvent)).toEqual(['PING', 'PING']);
+	});
+
+	it('templates: the content type follows the template, values are HTML-escaped, a render that is not JSON is sent as false, and the signature covers what is sent', async () => {
+		const json = '{"title": "{{title}}", "who": "{{organizer.name}}"}';
+		await call(sandbox, '/v2/webhooks', { method: 'POST', key: bailey, body: hook(url, { secret: 's', payloadTemplate: json }) });
+		await sandbox.deliver('BOOKING_CREATED', { title: 'Tom & Jerry <intro> = \'fun\'', organizer: { name: 'Bailey' } }, { ownerUserId: 1 });
+		await sandbox.deliver('BOOKING_CREATED', { title: 'The "big" one', organizer: { name: 'Bailey' } }, { ownerUserId: 1 });
+		const [escaped, broken] = received;
+		expect(escaped.headers['content-type']).toBe('application/json');
+		expect(escaped.body).toBe('{"title":"Tom &amp; Jerry &lt;intro&gt; &#x3D; &#x27;fun&#x27;","who":"Bailey"}');
+		expect(broken.body).toBe('false');
+		expect(broken.headers['x-cal-signature-256']).toBe(sign('s', 'false'));
+
+		received.length = 0;
+		const text = 'title={{title}}&length={{length}}&raw={{{title}}}';
+		await call(sandbox, '/v2/webhooks', { method: 'POST', key: lena, body: hook(`${url}/text`, { secret: 't', payloadTemplate: text }) });
+		await sandbox.deliver('BOOKING_CREATED', { title: 'A & B', length: 30 }, { ownerUserId: 2 });
+		expect(received[0].headers['content-type']).toBe('application/x-www-form-urlencoded');
+		expect(received[0].body).toBe('title=A &amp; B&length=30&raw=A & B');
+		expect(received[0].headers['x-cal-signature-256']).toBe(sign('t', received[0].body));
+	});
+
+	it('FORM_SUBMITTED takes the template too, with the form under payload and the answers at the top level (newest sendGenericWebhookPayload)', async () => {
+		const template = '{"form": "{{payload.formName}}", "where": "{{where}}", "event": "{{triggerEvent}}", "flat": "{{formName}}"}';
+		await call(sandbox, '/v2/event-types/11/webhooks', { method: 'POST', key: bailey, body: hook(url, { triggers: ['FORM_SUBMITTED'], payloadTemplate: template }) });
+		const payload = { formId: 'f1', formName: 'Intake', responses: { where: { label: 'Where', value: 'Lisbon' } } };
+		await sandbox.deliver('FORM_SUBMITTED', payload, { eventTypeId: 11 });
+		expect(JSON.parse(received[0].body)).toEqual({ form: 'Intake', where: 'Lisbon', event: 'FORM_SUBMITTED', flat: '' });
+	});
+
+	it('scheduled MEETING_STARTED / MEETING_ENDED: flat JSON whatever the template, signed, with the webhook’s payload version in X-Cal-Webhook-Version', async () => {
+		await call(sandbox, '/v2/event-types/11/webhooks', {
+			method: 'POST',
+			key: bailey,
+			body: hook(url, { triggers: ['MEETING_STARTED', 'MEETING_ENDED'], secret: 'm', payloadTemplate: '{"t": "{{title}}"}', version: '2026-07-27' }),
+		});
+		await sandbox.deliver('MEETING_STARTED', undefined, { eventTypeId: 11 });
+		await sandbox.deliver('MEETING_ENDED', undefined, { eventTypeId: 11 });
+		for (const [index, trigger] of ['MEETING_STARTED', 'MEETING_ENDED'].entries()) {
+			const { headers, body } = received[index];
+			expect(JSON.parse(body)).toMatchObject({ triggerEvent: trigger, uid: 'unique-booking-identifier' });
+			expect(headers).toMatchObject({ 'content-type': 'application/json', 'x-cal-webhook-version': '2026-07-27', 'x-cal-signature-256': sign('m', body) });
+		}
+	});
 });
