@@ -1,6 +1,8 @@
 import { startSandbox } from './index';
 import type { Sandbox } from './index';
+import { loadFixture } from './state';
 import { call, slots } from './test-helpers';
+import type { CallResult } from './test-helpers';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -188,5 +190,83 @@ describe('sandbox rate-limit headers in real time', () => {
 		} finally {
 			await sandbox.close();
 		}
+	});
+});
+
+describe('sandbox rate limiting with several named limits per key, like Cal.com’s RateLimit rows', () => {
+	let sandbox: Sandbox;
+	// The fixture's second key of bailey carries the limits of Cal.com's own e2e spec
+	// (apps/api/v2/src/app.e2e-spec.ts): short 2 per 1 s (2 s block), long 3 per 2 s (4 s block).
+	// timeScale 0.25: short 0.25 s window, 0.5 s block; long 0.5 s window, 1 s block.
+	beforeAll(async () => {
+		sandbox = await startSandbox({ timeScale: 0.25 });
+	});
+	afterAll(() => sandbox.close());
+	beforeEach(() => sandbox.reset());
+
+	const limits = (res: CallResult) =>
+		['short', 'long'].map((name) =>
+			['limit', 'remaining'].map((what) => res.headers.get(`x-ratelimit-${what}-${name}`)).join('/'),
+		);
+	const resetMs = (res: CallResult, name: string) => Number(res.headers.get(`x-ratelimit-reset-${name}`)) * 1000;
+
+	it('counts every request against each limit and refuses one only when all of them are used up', async () => {
+		const key = sandbox.state.apiKeys.find((k) => k.rateLimits?.length)!.key;
+		const me = () => call(sandbox, '/v2/me', { key });
+		const answers = [await me(), await me(), await me()];
+		expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+		expect(answers.map(limits)).toEqual([
+			['2/1', '3/2'],
+			['2/0', '3/1'],
+			['2/0', '3/0'], // short is blocked now, long still lets it through
+		]);
+		expect(answers[0].headers.get('x-ratelimit-limit-default')).toBeNull();
+
+		const refused = await me();
+		expect(refused.status).toBe(429);
+		expect(limits(refused)).toEqual(['2/0', '3/0']);
+		expect(resetMs(refused, 'short')).toBeGreaterThan(0);
+		expect(resetMs(refused, 'long')).toBeGreaterThan(resetMs(refused, 'short'));
+
+		// When the short block ends the request goes through on it; long stays blocked.
+		await sleep(resetMs(refused, 'short') + 50);
+		const afterShort = await me();
+		expect(afterShort.status).toBe(200);
+		expect(limits(afterShort)).toEqual(['2/1', '3/0']);
+
+		await sleep(resetMs(afterShort, 'long') + 50);
+		const afterLong = await me();
+		expect(afterLong.status).toBe(200);
+		expect(limits(afterLong)).toEqual(['2/1', '3/2']);
+		expect(sandbox.invalidRequests()).toEqual([]);
+	});
+});
+
+describe('sandbox rate limiting counts the requests it refuses during a block', () => {
+	let sandbox: Sandbox;
+	const key = 'cal_live_5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e';
+	// One limit, 5 per 60 s window, 100 s block; timeScale 0.01: 0.6 s window, 1 s block.
+	beforeAll(async () => {
+		const fixture = loadFixture(undefined);
+		fixture.apiKeys = [{ key, userId: 1, rateLimits: [{ name: 'default', limit: 5, ttl: 60_000, blockDuration: 100_000 }] }];
+		sandbox = await startSandbox({ fixture, timeScale: 0.01 });
+	});
+	afterAll(() => sandbox.close());
+	beforeEach(() => sandbox.reset());
+
+	it('counts refused requests in the window open when the block ends (the Redis storage increments every hit)', async () => {
+		const me = () => call(sandbox, '/v2/me', { key });
+		for (let i = 0; i < 5; i++) expect((await me()).status).toBe(200);
+		expect((await me()).status).toBe(429);
+		// The first window (0.6 s) runs out during the 1 s block; two refused requests open the next.
+		await sleep(700);
+		expect((await me()).status).toBe(429);
+		const last = await me();
+		expect(last.status).toBe(429);
+		await sleep(Number(last.headers.get('x-ratelimit-reset-default')) * 1000 + 50);
+		const after = await me();
+		expect(after.status).toBe(200);
+		// 5 − (2 refused + this one), not 4: the refused requests were counted.
+		expect(after.headers.get('x-ratelimit-remaining-default')).toBe('2');
 	});
 });
