@@ -9,9 +9,9 @@
  *     (availability checked), POST /v2/bookings — three requests against the limit;
  *   - checks off: only POST /v2/bookings.
  *
- * The rate: the sandbox's windows are rebuilt from the arrival times of the requests it let
- * through (a window opens with the first request after the last one closed, as the throttler
- * does). Over the complete windows (all but the last, which the run leaves when it is done),
+ * The rate: the sandbox's windows are rebuilt from the arrival times of the requests (a window
+ * opens with the first request after the last one closed, refused ones included, as Cal.com's
+ * throttler storage does). Over the complete windows (all but the last, which the run leaves when it is done),
  * requests ÷ time is compared with limit ÷ window. A client that waits too long after a window
  * closes, or cannot fill a window, scores below 1.
  */
@@ -60,17 +60,21 @@ interface Windows {
 	perWindow: number[];
 }
 
-/** The throttler's fixed windows, rebuilt from the arrival times of the requests it let through. */
+/**
+ * The throttler's fixed windows, rebuilt from arrival times: every request it counted opens or
+ * joins a window — refused ones too, as Cal.com's Redis storage counts them — and the requests it
+ * let through are what a window achieved.
+ */
 export function rebuildWindows(requests: RecordedRequest[], windowMs: number): Windows {
-	const times = requests.filter((r) => r.status !== 429).map((r) => r.receivedAt).sort((a, b) => a - b);
+	const hits = [...requests].sort((a, b) => a.receivedAt - b.receivedAt);
 	const starts: number[] = [];
 	const perWindow: number[] = [];
-	for (const t of times) {
-		if (starts.length === 0 || t >= starts[starts.length - 1] + windowMs) {
-			starts.push(t);
+	for (const hit of hits) {
+		if (starts.length === 0 || hit.receivedAt >= starts[starts.length - 1] + windowMs) {
+			starts.push(hit.receivedAt);
 			perWindow.push(0);
 		}
-		perWindow[perWindow.length - 1]++;
+		if (hit.status !== 429) perWindow[perWindow.length - 1]++;
 	}
 	const last = starts.length - 1;
 	return {

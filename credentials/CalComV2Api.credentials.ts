@@ -90,7 +90,7 @@ export class CalComV2Api implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Cal.com did not accept this API key. Check the key (it starts with cal_) and that the Cal.com instance or base URL is the one the key was created on.',
+						'Cal.com did not accept this API key. Check the key (it starts with cal_), that the Cal.com instance or base URL is the one the key was created on, and that the key has not expired (if it has, create a new one in Cal.com under Settings → Developer → API Keys).',
 				},
 			},
 			{

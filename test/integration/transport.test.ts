@@ -2,6 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
+import { loadFixture } from '../sandbox/state';
 import { credentialsFor, expectOnlyValidRequests, MARCH, runCalCom, visibleText } from './helpers';
 import { CalCom } from '../../nodes/CalCom/CalCom.node';
 import { CalComV2Api } from '../../credentials/CalComV2Api.credentials';
@@ -144,6 +145,41 @@ describe('the transport, through the node and n8n-core, against the sandbox', ()
 		} finally {
 			await tight.close();
 		}
+	});
+});
+
+describe('the transport with a key that has several named limits', () => {
+	// Cal.com counts each request against every limit of the key and refuses it only when all of
+	// them are used up (apps/api/v2/src/lib/throttler-guard.ts). Scaled by 0.01: "short" is 2 per
+	// 0.6 s with a 0.6 s block, "long" 3 per 30 s with a 30 s block.
+	const key = 'cal_live_7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a';
+	const LONG_WINDOW_MS = 3_000_000 * 0.01;
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		const fixture = loadFixture(undefined);
+		fixture.apiKeys = [
+			{
+				key,
+				userId: 1,
+				rateLimits: [
+					{ name: 'short', limit: 2, ttl: 60_000, blockDuration: 60_000 },
+					{ name: 'long', limit: 3, ttl: 3_000_000, blockDuration: 3_000_000 },
+				],
+			},
+		];
+		sandbox = await startSandbox({ now: MARCH, fixture, timeScale: 0.01 });
+	});
+	afterAll(() => sandbox.close());
+
+	it('goes on while one limit has room and, when none has, waits only for the first to start afresh', async () => {
+		const result = await runCalCom(sandbox, getUser, { apiKey: key, inputItems: Array.from({ length: 6 }, () => ({})) });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(6);
+		expect(sandbox.requests.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+		// Waiting for the last limit ("long", 30 s) instead of the first would take this long.
+		const times = sandbox.requests.map((r) => r.receivedAt);
+		expect(times[times.length - 1] - times[0]).toBeLessThan(LONG_WINDOW_MS / 2);
+		expect(visibleText(result)).not.toContain(key);
 	});
 });
 

@@ -44,7 +44,8 @@ describe('User → Get', () => {
 		expect(result.error?.message).toBe(
 			'Cal.com did not accept the API key. Check the API key and the base URL (Cal.com instance) in the Cal.com API credential.',
 		);
-		expect((result.error as { description?: string }).description).toContain('ApiAuthStrategy - api key - Your api key is not valid');
+		// Cal.com's throttler refuses an unknown key before its auth guard runs.
+		expect((result.error as { description?: string }).description).toContain('Cal.com said: CustomThrottlerGuard - Invalid API Key');
 		expect(visibleText(result)).not.toContain(wrongKey);
 		// A 401 is a definite answer: not retried.
 		expect(sandbox.requests).toHaveLength(1);

@@ -1,6 +1,8 @@
 import { startSandbox } from './index';
 import type { Sandbox } from './index';
+import { loadFixture } from './state';
 import { call, slots } from './test-helpers';
+import type { CallResult } from './test-helpers';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -22,20 +24,45 @@ describe('sandbox auth like Cal.com’s ApiAuthStrategy', () => {
 		expect(() => sandbox.apiKeyFor('nobody')).toThrow(/No sandbox user "nobody"/);
 	});
 
-	it('rejects an unknown key with 401 "Your api key is not valid", not as a contract problem', async () => {
-		const res = await call(sandbox, '/v2/me', { key: 'cal_live_00000000000000000000000000000000' });
+	// Cal.com's throttler looks the key up before anything else (apps/api/v2/src/lib/throttler-guard.ts).
+	it.each([
+		['GET /v2/me', '/v2/me', undefined],
+		['GET /v2/slots, which needs no key', `/v2/slots?eventTypeId=21&start=2027-03-29&end=2027-03-29`, '2024-09-04'],
+		['GET /v2/bookings', '/v2/bookings', '2024-08-13'],
+	])('refuses an unknown key on %s with 401 "CustomThrottlerGuard - Invalid API Key", before any rate-limit header', async (_route, path, version) => {
+		const res = await call(sandbox, path, { key: 'cal_live_00000000000000000000000000000000', version });
 		expect(res.status).toBe(401);
 		expect(res.json).toMatchObject({
 			status: 'error',
-			path: '/v2/me',
+			path,
 			error: {
 				code: 'UnauthorizedException',
-				message: 'ApiAuthStrategy - api key - Your api key is not valid',
-				details: { message: 'ApiAuthStrategy - api key - Your api key is not valid', error: 'Unauthorized', statusCode: 401 },
+				message: 'CustomThrottlerGuard - Invalid API Key',
+				details: { message: 'CustomThrottlerGuard - Invalid API Key', error: 'Unauthorized', statusCode: 401 },
 			},
 		});
+		expect([...res.headers.keys()].filter((name) => name.startsWith('x-ratelimit'))).toEqual([]);
 		expect(sandbox.invalidRequests()).toEqual([]);
 		expect(sandbox.requests[0].headers.authorization).toBe('Bearer <redacted:unknown>');
+	});
+
+	it('turns an expired key away with 401 "Your api key is expired" from the auth guard, after the throttler counted it', async () => {
+		const expired = sandbox.state.apiKeys.find((k) => k.expiresAt)!.key;
+		const res = await call(sandbox, '/v2/me', { key: expired });
+		expect(res.status).toBe(401);
+		expect(res.json.error).toMatchObject({ code: 'UnauthorizedException', message: 'ApiAuthStrategy - api key - Your api key is expired' });
+		expect(res.headers.get('x-ratelimit-remaining-default')).toBe('119');
+		// GET /v2/slots has no auth guard: the throttler knows the key, so the slots come.
+		const slotsRes = await call(sandbox, '/v2/slots?eventTypeId=21&start=2027-03-29&end=2027-03-29', { version: '2024-09-04', key: expired });
+		expect(slotsRes.status).toBe(200);
+	});
+
+	it('still accepts a key on its expiry day and refuses it from the next day on', async () => {
+		const record = sandbox.state.apiKeys.find((k) => k.expiresAt)!;
+		record.expiresAt = '2027-03-01'; // the calendar clock's day
+		expect((await call(sandbox, '/v2/me', { key: record.key })).json.data.username).toBe('bailey');
+		record.expiresAt = '2027-02-28';
+		expect((await call(sandbox, '/v2/me', { key: record.key })).json.error.message).toBe('ApiAuthStrategy - api key - Your api key is expired');
 	});
 
 	it('rejects a missing key with 401 "No authentication method provided"', async () => {
@@ -50,14 +77,14 @@ describe('sandbox auth like Cal.com’s ApiAuthStrategy', () => {
 		expect(res.json.error.message).toBe('ApiAuthStrategy - Invalid Bearer token');
 	});
 
-	it('lets anyone read slots, and ignores a key there', async () => {
+	it('lets anyone read slots, and ignores a known key there', async () => {
 		const query = { eventTypeId: '21', start: '2027-03-29', end: '2027-03-29' };
 		expect((await slots(sandbox, query)).status).toBe(200);
-		const withBadKey = await call(sandbox, `/v2/slots?${new URLSearchParams(query).toString()}`, {
+		const withKey = await call(sandbox, `/v2/slots?${new URLSearchParams(query).toString()}`, {
 			version: '2024-09-04',
-			key: 'cal_live_00000000000000000000000000000000',
+			key: sandbox.apiKeyFor('kenji'),
 		});
-		expect(withBadKey.status).toBe(200);
+		expect(withKey.status).toBe(200);
 	});
 
 	it('never records the key itself', async () => {
@@ -114,12 +141,33 @@ describe('sandbox rate limiting like Cal.com’s CustomThrottlerGuard', () => {
 		expect(sandbox.invalidRequests()).toEqual([]);
 	});
 
-	it('counts anonymous callers per address, and unknown keys per key', async () => {
+	it('counts anonymous callers per address, and never counts an unknown key', async () => {
 		for (let i = 0; i < 5; i++) await slots(sandbox, { eventTypeId: '21', start: '2027-03-29', end: '2027-03-29' });
 		expect((await slots(sandbox, { eventTypeId: '21', start: '2027-03-29', end: '2027-03-29' })).status).toBe(429);
 		const bad = await call(sandbox, '/v2/me', { key: 'cal_live_ffffffffffffffffffffffffffffffff' });
 		expect(bad.status).toBe(401);
-		expect(bad.headers.get('x-ratelimit-remaining-default')).toBe('4');
+		expect(bad.headers.get('x-ratelimit-remaining-default')).toBeNull();
+	});
+
+	it('counts add guests only against its own 5-per-minute limit, before auth', async () => {
+		// apps/api/v2/src/ee/bookings/2024-08-13/controllers/booking-guests.controller.ts: @Throttle
+		// "booking_guests_add"; the guard then counts nothing else and looks no key up.
+		const key = sandbox.apiKeyFor('bailey');
+		const guests = { guests: [{ email: 'guest@x.example', name: 'Guest' }] };
+		const path = '/v2/bookings/kEQ6lyUVxK9sKQNFvjgrCv/guests';
+		const first = await call(sandbox, path, { method: 'POST', key, version: '2024-08-13', body: guests });
+		expect(first.status).toBe(200);
+		expect(first.headers.get('x-ratelimit-limit-booking_guests_add')).toBe('5');
+		expect(first.headers.get('x-ratelimit-remaining-booking_guests_add')).toBe('4');
+		expect(first.headers.get('x-ratelimit-remaining-default')).toBeNull();
+		expect((await call(sandbox, '/v2/me', { key })).headers.get('x-ratelimit-remaining-default')).toBe('4');
+		// A wrong key passes this throttler and meets the auth guard, and is counted under its own tracker.
+		const wrong = await call(sandbox, path, { method: 'POST', key: 'cal_live_ffffffffffffffffffffffffffffffff', version: '2024-08-13', body: guests });
+		expect([wrong.status, wrong.json.error.message]).toEqual([401, 'ApiAuthStrategy - api key - Your api key is not valid']);
+		expect(wrong.headers.get('x-ratelimit-remaining-booking_guests_add')).toBe('4');
+		for (let i = 0; i < 4; i++) await call(sandbox, path, { method: 'POST', key, version: '2024-08-13', body: { guests: [] } });
+		const throttled = await call(sandbox, path, { method: 'POST', key, version: '2024-08-13', body: { nonsense: true } });
+		expect([throttled.status, throttled.json.error.code]).toEqual([429, 'ThrottlerException']);
 	});
 
 	it('starts a fresh window once the old one has passed', async () => {
@@ -142,5 +190,83 @@ describe('sandbox rate-limit headers in real time', () => {
 		} finally {
 			await sandbox.close();
 		}
+	});
+});
+
+describe('sandbox rate limiting with several named limits per key, like Cal.com’s RateLimit rows', () => {
+	let sandbox: Sandbox;
+	// The fixture's second key of bailey carries the limits of Cal.com's own e2e spec
+	// (apps/api/v2/src/app.e2e-spec.ts): short 2 per 1 s (2 s block), long 3 per 2 s (4 s block).
+	// timeScale 0.25: short 0.25 s window, 0.5 s block; long 0.5 s window, 1 s block.
+	beforeAll(async () => {
+		sandbox = await startSandbox({ timeScale: 0.25 });
+	});
+	afterAll(() => sandbox.close());
+	beforeEach(() => sandbox.reset());
+
+	const limits = (res: CallResult) =>
+		['short', 'long'].map((name) =>
+			['limit', 'remaining'].map((what) => res.headers.get(`x-ratelimit-${what}-${name}`)).join('/'),
+		);
+	const resetMs = (res: CallResult, name: string) => Number(res.headers.get(`x-ratelimit-reset-${name}`)) * 1000;
+
+	it('counts every request against each limit and refuses one only when all of them are used up', async () => {
+		const key = sandbox.state.apiKeys.find((k) => k.rateLimits?.length)!.key;
+		const me = () => call(sandbox, '/v2/me', { key });
+		const answers = [await me(), await me(), await me()];
+		expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+		expect(answers.map(limits)).toEqual([
+			['2/1', '3/2'],
+			['2/0', '3/1'],
+			['2/0', '3/0'], // short is blocked now, long still lets it through
+		]);
+		expect(answers[0].headers.get('x-ratelimit-limit-default')).toBeNull();
+
+		const refused = await me();
+		expect(refused.status).toBe(429);
+		expect(limits(refused)).toEqual(['2/0', '3/0']);
+		expect(resetMs(refused, 'short')).toBeGreaterThan(0);
+		expect(resetMs(refused, 'long')).toBeGreaterThan(resetMs(refused, 'short'));
+
+		// When the short block ends the request goes through on it; long stays blocked.
+		await sleep(resetMs(refused, 'short') + 50);
+		const afterShort = await me();
+		expect(afterShort.status).toBe(200);
+		expect(limits(afterShort)).toEqual(['2/1', '3/0']);
+
+		await sleep(resetMs(afterShort, 'long') + 50);
+		const afterLong = await me();
+		expect(afterLong.status).toBe(200);
+		expect(limits(afterLong)).toEqual(['2/1', '3/2']);
+		expect(sandbox.invalidRequests()).toEqual([]);
+	});
+});
+
+describe('sandbox rate limiting counts the requests it refuses during a block', () => {
+	let sandbox: Sandbox;
+	const key = 'cal_live_5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e';
+	// One limit, 5 per 60 s window, 100 s block; timeScale 0.01: 0.6 s window, 1 s block.
+	beforeAll(async () => {
+		const fixture = loadFixture(undefined);
+		fixture.apiKeys = [{ key, userId: 1, rateLimits: [{ name: 'default', limit: 5, ttl: 60_000, blockDuration: 100_000 }] }];
+		sandbox = await startSandbox({ fixture, timeScale: 0.01 });
+	});
+	afterAll(() => sandbox.close());
+	beforeEach(() => sandbox.reset());
+
+	it('counts refused requests in the window open when the block ends (the Redis storage increments every hit)', async () => {
+		const me = () => call(sandbox, '/v2/me', { key });
+		for (let i = 0; i < 5; i++) expect((await me()).status).toBe(200);
+		expect((await me()).status).toBe(429);
+		// The first window (0.6 s) runs out during the 1 s block; two refused requests open the next.
+		await sleep(700);
+		expect((await me()).status).toBe(429);
+		const last = await me();
+		expect(last.status).toBe(429);
+		await sleep(Number(last.headers.get('x-ratelimit-reset-default')) * 1000 + 50);
+		const after = await me();
+		expect(after.status).toBe(200);
+		// 5 − (2 refused + this one), not 4: the refused requests were counted.
+		expect(after.headers.get('x-ratelimit-remaining-default')).toBe('2');
 	});
 });

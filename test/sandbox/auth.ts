@@ -1,8 +1,15 @@
 /**
- * Cal.com's ApiAuthStrategy, for what the sandbox supports: API keys.
+ * Cal.com's ApiAuthStrategy (apps/api/v2/src/modules/auth/strategies/api-auth/api-auth.strategy.ts),
+ * for what the sandbox supports: API keys. It runs after the throttler (throttler.ts), which has
+ * already answered an unknown `cal_` key with "CustomThrottlerGuard - Invalid API Key".
  *
  * - `Authorization: Bearer cal_…` is an API key (Cal.com's prefix rule) looked up among the
- *   users' keys; unknown → 401 "ApiAuthStrategy - api key - Your api key is not valid".
+ *   users' keys; unknown → 401 "ApiAuthStrategy - api key - Your api key is not valid" (reached
+ *   only where the throttler did not look the key up: endpoints with their own limit).
+ * - A key whose expiry date lies before today → 401 "ApiAuthStrategy - api key - Your api key is
+ *   expired". Cal.com compares the dates at midnight on the server's clock, so a key is still good
+ *   on its expiry day; here the calendar clock (SandboxOptions.now) in UTC (inferred: hosted
+ *   Cal.com runs in UTC).
  * - Any other Bearer token would be an OAuth/managed-user access token; the sandbox has
  *   none → 401 "ApiAuthStrategy - Invalid Bearer token".
  * - No credentials on an endpoint that needs them → 401 "ApiAuthStrategy - No authentication
@@ -11,7 +18,7 @@
  */
 import { TEXTS } from './envelope';
 import type { AuthMode } from './operations';
-import { userByApiKey } from './state';
+import { apiKeyRecord, userById, userByApiKey } from './state';
 import type { SandboxState, SandboxUser } from './types';
 
 export type AuthOutcome = { ok: true; user?: SandboxUser } | { ok: false; message: string };
@@ -23,15 +30,29 @@ export function bearerToken(header: string | undefined): string | undefined {
 	return match ? match[1].trim() : header.trim() || undefined;
 }
 
-export function authenticate(state: SandboxState, authorization: string | undefined, mode: AuthMode): AuthOutcome {
+export function authenticate(
+	state: SandboxState,
+	authorization: string | undefined,
+	mode: AuthMode,
+	now: Date,
+): AuthOutcome {
 	if (mode === 'none') return { ok: true };
 	const token = bearerToken(authorization);
 	if (token === undefined) {
 		return mode === 'required' ? { ok: false, message: TEXTS.noAuth } : { ok: true };
 	}
 	if (!token.startsWith('cal_')) return { ok: false, message: TEXTS.invalidBearer };
-	const user = userByApiKey(state, token);
-	return user ? { ok: true, user } : { ok: false, message: TEXTS.invalidApiKey };
+	const key = apiKeyRecord(state, token);
+	const user = key ? userById(state, key.userId) : undefined;
+	if (!key || !user) return { ok: false, message: TEXTS.invalidApiKey };
+	if (key.expiresAt && utcDay(now.getTime()) > utcDay(Date.parse(key.expiresAt))) {
+		return { ok: false, message: TEXTS.expiredApiKey };
+	}
+	return { ok: true, user };
+}
+
+function utcDay(ms: number): number {
+	return Math.floor(ms / 86_400_000);
 }
 
 /** Who the recorded Authorization header belonged to, without the key itself. */

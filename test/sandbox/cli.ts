@@ -10,7 +10,8 @@
  * Environment: SANDBOX_FIXTURE (fixture path; needed when compiled, the JSON is not copied),
  * SANDBOX_NOW (fixes the calendar clock, e.g. 2027-03-01T08:00:00Z), CALCOM_SHARED_DIR (where
  * calcom/openapi-v2.json lives; needed when compiled, since the default is relative to the source).
- * Prints the URL and every fixture user's API key, then serves until SIGINT/SIGTERM.
+ * Prints the URL, every fixture user's API key and the fixture's other keys (expired, own rate
+ * limits), then serves until SIGINT/SIGTERM.
  */
 import { startSandbox } from './index';
 
@@ -22,6 +23,10 @@ async function main(): Promise<void> {
 	const lines = [
 		`Cal.com sandbox listening on ${sandbox.url}`,
 		...sandbox.state.users.map((u) => `  ${u.username.padEnd(8)} ${u.timeZone.padEnd(20)} ${u.apiKey}`),
+		...sandbox.state.apiKeys.map((k) => {
+			const what = k.expiresAt ? `expired ${k.expiresAt}` : (k.rateLimits ?? []).map((r) => `${r.name} ${r.limit}/${r.ttl / 1000} s`).join(', ');
+			return `  ${(sandbox.state.users.find((u) => u.id === k.userId)?.username ?? '?').padEnd(8)} ${what.padEnd(20)} ${k.key}`;
+		}),
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);
 

@@ -55,6 +55,10 @@ export function success<T>(data: T): { status: 'success'; data: T } {
 /** Texts Cal.com uses, kept in one place so tests and handlers quote the same words. */
 export const TEXTS = {
 	invalidApiKey: 'ApiAuthStrategy - api key - Your api key is not valid',
+	/** apps/api/v2/src/modules/auth/strategies/api-auth/api-auth.strategy.ts (apiKeyStrategy). */
+	expiredApiKey: 'ApiAuthStrategy - api key - Your api key is expired',
+	/** apps/api/v2/src/lib/throttler-guard.ts: a `cal_` key that is not in the database. */
+	throttlerInvalidApiKey: 'CustomThrottlerGuard - Invalid API Key',
 	noAuth:
 		"ApiAuthStrategy - No authentication method provided. Either pass an API key as 'Bearer' header " +
 		"or OAuth client credentials as 'x-cal-secret-key' and 'x-cal-client-id' headers",

@@ -31,9 +31,15 @@ export type { DeliveryRecord, DeliveryTarget, PingTestForm } from './webhook-del
 export interface SandboxOptions {
 	/** Path to a fixture JSON file, or the fixture itself; default test/sandbox/fixture.json. */
 	fixture?: string | SandboxFixture;
-	/** Requests per window per API key (anonymous: per client IP); default 120. */
+	/**
+	 * Cal.com's default limit: requests per 60 s window per API key without limits of its own
+	 * (fixture `apiKeys[].rateLimits`), and per client IP for anonymous calls; default 120.
+	 */
 	rateLimit?: number;
-	/** 1 = real time; 0.01 → the 60 s rate-limit window (and the 60 s block) last 0.6 s. */
+	/**
+	 * 1 = real time; 0.01 → the 60 s rate-limit window (and the 60 s block) last 0.6 s. Scales every
+	 * rate limit's window and block, the fixture's own limits too.
+	 */
 	timeScale?: number;
 	/**
 	 * The calendar clock used for slots, booking notice and "one year from now"; default real
@@ -120,7 +126,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const requests: RecordedRequest[] = [];
 	const deliveries: DeliveryRecord[] = [];
 	const limiter = new RateLimiter(rateLimit, timeScale);
-	const endpointLimiters = new Map<string, RateLimiter>();
 	const events: SandboxBookingEvent[] = [];
 	const clock = calendarClock(options.now);
 	const faults = new FaultInjector();
@@ -135,14 +140,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		routes: ROUTES,
 		events,
 		afterResponse: (recorded) => bookingWebhooks.dispatch(recorded),
-		endpointLimiter(name, max) {
-			let endpoint = endpointLimiters.get(name);
-			if (!endpoint || endpoint.limit !== max) {
-				endpoint = new RateLimiter(max, timeScale);
-				endpointLimiters.set(name, endpoint);
-			}
-			return endpoint;
-		},
 	});
 	const port = await server.listen();
 
@@ -175,7 +172,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			bookingWebhooks.reset();
 			faults.clear();
 			limiter.reset();
-			endpointLimiters.clear();
 		},
 		async close() {
 			await bookingWebhooks.close();

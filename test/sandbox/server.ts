@@ -3,7 +3,8 @@
  * Cal.com's NestJS app applies things:
  *
  *   body parsing (malformed JSON → 400) → route + version match (→ 404 "Cannot GET …")
- *   → throttler guard (429, rate-limit headers) → auth guard (401) → validation pipe (400)
+ *   → throttler guard (401 for an unknown API key, 429, rate-limit headers) → auth guard (401)
+ *   → validation pipe (400)
  *   → handler.
  *
  * Contract validation runs for every request first and is recorded whatever the answer is;
@@ -19,6 +20,7 @@ import { cannedFaultResponse } from './faults';
 import type { FaultInjector } from './faults';
 import { calcomValidationMessage } from './messages';
 import type { RateLimiter } from './rate-limit';
+import { throttle } from './throttler';
 import { markProblems, queryRecord, recordHeaders } from './recording';
 import type { RecordedRequest } from './recording';
 import { findRoute } from './routes';
@@ -35,8 +37,6 @@ export interface ServerDeps {
 	requests: RecordedRequest[];
 	routes: readonly RouteHandler[];
 	events: SandboxBookingEvent[];
-	/** Per-endpoint limiters (RouteContext.withinLimit), created on first use. */
-	endpointLimiter(name: string, limit: number): RateLimiter;
 	/** What a request recorded in `events`, handed over after its response is written (or held back). */
 	afterResponse?(events: SandboxBookingEvent[]): void;
 }
@@ -205,17 +205,19 @@ export class SandboxServer {
 		body: unknown,
 		apiVersion: string | undefined,
 	): Answer {
-		const { state, limiter, routes, now, events, endpointLimiter } = this.deps;
+		const { state, limiter, routes, now, events } = this.deps;
 		const operation = outcome.operation;
 		if (!operation) return jsonAnswer(404, errorEnvelope(404, TEXTS.cannot(method, url), url));
 		const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
+		const route = findRoute(routes, method, operation.template);
 
-		const tracker = bearerToken(authorization) ?? `ip:${req.socket.remoteAddress ?? 'unknown'}`;
-		const limit = limiter.hit(tracker);
+		// The throttler guard first (throttler.ts), on every route: an unknown API key ends here.
+		const throttled = throttle(limiter, state, bearerToken(authorization), req.socket.remoteAddress ?? 'unknown', route?.throttle);
+		if (!throttled.ok) return jsonAnswer(401, errorEnvelope(401, throttled.message, url));
+		const { tracker, decision: limit } = throttled;
 		if (!limit.allowed) return jsonAnswer(429, errorEnvelope(429, TEXTS.throttled, url), limit.headers);
 
-		const route = findRoute(routes, method, operation.template);
-		const auth = authenticate(state, authorization, route?.auth ?? operation.auth);
+		const auth = authenticate(state, authorization, route?.auth ?? operation.auth, now());
 		if (!auth.ok) return jsonAnswer(401, errorEnvelope(401, auth.message, url), limit.headers);
 
 		if (!route) {
@@ -241,7 +243,7 @@ export class SandboxServer {
 					user: auth.user,
 					tracker,
 				},
-				{ state, now, events, withinLimit: (name, max) => endpointLimiter(name, max).hit(tracker).allowed },
+				{ state, now, events },
 			);
 		} catch (error) {
 			markProblems(record, [`sandbox handler failed: ${(error as Error).message}`]);

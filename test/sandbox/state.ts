@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 import { isValidTimeZone } from './tz';
 import type {
+	SandboxApiKey,
 	SandboxBooking,
 	SandboxEventType,
 	SandboxFixture,
@@ -43,6 +44,7 @@ export function seedState(fixture: SandboxFixture): SandboxState {
 		webhooks: copy.webhooks ?? [],
 		credits: copy.credits ?? [],
 		creditCharges: [],
+		apiKeys: copy.apiKeys ?? [],
 	};
 }
 
@@ -62,7 +64,7 @@ function checkFixture(f: SandboxFixture): void {
 	};
 	unique('user ids', f.users.map((u) => u.id));
 	unique('usernames', f.users.map((u) => u.username));
-	unique('API keys', f.users.map((u) => u.apiKey));
+	unique('API keys', [...f.users.map((u) => u.apiKey), ...(f.apiKeys ?? []).map((k) => k.key)]);
 	unique('schedule ids', f.schedules.map((s) => s.id));
 	unique('event type ids', f.eventTypes.map((e) => e.id));
 	unique('booking uids', f.bookings.map((b) => b.uid));
@@ -74,6 +76,7 @@ function checkFixture(f: SandboxFixture): void {
 			problems.push(`user ${u.username}: defaultScheduleId ${u.defaultScheduleId} does not exist`);
 		}
 	}
+	for (const k of f.apiKeys ?? []) problems.push(...apiKeyProblems(k, userIds));
 	for (const s of f.schedules) {
 		if (!userIds.has(s.ownerId)) problems.push(`schedule ${s.id}: owner ${s.ownerId} does not exist`);
 		if (!isValidTimeZone(s.timeZone)) problems.push(`schedule ${s.id}: unknown time zone ${s.timeZone}`);
@@ -110,6 +113,19 @@ function checkFixture(f: SandboxFixture): void {
 	if (problems.length) throw new Error(`Sandbox fixture: ${problems.join('; ')}`);
 }
 
+function apiKeyProblems(k: SandboxApiKey, userIds: Set<number>): string[] {
+	const problems: string[] = [];
+	if (!/^cal_live_[0-9a-f]{32}$/.test(k.key)) problems.push(`apiKeys: ${k.key} must be cal_live_<32 hex>`);
+	if (!userIds.has(k.userId)) problems.push(`apiKeys: user ${k.userId} does not exist`);
+	if (k.expiresAt && Number.isNaN(Date.parse(k.expiresAt))) problems.push(`apiKeys: expiresAt ${k.expiresAt} is not a date`);
+	for (const r of k.rateLimits ?? []) {
+		if (!r.name || !(r.limit >= 1) || !(r.ttl > 0) || !(r.blockDuration > 0)) {
+			problems.push(`apiKeys: rate limit ${JSON.stringify(r)} needs a name, limit ≥ 1, ttl and blockDuration > 0`);
+		}
+	}
+	return problems;
+}
+
 // Lookups shared by route handlers. They read the live state each time, so changes made by
 // tests or by other handlers are seen at once.
 
@@ -121,8 +137,16 @@ export function userById(state: SandboxState, id: number): SandboxUser | undefin
 	return state.users.find((u) => u.id === id);
 }
 
+/** The key as Cal.com stores it: a user's own key, or one of the fixture's other keys. */
+export function apiKeyRecord(state: SandboxState, apiKey: string): SandboxApiKey | undefined {
+	const owner = state.users.find((u) => u.apiKey === apiKey);
+	if (owner) return { key: apiKey, userId: owner.id };
+	return state.apiKeys.find((k) => k.key === apiKey);
+}
+
 export function userByApiKey(state: SandboxState, apiKey: string): SandboxUser | undefined {
-	return state.users.find((u) => u.apiKey === apiKey);
+	const key = apiKeyRecord(state, apiKey);
+	return key ? userById(state, key.userId) : undefined;
 }
 
 export function scheduleById(state: SandboxState, id: number): SandboxSchedule | undefined {

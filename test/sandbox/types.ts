@@ -269,6 +269,20 @@ export interface SandboxCreditCharge {
 	date: string;
 }
 
+/**
+ * Another API key of a user (Cal.com's ApiKey rows), beside SandboxUser.apiKey: one that has
+ * expired, or one with rate limits of its own.
+ */
+export interface SandboxApiKey {
+	/** 'cal_live_<32 hex>'. */
+	key: string;
+	userId: number;
+	/** 'YYYY-MM-DD' (or a full date-time): from the next day on, the key is expired. */
+	expiresAt?: string | null;
+	/** Cal.com's RateLimit rows for the key (ms); none: the default limit. */
+	rateLimits?: Array<{ name: string; limit: number; ttl: number; blockDuration: number }>;
+}
+
 export interface SandboxFixture {
 	users: SandboxUser[];
 	schedules: SandboxSchedule[];
@@ -279,6 +293,7 @@ export interface SandboxFixture {
 	webhooks?: SandboxWebhook[];
 	/** Users and teams without an entry have no credits. */
 	credits?: SandboxCreditBalance[];
+	apiKeys?: SandboxApiKey[];
 }
 
 /** The live, mutable state. Route handlers change it; tests may read and change it too. */
@@ -295,4 +310,6 @@ export interface SandboxState {
 	credits: SandboxCreditBalance[];
 	/** Charges made since the last reset, oldest first (never seeded from the fixture). */
 	creditCharges: SandboxCreditCharge[];
+	/** Keys beside each user's own `apiKey`. */
+	apiKeys: SandboxApiKey[];
 }

@@ -1,25 +1,44 @@
+import { paceBeforeRequest, recordRateLimit } from '../../nodes/CalCom/transport/pacing';
 import {
 	backoffMs,
 	MAX_WAIT_MS,
-	rateLimitRemaining,
 	rateLimitResetSeconds,
 	rateLimitWaitMs,
+	rateLimitWindows,
 	retryAfterSeconds,
 } from '../../nodes/CalCom/transport/retry';
 import { apiPath } from '../../nodes/CalCom/transport/paths';
 import { apiVersionForPath, CAL_API_VERSIONS } from '../../nodes/CalCom/transport/versions';
 
 describe('rate-limit headers', () => {
-	it("reads Cal.com's X-RateLimit-*-Default headers in any case, and custom limit names", () => {
+	it("reads Cal.com's X-RateLimit-*-<Name> headers in any case, one window per named limit", () => {
 		const headers = {
 			'x-ratelimit-limit-default': '120',
 			'X-RateLimit-Remaining-Default': '7',
 			'x-ratelimit-reset-default': '42',
 			'x-ratelimit-remaining-burst': '3',
-			'x-ratelimit-reset-burst': '5',
+			'X-RateLimit-Reset-Burst': '5',
+			'x-ratelimit-remaining-broken': 'soon',
 		};
-		expect(rateLimitRemaining(headers)).toBe(3);
-		expect(rateLimitResetSeconds(headers)).toBe(42);
+		expect(rateLimitWindows(headers)).toEqual([
+			{ remaining: 7, resetSeconds: 42 },
+			{ remaining: 3, resetSeconds: 5 },
+		]);
+	});
+
+	// Cal.com refuses a request only when every limit of the key is blocked
+	// (apps/api/v2/src/lib/throttler-guard.ts): after a 429 the first limit to free up decides.
+	it('after a 429 with several limits, waits for the first limit to free up, not the last', () => {
+		const refused = {
+			'x-ratelimit-remaining-short': '0',
+			'x-ratelimit-reset-short': '2',
+			'x-ratelimit-remaining-long': '0',
+			'x-ratelimit-reset-long': '40',
+		};
+		expect(rateLimitResetSeconds(refused)).toBe(2);
+		expect(rateLimitWaitMs(refused, 1, 0, () => 0)).toBe(2000);
+		// Only a limit with nothing left can be what refused the request.
+		expect(rateLimitResetSeconds({ ...refused, 'x-ratelimit-remaining-short': '1' })).toBe(40);
 	});
 
 	it('takes Retry-After as seconds or as an HTTP date', () => {
@@ -44,6 +63,36 @@ describe('rate-limit headers', () => {
 		expect(backoffMs(30, () => 0.999)).toBeLessThan(20_000);
 		expect(backoffMs(2, () => 0)).toBe(0);
 		expect(rateLimitWaitMs({}, 2, 0, () => 0.5)).toBe(500);
+	});
+});
+
+describe('pacing by the rate-limit headers of several named limits', () => {
+	const headers = (short: [number, number], long: [number, number]) => ({
+		'x-ratelimit-remaining-short': String(short[0]),
+		'x-ratelimit-reset-short': String(short[1]),
+		'x-ratelimit-remaining-long': String(long[0]),
+		'x-ratelimit-reset-long': String(long[1]),
+	});
+	const paced = async (key: string): Promise<number> => {
+		const began = Date.now();
+		await paceBeforeRequest(key, Date.now());
+		return Date.now() - began;
+	};
+
+	it('sends at once while any limit has room, though another is used up (Cal.com lets it through)', async () => {
+		recordRateLimit('room', headers([0, 60], [2, 60]), Date.now());
+		expect(await paced('room')).toBeLessThan(1000);
+		// Its own request used the last slot of "long": the next one waits, for the earlier reset.
+		recordRateLimit('room', headers([0, 0.05], [1, 60]), Date.now());
+		await paced('room');
+		expect(await paced('room')).toBeLessThan(30_000);
+	});
+
+	it('when every limit is used up, waits for the first one to start afresh, not the last', async () => {
+		recordRateLimit('full', headers([0, 0.2], [0, 60]), Date.now());
+		const waited = await paced('full');
+		expect(waited).toBeGreaterThanOrEqual(150);
+		expect(waited).toBeLessThan(30_000);
 	});
 });
 

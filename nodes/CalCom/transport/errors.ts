@@ -86,10 +86,17 @@ export function httpError(
 	if (statusCode === 400 || statusCode === 422) {
 		message = `Cal.com rejected the request: ${calMessage ?? 'invalid input'}`;
 		description = details;
+	} else if (statusCode === 401 && calMessage && /\bexpired\b/i.test(calMessage)) {
+		// ApiAuthStrategy: "ApiAuthStrategy - api key - Your api key is expired".
+		message =
+			'Cal.com did not accept the API key: it has expired. Create a new API key in Cal.com (Settings → Developer → API Keys) and put it in the Cal.com API credential.';
+		description = said;
 	} else if (statusCode === 401) {
+		// An unknown key is refused by Cal.com's throttler ("CustomThrottlerGuard - Invalid API Key")
+		// on every route, before anything else: a typo, a deleted key, or a key of another instance.
 		message =
 			'Cal.com did not accept the API key. Check the API key and the base URL (Cal.com instance) in the Cal.com API credential.';
-		description = said;
+		description = `${said ? `${said}. ` : ''}A key works only on the Cal.com instance it was created on (cal.com, cal.eu or your own server), and stops working when it is deleted or has expired; then create a new one in Cal.com under Settings → Developer → API Keys.`;
 	} else if (statusCode === 403) {
 		message = `Cal.com refused the request (403 Forbidden)${calMessage ? `: ${calMessage}` : ''}`;
 		description =
@@ -107,7 +114,7 @@ export function httpError(
 	} else if (statusCode === 429) {
 		message = `Cal.com's rate limit was still exceeded after ${ctx.attempts} attempts`;
 		description =
-			'Cal.com allows about 120 requests a minute per API key. Wait a minute, or slow the workflow down (fewer items per run, or a Wait node between batches).';
+			'Cal.com allows about 120 requests a minute per API key (unless the key has limits of its own). Wait a minute, or slow the workflow down (fewer items per run, or a Wait node between batches).';
 	} else if (statusCode >= 500) {
 		message = `Cal.com had a server error (HTTP ${statusCode})${calMessage && !calMessage.startsWith('<') ? `: ${calMessage}` : ''}`;
 		description = ctx.retryable

@@ -5,7 +5,7 @@
 
 export const MAX_ATTEMPTS_RATE_LIMITED = 5;
 export const MAX_ATTEMPTS_TRANSIENT = 3;
-/** Cal.com blocks a key for 60 s at most; never wait longer than that plus a margin. */
+/** Cal.com's default block is 60 s; never wait longer than that plus a margin at once. */
 export const MAX_WAIT_MS = 65_000;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 20_000;
@@ -28,30 +28,53 @@ function secondsHeader(headers: HeaderMap, name: string): number | undefined {
 	return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
-/**
- * Cal.com names its rate-limit headers after the limit (`X-RateLimit-Reset-Default` for the
- * default one, other suffixes for custom limits), so every `x-ratelimit-reset-*` counts; the
- * longest one is the binding one.
- */
-export function rateLimitResetSeconds(headers: HeaderMap): number | undefined {
-	let longest: number | undefined;
-	for (const key of Object.keys(headers)) {
-		if (!/^x-ratelimit-reset(-|$)/i.test(key)) continue;
-		const seconds = secondsHeader(headers, key);
-		if (seconds !== undefined && (longest === undefined || seconds > longest)) longest = seconds;
-	}
-	return longest;
+/** What Cal.com said about one of its named rate limits in one answer. */
+export interface RateLimitWindow {
+	/** Requests left before this limit blocks the key; 0 while it is blocked. */
+	remaining: number;
+	/** Seconds until this limit's block ends, or else until its window ends. */
+	resetSeconds: number;
 }
 
-/** The smallest `x-ratelimit-remaining-*` value, or undefined when none is sent. */
-export function rateLimitRemaining(headers: HeaderMap): number | undefined {
-	let smallest: number | undefined;
+/**
+ * Cal.com's rate-limit headers, one entry per limit: it sends `X-RateLimit-Remaining-<Name>` and
+ * `X-RateLimit-Reset-<Name>` for every limit the key counts against (`-Default`, or the names of
+ * the key's own limits, or an endpoint's limit), in any letter case.
+ */
+function readLimits(headers: HeaderMap): Array<Partial<RateLimitWindow>> {
+	const byName = new Map<string, Partial<RateLimitWindow>>();
 	for (const key of Object.keys(headers)) {
-		if (!/^x-ratelimit-remaining(-|$)/i.test(key)) continue;
+		const match = /^x-ratelimit-(remaining|reset)(?:-(.*))?$/i.exec(key);
+		if (!match) continue;
 		const value = secondsHeader(headers, key);
-		if (value !== undefined && (smallest === undefined || value < smallest)) smallest = value;
+		if (value === undefined) continue;
+		const name = (match[2] ?? '').toLowerCase();
+		const entry = byName.get(name) ?? {};
+		if (match[1].toLowerCase() === 'remaining') entry.remaining = value;
+		else entry.resetSeconds = value;
+		byName.set(name, entry);
 	}
-	return smallest;
+	return [...byName.values()];
+}
+
+/** The limits that said both how much is left and when they reset. */
+export function rateLimitWindows(headers: HeaderMap): RateLimitWindow[] {
+	return readLimits(headers).filter(
+		(l): l is RateLimitWindow => l.remaining !== undefined && l.resetSeconds !== undefined,
+	);
+}
+
+/**
+ * How long until Cal.com takes a request again after a 429. It refuses one only when every limit
+ * of the key is blocked (apps/api/v2/src/lib/throttler-guard.ts), so the first limit to free up
+ * decides: the shortest reset among the limits that have nothing left (or do not say).
+ */
+export function rateLimitResetSeconds(headers: HeaderMap): number | undefined {
+	const resets = readLimits(headers).filter((l) => l.resetSeconds !== undefined);
+	const used = resets.filter((l) => !l.remaining);
+	const candidates = used.length > 0 ? used : resets;
+	if (candidates.length === 0) return undefined;
+	return Math.min(...candidates.map((l) => l.resetSeconds as number));
 }
 
 /** Retry-After as seconds or as an HTTP date. */

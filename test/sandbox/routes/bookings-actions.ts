@@ -13,7 +13,6 @@
  * Texts marked [inferred] are ours where we found none of Cal.com's.
  */
 import { success } from '../envelope';
-import { TEXTS } from '../envelope';
 import { bookingByUid, recurringOccurrences, userById } from '../state';
 import type { SandboxBooking, SandboxLocation, SandboxUser } from '../types';
 import { fail, managesBooking, recordEvent, scheduleCheck } from './booking-common';
@@ -170,7 +169,6 @@ const reassignToUser: RouteHandler['handle'] = (req, ctx) => {
 };
 
 const addGuests: RouteHandler['handle'] = (req, ctx) => {
-	if (!ctx.withinLimit('add-guests', 5)) return fail(429, TEXTS.throttled, req);
 	const found = owned(req, ctx, `Booking with uid ${req.params.bookingUid} not found`);
 	if (!('uid' in found)) return found;
 	const guests = (req.body as { guests: Array<{ email: string; name?: string; timeZone?: string; phoneNumber?: string; language?: string }> }).guests;
@@ -213,6 +211,13 @@ export const bookingActionRoutes: RouteHandler[] = [
 	{ method: 'POST', template: `${BASE}/mark-absent`, validation: 'generic', handle: markAbsent },
 	{ method: 'POST', template: `${BASE}/reassign`, validation: 'generic', handle: reassign },
 	{ method: 'POST', template: `${BASE}/reassign/{userId}`, validation: 'generic', handle: reassignToUser },
-	{ method: 'POST', template: `${BASE}/guests`, validation: 'generic', handle: addGuests },
+	// Follows apps/api/v2/src/ee/bookings/2024-08-13/controllers/booking-guests.controller.ts (@Throttle).
+	{
+		method: 'POST',
+		template: `${BASE}/guests`,
+		validation: 'generic',
+		throttle: { name: 'booking_guests_add', limit: 5, ttl: 60_000, blockDuration: 60_000 },
+		handle: addGuests,
+	},
 	{ method: 'PATCH', template: `${BASE}/location`, validation: 'generic', handle: updateLocation },
 ];

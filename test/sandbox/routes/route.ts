@@ -6,6 +6,7 @@
  * Cal.com's business behaviour.
  */
 import type { AuthMode } from '../operations';
+import type { RateLimitRule } from '../rate-limit';
 import type { SandboxBookingEvent, SandboxState, SandboxUser } from '../types';
 
 export interface RouteContext {
@@ -14,11 +15,6 @@ export interface RouteContext {
 	now(): Date;
 	/** sandbox.events: handlers append what happened to bookings (for webhook delivery). */
 	events: SandboxBookingEvent[];
-	/**
-	 * An endpoint's own rate limit on top of the global one (e.g. add guests: 5 per minute per
-	 * key); false when this request is over it. Same window and time scale as the global limit.
-	 */
-	withinLimit(name: string, limit: number): boolean;
 }
 
 export interface RouteRequest {
@@ -36,7 +32,7 @@ export interface RouteRequest {
 	apiVersion?: string;
 	/** The authenticated user; undefined for anonymous calls. */
 	user?: SandboxUser;
-	/** Who the rate limiter counts this request for: the Bearer token, or 'ip:<address>'. */
+	/** Who the throttler counts this request for: the Bearer token, or 'ip:<address>'. */
 	tracker?: string;
 }
 
@@ -63,5 +59,10 @@ export interface RouteHandler {
 	validation: 'generic' | 'own';
 	/** Overrides the auth mode read from the document (its Authorization header parameter). */
 	auth?: AuthMode;
+	/**
+	 * The endpoint's own limit (Cal.com's @Throttle, apps/api/v2/src/lib/endpoint-throttler-decorator.ts):
+	 * counted instead of the caller's limits, before auth (throttler.ts).
+	 */
+	throttle?: RateLimitRule;
 	handle(req: RouteRequest, ctx: RouteContext): RouteResult;
 }
