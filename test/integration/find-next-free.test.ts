@@ -38,7 +38,7 @@ describe('Slot → Find Next Free', () => {
 		expect(result.error?.message).toBe(
 			'Event type "nope" of user bailey was not found. Check both slugs against the booking link (cal.com/<owner>/<event type>)',
 		);
-		expect(result.error?.description).toBe('Cal.com said: Event Type not found');
+		expect((result.error as { description?: string }).description).toBe('Cal.com said: Event Type not found');
 		expect(slotRequests()).toHaveLength(1);
 	});
 

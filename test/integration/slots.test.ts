@@ -179,13 +179,13 @@ describe('Slot → Get Available', () => {
 		expect(missingId.error?.message).toBe(
 			'Event type 999 was not found. Pick it from the Event Type list, or check the ID (Event Type → Get Many lists yours)',
 		);
-		expect(missingId.error?.description).toBe('Cal.com said: Event Type not found');
+		expect((missingId.error as { description?: string }).description).toBe('Cal.com said: Event Type not found');
 		const missingSlug = await runCalCom(sandbox, bySlug('lena', 'nope', { start: '2027-03-15', end: '2027-03-15', timeZone: 'UTC' }));
 		expect(missingSlug.error?.message).toBe(
 			'Event type "nope" of user lena was not found. Check both slugs against the booking link (cal.com/<owner>/<event type>)',
 		);
 		const missingUser = await runCalCom(sandbox, bySlug('nobody', '30min', { start: '2027-03-15', end: '2027-03-15', timeZone: 'UTC' }));
-		expect(missingUser.error?.description).toBe('Cal.com said: User with username nobody not found');
+		expect((missingUser.error as { description?: string }).description).toBe('Cal.com said: User with username nobody not found');
 	});
 
 	it.each([
