@@ -5,8 +5,8 @@ import { readTimeoutMs, readTimeZone, toPositiveInt } from '../../helpers/parame
 import { DAY_MS, dateInZone, formatInZone, parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, timeZoneField } from '../common.descriptions';
-import { eventTypeLookupFields, readEventTypeRef, refQuery } from '../eventTypeLookup';
-import { eventTypeNotFoundMessage, simplifySlots, slotsQueryEnd } from './slots.shared';
+import { eventTypeLookupFields, eventTypeNotFoundMessage, readEventTypeRef, refQuery } from '../eventTypeLookup';
+import { simplifySlots, slotsQueryEnd } from './slots.shared';
 
 const FIRST_SPAN_DAYS = 7;
 /** Cal.com serves slots up to one year ahead. */

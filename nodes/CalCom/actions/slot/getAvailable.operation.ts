@@ -5,8 +5,8 @@ import { readTimeoutMs, readTimeZone, readUid, toPositiveInt } from '../../helpe
 import { DAY_MS, parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
-import { eventTypeLookupFields, readEventTypeRef, refQuery } from '../eventTypeLookup';
-import { eventTypeNotFoundMessage, simplifySlots, slotsQueryEnd } from './slots.shared';
+import { eventTypeLookupFields, eventTypeNotFoundMessage, readEventTypeRef, refQuery } from '../eventTypeLookup';
+import { simplifySlots, slotsQueryEnd } from './slots.shared';
 
 export const description: INodeProperties[] = [
 	...eventTypeLookupFields(['eventTypeId', 'userSlug', 'teamSlug', 'dynamic']),

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DAY_MS, dateInZone, formatInZone, wallTime, wallTimeInstants } from '../../helpers/time';
-import type { EventTypeRef } from '../eventTypeLookup';
+
 
 /**
  * A slots query's `end` as Cal.com should get it. Cal.com reads an `end` at 00:00:00 UTC as the
@@ -11,21 +11,6 @@ import type { EventTypeRef } from '../eventTypeLookup';
 export function slotsQueryEnd(end: Date): string {
 	const wholeSecond = end.getTime() - (end.getTime() % 1000);
 	return (wholeSecond % DAY_MS === 0 ? new Date(wholeSecond - 1) : end).toISOString();
-}
-
-/**
- * The error a user reads when GET /v2/slots answers 404: Cal.com says only "Event Type not found"
- * (or which user, team or organization it could not find, kept in the error's description), so
- * the message names what was asked for.
- */
-export function eventTypeNotFoundMessage(ref: EventTypeRef): string {
-	const org = ref.organizationSlug ? ` in organization ${ref.organizationSlug}` : '';
-	if (ref.eventTypeId !== undefined) {
-		return `Event type ${ref.eventTypeId} was not found. Pick it from the Event Type list, or check the ID (Event Type → Get Many lists yours)`;
-	}
-	if (ref.usernames !== undefined) return `The dynamic group ${ref.usernames}${org} was not found. Check the usernames and the organization slug`;
-	const owner = ref.teamSlug !== undefined ? `team ${ref.teamSlug}` : `user ${ref.username ?? ''}`;
-	return `Event type "${ref.eventTypeSlug ?? ''}" of ${owner}${org} was not found. Check both slugs against the booking link (cal.com/<owner>/<event type>)`;
 }
 
 interface RawSlot extends IDataObject {
