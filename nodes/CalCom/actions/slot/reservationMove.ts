@@ -29,9 +29,15 @@ export interface MovedReservation {
 	previousReservationUid?: string;
 }
 
+/** Cal.com's own text of a transport error (kept beside the message the user reads). */
+function calComText(error: NodeApiError): string {
+	const said = error.errorResponse?.calComMessage;
+	return typeof said === 'string' ? said : error.message;
+}
+
 /** Cal.com's 422 for a time a live reservation (maybe the caller's own) already holds. */
 function isHeldByReservationError(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '422' && HELD.test(error.message);
+	return error instanceof NodeApiError && error.httpCode === '422' && HELD.test(calComText(error));
 }
 
 function messageOf(error: unknown): string {
@@ -78,7 +84,7 @@ async function reserveOldTimeAgain(ctx: IExecuteFunctions, hold: IDataObject, re
 }
 
 function rethrowUnlessOneLength(error: unknown): void {
-	if (!(error instanceof NodeApiError && error.httpCode === '400' && NOT_VARIABLE.test(error.message))) throw error;
+	if (!(error instanceof NodeApiError && error.httpCode === '400' && NOT_VARIABLE.test(calComText(error)))) throw error;
 }
 
 /**
