@@ -270,3 +270,17 @@ describe('Booking: owner actions', () => {
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
+
+describe('Booking → Create for an event type Cal.com does not know', () => {
+	const current = useSandbox();
+
+	it('names the event type when the free-slot check answers 404 "Event Type not found", and books nothing', async () => {
+		const sandbox = current();
+		const result = await runCalCom(sandbox, createParams('2027-03-15T10:00', byId(999)));
+		expect(result.error?.message).toBe(
+			'Event type 999 was not found. Pick it from the Event Type list, or check the ID (Event Type → Get Many lists yours)',
+		);
+		expect((result.error as { description?: string }).description).toBe('Cal.com said: Event Type not found');
+		expect(posts(sandbox)).toHaveLength(0);
+	});
+});

@@ -33,6 +33,24 @@ describe('Slot → Find Next Free', () => {
 		expect(slotRequests()).toHaveLength(1);
 	});
 
+	it('says which event type Cal.com could not find, instead of finding nothing', async () => {
+		const result = await runCalCom(sandbox, next({ eventTypeSlug: 'nope', after: '2027-03-15T15:00', count: 3 }));
+		expect(result.error?.message).toBe(
+			'Event type "nope" of user bailey was not found. Check both slugs against the booking link (cal.com/<owner>/<event type>)',
+		);
+		expect((result.error as { description?: string }).description).toBe('Cal.com said: Event Type not found');
+		expect(slotRequests()).toHaveLength(1);
+	});
+
+	it('finds the next slots on the whole local hour in Asia/Kathmandu (+05:45)', async () => {
+		const result = await runCalCom(sandbox, next({ username: 'lena', eventTypeSlug: 'intro-call', timeZone: 'Asia/Kathmandu', after: '2027-03-29T13:30', count: 2, options: { duration: 60 } }));
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => [item.json.start, item.json.label])).toEqual([
+			['2027-03-29T08:15:00.000Z', 'Mon 29 Mar, 14:00–15:00'],
+			['2027-03-29T09:15:00.000Z', 'Mon 29 Mar, 15:00–16:00'],
+		]);
+	});
+
 	it('walks past a day off and the weekend', async () => {
 		// bailey: Mon–Fri 09:00–17:00 New York; 2027-03-19 (Friday) is off.
 		const result = await runCalCom(sandbox, next({ after: '2027-03-18T16:00', count: 3 }));

@@ -43,7 +43,7 @@ describe('Slot reservations', () => {
 			slotStart: '2027-03-15T15:00:00Z',
 		});
 		expect(moved.error).toBeUndefined();
-		expect(moved.items[0].json.slotStart).toBe('2027-03-15T15:00:00.000Z');
+		expect(moved.items[0].json).toMatchObject({ reservationUid: hold.reservationUid, slotStart: '2027-03-15T15:00:00.000Z', reservationUidChanged: false });
 		const afterMove = await freeOn15th();
 		expect(afterMove).toContain('2027-03-15T13:00:00.000Z');
 		expect(afterMove).not.toContain('2027-03-15T15:00:00.000Z');
@@ -53,6 +53,14 @@ describe('Slot reservations', () => {
 		expect(await freeOn15th()).toContain('2027-03-15T15:00:00.000Z');
 		const gone = await runCalCom(sandbox, { resource: 'slot', operation: 'getReservation', reservationUid: hold.reservationUid as string });
 		expect(gone.error?.message).toBe(`Reservation UID: no reservation ${String(hold.reservationUid)} exists (it may have expired or been released).`);
+	});
+
+	it('releases a reservation that holds nothing without an error, as Cal.com answers 200 for any UID', async () => {
+		const uid = '00000000-0000-4000-8000-000000000000';
+		const released = await runCalCom(sandbox, { resource: 'slot', operation: 'releaseReservation', reservationUid: uid });
+		expect(released.error).toBeUndefined();
+		expect(released.items.map((item) => item.json)).toEqual([{ deleted: true, reservationUid: uid }]);
+		expect(sandbox.requests.map((r) => [r.method, r.path, r.status])).toEqual([['DELETE', `/v2/slots/reservations/${uid}`, 200]]);
 	});
 });
 

@@ -174,6 +174,33 @@ describe('Slot → Get Available', () => {
 		});
 	});
 
+	it('says which event type Cal.com could not find (404 "Event Type not found"), by ID or by slug', async () => {
+		const missingId = await runCalCom(sandbox, byId(999, { start: '2027-03-15', end: '2027-03-15', timeZone: 'UTC' }));
+		expect(missingId.error?.message).toBe(
+			'Event type 999 was not found. Pick it from the Event Type list, or check the ID (Event Type → Get Many lists yours)',
+		);
+		expect((missingId.error as { description?: string }).description).toBe('Cal.com said: Event Type not found');
+		const missingSlug = await runCalCom(sandbox, bySlug('lena', 'nope', { start: '2027-03-15', end: '2027-03-15', timeZone: 'UTC' }));
+		expect(missingSlug.error?.message).toBe(
+			'Event type "nope" of user lena was not found. Check both slugs against the booking link (cal.com/<owner>/<event type>)',
+		);
+		const missingUser = await runCalCom(sandbox, bySlug('nobody', '30min', { start: '2027-03-15', end: '2027-03-15', timeZone: 'UTC' }));
+		expect((missingUser.error as { description?: string }).description).toBe('Cal.com said: User with username nobody not found');
+	});
+
+	it.each([
+		['Asia/Kolkata', '2027-03-29T07:30:00.000Z', 'Mon 29 Mar, 13:00–14:00'],
+		['Asia/Kathmandu', '2027-03-29T07:15:00.000Z', 'Mon 29 Mar, 13:00–14:00'],
+	])('labels hour slots on the whole local hour in %s, as Cal.com lays them on the booker’s clock', async (timeZone, firstUtc, firstLabel) => {
+		// Lena (Berlin 09:00–17:00, 07:00–15:00Z) seen from a +05:30 / +05:45 zone: 12:30 / 12:45 locally.
+		const result = await runCalCom(sandbox, bySlug('lena', 'intro-call', { start: '2027-03-29', end: '2027-03-29', timeZone, options: { duration: 60 } }));
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.label)).toEqual(
+			['13', '14', '15', '16', '17', '18', '19'].map((hour) => `Mon 29 Mar, ${hour}:00–${Number(hour) + 1}:00`),
+		);
+		expect([result.items[0].json.start, result.items[0].json.label]).toEqual([firstUtc, firstLabel]);
+	});
+
 	it('rejects an unknown time zone before any request, naming the field', async () => {
 		const result = await runCalCom(
 			sandbox,

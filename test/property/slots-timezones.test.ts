@@ -17,7 +17,7 @@ import { planForEventType, slotStarts } from '../sandbox/availability';
 import type { TimeForm } from './slot-cases';
 import { DAY, MINUTE, PROPERTY_FIXTURE, applyCase, slotQuestion, timeForm, timeOfDay, writeTime, writeWindowStart } from './slot-cases';
 import type { ScheduleCase, WindowCase } from './slot-cases';
-import { instantsOfWallTime, isoInZone, minuteOfDay, readInZone } from './zone-oracle';
+import { instantsOfWallTime, isoInZone, minuteOfDay, offsetMinutesOf, readInZone, slotStep } from './zone-oracle';
 
 const HOUR = 60 * MINUTE;
 
@@ -97,6 +97,21 @@ describe('Property: slots and time zones against the sandbox’s own slot comput
 		}
 	}
 
+	/**
+	 * Cal.com lays slot starts on the booker's clock (slots.ts rounds in the requested zone, not in
+	 * UTC): each start reads as a whole multiple of the slot step in the display zone, e.g. on the
+	 * local hour in Asia/Kolkata (+05:30) and Asia/Kathmandu (+05:45). Only after a change of offset
+	 * by less than the step (Lord Howe's 30 minutes) may a stretch begun before it keep its grid.
+	 */
+	function expectOnDisplayClock(items: IDataObject[], s: ScheduleCase, zone: string, from: number): void {
+		const step = slotStep(s.interval ?? s.length);
+		for (const item of items) {
+			const start = Date.parse(String(item.start));
+			if ((offsetMinutesOf(start, zone) - offsetMinutesOf(from, zone)) % step !== 0) continue;
+			expect([String(item.startLocal), minuteOfDay(start, zone) % step]).toEqual([String(item.startLocal), 0]);
+		}
+	}
+
 	function setUp(s: ScheduleCase, w: WindowCase, startInstant: number): void {
 		sandbox.reset();
 		applyCase(sandbox.state, s);
@@ -127,6 +142,7 @@ describe('Property: slots and time zones against the sandbox’s own slot comput
 				const expected = sandboxSlots(start.instant, end.instant, w.displayZone).map((t) => expectedItem(t, s.length, w.displayZone));
 				expect(items).toEqual(expected);
 				expectDistinctReadableSlots(items, w.displayZone);
+				expectOnDisplayClock(items, s, w.displayZone, start.instant);
 				expectOnlyValidRequests(sandbox);
 			}),
 			runParameters(),
@@ -175,6 +191,7 @@ describe('Property: slots and time zones against the sandbox’s own slot comput
 					const items = result.items.map((item) => item.json);
 					expect(items).toEqual(expected);
 					expectDistinctReadableSlots(items, w.displayZone);
+					expectOnDisplayClock(items, s, w.displayZone, after.instant);
 					expectOnlyValidRequests(sandbox);
 				},
 			),

@@ -95,7 +95,8 @@ export function instantsOfWallTime(date: string, minute: number, zone: string): 
 	return found.sort((a, b) => a - b);
 }
 
-function offsetMinutesOf(instant: number, zone: string): number {
+/** The zone's offset from UTC at the instant, in minutes (+330 for +05:30). */
+export function offsetMinutesOf(instant: number, zone: string): number {
 	const [, sign, hours, minutes] = /^([+-])(\d{2}):(\d{2})$/.exec(readInZone(instant, zone).offset) ?? [];
 	return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
 }
@@ -117,4 +118,13 @@ export function documentedInstantOf(date: string, minute: number, zone: string):
 export function addDays(date: string, days: number): string {
 	const [y, m, d] = date.split('-').map(Number);
 	return new Date(Date.UTC(y, m - 1, d) + days * DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * Cal.com's slot step for a slot frequency: the largest of 60, 30, 20, 15, 10 and 5 minutes that
+ * divides it, else 1. Each free stretch's first start is rounded up to a multiple of it on the
+ * booker's clock (packages/features/schedules/lib/slots.ts, buildSlotsWithDateRanges).
+ */
+export function slotStep(frequencyMinutes: number): number {
+	return [60, 30, 20, 15, 10, 5].find((step) => frequencyMinutes % step === 0) ?? 1;
 }

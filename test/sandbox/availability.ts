@@ -30,13 +30,24 @@ export interface Plan {
 
 const MINUTE = 60_000;
 
+/**
+ * Whether a host takes part for the given rrHostSubsetIds: only a round-robin event type with
+ * rrHostSubsetEnabled honours a non-empty list, and then for fixed hosts too. Follows
+ * packages/features/bookings/lib/host-filtering/findQualifiedHostsWithDelegationCredentials.ts
+ * (isWithinRRHostSubset).
+ */
+function withinHostSubset(et: SandboxEventType, userId: number, rrHostSubsetIds: number[] | undefined): boolean {
+	if (!rrHostSubsetIds?.length || !et.rrHostSubsetEnabled || et.schedulingType !== 'roundRobin') return true;
+	return rrHostSubsetIds.includes(userId);
+}
+
 /** The plan for a stored event type; undefined when its owner no longer exists. */
-export function planForEventType(state: SandboxState, et: SandboxEventType): Plan | undefined {
+export function planForEventType(state: SandboxState, et: SandboxEventType, rrHostSubsetIds?: number[]): Plan | undefined {
 	if (et.teamId === null) {
 		const owner = state.users.find((u) => u.id === et.ownerId);
 		return owner ? { eventType: et, fixed: [owner], anyOf: [], eventTypeId: et.id } : undefined;
 	}
-	const hosts = (et.hosts ?? []).flatMap((h) => {
+	const hosts = (et.hosts ?? []).filter((h) => withinHostSubset(et, h.userId, rrHostSubsetIds)).flatMap((h) => {
 		const user = state.users.find((u) => u.id === h.userId);
 		return user ? [{ user, isFixed: et.schedulingType === 'collective' || h.isFixed === true }] : [];
 	});

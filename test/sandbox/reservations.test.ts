@@ -101,6 +101,44 @@ describe('sandbox slot reservations (2024-09-04)', () => {
 		expect(starts).toContain('2027-03-02T16:00:00.000Z');
 		expect(starts).not.toContain('2027-03-02T17:00:00.000Z');
 		const missing = await call(sandbox, `${PATH}/nope`, { method: 'PATCH', version: SLOTS, body: { eventTypeId: 11, slotStart: '2027-03-02T17:00:00Z' } });
-		expect(missing.status).toBe(404);
+		expect([missing.status, missing.json.error.message]).toEqual([404, 'Slot with uid=nope not found']);
+	});
+
+	it('refuses (422) to move or extend a live reservation onto time it overlaps itself, and allows it once the hold has lapsed', async () => {
+		// slots.service.ts updateReservedSlot runs the reserve overlap check without leaving the hold itself out.
+		const uid = (await reserve({ eventTypeId: 11, slotStart: '2027-03-02T16:00:00Z' })).json.data.reservationUid;
+		const patch = (body: unknown) => call(sandbox, `${PATH}/${uid}`, { method: 'PATCH', version: SLOTS, body });
+		for (const slotStart of ['2027-03-02T16:00:00Z', '2027-03-02T16:10:00Z', '2027-03-02T15:50:00Z']) {
+			const res = await patch({ eventTypeId: 11, slotStart, reservationDuration: 15 });
+			expect([res.status, res.json.error.message]).toEqual([422, 'This time slot is already reserved by another user. Please choose a different time.']);
+		}
+		const read = await call(sandbox, `${PATH}/${uid}`, { version: SLOTS });
+		expect(read.json.data).toMatchObject({ slotStart: '2027-03-02T16:00:00.000Z', reservationUntil: '2027-03-01T08:05:00.000Z' });
+		// Next to itself is no overlap; a lapsed hold no longer counts.
+		expect((await patch({ eventTypeId: 11, slotStart: '2027-03-02T16:15:00Z' })).status).toBe(200);
+		clock += 6 * 60_000;
+		const renewed = await patch({ eventTypeId: 11, slotStart: '2027-03-02T16:15:00Z' });
+		expect(renewed.status).toBe(200);
+		expect(renewed.json.data).toMatchObject({ reservationUid: uid, reservationUntil: '2027-03-01T08:11:00.000Z' });
+	});
+
+	it('lets PATCH set reservationDuration without the 401/403 checks of POST', async () => {
+		const uid = (await reserve({ eventTypeId: 11, slotStart: '2027-03-02T16:00:00Z' })).json.data.reservationUid;
+		const anonymous = await call(sandbox, `${PATH}/${uid}`, { method: 'PATCH', version: SLOTS, body: { eventTypeId: 11, slotStart: '2027-03-02T17:00:00Z', reservationDuration: 20 } });
+		expect(anonymous.status).toBe(200);
+		const stranger = await call(sandbox, `${PATH}/${uid}`, {
+			method: 'PATCH',
+			version: SLOTS,
+			key: sandbox.apiKeyFor('kenji'),
+			body: { eventTypeId: 11, slotStart: '2027-03-02T18:00:00Z', reservationDuration: 30 },
+		});
+		expect([stranger.status, stranger.json.data.reservationUntil]).toEqual([200, '2027-03-01T08:30:00.000Z']);
+	});
+
+	it('answers 200 {status: "success"} to DELETE of a reservation that does not exist', async () => {
+		// slots.repository.ts deleteSlot is a deleteMany; the controller answers success whatever it deleted.
+		const res = await call(sandbox, `${PATH}/00000000-0000-0000-0000-000000000000`, { method: 'DELETE', version: SLOTS });
+		expect([res.status, res.json]).toEqual([200, { status: 'success' }]);
+		expect(sandbox.invalidRequests()).toEqual([]);
 	});
 });

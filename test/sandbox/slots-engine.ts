@@ -10,7 +10,13 @@
  * 3. Hosts combine: all must be free (collective, dynamic) or any (round robin).
  * 4. Slot starts: from each free interval's start (or the earliest allowed instant — now +
  *    minimum notice), moved up to a "nice" minute (the largest of 60/30/20/15/10/5 dividing the
- *    interval), then every `frequency` minutes while start + length − 1 s still fits.
+ *    interval) on the booker's clock, then every `frequency` minutes while start + length − 1 s
+ *    still fits. Follows packages/features/schedules/lib/slots.ts (buildSlotsWithDateRanges, the
+ *    newest version): the start is moved into the booker's zone (GET /v2/slots `timeZone`, UTC
+ *    without one) before the rounding, so in Asia/Kolkata (+05:30) or Asia/Kathmandu (+05:45) hour
+ *    slots start on the local hour, not on the UTC hour. (The older packages/lib/slots.ts rounded
+ *    on the UTC clock.) Inferred: Cal.com drops the seconds of "now + notice" (rounds down); the
+ *    sandbox rounds up to the next whole minute so that no start lies before the notice.
  *
  * All instants are epoch milliseconds.
  */
@@ -119,7 +125,7 @@ export interface SlotOptions {
 	frequencyMinutes: number;
 	/** No slot starts before this instant (range start, now + notice). */
 	earliest: number;
-	/** Zone whose clock the "nice minute" alignment uses (the booker's). */
+	/** Zone whose clock the "nice minute" alignment uses: the booker's (slots.ts, see above). */
 	alignTimeZone: string;
 }
 

@@ -89,10 +89,17 @@ describe('GET /v2/slots in the sandbox', () => {
 			expect(weekend.json).toEqual({ status: 'success', data: {} });
 		});
 
-		it('answers {} for an event type that does not exist, like hosted Cal.com', async () => {
-			const res = await slots(sandbox, { eventTypeId: '999', start: '2027-03-29', end: '2027-03-29' });
-			expect(res.status).toBe(200);
-			expect(res.json).toEqual({ status: 'success', data: {} });
+		it('answers 404 "Event Type not found" for an event type that does not exist, by ID or by slug', async () => {
+			// slots-input.service.ts transformGetSlotsQuery throws NotFoundException('Event Type not found').
+			const queries: Array<Record<string, string>> = [
+				{ eventTypeId: '999' },
+				{ eventTypeSlug: 'nope', username: 'lena' },
+				{ eventTypeSlug: 'nope', teamSlug: 'customer-success' },
+			];
+			for (const query of queries) {
+				const res = await slots(sandbox, { ...query, start: '2027-03-29', end: '2027-03-29' });
+				expect([res.status, res.json.status, res.json.error.message]).toEqual([404, 'error', 'Event Type not found']);
+			}
 		});
 	});
 
@@ -247,6 +254,22 @@ describe('GET /v2/slots in the sandbox', () => {
 			expect(items[7]).toEqual({ start: '2027-03-29T16:00:00.000+02:00', end: '2027-03-29T17:00:00.000+02:00' });
 		});
 
+		// packages/features/schedules/lib/slots.ts (newest) moves each free stretch's first start into the
+		// booker's zone before rounding it up to the slot step, so starts sit on the booker's clock:
+		// Lena's Berlin 09:00 (07:00Z) is 12:30 in Kolkata and 12:45 in Kathmandu; hour slots start at 13:00 there.
+		it.each([
+			['Asia/Kolkata', '+05:30', ['2027-03-29T07:30:00.000Z', '2027-03-29T13:30:00.000Z']],
+			['Asia/Kathmandu', '+05:45', ['2027-03-29T07:15:00.000Z', '2027-03-29T13:15:00.000Z']],
+		])('aligns hour slots on the booker’s clock in %s (%s), not on the UTC hour', async (timeZone, offset, [first, last]) => {
+			const res = await slots(sandbox, { eventTypeId: '21', start: '2027-03-29', end: '2027-03-29', timeZone, duration: '60' });
+			const local = res.json.data['2027-03-29'].map((item: { start: string }) => item.start);
+			expect(local).toEqual(['13', '14', '15', '16', '17', '18', '19'].map((hour) => `2027-03-29T${hour}:00:00.000${offset}`));
+			expect([utcStarts(res)[0], utcStarts(res).at(-1)]).toEqual([first, last]);
+			// Without a zone the clock is UTC's: the same stretch gives 07:00Z … 14:00Z.
+			const utc = await slots(sandbox, { eventTypeId: '21', start: '2027-03-29', end: '2027-03-29', duration: '60' });
+			expect([utcStarts(utc)[0], utcStarts(utc).at(-1)]).toEqual(['2027-03-29T07:00:00.000Z', '2027-03-29T14:00:00.000Z']);
+		});
+
 		it('finds the event type by slug and username, and says when the user does not exist', async () => {
 			const bySlug = await slots(sandbox, { eventTypeSlug: 'intro-call', username: 'lena', start: '2027-03-29', end: '2027-03-29' });
 			const byId = await slots(sandbox, { eventTypeId: '21', start: '2027-03-29', end: '2027-03-29' });
@@ -255,7 +278,7 @@ describe('GET /v2/slots in the sandbox', () => {
 			expect(noUser.status).toBe(404);
 			expect(noUser.json.error.message).toBe('User with username nobody not found');
 			const noType = await slots(sandbox, { eventTypeSlug: 'nope', username: 'lena', start: '2027-03-29', end: '2027-03-29' });
-			expect(noType.json).toEqual({ status: 'success', data: {} });
+			expect([noType.status, noType.json.error.message]).toEqual([404, 'Event Type not found']);
 			const noOrg = await slots(sandbox, { eventTypeSlug: 'intro-call', username: 'lena', organizationSlug: 'acme', start: '2027-03-29', end: '2027-03-29' });
 			expect(noOrg.status).toBe(404);
 			expect(noOrg.json.error.message).toBe('slots-input.service.ts: Organization with slug acme not found');
@@ -273,6 +296,27 @@ describe('GET /v2/slots in the sandbox', () => {
 			expect(byId.json).toEqual(res.json);
 			const noTeam = await slots(sandbox, { teamSlug: 'nope', eventTypeSlug: 'onboarding', start: '2027-03-04', end: '2027-03-04' });
 			expect(noTeam.json.error.message).toBe('Team with slug nope not found');
+		});
+
+		it('round robin with rrHostSubsetIds: only the listed hosts count when the event type enables it, else the list is ignored', async () => {
+			const day = { eventTypeId: '51', start: '2027-03-04', end: '2027-03-04' };
+			const everyone = utcStarts(await slots(sandbox, day));
+			// Off (Cal.com's default): accepted and ignored.
+			expect(utcStarts(await slots(sandbox, { ...day, rrHostSubsetIds: '2' }))).toEqual(everyone);
+			const onboarding = sandbox.state.eventTypes.find((e) => e.id === 51);
+			if (!onboarding) throw new Error('fixture has event type 51');
+			onboarding.rrHostSubsetEnabled = true;
+			// Lena (2) alone: her Berlin day 08:00–16:00Z less her bookings; Bailey's evening is gone.
+			const lena = utcStarts(await slots(sandbox, { ...day, rrHostSubsetIds: '2' }));
+			expect(lena[0]).toBe('2027-03-04T08:00:00.000Z');
+			expect(lena.at(-1)).toBe('2027-03-04T14:15:00.000Z'); // her 15:00–15:45Z booking leaves no 45 minutes before 16:00Z
+			expect(lena).not.toContain('2027-03-04T15:00:00.000Z'); // Lena booked; Bailey would have been free
+			// Bailey (1) alone: her New York day 14:00–22:00Z.
+			const bailey = utcStarts(await slots(sandbox, { ...day, rrHostSubsetIds: '1' }));
+			expect([bailey[0], bailey.at(-1)]).toEqual(['2027-03-04T14:00:00.000Z', '2027-03-04T21:15:00.000Z']);
+			// Both listed, or an empty list: everyone; nobody of the team listed: no slots.
+			expect(utcStarts(await slots(sandbox, { ...day, rrHostSubsetIds: '1,2' }))).toEqual(everyone);
+			expect((await slots(sandbox, { ...day, rrHostSubsetIds: '3' })).json).toEqual({ status: 'success', data: {} });
 		});
 
 		it('collective team event: a slot is free only when every host is', async () => {
@@ -296,6 +340,7 @@ describe('GET /v2/slots in the sandbox', () => {
 			[{ eventTypeId: 'abc' }, 'eventTypeId property is wrong,eventTypeId must be a number conforming to the specified constraints '],
 			[{ usernames: 'bailey', organizationSlug: 'acme' }, 'usernames property is wrong,The array must contain at least 2 elements. '],
 			[{ usernames: 'bailey,lena' }, 'organizationSlug property is wrong,organizationSlug must be a string '],
+			[{ eventTypeId: '51', rrHostSubsetIds: '1,lena' }, 'rrHostSubsetIds property is wrong,each value in rrHostSubsetIds must be a number conforming to the specified constraints '],
 		])('400 for %j', async (extra, message) => {
 			const res = await slots(sandbox, { start: '2027-03-29', end: '2027-03-29', ...extra });
 			expect(res.status).toBe(400);

@@ -46,6 +46,14 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 			'seated event types add seatsBooked, seatsRemaining, seatsTotal, bookingUid).',
 	},
 	{
+		id: 'slots-hidden-rr-host-subset',
+		where: 'GET /v2/slots query',
+		why:
+			'rrHostSubsetIds is a property of GetAvailableSlotsInput_2024_09_04 hidden from the document with ' +
+			'@ApiHideProperty (packages/platform/types/slots/slots-2024-09-04/inputs/get-slots.input.ts); Cal.com takes it, ' +
+			'comma-separated. We add it as an optional string query parameter.',
+	},
+	{
 		id: 'number-typed-as-object',
 		where: 'slotInterval of the 2024-06-14 event-type outputs (and any other "object" whose example is a number)',
 		why: 'The swagger generator typed number | null as "object"; Cal.com returns a number or null.',
@@ -220,5 +228,8 @@ export function patchSpec(document: unknown): Node {
 	const slots = ((doc.paths as Node)['/v2/slots'] as Node | undefined)?.get as Node | undefined;
 	const ok = (slots?.responses as Node | undefined)?.['200'] as Node | undefined;
 	if (ok) ok.content = { 'application/json': { schema: SLOTS_RESPONSE } };
+	if (slots && Array.isArray(slots.parameters)) {
+		slots.parameters.push({ name: 'rrHostSubsetIds', in: 'query', required: false, schema: { type: 'string' } });
+	}
 	return doc;
 }

@@ -97,6 +97,8 @@ export interface SandboxEventType {
 	/** Team event types: 'roundRobin' (any host free) or 'collective' (all hosts free). */
 	schedulingType?: 'roundRobin' | 'collective' | null;
 	hosts?: SandboxHost[];
+	/** Round robin: whether GET /v2/slots honours rrHostSubsetIds (Cal.com's EventType.rrHostSubsetEnabled, default false). */
+	rrHostSubsetEnabled?: boolean;
 	seatsPerTimeSlot?: number | null;
 	/** Recurring event types: bookings repeat `interval` × frequency, at most `occurrences` times. */
 	recurrence?: SandboxRecurrence | null;

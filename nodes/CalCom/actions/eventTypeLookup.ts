@@ -143,3 +143,18 @@ export function readEventTypeRef(ctx: IExecuteFunctions, itemIndex: number): Eve
 export function refQuery(ref: EventTypeRef): IDataObject {
 	return { ...ref } as IDataObject;
 }
+
+/**
+ * The error a user reads when GET /v2/slots answers 404: Cal.com says only "Event Type not found"
+ * (or which user, team or organization it could not find, kept in the error's description), so
+ * the message names what was asked for.
+ */
+export function eventTypeNotFoundMessage(ref: EventTypeRef): string {
+	const org = ref.organizationSlug ? ` in organization ${ref.organizationSlug}` : '';
+	if (ref.eventTypeId !== undefined) {
+		return `Event type ${ref.eventTypeId} was not found. Pick it from the Event Type list, or check the ID (Event Type → Get Many lists yours)`;
+	}
+	if (ref.usernames !== undefined) return `The dynamic group ${ref.usernames}${org} was not found. Check the usernames and the organization slug`;
+	const owner = ref.teamSlug !== undefined ? `team ${ref.teamSlug}` : `user ${ref.username ?? ''}`;
+	return `Event type "${ref.eventTypeSlug ?? ''}" of ${owner}${org} was not found. Check both slugs against the booking link (cal.com/<owner>/<event type>)`;
+}

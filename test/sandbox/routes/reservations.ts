@@ -7,11 +7,18 @@
  *   PATCH  /v2/slots/reservations/{uid}  200 same body and answer as POST
  *   DELETE /v2/slots/reservations/{uid}  200 {status: "success"}
  *
- * - reservationDuration defaults to 5 minutes. Anonymous callers may not set it (401); an
+ * - reservationDuration defaults to 5 minutes. On POST, anonymous callers may not set it (401); an
  *   authenticated caller must own the event type, share a team with its owner, or belong to its
- *   team (403 otherwise).
+ *   team (403 otherwise). PATCH checks neither (updateReservedSlot has no such step).
  * - slotDuration only for event types with several lengths, and only one of them (400).
- * - Overlapping an active booking of the event type or another live reservation → 422.
+ * - Overlapping an active booking of the event type or a live reservation → 422. On PATCH the
+ *   reservation being moved counts too: updateReservedSlot runs the same overlap query as
+ *   reserveSlot (slots.repository.ts getOverlappingSlotReservation, live = releaseAt after now)
+ *   without leaving out its own row, so moving or extending a live hold onto time that overlaps
+ *   itself answers 422 "This time slot is already reserved by another user. …".
+ * - DELETE of a uid that does not exist answers 200 {status: "success"} (deleteSlot is a
+ *   deleteMany, whose count nobody reads).
+ * - Whatever the reservation's creator, anyone may PATCH or DELETE it by uid (no guard).
  * - A live reservation (until reservationUntil on the calendar clock) takes its time out of
  *   GET /v2/slots and makes POST /v2/bookings at that time a conflict — for everyone, the
  *   reserver included: whether Cal.com lets the reserver's own v2 booking through is unverified,
@@ -59,15 +66,19 @@ function output(r: SandboxReservation, withDuration: boolean): Record<string, un
 	return out;
 }
 
-/** Checks shared by POST and PATCH; the reservation's fields, or the error answer. */
-function reservationFields(req: RouteRequest, ctx: RouteContext, replacing?: SandboxReservation): Omit<SandboxReservation, 'uid' | 'userId'> | RouteResult {
+/**
+ * Checks shared by POST and PATCH (`updating`); the reservation's fields, or the error answer.
+ * Follows apps/api/v2/src/modules/slots/slots-2024-09-04/services/slots.service.ts (reserveSlot,
+ * updateReservedSlot, checkSlotOverlap).
+ */
+function reservationFields(req: RouteRequest, ctx: RouteContext, updating = false): Omit<SandboxReservation, 'uid' | 'userId'> | RouteResult {
 	const body = req.body as ReserveBody;
-	if (!replacing && body.reservationDuration !== undefined && !req.user) {
+	if (!updating && body.reservationDuration !== undefined && !req.user) {
 		return fail(401, 'reservationDuration can only be used for authenticated requests - use access token, api key or OAuth credentials', req);
 	}
 	const et = eventTypeById(ctx.state, body.eventTypeId);
 	if (!et) return fail(404, `Event Type with ID=${body.eventTypeId} not found`, req);
-	if (body.reservationDuration !== undefined && req.user && !mayChooseDuration(ctx.state, req.user, et)) {
+	if (!updating && body.reservationDuration !== undefined && req.user && !mayChooseDuration(ctx.state, req.user, et)) {
 		return fail(
 			403,
 			"authenticated user is not owner of event type, does not have memberships in common with owner of the event type, nor does belong to event type's team or org.",
@@ -93,8 +104,8 @@ function reservationFields(req: RouteRequest, ctx: RouteContext, replacing?: San
 	);
 	if (booked) return fail(422, "Can't reserve a slot if the event is already booked.", req);
 	const now = ctx.now().getTime();
-	const others = ctx.state.reservations.filter((r) => r !== replacing);
-	if (overlapsAny(reservedIntervals({ ...ctx.state, reservations: others }, et.id, now), start, end)) {
+	// Every live reservation of the event type, on PATCH the one being updated included.
+	if (overlapsAny(reservedIntervals(ctx.state, et.id, now), start, end)) {
 		return fail(422, 'This time slot is already reserved by another user. Please choose a different time.', req);
 	}
 	const reservationDuration = body.reservationDuration ?? DEFAULT_RESERVATION_MINUTES;
@@ -124,17 +135,17 @@ const getReservation: RouteHandler['handle'] = (req, { state }) => {
 const updateReservation: RouteHandler['handle'] = (req, ctx) => {
 	const reservation = ctx.state.reservations.find((r) => r.uid === req.params.uid);
 	if (!reservation) return fail(404, `Slot with uid=${req.params.uid} not found`, req);
-	const fields = reservationFields(req, ctx, reservation);
+	const fields = reservationFields(req, ctx, true);
 	if ('status' in fields) return fields;
 	Object.assign(reservation, fields);
 	return { status: 200, body: success(output(reservation, true)) };
 };
 
 const deleteReservation: RouteHandler['handle'] = (req, { state }) => {
+	// Follows slots.repository.ts deleteSlot (a deleteMany by uid) and the controller, which
+	// answers success whether or not a row was deleted.
 	const index = state.reservations.findIndex((r) => r.uid === req.params.uid);
-	// [unverified] Cal.com's delete of an unknown uid; the sandbox answers like PATCH does.
-	if (index < 0) return fail(404, `Slot with uid=${req.params.uid} not found`, req);
-	state.reservations.splice(index, 1);
+	if (index >= 0) state.reservations.splice(index, 1);
 	return { status: 200, body: { status: 'success' } };
 };
 

@@ -11,6 +11,9 @@
  *   unknown-property errors come first, then the properties in declaration order.
  * - eventTypeId and duration go through parseInt, so "30min" is 30 (the contract check still
  *   records it); format is lower-cased.
+ * - rrHostSubsetIds (every shape; hidden from the document by @ApiHideProperty) is split on
+ *   commas (or taken as repeated parameters) and each part parseInt'ed; a part that is not a
+ *   number fails IsNumber({each: true}) (packages/platform/types/slots/slots-2024-09-04/inputs/get-slots.input.ts).
  */
 import { isValidTimeZone } from '../tz';
 
@@ -27,13 +30,14 @@ export type SlotsInput = SlotsShape & {
 	duration?: number;
 	format?: 'time' | 'range';
 	bookingUidToReschedule?: string;
+	rrHostSubsetIds?: number[];
 };
 
 export type ParsedSlotsInput = { ok: true; input: SlotsInput } | { ok: false; message: string; problems: string[] };
 
 type Query = Record<string, string | string[]>;
 
-const COMMON = ['start', 'end', 'timeZone', 'duration', 'format', 'bookingUidToReschedule'];
+const COMMON = ['start', 'end', 'timeZone', 'duration', 'format', 'bookingUidToReschedule', 'rrHostSubsetIds'];
 const SHAPE_PROPS: Record<SlotsShape['kind'], string[]> = {
 	byEventTypeId: ['eventTypeId'],
 	byUsernameAndEventTypeSlug: ['eventTypeSlug', 'username', 'organizationSlug'],
@@ -66,6 +70,11 @@ function shapeOf(q: Query): SlotsShape['kind'] {
 function parseIntLike(value: string | string[] | undefined): number | undefined {
 	if (value === undefined || value === '') return undefined;
 	return typeof value === 'string' ? parseInt(value, 10) : NaN;
+}
+
+function readIdList(value: string | string[] | undefined): number[] | undefined {
+	if (value === undefined) return undefined;
+	return (typeof value === 'string' ? value.split(',') : value).map((id) => parseInt(id.trim(), 10));
 }
 
 export function parseSlotsQuery(q: Query): ParsedSlotsInput {
@@ -101,6 +110,11 @@ export function parseSlotsQuery(q: Query): ParsedSlotsInput {
 		check('bookingUidToReschedule', ['bookingUidToReschedule must be a string']);
 	}
 
+	const rrHostSubsetIds = readIdList(q.rrHostSubsetIds);
+	if (rrHostSubsetIds?.some((id) => Number.isNaN(id))) {
+		check('rrHostSubsetIds', ['each value in rrHostSubsetIds must be a number conforming to the specified constraints']);
+	}
+
 	let usernames: string[] = [];
 	if (kind === 'byEventTypeId') {
 		const id = parseIntLike(q.eventTypeId);
@@ -134,6 +148,7 @@ export function parseSlotsQuery(q: Query): ParsedSlotsInput {
 		duration,
 		format: format as 'time' | 'range' | undefined,
 		bookingUidToReschedule: q.bookingUidToReschedule as string | undefined,
+		rrHostSubsetIds,
 	};
 	const org = q.organizationSlug as string | undefined;
 	switch (kind) {

@@ -11,8 +11,14 @@
  * Deliberately louder than Cal.com: end before start, and end more than one year after
  * `now`, are 400s here (Cal.com returns {} for the first and, in newer builds, silently clamps
  * the second to one year).
- * Unknown event type (by id, or by slug of an existing user/team) → 200 {} as hosted Cal.com
- * answers; unknown user/team/organization → 404 with Cal.com's texts.
+ * Unknown event type (by id, or by slug of an existing user/team) → 404 "Event Type not found";
+ * unknown user/team/organization → 404 with Cal.com's texts (all thrown by
+ * apps/api/v2/src/modules/slots/slots-2024-09-04/services/slots-input.service.ts,
+ * transformGetSlotsQuery and getEventType).
+ * rrHostSubsetIds (hidden from the document, comma-separated user ids) narrows the hosts of a
+ * round-robin event type whose rrHostSubsetEnabled is on, fixed hosts included; otherwise it is
+ * ignored (packages/features/bookings/lib/host-filtering/findQualifiedHostsWithDelegationCredentials.ts,
+ * isWithinRRHostSubset).
  */
 import { planForEventType, slotStarts } from '../availability';
 import type { Plan } from '../availability';
@@ -35,6 +41,8 @@ function notFound(message: string, url: string): Resolved {
 	return { result: { status: 404, body: errorEnvelope(404, message, url) } };
 }
 
+// Inferred: an event type whose owner is gone cannot exist in Cal.com (the rows cascade); the
+// sandbox answers {} for it rather than inventing an error.
 const EMPTY: Resolved = { result: { status: 200, body: success({}) } };
 
 function orgUserFilter(state: SandboxState, organizationSlug: string | undefined, url: string): ((u: SandboxUser) => boolean) | Resolved {
@@ -46,7 +54,9 @@ function orgUserFilter(state: SandboxState, organizationSlug: string | undefined
 
 function resolve(input: SlotsInput, state: SandboxState, url: string): Resolved {
 	const forEventType = (et: SandboxEventType | undefined): Resolved => {
-		const plan = et ? planForEventType(state, et) : undefined;
+		// Follows slots-input.service.ts transformGetSlotsQuery: no event type → NotFoundException.
+		if (!et) return notFound('Event Type not found', url);
+		const plan = planForEventType(state, et, input.rrHostSubsetIds);
 		return plan ? { plan } : EMPTY;
 	};
 

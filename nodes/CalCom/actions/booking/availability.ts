@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { DAY_MS, formatInZone } from '../../helpers/time';
 import { apiPath, calComRequest } from '../../transport';
 import type { EventTypeRef } from '../eventTypeLookup';
-import { refQuery } from '../eventTypeLookup';
+import { eventTypeNotFoundMessage, refQuery } from '../eventTypeLookup';
 
 /** Free slot starts from shortly before to a week after `at`, as instants. */
 export async function freeSlotsAround(
@@ -21,7 +21,7 @@ export async function freeSlotsAround(
 		end: new Date(at.getTime() + 7 * DAY_MS).toISOString(),
 		format: 'range',
 	};
-	const data = (await calComRequest.call(this, { method: 'GET', path: '/v2/slots', qs, timeoutMs })) as IDataObject | null;
+	const data = (await calComRequest.call(this, { method: 'GET', path: '/v2/slots', qs, timeoutMs, notFoundMessage: eventTypeNotFoundMessage(ref) })) as IDataObject | null;
 	const starts: Date[] = [];
 	for (const entries of Object.values(data ?? {})) {
 		if (!Array.isArray(entries)) continue;

@@ -5,7 +5,7 @@ import { readTimeoutMs, readTimeZone, toPositiveInt } from '../../helpers/parame
 import { DAY_MS, dateInZone, formatInZone, parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, timeZoneField } from '../common.descriptions';
-import { eventTypeLookupFields, readEventTypeRef, refQuery } from '../eventTypeLookup';
+import { eventTypeLookupFields, eventTypeNotFoundMessage, readEventTypeRef, refQuery } from '../eventTypeLookup';
 import { simplifySlots, slotsQueryEnd } from './slots.shared';
 
 const FIRST_SPAN_DAYS = 7;
@@ -103,7 +103,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new ParameterError('Search Up To (Days)', `${horizonDays} days is more than a year; Cal.com gives slots at most one year ahead (use ${MAX_HORIZON_DAYS} or fewer).`);
 	}
 	const horizon = new Date(after.getTime() + horizonDays * DAY_MS);
-	const base: IDataObject = { ...refQuery(readEventTypeRef(this, itemIndex)), timeZone, format: 'range' };
+	const ref = readEventTypeRef(this, itemIndex);
+	const base: IDataObject = { ...refQuery(ref), timeZone, format: 'range' };
 	if (options.duration !== undefined) base.duration = toPositiveInt(options.duration, 'Duration (Minutes)', 'a number of minutes');
 	const timeoutMs = readTimeoutMs(this, itemIndex);
 
@@ -120,6 +121,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			path: '/v2/slots',
 			qs: { ...base, start: after.toISOString(), end: slotsQueryEnd(spanEnd) },
 			timeoutMs,
+			notFoundMessage: eventTypeNotFoundMessage(ref),
 		})) as IDataObject;
 		found = [];
 		for (const slot of simplifySlots(data ?? {}, timeZone)) {

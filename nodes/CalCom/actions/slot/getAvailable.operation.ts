@@ -5,7 +5,7 @@ import { readTimeoutMs, readTimeZone, readUid, toPositiveInt } from '../../helpe
 import { DAY_MS, parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
-import { eventTypeLookupFields, readEventTypeRef, refQuery } from '../eventTypeLookup';
+import { eventTypeLookupFields, eventTypeNotFoundMessage, readEventTypeRef, refQuery } from '../eventTypeLookup';
 import { simplifySlots, slotsQueryEnd } from './slots.shared';
 
 export const description: INodeProperties[] = [
@@ -83,7 +83,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	// Cal.com rejects any parameter of another lookup shape, so send exactly one shape.
 	const format = options.format === 'time' ? 'time' : 'range';
-	const qs: IDataObject = { ...refQuery(readEventTypeRef(this, itemIndex)), start: start.toISOString(), end: slotsQueryEnd(end), timeZone, format };
+	const ref = readEventTypeRef(this, itemIndex);
+	const qs: IDataObject = { ...refQuery(ref), start: start.toISOString(), end: slotsQueryEnd(end), timeZone, format };
 	if (options.bookingUidToReschedule !== undefined && options.bookingUidToReschedule !== '') {
 		qs.bookingUidToReschedule = readUid(options.bookingUidToReschedule, 'Booking UID to Reschedule', 'a booking UID', 'kEQ6lyUVxK9sKQNFvjgrCv');
 	}
@@ -96,6 +97,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: '/v2/slots',
 		qs,
 		timeoutMs: readTimeoutMs(this, itemIndex),
+		notFoundMessage: eventTypeNotFoundMessage(ref),
 	})) as IDataObject;
 
 	if (this.getNodeParameter('output', itemIndex) === 'raw') return [data ?? {}];

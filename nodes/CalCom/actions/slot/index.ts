@@ -42,7 +42,8 @@ export const description: INodeProperties[] = [
 				name: 'Release Reservation',
 				value: 'releaseReservation',
 				action: 'Release a slot reservation',
-				description: 'Delete a slot hold so others can book the slot again. Returns {deleted: true}.',
+				description:
+					'Delete a slot hold so others can book the slot again. Returns {deleted: true}, also for a UID that holds nothing (expired, released or never made): Cal.com answers the same either way.',
 			},
 			{
 				name: 'Reserve',
@@ -55,7 +56,8 @@ export const description: INodeProperties[] = [
 				name: 'Update Reservation',
 				value: 'updateReservation',
 				action: 'Update a slot reservation',
-				description: 'Move a slot hold to another start time or change how long it lasts',
+				description:
+					'Move a slot hold to another start time or change how long it lasts. Cal.com cannot move a hold onto time it overlaps (extending or shifting it a little), so then the hold is released and made anew: the output has a new reservationUid, reservationUidChanged true and previousReservationUid.',
 			},
 		],
 	},
