@@ -179,6 +179,7 @@ export class SandboxServer {
 		} else {
 			answer = this.guardedAnswer(req, record, outcome, url, method, query, body, apiVersion);
 		}
+		// Follows apps/api/v2/src/filters/http-exception.filter.ts: no `details` when NODE_ENV is production.
 		if (this.deps.production) answer = { ...answer, body: hosted(answer.body) };
 		if (fault?.afterProcessing) {
 			// Processed; the answer is lost on the way back (FaultSpec.afterProcessing).
