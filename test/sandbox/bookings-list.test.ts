@@ -84,8 +84,9 @@ describe('sandbox GET /v2/bookings', () => {
 		expect(seen.size).toBe(252);
 		expect(responseProblems('GET', '/v2/bookings', 200, last.json, BOOKINGS)).toEqual([]);
 		const tooMany = await list('?take=251');
-		expect([tooMany.status, tooMany.json.error.message]).toEqual([400, 'take property is wrong, take must not be greater than 250']);
-		expect((await list('?take=0')).json.error.message).toBe('take property is wrong, take must not be less than 1');
+		// The global validation pipe: a fixed message, no details on hosted Cal.com (validation-errors.test.ts).
+		expect([tooMany.status, tooMany.json.error.message]).toEqual([400, 'Bad Request Exception']);
+		expect((await list('?take=0')).json.error).toEqual({ code: 'BadRequestException', message: 'Bad Request Exception' });
 	});
 
 	it('pages with limit/cursor under 2026-05-01, one status at a time', async () => {

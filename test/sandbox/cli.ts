@@ -9,7 +9,9 @@
  *
  * Environment: SANDBOX_FIXTURE (fixture path; needed when compiled, the JSON is not copied),
  * SANDBOX_NOW (fixes the calendar clock, e.g. 2027-03-01T08:00:00Z), CALCOM_SHARED_DIR (where
- * calcom/openapi-v2.json lives; needed when compiled, since the default is relative to the source).
+ * calcom/openapi-v2.json lives; needed when compiled, since the default is relative to the source),
+ * SANDBOX_NODE_ENV (anything but "production" answers like a non-production Cal.com: error
+ * `details`, with the request body in validation errors; default: as hosted Cal.com).
  * Prints the URL, every fixture user's API key and the fixture's other keys (expired, own rate
  * limits), then serves until SIGINT/SIGTERM.
  */
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
 	const sandbox = await startSandbox({
 		now: process.env.SANDBOX_NOW || undefined,
 		fixture: process.env.SANDBOX_FIXTURE || undefined,
+		production: (process.env.SANDBOX_NODE_ENV ?? 'production') === 'production',
 	});
 	const lines = [
 		`Cal.com sandbox listening on ${sandbox.url}`,

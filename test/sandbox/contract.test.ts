@@ -1,11 +1,7 @@
-import { OPENAPI_PATH } from '../shared-path';
-
 import { startSandbox } from './index';
 import type { Sandbox } from './index';
 import { responseProblems, SPEC_EXCEPTIONS } from './response-check';
-import { calcomValidationMessage } from './messages';
 import { call, slots } from './test-helpers';
-import { ContractValidator } from './validator';
 
 const NOW = '2027-03-01T08:00:00Z';
 
@@ -66,7 +62,7 @@ describe('sandbox contract validation against Cal.com’s OpenAPI document', () 
 		expect(res.status).toBe(400);
 		expect(res.json.error.code).toBe('BadRequestException');
 		expect(res.json.error.message).toContain('username property is wrong,property username should not exist');
-		expect(res.json.error.details).toMatchObject({ error: 'Bad Request', statusCode: 400 });
+		expect(res.json.error).not.toHaveProperty('details'); // hosted Cal.com (production) sends none
 		expect(sandbox.invalidRequests()[0].problems.join('\n')).toMatch(/username/);
 	});
 
@@ -116,23 +112,6 @@ describe('sandbox contract validation against Cal.com’s OpenAPI document', () 
 		expect(res.status).toBe(501);
 		expect(res.json.error.message).toContain('does not implement GET /v2/calendars');
 		expect(sandbox.requests[0].valid).toBe(true);
-	});
-
-	it('words a handled route’s 400 like Cal.com’s validation pipe, one group per property', () => {
-		const validator = new ContractValidator(OPENAPI_PATH);
-		const outcome = validator.validateRequest({
-			method: 'POST',
-			pathname: '/v2/bookings',
-			query: {},
-			body: { start: '2027-03-29T07:00:00Z', eventTypeId: 'x', attendee: { timeZone: 'Europe/Berlin' } },
-			hasBody: true,
-			bodyIsJson: true,
-			apiVersion: '2024-08-13',
-		});
-		expect(calcomValidationMessage(outcome.violations)).toBe(
-			'attendee property is wrong, attendee.name should not be null or undefined, ' +
-				'eventTypeId property is wrong, eventTypeId must be a number conforming to the specified constraints',
-		);
 	});
 
 	describe('schemas for what the saved document lacks (extra-schemas.ts)', () => {

@@ -1,11 +1,16 @@
 /**
  * Cal.com's response envelopes (API-NOTES §1).
  *
- * Errors go through Cal.com's global Nest exception filter, which wraps the exception as
+ * Errors go through Cal.com's global Nest exception filter
+ * (apps/api/v2/src/filters/http-exception.filter.ts, newest version), which wraps the exception as
  * { status: "error", timestamp, path: <url incl. query>, error: { code: <exception class>,
- * message, details: <Nest's raw response> } }. For exceptions built from a message
- * (BadRequestException("…")) Nest's raw response is { message, error, statusCode }; for the
- * ThrottlerException it is the bare string, because that class passes a string to HttpException.
+ * message, details } }. `details` is Nest's raw response (exception.getResponse()) only when
+ * NODE_ENV is not "production"; a production server — hosted Cal.com — sends no `details` at
+ * all (SandboxOptions.production, default true; the server drops them in `hosted`). For
+ * exceptions built from a message (BadRequestException("…")) the raw response is
+ * { message, error, statusCode }; for the ThrottlerException it is the bare string, because that
+ * class passes a string to HttpException; for the global validation pipe it is { errors }
+ * (validation-errors.ts).
  */
 
 export interface ErrorEnvelope {
@@ -37,15 +42,34 @@ export function exceptionName(status: number): string {
 	return EXCEPTIONS[status]?.[0] ?? 'HttpException';
 }
 
-export function errorEnvelope(status: number, message: string, url: string): ErrorEnvelope {
+/** `details`: Nest's raw response when it is not built from the message (the validation pipe's). */
+export function errorEnvelope(status: number, message: string, url: string, raw?: unknown): ErrorEnvelope {
 	const [code, reason] = EXCEPTIONS[status] ?? ['HttpException', 'Error'];
-	const details = status === 429 ? message : { message, error: reason, statusCode: status };
+	const details = raw ?? (status === 429 ? message : { message, error: reason, statusCode: status });
 	return {
 		status: 'error',
 		timestamp: new Date().toISOString(),
 		path: url,
 		error: { code, message, details },
 	};
+}
+
+/**
+ * The JSON text as a production server sends it: an error envelope loses `details`
+ * (http-exception.filter.ts: `IS_PRODUCTION ? undefined : exception.getResponse()`).
+ */
+export function hosted(json: string): string {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(json);
+	} catch {
+		return json;
+	}
+	const envelope = parsed as Partial<ErrorEnvelope> | null;
+	if (envelope?.status !== 'error' || typeof envelope.error !== 'object' || envelope.error === null) return json;
+	if (!('details' in envelope.error)) return json;
+	const { details: _dropped, ...error } = envelope.error;
+	return JSON.stringify({ ...envelope, error });
 }
 
 export function success<T>(data: T): { status: 'success'; data: T } {

@@ -48,6 +48,13 @@ export interface SandboxOptions {
 	now?: string | (() => Date);
 	/** Default OPENAPI_PATH from test/shared-path.ts. */
 	openapiPath?: string;
+	/**
+	 * true (default): answer errors as hosted Cal.com does, without `error.details`. false: as a
+	 * server with NODE_ENV ≠ production, whose `details` carry Nest's raw response — for the
+	 * global validation pipe, class-validator errors whose `target` and `value` hold the request
+	 * body (apps/api/v2/src/filters/http-exception.filter.ts, bootstrap.ts).
+	 */
+	production?: boolean;
 }
 
 export interface Sandbox {
@@ -139,6 +146,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		requests,
 		routes: ROUTES,
 		events,
+		production: options.production ?? true,
 		afterResponse: (recorded) => bookingWebhooks.dispatch(recorded),
 	});
 	const port = await server.listen();

@@ -1,11 +1,12 @@
 /**
- * Turning schema errors into two kinds of text:
+ * Turning schema errors into two things:
  * - problems: readable lines for RecordedRequest.problems ("body.attendee.email: must match format email"),
- * - Cal.com's 400 message, which comes from class-validator through Nest's ValidationPipe:
- *   "<property> property is wrong, <constraint>, <constraint>" with class-validator's wording
- *   ("… must be a number conforming to the specified constraints", "… should not be null or undefined").
- *   The wording is class-validator's default text; which constraints a given Cal.com DTO declares
- *   can differ from the OpenAPI schema, so treat the exact list as an approximation.
+ * - violations: what class-validator would report for the Cal.com DTO — the decorator's constraint
+ *   name (isEmail, isDefined …) and its default text ("… must be a number conforming to the
+ *   specified constraints", "… should not be null or undefined"). validation-errors.ts turns them
+ *   into Cal.com's 400s. The names and wording are class-validator's defaults; which decorators a
+ *   given Cal.com DTO declares can differ from the OpenAPI schema, so treat the exact list as an
+ *   approximation (inferred: the DTOs are not in the document, only their schema).
  */
 import type { ErrorObject } from 'ajv';
 
@@ -17,8 +18,10 @@ export interface Violation {
 	property: string;
 	/** Dotted path below the location ('attendee.email'). */
 	path: string;
-	/** class-validator style constraint text. */
-	constraint: string;
+	/** class-validator's constraint name, e.g. 'isEmail' (the key in ValidationError.constraints). */
+	rule: string;
+	/** class-validator's default text after the property name, e.g. 'must be an email'. */
+	phrase: string;
 	/** ajv's own message, for problems. */
 	detail: string;
 }
@@ -43,6 +46,23 @@ const TYPE_TEXT: Record<string, string> = {
 	null: 'must be null',
 };
 
+const TYPE_RULE: Record<string, string> = {
+	number: 'isNumber',
+	integer: 'isInt',
+	string: 'isString',
+	boolean: 'isBoolean',
+	array: 'isArray',
+	object: 'isObject',
+};
+
+const FORMAT_RULE: Record<string, string> = {
+	email: 'isEmail',
+	'date-time': 'isISO8601',
+	date: 'isISO8601',
+	uri: 'isUrl',
+	phone: 'isPhoneNumber',
+};
+
 const FORMAT_TEXT: Record<string, string> = {
 	email: 'must be an email',
 	'date-time': 'must be a valid ISO 8601 date string',
@@ -51,37 +71,38 @@ const FORMAT_TEXT: Record<string, string> = {
 	phone: 'must be a valid phone number',
 };
 
-function constraintText(name: string, e: ErrorObject): string {
+/** class-validator's decorator for an ajv keyword, and its default text after the property name. */
+function rulePhrase(e: ErrorObject): [rule: string, phrase: string] {
 	const p = e.params as Record<string, unknown>;
 	switch (e.keyword) {
 		case 'required':
-			return `${name} should not be null or undefined`;
+			return ['isDefined', 'should not be null or undefined'];
 		case 'type': {
 			const t = String(p.type).split(',')[0];
-			return `${name} ${TYPE_TEXT[t] ?? `must be ${p.type}`}`;
+			return [TYPE_RULE[t] ?? 'isValid', TYPE_TEXT[t] ?? `must be ${String(p.type)}`];
 		}
 		case 'enum':
-			return `${name} must be one of the following values: ${(p.allowedValues as unknown[]).join(', ')}`;
+			return ['isEnum', `must be one of the following values: ${(p.allowedValues as unknown[]).join(', ')}`];
 		case 'format':
-			return `${name} ${FORMAT_TEXT[String(p.format)] ?? `must match format ${p.format}`}`;
+			return [FORMAT_RULE[String(p.format)] ?? 'isValid', FORMAT_TEXT[String(p.format)] ?? `must match format ${String(p.format)}`];
 		case 'minimum':
-			return `${name} must not be less than ${p.limit}`;
+			return ['min', `must not be less than ${String(p.limit)}`];
 		case 'maximum':
-			return `${name} must not be greater than ${p.limit}`;
+			return ['max', `must not be greater than ${String(p.limit)}`];
 		case 'minItems':
-			return `${name} must contain at least ${p.limit} elements`;
+			return ['arrayMinSize', `must contain at least ${String(p.limit)} elements`];
 		case 'maxItems':
-			return `${name} must contain no more than ${p.limit} elements`;
+			return ['arrayMaxSize', `must contain no more than ${String(p.limit)} elements`];
 		case 'minLength':
-			return `${name} must be longer than or equal to ${p.limit} characters`;
+			return ['minLength', `must be longer than or equal to ${String(p.limit)} characters`];
 		case 'maxLength':
-			return `${name} must be shorter than or equal to ${p.limit} characters`;
+			return ['maxLength', `must be shorter than or equal to ${String(p.limit)} characters`];
 		case 'anyOf':
-			return `${name} must match one of the documented variants`;
+			return ['isValid', 'must match one of the documented variants'];
 		case 'pattern':
-			return `${name} must match ${p.pattern} regular expression`;
+			return ['matches', `must match ${String(p.pattern)} regular expression`];
 		default:
-			return `${name} ${e.message ?? 'is invalid'}`;
+			return ['isValid', e.message ?? 'is invalid'];
 	}
 }
 
@@ -98,20 +119,13 @@ export function violationsFrom(
 		if (e.keyword === 'required') path = path ? `${path}.${String(e.params.missingProperty)}` : String(e.params.missingProperty);
 		if (rootName) path = path ? `${rootName}${path.startsWith('[') ? '' : '.'}${path}` : rootName;
 		const property = path.split(/[.[]/)[0] || location;
-		const constraint = constraintText(path || location, e);
+		const [rule, phrase] = rulePhrase(e);
 		const detail = `${location}${path ? `.${path}` : ''}: ${e.keyword === 'required' ? 'is required' : e.message ?? 'is invalid'}`;
 		if (seen.has(detail)) continue;
 		seen.add(detail);
-		out.push({ location, property, path, constraint, detail });
+		out.push({ location, property, path, rule, phrase, detail });
 	}
 	return out;
-}
-
-/** Cal.com's BadRequest text for global-pipe validation failures, grouped per top-level property. */
-export function calcomValidationMessage(violations: Violation[]): string {
-	const groups = new Map<string, string[]>();
-	for (const v of violations) groups.set(v.property, [...(groups.get(v.property) ?? []), v.constraint]);
-	return [...groups.entries()].map(([property, constraints]) => `${property} property is wrong, ${constraints.join(', ')}`).join(', ');
 }
 
 /** One readable line per violation, for RecordedRequest.problems. */

@@ -15,10 +15,9 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 import { authenticate, bearerToken } from './auth';
-import { errorEnvelope, TEXTS } from './envelope';
+import { errorEnvelope, hosted, TEXTS } from './envelope';
 import { cannedFaultResponse } from './faults';
 import type { FaultInjector } from './faults';
-import { calcomValidationMessage } from './messages';
 import type { RateLimiter } from './rate-limit';
 import { throttle } from './throttler';
 import { markProblems, queryRecord, recordHeaders } from './recording';
@@ -26,6 +25,7 @@ import type { RecordedRequest } from './recording';
 import { findRoute } from './routes';
 import type { RouteHandler, RouteResult } from './routes';
 import type { SandboxBookingEvent, SandboxState } from './types';
+import { validationRejection } from './validation-errors';
 import type { ContractValidator } from './validator';
 
 export interface ServerDeps {
@@ -37,6 +37,8 @@ export interface ServerDeps {
 	requests: RecordedRequest[];
 	routes: readonly RouteHandler[];
 	events: SandboxBookingEvent[];
+	/** false: a server with NODE_ENV ≠ production, whose errors carry `details` (envelope.ts). */
+	production: boolean;
 	/** What a request recorded in `events`, handed over after its response is written (or held back). */
 	afterResponse?(events: SandboxBookingEvent[]): void;
 }
@@ -177,6 +179,8 @@ export class SandboxServer {
 		} else {
 			answer = this.guardedAnswer(req, record, outcome, url, method, query, body, apiVersion);
 		}
+		// Follows apps/api/v2/src/filters/http-exception.filter.ts: no `details` when NODE_ENV is production.
+		if (this.deps.production) answer = { ...answer, body: hosted(answer.body) };
 		if (fault?.afterProcessing) {
 			// Processed; the answer is lost on the way back (FaultSpec.afterProcessing).
 			record.fault = fault.kind;
@@ -224,9 +228,8 @@ export class SandboxServer {
 			const message = `The Cal.com sandbox does not implement ${method} ${operation.template} yet (documented by Cal.com; add a handler in test/sandbox/routes).`;
 			return jsonAnswer(501, errorEnvelope(501, message, url), limit.headers);
 		}
-		if (route.validation === 'generic' && outcome.violations.length > 0) {
-			return jsonAnswer(400, errorEnvelope(400, calcomValidationMessage(outcome.violations), url), limit.headers);
-		}
+		const rejected = validationRejection(route.validation, outcome, body, url);
+		if (rejected) return jsonAnswer(400, rejected, limit.headers);
 
 		let result: RouteResult;
 		try {

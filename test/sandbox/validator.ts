@@ -41,6 +41,11 @@ export interface ValidationOutcome {
 	/** Schema violations of path, query and body (not unknown parameters): Cal.com answers 400. */
 	violations: Violation[];
 	unknownQuery: string[];
+	/**
+	 * Body properties no schema declares ('note', 'attendee.nickname'): the global pipe drops them,
+	 * the booking pipes (forbidNonWhitelisted) answer 400.
+	 */
+	unknownBody: string[];
 	/** Query and path values coerced to their declared types. */
 	query: Record<string, unknown>;
 	pathParams: Record<string, unknown>;
@@ -84,7 +89,7 @@ export class ContractValidator {
 	}
 
 	validateRequest(req: RequestToValidate): ValidationOutcome {
-		const outcome: ValidationOutcome = { params: {}, problems: [], violations: [], unknownQuery: [], query: {}, pathParams: {} };
+		const outcome: ValidationOutcome = { params: {}, problems: [], violations: [], unknownQuery: [], unknownBody: [], query: {}, pathParams: {} };
 		const match = this.index.find(req.method, req.pathname);
 		if (!match.operation) {
 			outcome.notFound = `no operation ${req.method} ${req.pathname} in Cal.com's API v2`;
@@ -108,7 +113,8 @@ export class ContractValidator {
 						location: p.in,
 						property: p.name,
 						path: p.name,
-						constraint: `${p.name} should not be null or undefined`,
+						rule: 'isDefined',
+						phrase: 'should not be null or undefined',
 						detail: `${p.in}.${p.name}: is required`,
 					});
 				}
@@ -147,7 +153,8 @@ export class ContractValidator {
 		const validate = this.spec.compileInline(operation.body.key, operation.body.schema);
 		if (!validate(body)) outcome.violations.push(...violationsFrom('body', validate.errors, undefined, this.resolveAnywhere));
 		for (const path of this.strays.find(operation.body.schema, body, '', 'openapi.json')) {
-			outcome.problems.push(`unknown body property "${path}" (not in the ${operation.method} ${operation.template} schema; Cal.com drops it)`);
+			outcome.unknownBody.push(path);
+			outcome.problems.push(`unknown body property "${path}" (not in the ${operation.method} ${operation.template} schema)`);
 		}
 	}
 

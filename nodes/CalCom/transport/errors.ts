@@ -1,6 +1,15 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { SentInput } from './rejection';
+import {
+	GLOBAL_PIPE_MESSAGE,
+	maskPersonal,
+	namesProperty,
+	sentNames,
+	validationChecks,
+} from './rejection';
+
 /** Cal.com's error envelope (global Nest exception filter), read loosely: builds differ. */
 export interface CalErrorBody {
 	status?: string;
@@ -18,6 +27,8 @@ export interface FailureContext {
 	retryable: boolean;
 	/** Message for a 404 that names the missing thing, e.g. "Booking abc was not found". */
 	notFoundMessage?: string;
+	/** Names of what was sent, and the personal values never to repeat (rejection.ts). */
+	sent?: SentInput;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -35,15 +46,41 @@ export function calComMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-/** Validation failures come as details.errors[]; anything else in details repeats the message. */
-function calComDetails(body: unknown): string | undefined {
-	if (!isRecord(body) || !isRecord(body.error)) return undefined;
-	const details = body.error.details;
-	if (!isRecord(details) || !Array.isArray(details.errors)) return undefined;
-	const parts = details.errors.map((entry) =>
-		isRecord(entry) && typeof entry.message === 'string' ? entry.message : JSON.stringify(entry),
-	);
-	return parts.length ? parts.join('; ') : undefined;
+function calComDetails(body: unknown): unknown {
+	return isRecord(body) && isRecord(body.error) ? body.error.details : undefined;
+}
+
+const CHECK_INPUT =
+	'Check each against what Cal.com accepts: types, required fields, allowed values, and formats (email addresses, phone numbers in international format, IANA time zones, ISO 8601 dates).';
+
+/**
+ * A 400/422 message and description. Cal.com's global validation pipe says only "Bad Request
+ * Exception" on a production server (hosted Cal.com); then the error names the request and the
+ * fields sent, and says what to check. A non-production server's class-validator errors give the
+ * wrong property paths and rules; their `target` and `value` (the body) are never read.
+ */
+function rejection(calMessage: string | undefined, body: unknown, ctx: FailureContext): [string, string | undefined] {
+	const where = `${ctx.method} ${ctx.path.split('?')[0]}`;
+	const sent = sentNames(ctx.sent);
+	const checks = validationChecks(calComDetails(body), ctx.sent);
+	if (checks.length > 0) {
+		return [`Cal.com rejected the input of ${where}: ${checks.join('; ')}`, sent];
+	}
+	if (calMessage === GLOBAL_PIPE_MESSAGE) {
+		const version = ctx.apiVersion ? ` (cal-api-version ${ctx.apiVersion})` : '';
+		return [
+			`Cal.com rejected the input of ${where} without naming the field ("${GLOBAL_PIPE_MESSAGE}")`,
+			`${sent} ${CHECK_INPUT} Cal.com's API reference for this endpoint${version} lists its rules; a self-hosted Cal.com that does not run in production mode names the field.`,
+		];
+	}
+	const said = calMessage?.trim() || 'invalid input';
+	if (namesProperty(calMessage)) {
+		return [
+			`Cal.com rejected the request: ${said}`,
+			`${sent} "should not exist" means Cal.com does not take that field; otherwise correct the value of the field named.`,
+		];
+	}
+	return [`Cal.com rejected the request: ${said}`, undefined];
 }
 
 function errorCode(body: unknown): string | undefined {
@@ -63,7 +100,8 @@ const NOT_REPEATED =
 /**
  * Turns a Cal.com error answer into a NodeApiError a user can act on. Only the status, Cal.com's
  * code, message and request path go into the error: never the request headers, so the API key
- * cannot leak into the UI, logs or error items.
+ * cannot leak into the UI, logs or error items, and never the body or Cal.com's copies of it
+ * (`details` target/value), so attendee emails and phone numbers cannot either.
  */
 export function httpError(
 	node: INode,
@@ -71,8 +109,9 @@ export function httpError(
 	body: unknown,
 	ctx: FailureContext,
 ): NodeApiError {
-	const calMessage = calComMessage(body);
-	const details = calComDetails(body);
+	// Cal.com's text may quote what was sent: its emails and phone numbers are masked everywhere.
+	const rawMessage = calComMessage(body);
+	const calMessage = rawMessage === undefined ? undefined : maskPersonal(rawMessage, ctx.sent);
 	const said = calMessage ? `Cal.com said: ${calMessage}` : undefined;
 	const errorResponse: JsonObject = {
 		httpCode: String(statusCode),
@@ -84,8 +123,7 @@ export function httpError(
 	let description: string | undefined;
 
 	if (statusCode === 400 || statusCode === 422) {
-		message = `Cal.com rejected the request: ${calMessage ?? 'invalid input'}`;
-		description = details;
+		[message, description] = rejection(calMessage, body, ctx);
 	} else if (statusCode === 401 && calMessage && /\bexpired\b/i.test(calMessage)) {
 		// ApiAuthStrategy: "ApiAuthStrategy - api key - Your api key is expired".
 		message =

@@ -14,6 +14,7 @@ import { resolveBaseUrl } from './baseUrl';
 import type { FailureContext, NetworkFailure } from './errors';
 import { httpError, networkError } from './errors';
 import { paceBeforeRequest, recordRateLimit } from './pacing';
+import { sentInput } from './rejection';
 import type { HeaderMap } from './retry';
 import {
 	backoffMs,
@@ -147,6 +148,7 @@ export async function calComRequestFull(
 		timeout: timeoutMs,
 	};
 	const node = this.getNode();
+	const sent = sentInput(options.body, options.qs);
 
 	for (let attempt = 1; ; attempt++) {
 		const ctx: FailureContext = {
@@ -156,6 +158,7 @@ export async function calComRequestFull(
 			attempts: attempt,
 			retryable,
 			notFoundMessage: options.notFoundMessage,
+			sent,
 		};
 		const canRetryTransient = retryable && attempt < MAX_ATTEMPTS_TRANSIENT;
 

@@ -12,6 +12,7 @@
  * then the scheduling checks in bookings.ts (past, notice, free time). Texts are Cal.com's.
  */
 import type { SandboxEventType, SandboxLocation, SandboxState } from '../types';
+import { pipeMessage } from '../validation-errors';
 
 export interface CreateBody {
 	start: string;
@@ -37,12 +38,15 @@ export type Checked<T> = { ok: T } | { status: number; message: string };
 
 const METADATA_TEXT = 'Metadata must have at most 50 keys, each key up to 40 characters, and string values up to 500 characters.';
 
-/** Cal.com's ValidateMetadata rule, reported the way the global validation pipe reports it. */
+/**
+ * Cal.com's ValidateMetadata rule, a decorator of the booking DTO, so reported in
+ * CreateBookingInputPipe's format (validation-errors.ts).
+ */
 export function metadataProblem(metadata: unknown): string | undefined {
 	if (metadata === undefined) return undefined;
 	const entries = Object.entries(metadata as Record<string, unknown>);
 	const ok = entries.length <= 50 && entries.every(([k, v]) => k.length <= 40 && (typeof v !== 'string' || v.length <= 500));
-	return ok ? undefined : `metadata property is wrong, ${METADATA_TEXT}`;
+	return ok ? undefined : pipeMessage([{ property: 'metadata', children: [], constraints: { validateMetadata: METADATA_TEXT } }]);
 }
 
 export function findEventType(state: SandboxState, body: CreateBody): Checked<SandboxEventType> {

@@ -12,9 +12,11 @@
  * email}}), which is also API-NOTES' best guess; the saved document's schema is broken there.
  * Texts marked [inferred] are ours where we found none of Cal.com's.
  */
+import { addGuestsFailures } from '../dto-rules';
 import { success } from '../envelope';
 import { bookingByUid, recurringOccurrences, userById } from '../state';
 import type { SandboxBooking, SandboxLocation, SandboxUser } from '../types';
+import { globalPipeAnswer } from '../validation-errors';
 import { fail, managesBooking, recordEvent, scheduleCheck } from './booking-common';
 import { locationString } from './booking-input';
 import { bookingOutput } from './booking-output';
@@ -169,10 +171,12 @@ const reassignToUser: RouteHandler['handle'] = (req, ctx) => {
 };
 
 const addGuests: RouteHandler['handle'] = (req, ctx) => {
+	const guests = (req.body as { guests: Array<{ email: string; name?: string; timeZone?: string; phoneNumber?: string; language?: string }> }).guests;
+	const refused = addGuestsFailures(req.body);
+	// The DTO has only `guests`: the whitelist stripped anything else from the target.
+	if (refused.length > 0) return globalPipeAnswer(req.url, { guests }, refused);
 	const found = owned(req, ctx, `Booking with uid ${req.params.bookingUid} not found`);
 	if (!('uid' in found)) return found;
-	const guests = (req.body as { guests: Array<{ email: string; name?: string; timeZone?: string; phoneNumber?: string; language?: string }> }).guests;
-	if (guests.length > 10) return fail(400, 'guests property is wrong, guests must contain no more than 10 elements', req);
 	// [inferred] text for the per-booking limit.
 	if (found.guests.length + guests.length > 30) return fail(400, `A booking can have at most 30 guests; booking with uid=${found.uid} has ${found.guests.length}.`, req);
 	const main = found.attendees[0];
@@ -205,7 +209,7 @@ const updateLocation: RouteHandler['handle'] = (req, ctx) => {
 };
 
 export const bookingActionRoutes: RouteHandler[] = [
-	{ method: 'POST', template: `${BASE}/cancel`, validation: 'generic', handle: cancel },
+	{ method: 'POST', template: `${BASE}/cancel`, validation: 'pipe', handle: cancel },
 	{ method: 'POST', template: `${BASE}/confirm`, validation: 'generic', handle: decide(true) },
 	{ method: 'POST', template: `${BASE}/decline`, validation: 'generic', handle: decide(false) },
 	{ method: 'POST', template: `${BASE}/mark-absent`, validation: 'generic', handle: markAbsent },

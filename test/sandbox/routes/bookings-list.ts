@@ -18,6 +18,8 @@ import type { SandboxBooking, SandboxState, SandboxUser } from '../types';
 import { fail } from './booking-common';
 import { bookingOutput } from './booking-output';
 import type { RouteHandler } from './route';
+import { globalPipeAnswer } from '../validation-errors';
+import type { Failure } from '../validation-errors';
 
 type Status = 'upcoming' | 'recurring' | 'past' | 'cancelled' | 'unconfirmed';
 
@@ -96,11 +98,12 @@ function offsetSort(list: SandboxBooking[], q: Record<string, unknown>, statuses
 	return sortBy(list, 'start', newestFirst);
 }
 
-function rangeProblem(name: string, value: unknown, max: number): string | undefined {
+/** GetBookingsInput's @Min(1) @Max(…) on take/limit: the global validation pipe's 400 (validation-errors.ts). */
+function rangeProblem(name: string, value: unknown, max: number): Failure | undefined {
 	if (value === undefined) return undefined;
-	if (typeof value !== 'number' || !Number.isFinite(value)) return `${name} property is wrong, ${name} must be a number conforming to the specified constraints`;
-	if (value < 1) return `${name} property is wrong, ${name} must not be less than 1`;
-	if (value > max) return `${name} property is wrong, ${name} must not be greater than ${max}`;
+	if (typeof value !== 'number' || !Number.isFinite(value)) return { path: name, rule: 'isNumber', phrase: 'must be a number conforming to the specified constraints' };
+	if (value < 1) return { path: name, rule: 'min', phrase: 'must not be less than 1' };
+	if (value > max) return { path: name, rule: 'max', phrase: `must not be greater than ${max}` };
 	return undefined;
 }
 
@@ -110,7 +113,7 @@ const list: RouteHandler['handle'] = (req, { state, now }) => {
 	const at = now().getTime();
 	if (req.apiVersion === '2026-05-01') {
 		const problem = rangeProblem('limit', q.limit, 100);
-		if (problem) return fail(400, problem, req);
+		if (problem) return globalPipeAnswer(req.url, q, [problem]);
 		const statuses = typeof q.status === 'string' ? [q.status as Status] : [];
 		const ascending = statuses.length === 1 && statuses[0] !== 'past' && statuses[0] !== 'cancelled';
 		const all = sortBy(filtered(state, user, q, statuses, at), 'start', !ascending);
@@ -127,7 +130,7 @@ const list: RouteHandler['handle'] = (req, { state, now }) => {
 		return { status: 200, body: { ...success(page.map((b) => bookingOutput(b, state))), pagination: { nextCursor, hasMore } } };
 	}
 	const problem = rangeProblem('take', q.take, 250);
-	if (problem) return fail(400, problem, req);
+	if (problem) return globalPipeAnswer(req.url, q, [problem]);
 	const statuses = (Array.isArray(q.status) ? q.status : []) as Status[];
 	const all = offsetSort(filtered(state, user, q, statuses, at), q, statuses);
 	const take = (q.take as number | undefined) ?? 100;

@@ -198,7 +198,7 @@ function reschedule(req: RouteRequest, ctx: RouteContext): RouteResult {
 }
 
 export const bookingsRoutes: RouteHandler[] = [
-	{ method: 'POST', template: '/v2/bookings', validation: 'generic', handle: create },
+	{ method: 'POST', template: '/v2/bookings', validation: 'pipe', handle: create },
 	{ method: 'GET', template: '/v2/bookings/{bookingUid}', validation: 'generic', handle: get },
-	{ method: 'POST', template: '/v2/bookings/{bookingUid}/reschedule', validation: 'generic', handle: reschedule },
+	{ method: 'POST', template: '/v2/bookings/{bookingUid}/reschedule', validation: 'pipe', handle: reschedule },
 ];

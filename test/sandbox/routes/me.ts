@@ -5,13 +5,14 @@
  * PATCH /v2/me — updates the profile (UpdateManagedUserInput) and answers the new profile
  * (UpdateMeOutput). The document says an email change waits for verification, so the primary
  * email is kept as it was. Inferred, not read in Cal.com (tests must not quote these texts as
- * Cal.com's): the 400 for a time zone that is not an IANA name, and the 404/403 when the
+ * Cal.com's): the 404/403 when the
  * default schedule does not exist or is someone else's.
  */
 import { errorEnvelope, success } from '../envelope';
 import { scheduleById } from '../state';
 import { isValidTimeZone } from '../tz';
 import type { SandboxState, SandboxUser } from '../types';
+import { globalPipeAnswer } from '../validation-errors';
 import type { RouteHandler } from './route';
 
 export function meOutput(user: SandboxUser, state: SandboxState): Record<string, unknown> {
@@ -55,7 +56,8 @@ export const meRoutes: RouteHandler[] = [
 			const user = req.user as SandboxUser;
 			const body = req.body as UpdateMeBody;
 			if (body.timeZone !== undefined && !isValidTimeZone(body.timeZone)) {
-				return { status: 400, body: errorEnvelope(400, `timeZone must be a valid IANA time zone, not "${body.timeZone}"`, req.url) };
+				// UpdateManagedUserInput's @IsTimeZone: the global validation pipe's 400 (validation-errors.ts).
+				return globalPipeAnswer(req.url, body, [{ path: 'timeZone', rule: 'isTimeZone', phrase: 'must be a valid IANA time-zone' }]);
 			}
 			if (body.defaultScheduleId !== undefined) {
 				const schedule = scheduleById(ctx.state, body.defaultScheduleId);

@@ -8,6 +8,7 @@
 import type { AuthMode } from '../operations';
 import type { RateLimitRule } from '../rate-limit';
 import type { SandboxBookingEvent, SandboxState, SandboxUser } from '../types';
+import type { ValidationMode } from '../validation-errors';
 
 export interface RouteContext {
 	state: SandboxState;
@@ -52,11 +53,14 @@ export interface RouteHandler {
 	/** The OpenAPI path template this handler serves, e.g. '/v2/slots'. */
 	template: string;
 	/**
-	 * 'generic': schema violations of query/path/body are answered with Cal.com's 400 before the
-	 * handler runs (Nest's global ValidationPipe). 'own': the handler validates (e.g. slots, whose
-	 * DTO pipe forbids unknown parameters and has its own message format).
+	 * How Cal.com validates the input before the handler (validation-errors.ts):
+	 * 'generic': the global ValidationPipe — schema violations of query/body answer 400 "Bad Request
+	 * Exception" (class-validator errors in `details` off production), unknown properties are dropped.
+	 * 'pipe': the endpoint's own DTO pipe with forbidNonWhitelisted (booking create, reschedule,
+	 * cancel) — violations and unknown body properties answer 400 "<prop> property is wrong,…".
+	 * 'own': the handler validates (slots, whose pipe reads the query shape first).
 	 */
-	validation: 'generic' | 'own';
+	validation: ValidationMode;
 	/** Overrides the auth mode read from the document (its Authorization header parameter). */
 	auth?: AuthMode;
 	/**

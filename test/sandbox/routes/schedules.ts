@@ -21,6 +21,7 @@
 import { errorEnvelope, success } from '../envelope';
 import { isValidTimeZone } from '../tz';
 import type { SandboxAvailability, SandboxOverride, SandboxSchedule, SandboxState, SandboxUser } from '../types';
+import { globalPipeAnswer } from '../validation-errors';
 import type { RouteHandler, RouteRequest, RouteResult } from './route';
 
 interface ScheduleBody {
@@ -75,8 +76,9 @@ function ownSchedule(req: RouteRequest, state: SandboxState, missingStatus = 404
 
 function checkTimeZone(body: ScheduleBody, req: RouteRequest): RouteResult | undefined {
 	if (body.timeZone !== undefined && !isValidTimeZone(body.timeZone)) {
-		// [inferred] text; Cal.com's DTO checks the zone with @IsTimeZone.
-		return { ...fail(400, 'timeZone must be a valid IANA timezone', req), problems: [`timeZone "${body.timeZone}" is not an IANA time zone`] };
+		// The DTO's @IsTimeZone: the global validation pipe's 400 (validation-errors.ts).
+		const failure = { path: 'timeZone', rule: 'isTimeZone', phrase: 'must be a valid IANA time-zone' };
+		return { ...globalPipeAnswer(req.url, body, [failure]), problems: [`timeZone "${body.timeZone}" is not an IANA time zone`] };
 	}
 	return undefined;
 }
