@@ -9,6 +9,8 @@
  */
 import { OPENAPI_PATH } from '../shared-path';
 
+import { makeBuild } from './build';
+import type { SandboxBuild } from './build';
 import { FaultInjector } from './faults';
 import type { FaultKind, FaultSpec } from './faults';
 import { RateLimiter } from './rate-limit';
@@ -23,6 +25,7 @@ import { BookingWebhooks } from './booking-webhooks';
 import { deliverWebhooks } from './webhook-delivery';
 import type { DeliveryRecord, DeliveryTarget } from './webhook-delivery';
 
+export type { SandboxBuild } from './build';
 export type { FaultKind, FaultSpec } from './faults';
 export type { RecordedRequest } from './recording';
 export type * from './types';
@@ -42,6 +45,8 @@ export interface SandboxOptions {
 	now?: string | (() => Date);
 	/** Default OPENAPI_PATH from test/shared-path.ts. */
 	openapiPath?: string;
+	/** Which Cal.com build to play where builds differ (build.ts); default the newest source. */
+	build?: Partial<SandboxBuild>;
 }
 
 export interface Sandbox {
@@ -50,6 +55,8 @@ export interface Sandbox {
 	port: number;
 	/** Live, mutable: users, schedules, eventTypes, bookings, teams … */
 	state: SandboxState;
+	/** Live, mutable: which Cal.com build answers (build.ts); reset() restores SandboxOptions.build. */
+	build: SandboxBuild;
 	/** Each fixture user has an API key 'cal_live_<hex>'. */
 	apiKeyFor(username: string): string;
 	/** Every request received, in order. */
@@ -112,6 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	if (!(rateLimit >= 1)) throw new Error('SandboxOptions.rateLimit must be at least 1');
 
 	const state = seedState(fixture);
+	const build = makeBuild(options.build);
 	const requests: RecordedRequest[] = [];
 	const deliveries: DeliveryRecord[] = [];
 	const limiter = new RateLimiter(rateLimit, timeScale);
@@ -122,6 +130,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const bookingWebhooks = new BookingWebhooks(state, deliveries);
 	const server = new SandboxServer({
 		state,
+		build,
 		now: clock,
 		validator: new ContractValidator(options.openapiPath ?? OPENAPI_PATH),
 		limiter,
@@ -145,6 +154,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		url: `http://127.0.0.1:${port}`,
 		port,
 		state,
+		build,
 		requests,
 		apiKeyFor(username) {
 			const user = state.users.find((u) => u.username === username);
@@ -163,6 +173,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		reset() {
 			// In place, so references to sandbox.state and sandbox.requests stay live.
 			Object.assign(state, seedState(fixture));
+			Object.assign(build, makeBuild(options.build));
 			requests.length = 0;
 			events.length = 0;
 			deliveries.length = 0;

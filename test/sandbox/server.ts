@@ -24,10 +24,12 @@ import type { RecordedRequest } from './recording';
 import { findRoute } from './routes';
 import type { RouteHandler, RouteResult } from './routes';
 import type { SandboxBookingEvent, SandboxState } from './types';
+import type { SandboxBuild } from './build';
 import type { ContractValidator } from './validator';
 
 export interface ServerDeps {
 	state: SandboxState;
+	build: SandboxBuild;
 	now(): Date;
 	validator: ContractValidator;
 	limiter: RateLimiter;
@@ -205,7 +207,7 @@ export class SandboxServer {
 		body: unknown,
 		apiVersion: string | undefined,
 	): Answer {
-		const { state, limiter, routes, now, events, endpointLimiter } = this.deps;
+		const { state, build, limiter, routes, now, events, endpointLimiter } = this.deps;
 		const operation = outcome.operation;
 		if (!operation) return jsonAnswer(404, errorEnvelope(404, TEXTS.cannot(method, url), url));
 		const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
@@ -241,7 +243,7 @@ export class SandboxServer {
 					user: auth.user,
 					tracker,
 				},
-				{ state, now, events, withinLimit: (name, max) => endpointLimiter(name, max).hit(tracker).allowed },
+				{ state, build, now, events, withinLimit: (name, max) => endpointLimiter(name, max).hit(tracker).allowed },
 			);
 		} catch (error) {
 			markProblems(record, [`sandbox handler failed: ${(error as Error).message}`]);

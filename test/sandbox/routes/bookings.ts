@@ -82,6 +82,7 @@ const create: RouteHandler['handle'] = (req, ctx) => {
 		const check = scheduleCheck(state, et, at, minutes, now, {
 			allowOutOfBounds: host && body.allowBookingOutOfBounds === true,
 			allowConflicts: host && body.allowConflicts === true,
+			takenStatus: ctx.build.slotTakenStatus,
 		});
 		if ('status' in check) return fail(check.status, check.message, req);
 		placed.push({ start: at, hosts: check.hosts });
@@ -165,7 +166,11 @@ function reschedule(req: RouteRequest, ctx: RouteContext): RouteResult {
 	const start = Date.parse(body.start);
 	if (Number.isNaN(start)) return fail(400, PAST, req);
 	// Cal.com books the new time with the event type's length, whatever the old booking had.
-	const check = scheduleCheck(state, et, start, et.lengthInMinutes, now, { excludeUid: old.uid, preferUserId: old.userId });
+	const check = scheduleCheck(state, et, start, et.lengthInMinutes, now, {
+		excludeUid: old.uid,
+		preferUserId: old.userId,
+		takenStatus: ctx.build.slotTakenStatus,
+	});
 	if ('status' in check) return fail(check.status, check.message, req);
 
 	const organizer = check.hosts[0];
