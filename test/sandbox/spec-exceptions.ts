@@ -78,6 +78,14 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 			'expression matches no time. Cal.com checks 24-hour HH:MM with @Matches(TIME_FORMAT_HH_MM); we use that regex.',
 	},
 	{
+		id: 'pagination-as-served',
+		where: 'PaginationMetaDto (the offset pagination of GET /v2/bookings and other lists)',
+		why:
+			'The document says currentPage ≥ 1 and requires returnedItems. apps/api/v2/src/lib/pagination/pagination.ts ' +
+			'answers currentPage 0 (of 0 pages) for an empty collection, and its earlier version named the count ' +
+			'itemsReturned; either name is accepted, one is required.',
+	},
+	{
 		id: 'enum-on-array',
 		where: 'days of ScheduleAvailabilityInput_2024_06_11 (type array with the day names as enum)',
 		why: 'The enum belongs to the items (which repeat it); an array never equals a string, so the array-level enum is dropped.',
@@ -189,6 +197,14 @@ function patchSchemas(schemas: Record<string, Node>): void {
 	if (hosts) hosts.items = HOST;
 	if (schemas.GetReservedSlotOutput_2024_09_04) props('GetReservedSlotOutput_2024_09_04').data = RESERVED_SLOT;
 	if (schemas.ReassignBookingOutput_2024_08_13) props('ReassignBookingOutput_2024_08_13').data = REASSIGNED;
+	const pagination = schemas.PaginationMetaDto;
+	if (pagination) {
+		const fields = props('PaginationMetaDto');
+		if (fields.currentPage) fields.currentPage.minimum = 0;
+		if (fields.returnedItems) fields.itemsReturned = fields.returnedItems;
+		pagination.required = ((pagination.required ?? []) as string[]).filter((name) => name !== 'returnedItems');
+		pagination.anyOf = [{ required: ['returnedItems'] }, { required: ['itemsReturned'] }];
+	}
 	for (const name of ['BookingOutput_2024_08_13', 'RecurringBookingOutput_2024_08_13']) {
 		for (const key of ['description', 'location']) {
 			const prop = props(name)[key];
