@@ -273,10 +273,17 @@ describe('Booking: owner actions', () => {
 		expect(refused.error?.message).toBe('Cal.com refused the request (403 Forbidden): You do not have permission to reassign this booking');
 		const automatic = await act('reassign', { bookingUid: 'Rr53SupportLenaKenji01', reassignMode: 'automatic' });
 		expect(automatic.error).toBeUndefined();
-		expect(automatic.items[0].json).toMatchObject({ bookingUid: 'Rr53SupportLenaKenji01', reassignedTo: expect.objectContaining({ id: expect.any(Number) }) });
+		// Cal.com's answer (ReassignBookingOutput_2024_08_13) is passed on: the new host with displayEmail.
+		expect(automatic.items[0].json).toEqual({
+			bookingUid: 'Rr53SupportLenaKenji01',
+			reassignedTo: { id: 3, name: 'Kenji Sato', email: 'kenji@example.com', displayEmail: 'kenji@example.com' },
+		});
 		const toUser = await act('reassign', { bookingUid: 'Rr53SupportLenaKenji01', reassignMode: 'user', userId: 2, reason: 'Speaks German' });
 		expect(toUser.error).toBeUndefined();
-		expect(toUser.items[0].json).toMatchObject({ reassignedTo: expect.objectContaining({ id: 2 }) });
+		expect(toUser.items[0].json).toEqual({
+			bookingUid: 'Rr53SupportLenaKenji01',
+			reassignedTo: { id: 2, name: expect.any(String), email: 'lena@example.com', displayEmail: 'lena@example.com' },
+		});
 	});
 
 	it('adds guests and updates the location', async () => {

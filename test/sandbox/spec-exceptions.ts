@@ -63,7 +63,7 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 		why:
 			'Both data properties point back at the envelope schema itself, so no real answer can match. Cal.com returns ' +
 			'the reservation (ReserveSlotOutput_2024_09_04 without reservationDuration) or null, and for reassignment ' +
-			'{bookingUid, reassignedTo: {id, name, email}} (its output service, read for behaviour).',
+			'{bookingUid, reassignedTo: {id, name, email, displayEmail}} (its output service, read for behaviour).',
 	},
 	{
 		id: 'nullable-booking-texts',
@@ -122,8 +122,8 @@ const REASSIGNED = {
 		bookingUid: { type: 'string' },
 		reassignedTo: {
 			type: 'object',
-			properties: { id: { type: 'number' }, name: { type: 'string' }, email: { type: 'string' } },
-			required: ['id', 'name', 'email'],
+			properties: { id: { type: 'number' }, name: { type: 'string' }, email: { type: 'string' }, displayEmail: { type: 'string' } },
+			required: ['id', 'name', 'email', 'displayEmail'],
 		},
 	},
 	required: ['bookingUid', 'reassignedTo'],

@@ -8,10 +8,18 @@
 import { userById } from '../state';
 import type { SandboxBooking, SandboxState } from '../types';
 
+/**
+ * Follows the 2024-08-13 output service (getDisplayEmail): the address without the
+ * "+<25 letters or digits>" that Cal.com adds to managed users' emails.
+ */
+export function displayEmail(email: string): string {
+	return email.replace(/\+[a-zA-Z0-9]{25}/, '');
+}
+
 function host(state: SandboxState, id: number): Record<string, unknown> {
 	const user = userById(state, id);
 	if (!user) return { id, name: 'unknown', email: 'unknown', displayEmail: 'unknown', username: 'unknown', timeZone: 'UTC' };
-	return { id: user.id, name: user.name, email: user.email, displayEmail: user.email, username: user.username, timeZone: user.timeZone };
+	return { id: user.id, name: user.name, email: user.email, displayEmail: displayEmail(user.email), username: user.username, timeZone: user.timeZone };
 }
 
 export function bookingOutput(b: SandboxBooking, state: SandboxState): Record<string, unknown> {
@@ -38,7 +46,7 @@ export function bookingOutput(b: SandboxBooking, state: SandboxState): Record<st
 			const attendee: Record<string, unknown> = {
 				name: a.name,
 				email: a.email,
-				displayEmail: a.email,
+				displayEmail: displayEmail(a.email),
 				timeZone: a.timeZone,
 				language: a.language ?? 'en',
 				absent: a.absent ?? false,

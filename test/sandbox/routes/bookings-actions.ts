@@ -8,8 +8,9 @@
  *   POST  /{uid}/guests              200 ≤ 10 per request, ≤ 30 per booking, 5 requests/min per key
  *   PATCH /{uid}/location            200 the booking with its new location
  *
- * The reassign answer follows Cal.com's output service ({bookingUid, reassignedTo: {id, name,
- * email}}), which is also API-NOTES' best guess; the saved document's schema is broken there.
+ * The reassign answer follows Cal.com's 2024-08-13 output service (getOutputReassignedBooking:
+ * {bookingUid, reassignedTo: {id, name, email, displayEmail}}; ReassignBookingOutput_2024_08_13
+ * in packages/platform/types); the saved document's schema is broken there.
  * Texts marked [inferred] are ours where we found none of Cal.com's.
  */
 import { success } from '../envelope';
@@ -18,7 +19,7 @@ import { bookingByUid, recurringOccurrences, userById } from '../state';
 import type { SandboxBooking, SandboxLocation, SandboxUser } from '../types';
 import { fail, managesBooking, recordEvent, scheduleCheck } from './booking-common';
 import { locationString } from './booking-input';
-import { bookingOutput } from './booking-output';
+import { bookingOutput, displayEmail } from './booking-output';
 import type { RouteContext, RouteHandler, RouteRequest, RouteResult } from './route';
 
 const BASE = '/v2/bookings/{bookingUid}';
@@ -122,7 +123,13 @@ function reassignTo(booking: SandboxBooking, user: SandboxUser, req: RouteReques
 	booking.hostIds = undefined;
 	touch(booking, ctx);
 	recordEvent(ctx, 'BOOKING_REASSIGNED', booking, { reassignedById: req.user?.id, reason: reason ?? null, previousUserId });
-	return { status: 200, body: success({ bookingUid: booking.uid, reassignedTo: { id: user.id, name: user.name ?? 'unknown', email: user.email } }) };
+	return {
+		status: 200,
+		body: success({
+			bookingUid: booking.uid,
+			reassignedTo: { id: user.id, name: user.name ?? 'unknown', email: user.email, displayEmail: displayEmail(user.email) },
+		}),
+	};
 }
 
 /** The booking of a reassignment and its round-robin event type, or the error answer. */
