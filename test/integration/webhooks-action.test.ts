@@ -209,9 +209,9 @@ describe('Webhook → Get Many, Get, Update, Delete', () => {
 		const result = await runCalCom(sandbox, webhookParams('get', { webhookId: byId(missing) }));
 		expect(result.error?.message).toBe(`Webhook ${missing} was not found among your webhooks`);
 		// Cal.com's own words (webhooks.service.ts) stay in the description.
-		expect(result.error?.description).toBe(`Cal.com said: Webhook (${missing}) not found`);
+		expect((result.error as { description?: string }).description).toBe(`Cal.com said: Webhook (${missing}) not found`);
 		const deleted = await runCalCom(sandbox, webhookParams('delete', { webhookId: byId(missing) }));
-		expect([deleted.error?.message, deleted.error?.description]).toEqual([
+		expect([deleted.error?.message, (deleted.error as { description?: string }).description]).toEqual([
 			`Webhook ${missing} was not found among your webhooks`,
 			`Cal.com said: Webhook (${missing}) not found`,
 		]);
