@@ -67,7 +67,7 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 	},
 	{
 		id: 'nullable-booking-texts',
-		where: 'description and location of BookingOutput_2024_08_13 and RecurringBookingOutput_2024_08_13',
+		where: 'description and location of BookingOutput_2024_08_13, RecurringBookingOutput_2024_08_13 and the seated Get/Create outputs',
 		why: 'Declared as required strings, but Cal.com copies the nullable database columns as they are: a booking without notes or location has null.',
 	},
 	{
@@ -205,7 +205,12 @@ function patchSchemas(schemas: Record<string, Node>): void {
 		pagination.required = ((pagination.required ?? []) as string[]).filter((name) => name !== 'returnedItems');
 		pagination.anyOf = [{ required: ['returnedItems'] }, { required: ['itemsReturned'] }];
 	}
-	for (const name of ['BookingOutput_2024_08_13', 'RecurringBookingOutput_2024_08_13']) {
+	for (const name of [
+		'BookingOutput_2024_08_13',
+		'RecurringBookingOutput_2024_08_13',
+		'GetSeatedBookingOutput_2024_08_13',
+		'CreateSeatedBookingOutput_2024_08_13',
+	]) {
 		for (const key of ['description', 'location']) {
 			const prop = props(name)[key];
 			if (prop) props(name)[key] = { anyOf: [prop, { type: 'null' }] };

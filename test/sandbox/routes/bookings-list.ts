@@ -18,7 +18,7 @@ import { success } from '../envelope';
 import type { SandboxBuild } from '../build';
 import type { SandboxBooking, SandboxState, SandboxUser } from '../types';
 import { fail } from './booking-common';
-import { bookingOutput } from './booking-output';
+import { bookingOutput, readOutput } from './booking-output';
 import type { RouteHandler } from './route';
 
 type Status = 'upcoming' | 'recurring' | 'past' | 'cancelled' | 'unconfirmed';
@@ -161,7 +161,7 @@ const list: RouteHandler['handle'] = (req, { state, now, build }) => {
 	const skip = Math.abs((q.skip as number | undefined) ?? 0);
 	const page = all.slice(skip, skip + take);
 	const pagination = offsetPagination(skip, take, all.length, build.paginationCountField);
-	return { status: 200, body: { ...success(page.map((b) => bookingOutput(b, state))), pagination } };
+	return { status: 200, body: { ...success(page.map((b) => readOutput(b, state, user))), pagination } };
 };
 
 export const bookingsListRoutes: RouteHandler[] = [{ method: 'GET', template: '/v2/bookings', validation: 'generic', handle: list }];
