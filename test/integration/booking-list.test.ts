@@ -33,6 +33,22 @@ describe('Booking → Get Many', () => {
 		expect(listRequests(sandbox).map((r) => [r.query.take, r.query.skip])).toEqual([['250', '0'], ['10', '250']]);
 	});
 
+	it('returns no items for an empty list (Cal.com: page 0 of 0), in one request', async () => {
+		const result = await runCalCom(sandbox, getMany({ returnAll: true, filters: { status: ['recurring'] } }));
+		expect([result.error, result.items]).toEqual([undefined, []]);
+		expect(listRequests(sandbox)).toHaveLength(1);
+	});
+
+	it("pages a Cal.com build that names the count itemsReturned the same way", async () => {
+		sandbox.build.paginationCountField = 'itemsReturned';
+		sandbox.seedBookings('bailey', 300, { start: '2027-04-01T00:00:00Z', eventTypeId: 11 });
+		const result = await runCalCom(sandbox, getMany({ returnAll: true }));
+		expect(result.error).toBeUndefined();
+		expect(listRequests(sandbox).map((r) => r.query.skip)).toEqual(['0', '250']);
+		expect(new Set(result.items.map((item) => item.json.uid)).size).toBe(result.items.length);
+		expect(result.items.length).toBeGreaterThanOrEqual(300);
+	});
+
 	it('pages with cursors on the 2026-05-01 API, one status at a time', async () => {
 		sandbox.seedBookings('bailey', 230, { start: '2027-04-01T00:00:00Z', eventTypeId: 11 });
 		const result = await runCalCom(sandbox, getMany({ returnAll: true, filters: { status: ['upcoming', 'past'] }, options: { paging: 'cursor' } }));

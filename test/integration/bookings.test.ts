@@ -147,11 +147,37 @@ describe('Booking: the scheduling loop', () => {
 		expect(posts(sandbox)).toHaveLength(0);
 	});
 
-	it("turns Cal.com's 409 slot-taken answer into the same message when the pre-check is off", async () => {
-		const result = await runCalCom(sandbox, createParams('2027-03-02T14:00', { options: { checkAvailability: false } }));
-		expect(result.error?.message).toMatch(/^2027-03-02T14:00:00-05:00 \(America\/New_York\) is not a free slot\. Nearest free slots: 2027-03-02T12:30:00-05:00, /);
-		expect(posts(sandbox).map((r) => r.status)).toEqual([409]);
-	});
+	// Cal.com's source answers "slot taken" 400 (errors.service.ts); hosted Cal.com answers 409.
+	it.each([400, 409] as const)(
+		"turns Cal.com's %i slot-taken answer into the nearest free slots when the pre-check is off",
+		async (status) => {
+			sandbox.build.slotTakenStatus = status;
+			const result = await runCalCom(sandbox, createParams('2027-03-02T14:00', { options: { checkAvailability: false } }));
+			expect(result.error?.message).toBe(
+				'2027-03-02T14:00:00-05:00 (America/New_York) is not a free slot. Nearest free slots: 2027-03-02T12:30:00-05:00, 2027-03-02T13:00:00-05:00, 2027-03-02T13:30:00-05:00, 2027-03-02T14:30:00-05:00, 2027-03-02T15:00:00-05:00',
+			);
+			expect(posts(sandbox).map((r) => r.status)).toEqual([status]);
+		},
+	);
+
+	it.each([400, 409] as const)(
+		"turns Cal.com's %i slot-taken answer to a reschedule into the nearest free slots, counting the booking's own time as free",
+		async (status) => {
+			sandbox.build.slotTakenStatus = status;
+			const created = await runCalCom(sandbox, createParams('2027-03-15T13:00:00Z'));
+			expect(created.error).toBeUndefined();
+			const uid = created.items[0].json.uid as string;
+			// Booking 1001 holds 2027-03-02 14:00 New York.
+			const moved = await runCalCom(sandbox, { resource: 'booking', operation: 'reschedule', bookingUid: uid, start: '2027-03-02T14:00', timeZone: 'America/New_York' });
+			expect(moved.error?.message).toBe(
+				'2027-03-02T14:00:00-05:00 (America/New_York) is not a free slot. Nearest free slots: 2027-03-02T12:30:00-05:00, 2027-03-02T13:00:00-05:00, 2027-03-02T13:30:00-05:00, 2027-03-02T14:30:00-05:00, 2027-03-02T15:00:00-05:00',
+			);
+			const reschedules = sandbox.requests.filter((r) => r.method === 'POST' && r.path === `/v2/bookings/${uid}/reschedule`);
+			expect(reschedules.map((r) => r.status)).toEqual([status]);
+			expect(sandbox.requests.some((r) => r.path === '/v2/slots' && r.query.bookingUidToReschedule === uid)).toBe(true);
+			expect(sandbox.state.bookings.find((b) => b.uid === uid)?.status).toBe('accepted');
+		},
+	);
 
 	it('after a timeout on create, finds the booking that was made instead of booking twice', async () => {
 		sandbox.injectFault({ kind: 'timeout', method: 'POST', path: '/v2/bookings', delayMs: 2500 });
@@ -247,10 +273,17 @@ describe('Booking: owner actions', () => {
 		expect(refused.error?.message).toBe('Cal.com refused the request (403 Forbidden): You do not have permission to reassign this booking');
 		const automatic = await act('reassign', { bookingUid: 'Rr53SupportLenaKenji01', reassignMode: 'automatic' });
 		expect(automatic.error).toBeUndefined();
-		expect(automatic.items[0].json).toMatchObject({ bookingUid: 'Rr53SupportLenaKenji01', reassignedTo: expect.objectContaining({ id: expect.any(Number) }) });
+		// Cal.com's answer (ReassignBookingOutput_2024_08_13) is passed on: the new host with displayEmail.
+		expect(automatic.items[0].json).toEqual({
+			bookingUid: 'Rr53SupportLenaKenji01',
+			reassignedTo: { id: 3, name: 'Kenji Sato', email: 'kenji@example.com', displayEmail: 'kenji@example.com' },
+		});
 		const toUser = await act('reassign', { bookingUid: 'Rr53SupportLenaKenji01', reassignMode: 'user', userId: 2, reason: 'Speaks German' });
 		expect(toUser.error).toBeUndefined();
-		expect(toUser.items[0].json).toMatchObject({ reassignedTo: expect.objectContaining({ id: 2 }) });
+		expect(toUser.items[0].json).toEqual({
+			bookingUid: 'Rr53SupportLenaKenji01',
+			reassignedTo: { id: 2, name: expect.any(String), email: 'lena@example.com', displayEmail: 'lena@example.com' },
+		});
 	});
 
 	it('adds guests and updates the location', async () => {

@@ -15,7 +15,15 @@ import { runNode } from '../harness';
  * misbehave in the ways a real server might (repeat a cursor, never say it is done).
  */
 const TOTAL = 23;
-let mode: 'normal' | 'repeat-cursor' | 'no-pagination-object' = 'normal';
+/**
+ * 'earlier-count': Cal.com's earlier pagination helper (the count named itemsReturned). 'clamp-items': a server that clamps a skip past the end for the items as well as
+ * for the figures (Cal.com clamps only the figures), so it would hand back the last page again.
+ */
+let mode: 'normal' | 'repeat-cursor' | 'no-pagination-object' | 'earlier-count' | 'clamp-items' = 'normal';
+/** The list has this many items from the second request on (deleted meanwhile); default TOTAL. */
+let shrinkTo: number | undefined;
+/** The pagination object carries only the page's count, under this name. */
+let countOnly: string | undefined;
 const seen: URLSearchParams[] = [];
 /** Sizes of the pages the probe's shape function was handed, in order. */
 const shapedPages: number[] = [];
@@ -27,12 +35,26 @@ beforeAll(async () => {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		seen.push(url.searchParams);
 		response.setHeader('content-type', 'application/json');
-		const ids = Array.from({ length: TOTAL }, (_, index) => ({ id: index + 1 }));
+		const total = seen.length > 1 && shrinkTo !== undefined ? shrinkTo : TOTAL;
+		const ids = Array.from({ length: total }, (_, index) => ({ id: index + 1 }));
 		if (url.searchParams.has('take')) {
 			const take = Number(url.searchParams.get('take'));
 			const skip = Number(url.searchParams.get('skip'));
-			const data = ids.slice(skip, skip + take);
-			const pagination = { totalItems: TOTAL, returnedItems: data.length, hasNextPage: skip + take < TOTAL };
+			// The figures as apps/api/v2/src/lib/pagination/pagination.ts gives them (skip clamped).
+			const safeSkip = Math.min(skip, total);
+			const totalPages = Math.ceil(total / take);
+			const figures = {
+				totalItems: total,
+				returnedItems: Math.max(0, Math.min(total - safeSkip, take)),
+				remainingItems: Math.max(0, total - safeSkip - take),
+				currentPage: totalPages === 0 ? 0 : Math.min(Math.floor(safeSkip / take) + 1, totalPages),
+				totalPages,
+				hasNextPage: safeSkip + take < total,
+			};
+			const from = mode === 'clamp-items' && skip >= total ? Math.max(0, total - take) : skip;
+			const data = ids.slice(from, from + take);
+			const { returnedItems: count, ...rest } = figures;
+			const pagination = countOnly ? { [countOnly]: count } : mode === 'earlier-count' ? { ...rest, itemsReturned: count } : figures;
 			response.end(JSON.stringify({ status: 'success', data, ...(mode === 'no-pagination-object' ? {} : { pagination }) }));
 			return;
 		}
@@ -57,6 +79,8 @@ beforeEach(() => {
 	seen.length = 0;
 	shapedPages.length = 0;
 	mode = 'normal';
+	shrinkTo = undefined;
+	countOnly = undefined;
 });
 
 /** A node that only lists, so the helpers run inside n8n-core's execute context. */
@@ -124,6 +148,34 @@ describe('take/skip pagination', () => {
 		mode = 'no-pagination-object';
 		expect(await list('offset', 0, 10)).toEqual(range(1, 23));
 		expect(seen).toHaveLength(3);
+	});
+
+	it("reads the earlier build's itemsReturned as well as returnedItems", async () => {
+		mode = 'earlier-count';
+		expect(await list('offset', 0, 10)).toEqual(range(1, 23));
+		expect(seen.map((qs) => qs.get('skip'))).toEqual(['0', '10', '20']);
+	});
+
+	it('ends on a list that shrank past the next skip: page N of N with 0 items, nothing repeated', async () => {
+		shrinkTo = 8;
+		expect(await list('offset', 0, 10)).toEqual(range(1, 10));
+		expect(seen.map((qs) => qs.get('skip'))).toEqual(['0', '10']);
+	});
+
+	it('keeps nothing from a server that clamps a skip past the end for the items too', async () => {
+		mode = 'clamp-items';
+		shrinkTo = 5;
+		// The second page asks for skip 10 of a list now 5 long; the server sends items 1–5 again.
+		expect(await list('offset', 0, 10)).toEqual(range(1, 10));
+		expect(seen.map((qs) => qs.get('skip'))).toEqual(['0', '10']);
+	});
+
+	it.each(['returnedItems', 'itemsReturned'])('keeps nothing from such a server when only its %s count says the page is empty', async (name) => {
+		mode = 'clamp-items';
+		countOnly = name;
+		shrinkTo = 5;
+		expect(await list('offset', 0, 10)).toEqual(range(1, 10));
+		expect(seen).toHaveLength(2);
 	});
 });
 

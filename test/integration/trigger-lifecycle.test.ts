@@ -172,6 +172,8 @@ describe('R4 lifecycle: replacing, adopting, never leaking', () => {
 		try {
 			const gone = await deactivate(sandbox(), { parameters: userScope, staticData });
 			expect(gone.result).toBe(true);
+			// Cal.com's 404 "Webhook (<id>) not found" (webhooks.service.ts): done, whatever the text.
+			expect(sandbox().requests.filter((r) => r.method === 'DELETE').map((r) => `${r.path} ${r.status}`)).toEqual([`/v2/webhooks/${id} 404`]);
 			expect(logs.lines).toContainEqual(expect.objectContaining({ level: 'info', message: `Cal.com webhook ${id} was already gone` }));
 
 			const next = await activate(sandbox(), { parameters: userScope });

@@ -208,10 +208,17 @@ describe('Webhook → Get Many, Get, Update, Delete', () => {
 		const missing = randomUUID();
 		const result = await runCalCom(sandbox, webhookParams('get', { webhookId: byId(missing) }));
 		expect(result.error?.message).toBe(`Webhook ${missing} was not found among your webhooks`);
+		// Cal.com's own words (webhooks.service.ts) stay in the description.
+		expect((result.error as { description?: string }).description).toBe(`Cal.com said: Webhook (${missing}) not found`);
+		const deleted = await runCalCom(sandbox, webhookParams('delete', { webhookId: byId(missing) }));
+		expect([deleted.error?.message, (deleted.error as { description?: string }).description]).toEqual([
+			`Webhook ${missing} was not found among your webhooks`,
+			`Cal.com said: Webhook (${missing}) not found`,
+		]);
 		// The editor refuses such an ID in By ID mode; an expression in From List can still produce one.
 		const bad = await runCalCom(sandbox, webhookParams('delete', { webhookId: fromList('../me') }));
 		expect(bad.error?.message).toBe('Webhook: "../me" is not a webhook ID (a UUID such as 6d3a7a8e-2b0c-4c55-9d1e-5b7b0f1f2a34).');
-		expect(sandbox.requests).toHaveLength(1);
+		expect(sandbox.requests).toHaveLength(2);
 	});
 
 	it('updates only the given fields', async () => {

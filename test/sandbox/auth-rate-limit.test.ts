@@ -4,7 +4,6 @@ import { loadFixture } from './state';
 import { call, slots } from './test-helpers';
 import type { CallResult } from './test-helpers';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('sandbox auth like Cal.com’s ApiAuthStrategy', () => {
 	let sandbox: Sandbox;
@@ -97,9 +96,10 @@ describe('sandbox auth like Cal.com’s ApiAuthStrategy', () => {
 describe('sandbox rate limiting like Cal.com’s CustomThrottlerGuard', () => {
 	let sandbox: Sandbox;
 
-	// 5 requests per window; timeScale 0.01 makes the 60 s window and block last 0.6 s.
+	// 5 requests per 60 s window, on a clock the spec steps (no sleeping: holds on a busy machine).
+	const clock = steppedClock();
 	beforeAll(async () => {
-		sandbox = await startSandbox({ rateLimit: 5, timeScale: 0.01 });
+		sandbox = await startSandbox({ rateLimit: 5, rateLimitClock: clock.now });
 	});
 	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.reset());
@@ -111,7 +111,7 @@ describe('sandbox rate limiting like Cal.com’s CustomThrottlerGuard', () => {
 		expect(first.headers.get('x-ratelimit-remaining-default')).toBe('4');
 		const reset = Number(first.headers.get('x-ratelimit-reset-default'));
 		expect(reset).toBeGreaterThan(0);
-		expect(reset).toBeLessThanOrEqual(0.6);
+		expect(reset).toBeLessThanOrEqual(60);
 		expect((await call(sandbox, '/v2/me', { key })).headers.get('x-ratelimit-remaining-default')).toBe('3');
 		expect(first.headers.get('retry-after')).toBeNull();
 	});
@@ -134,7 +134,7 @@ describe('sandbox rate limiting like Cal.com’s CustomThrottlerGuard', () => {
 		expect((await call(sandbox, '/v2/me', { key: sandbox.apiKeyFor('lena') })).status).toBe(200);
 
 		const wait = Number(throttled.headers.get('x-ratelimit-reset-default')) * 1000;
-		await sleep(wait + 50);
+		clock.advance(wait + 50);
 		const after = await call(sandbox, '/v2/me', { key });
 		expect(after.status).toBe(200);
 		expect(after.headers.get('x-ratelimit-remaining-default')).toBe('4');
@@ -174,7 +174,7 @@ describe('sandbox rate limiting like Cal.com’s CustomThrottlerGuard', () => {
 		const key = sandbox.apiKeyFor('kenji');
 		await call(sandbox, '/v2/me', { key });
 		await call(sandbox, '/v2/me', { key });
-		await sleep(650);
+		clock.advance(60_050);
 		expect((await call(sandbox, '/v2/me', { key })).headers.get('x-ratelimit-remaining-default')).toBe('4');
 	});
 });
@@ -193,13 +193,20 @@ describe('sandbox rate-limit headers in real time', () => {
 	});
 });
 
+/** A rate-limiter clock that moves only when the spec says so. */
+function steppedClock(): { now: () => number; advance(ms: number): void } {
+	let at = Date.parse('2027-03-01T08:00:00Z');
+	return { now: () => at, advance: (ms) => void (at += ms) };
+}
+
 describe('sandbox rate limiting with several named limits per key, like Cal.com’s RateLimit rows', () => {
 	let sandbox: Sandbox;
 	// The fixture's second key of bailey carries the limits of Cal.com's own e2e spec
 	// (apps/api/v2/src/app.e2e-spec.ts): short 2 per 1 s (2 s block), long 3 per 2 s (4 s block).
-	// timeScale 0.25: short 0.25 s window, 0.5 s block; long 0.5 s window, 1 s block.
+	// The limiter's clock is stepped by the spec, so the walk holds however slow the machine is.
+	const clock = steppedClock();
 	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale: 0.25 });
+		sandbox = await startSandbox({ rateLimitClock: clock.now });
 	});
 	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.reset());
@@ -229,12 +236,12 @@ describe('sandbox rate limiting with several named limits per key, like Cal.com�
 		expect(resetMs(refused, 'long')).toBeGreaterThan(resetMs(refused, 'short'));
 
 		// When the short block ends the request goes through on it; long stays blocked.
-		await sleep(resetMs(refused, 'short') + 50);
+		clock.advance(resetMs(refused, 'short') + 50);
 		const afterShort = await me();
 		expect(afterShort.status).toBe(200);
 		expect(limits(afterShort)).toEqual(['2/1', '3/0']);
 
-		await sleep(resetMs(afterShort, 'long') + 50);
+		clock.advance(resetMs(afterShort, 'long') + 50);
 		const afterLong = await me();
 		expect(afterLong.status).toBe(200);
 		expect(limits(afterLong)).toEqual(['2/1', '3/2']);
@@ -245,11 +252,12 @@ describe('sandbox rate limiting with several named limits per key, like Cal.com�
 describe('sandbox rate limiting counts the requests it refuses during a block', () => {
 	let sandbox: Sandbox;
 	const key = 'cal_live_5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e';
-	// One limit, 5 per 60 s window, 100 s block; timeScale 0.01: 0.6 s window, 1 s block.
+	// One limit, 5 per 60 s window, 100 s block, on a clock the spec steps.
+	const clock = steppedClock();
 	beforeAll(async () => {
 		const fixture = loadFixture(undefined);
 		fixture.apiKeys = [{ key, userId: 1, rateLimits: [{ name: 'default', limit: 5, ttl: 60_000, blockDuration: 100_000 }] }];
-		sandbox = await startSandbox({ fixture, timeScale: 0.01 });
+		sandbox = await startSandbox({ fixture, rateLimitClock: clock.now });
 	});
 	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.reset());
@@ -258,12 +266,12 @@ describe('sandbox rate limiting counts the requests it refuses during a block', 
 		const me = () => call(sandbox, '/v2/me', { key });
 		for (let i = 0; i < 5; i++) expect((await me()).status).toBe(200);
 		expect((await me()).status).toBe(429);
-		// The first window (0.6 s) runs out during the 1 s block; two refused requests open the next.
-		await sleep(700);
+		// The first window (60 s) runs out during the 100 s block; two refused requests open the next.
+		clock.advance(70_000);
 		expect((await me()).status).toBe(429);
 		const last = await me();
 		expect(last.status).toBe(429);
-		await sleep(Number(last.headers.get('x-ratelimit-reset-default')) * 1000 + 50);
+		clock.advance(Number(last.headers.get('x-ratelimit-reset-default')) * 1000 + 50);
 		const after = await me();
 		expect(after.status).toBe(200);
 		// 5 − (2 refused + this one), not 4: the refused requests were counted.

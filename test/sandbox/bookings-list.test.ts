@@ -89,6 +89,42 @@ describe('sandbox GET /v2/bookings', () => {
 		expect((await list('?take=0')).json.error).toEqual({ code: 'BadRequestException', message: 'Bad Request Exception' });
 	});
 
+	it('answers an empty list as page 0 of 0, and a skip past the end as the last page with nothing in it', async () => {
+		const empty = await list('?status=recurring');
+		expect([empty.json.data, empty.json.pagination]).toEqual([
+			[],
+			{ returnedItems: 0, totalItems: 0, itemsPerPage: 100, remainingItems: 0, currentPage: 0, totalPages: 0, hasNextPage: false, hasPreviousPage: false },
+		]);
+		expect(responseProblems('GET', '/v2/bookings', 200, empty.json, BOOKINGS)).toEqual([]);
+		// Five bookings, pages of two: skip 40 is clamped to 5 for the figures, and nothing comes back.
+		const past = await list('?take=2&skip=40');
+		expect([past.json.data, past.json.pagination]).toEqual([
+			[],
+			{ returnedItems: 0, totalItems: 5, itemsPerPage: 2, remainingItems: 0, currentPage: 3, totalPages: 3, hasNextPage: false, hasPreviousPage: true },
+		]);
+		const last = await list('?take=2&skip=4');
+		expect([uids(last), last.json.pagination.currentPage, last.json.pagination.returnedItems]).toEqual([['YgCPUQTa2ppgMvBeo1Q2Gj'], 3, 1]);
+		expect(responseProblems('GET', '/v2/bookings', 200, past.json, BOOKINGS)).toEqual([]);
+	});
+
+	it('refuses a negative skip, and names the count itemsReturned when playing the earlier pagination helper', async () => {
+		const negative = await list('?skip=-1');
+		expect([negative.status, negative.json.error.message]).toEqual([400, 'Bad Request Exception']); // the global pipe (GetBookingsInput's @Min(0)), as for take
+		sandbox.build.paginationCountField = 'itemsReturned';
+		const older = await list('?take=2&skip=2');
+		expect(older.json.pagination).toEqual({
+			itemsReturned: 2,
+			totalItems: 5,
+			itemsPerPage: 2,
+			remainingItems: 1,
+			currentPage: 2,
+			totalPages: 3,
+			hasNextPage: true,
+			hasPreviousPage: true,
+		});
+		expect(responseProblems('GET', '/v2/bookings', 200, older.json, BOOKINGS)).toEqual([]);
+	});
+
 	it('pages with limit/cursor under 2026-05-01, one status at a time', async () => {
 		sandbox.seedBookings('bailey', 120, { start: '2027-04-01T00:00:00Z' });
 		const seen: string[] = [];

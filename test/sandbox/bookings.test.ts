@@ -82,11 +82,23 @@ describe('sandbox bookings: create, get, reschedule', () => {
 		expect(soon.status).toBe(400);
 		expect(message(soon)).toMatch(/^The event type can't be booked at the "start" time provided\. This could be because it's too soon/);
 		const taken = await book(sandbox, { eventTypeId: 11, start: '2027-03-02T19:00:00Z' });
-		expect([taken.status, taken.json.error.code, message(taken)]).toEqual([409, 'ConflictException', TAKEN]);
+		expect([taken.status, taken.json.error.code, message(taken)]).toEqual([400, 'BadRequestException', TAKEN]);
 		const night = await book(sandbox, { eventTypeId: 11, start: '2027-03-02T03:00:00Z' });
-		expect([night.status, message(night)]).toEqual([409, TAKEN]);
+		expect([night.status, message(night)]).toEqual([400, TAKEN]);
+		const team = await book(sandbox, { eventTypeId: 52, start: '2027-03-02T20:00:00Z' });
+		expect([team.status, message(team)]).toEqual([400, 'One of the hosts either already has booking at this time or is not available']);
+	});
+
+	it('answers a taken time 409 ConflictException with the same texts when playing hosted Cal.com', async () => {
+		sandbox.build.slotTakenStatus = 409;
+		const taken = await book(sandbox, { eventTypeId: 11, start: '2027-03-02T19:00:00Z' });
+		expect([taken.status, taken.json.error.code, message(taken)]).toEqual([409, 'ConflictException', TAKEN]);
 		const team = await book(sandbox, { eventTypeId: 52, start: '2027-03-02T20:00:00Z' });
 		expect([team.status, message(team)]).toEqual([409, 'One of the hosts either already has booking at this time or is not available']);
+		const past = await book(sandbox, { eventTypeId: 11, start: '2027-02-28T15:00:00Z' });
+		expect(past.status).toBe(400);
+		sandbox.reset();
+		expect(sandbox.build.slotTakenStatus).toBe(400);
 	});
 
 	it('checks custom booking fields: required, type and option, with Cal.com’s texts', async () => {
@@ -154,8 +166,8 @@ describe('sandbox bookings: create, get, reschedule', () => {
 
 	it('lets a host override conflicts and notice with 2026-02-25, and nobody else', async () => {
 		const body = { eventTypeId: 11, start: '2027-03-02T19:00:00Z', allowConflicts: true };
-		expect((await book(sandbox, body, undefined, '2026-02-25')).status).toBe(409);
-		expect((await book(sandbox, body, sandbox.apiKeyFor('lena'), '2026-02-25')).status).toBe(409);
+		expect((await book(sandbox, body, undefined, '2026-02-25')).status).toBe(400);
+		expect((await book(sandbox, body, sandbox.apiKeyFor('lena'), '2026-02-25')).status).toBe(400);
 		const host = await book(sandbox, body, bailey, '2026-02-25');
 		expect(host.status).toBe(201);
 		expect(sandbox.invalidRequests()).toEqual([]);
@@ -211,7 +223,7 @@ describe('sandbox bookings: create, get, reschedule', () => {
 	it('refuses a reschedule onto a taken time like a create, and auto-confirms when the organizer reschedules', async () => {
 		const pending = await book(sandbox, { eventTypeId: 22, start: '2027-03-02T10:00:00Z', attendee: attendee('Ines', 'ines@x.example') });
 		const onto = await post(sandbox, `/v2/bookings/${pending.json.data.uid}/reschedule`, { start: '2027-03-03T09:00:00Z' });
-		expect([onto.status, message(onto)]).toEqual([409, TAKEN]);
+		expect([onto.status, message(onto)]).toEqual([400, TAKEN]);
 		const byGuest = await post(sandbox, `/v2/bookings/${pending.json.data.uid}/reschedule`, { start: '2027-03-02T13:00:00Z' });
 		expect(byGuest.json.data.status).toBe('pending');
 		const byOwner = await post(sandbox, `/v2/bookings/${byGuest.json.data.uid}/reschedule`, {

@@ -9,6 +9,8 @@
  */
 import { OPENAPI_PATH } from '../shared-path';
 
+import { makeBuild } from './build';
+import type { SandboxBuild } from './build';
 import { FaultInjector } from './faults';
 import type { FaultKind, FaultSpec } from './faults';
 import { RateLimiter } from './rate-limit';
@@ -23,6 +25,7 @@ import { BookingWebhooks } from './booking-webhooks';
 import { deliverWebhooks, pingTest } from './webhook-delivery';
 import type { DeliveryRecord, DeliveryTarget, PingTestForm } from './webhook-delivery';
 
+export type { SandboxBuild } from './build';
 export type { FaultKind, FaultSpec } from './faults';
 export type { RecordedRequest } from './recording';
 export type * from './types';
@@ -42,8 +45,14 @@ export interface SandboxOptions {
 	 */
 	timeScale?: number;
 	/**
+	 * The clock of the rate limiter, in milliseconds; default real time (Date.now). A spec that
+	 * walks through windows and blocks steps its own clock instead of sleeping, so it holds on a
+	 * busy machine.
+	 */
+	rateLimitClock?: () => number;
+	/**
 	 * The calendar clock used for slots, booking notice and "one year from now"; default real
-	 * time. Rate limiting always uses the real clock.
+	 * time. Rate limiting uses the real clock unless rateLimitClock is given.
 	 */
 	now?: string | (() => Date);
 	/** Default OPENAPI_PATH from test/shared-path.ts. */
@@ -55,6 +64,8 @@ export interface SandboxOptions {
 	 * body (apps/api/v2/src/filters/http-exception.filter.ts, bootstrap.ts).
 	 */
 	production?: boolean;
+	/** Which Cal.com build to play where builds differ (build.ts); default the newest source. */
+	build?: Partial<SandboxBuild>;
 }
 
 export interface Sandbox {
@@ -63,6 +74,8 @@ export interface Sandbox {
 	port: number;
 	/** Live, mutable: users, schedules, eventTypes, bookings, teams … */
 	state: SandboxState;
+	/** Live, mutable: which Cal.com build answers (build.ts); reset() restores SandboxOptions.build. */
+	build: SandboxBuild;
 	/** Each fixture user has an API key 'cal_live_<hex>'. */
 	apiKeyFor(username: string): string;
 	/** Every request received, in order. */
@@ -130,15 +143,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	if (!(rateLimit >= 1)) throw new Error('SandboxOptions.rateLimit must be at least 1');
 
 	const state = seedState(fixture);
+	const build = makeBuild(options.build);
 	const requests: RecordedRequest[] = [];
 	const deliveries: DeliveryRecord[] = [];
-	const limiter = new RateLimiter(rateLimit, timeScale);
+	const limiter = new RateLimiter(rateLimit, timeScale, options.rateLimitClock);
 	const events: SandboxBookingEvent[] = [];
 	const clock = calendarClock(options.now);
 	const faults = new FaultInjector();
 	const bookingWebhooks = new BookingWebhooks(state, deliveries);
 	const server = new SandboxServer({
 		state,
+		build,
 		now: clock,
 		validator: new ContractValidator(options.openapiPath ?? OPENAPI_PATH),
 		limiter,
@@ -155,6 +170,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		url: `http://127.0.0.1:${port}`,
 		port,
 		state,
+		build,
 		requests,
 		apiKeyFor(username) {
 			const user = state.users.find((u) => u.username === username);
@@ -174,6 +190,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		reset() {
 			// In place, so references to sandbox.state and sandbox.requests stay live.
 			Object.assign(state, seedState(fixture));
+			Object.assign(build, makeBuild(options.build));
 			requests.length = 0;
 			events.length = 0;
 			deliveries.length = 0;

@@ -17,7 +17,8 @@
  *   X-RateLimit-Reset-<Name> (seconds, rounded up, until the block ends, or else until the window
  *   ends).
  *
- * Always on the real clock (Date.now), never the calendar clock of SandboxOptions.now, and every
+ * On the real clock (Date.now) unless SandboxOptions.rateLimitClock is given, never the calendar
+ * clock of SandboxOptions.now, and every
  * ttl and block duration is multiplied by timeScale: with 0.01 Cal.com's 60 s window and 60 s block
  * last 0.6 s. Scaled Reset headers keep two decimals (inferred: whole seconds would make a scaled
  * 0.6 s window read as 1 s and every client wait almost twice as long as the sandbox blocks).

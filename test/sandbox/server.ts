@@ -26,10 +26,12 @@ import { findRoute } from './routes';
 import type { RouteHandler, RouteResult } from './routes';
 import type { SandboxBookingEvent, SandboxState } from './types';
 import { validationRejection } from './validation-errors';
+import type { SandboxBuild } from './build';
 import type { ContractValidator } from './validator';
 
 export interface ServerDeps {
 	state: SandboxState;
+	build: SandboxBuild;
 	now(): Date;
 	validator: ContractValidator;
 	limiter: RateLimiter;
@@ -209,7 +211,7 @@ export class SandboxServer {
 		body: unknown,
 		apiVersion: string | undefined,
 	): Answer {
-		const { state, limiter, routes, now, events } = this.deps;
+		const { state, build, limiter, routes, now, events } = this.deps;
 		const operation = outcome.operation;
 		if (!operation) return jsonAnswer(404, errorEnvelope(404, TEXTS.cannot(method, url), url));
 		const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
@@ -246,7 +248,7 @@ export class SandboxServer {
 					user: auth.user,
 					tracker,
 				},
-				{ state, now, events },
+				{ state, build, now, events },
 			);
 		} catch (error) {
 			markProblems(record, [`sandbox handler failed: ${(error as Error).message}`]);

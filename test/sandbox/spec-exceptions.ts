@@ -71,11 +71,11 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 		why:
 			'Both data properties point back at the envelope schema itself, so no real answer can match. Cal.com returns ' +
 			'the reservation (ReserveSlotOutput_2024_09_04 without reservationDuration) or null, and for reassignment ' +
-			'{bookingUid, reassignedTo: {id, name, email}} (its output service, read for behaviour).',
+			'{bookingUid, reassignedTo: {id, name, email, displayEmail}} (its output service, read for behaviour).',
 	},
 	{
 		id: 'nullable-booking-texts',
-		where: 'description and location of BookingOutput_2024_08_13 and RecurringBookingOutput_2024_08_13',
+		where: 'description and location of BookingOutput_2024_08_13, RecurringBookingOutput_2024_08_13 and the seated Get/Create outputs',
 		why: 'Declared as required strings, but Cal.com copies the nullable database columns as they are: a booking without notes or location has null.',
 	},
 	{
@@ -84,6 +84,14 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 		why:
 			'The document gives the pattern as the name of Cal.com\'s constant ("TIME_FORMAT_HH_MM"), which as a regular ' +
 			'expression matches no time. Cal.com checks 24-hour HH:MM with @Matches(TIME_FORMAT_HH_MM); we use that regex.',
+	},
+	{
+		id: 'pagination-as-served',
+		where: 'PaginationMetaDto (the offset pagination of GET /v2/bookings and other lists)',
+		why:
+			'The document says currentPage ≥ 1 and requires returnedItems. apps/api/v2/src/lib/pagination/pagination.ts ' +
+			'answers currentPage 0 (of 0 pages) for an empty collection, and its earlier version named the count ' +
+			'itemsReturned; either name is accepted, one is required.',
 	},
 	{
 		id: 'enum-on-array',
@@ -122,8 +130,8 @@ const REASSIGNED = {
 		bookingUid: { type: 'string' },
 		reassignedTo: {
 			type: 'object',
-			properties: { id: { type: 'number' }, name: { type: 'string' }, email: { type: 'string' } },
-			required: ['id', 'name', 'email'],
+			properties: { id: { type: 'number' }, name: { type: 'string' }, email: { type: 'string' }, displayEmail: { type: 'string' } },
+			required: ['id', 'name', 'email', 'displayEmail'],
 		},
 	},
 	required: ['bookingUid', 'reassignedTo'],
@@ -197,7 +205,20 @@ function patchSchemas(schemas: Record<string, Node>): void {
 	if (hosts) hosts.items = HOST;
 	if (schemas.GetReservedSlotOutput_2024_09_04) props('GetReservedSlotOutput_2024_09_04').data = RESERVED_SLOT;
 	if (schemas.ReassignBookingOutput_2024_08_13) props('ReassignBookingOutput_2024_08_13').data = REASSIGNED;
-	for (const name of ['BookingOutput_2024_08_13', 'RecurringBookingOutput_2024_08_13']) {
+	const pagination = schemas.PaginationMetaDto;
+	if (pagination) {
+		const fields = props('PaginationMetaDto');
+		if (fields.currentPage) fields.currentPage.minimum = 0;
+		if (fields.returnedItems) fields.itemsReturned = fields.returnedItems;
+		pagination.required = ((pagination.required ?? []) as string[]).filter((name) => name !== 'returnedItems');
+		pagination.anyOf = [{ required: ['returnedItems'] }, { required: ['itemsReturned'] }];
+	}
+	for (const name of [
+		'BookingOutput_2024_08_13',
+		'RecurringBookingOutput_2024_08_13',
+		'GetSeatedBookingOutput_2024_08_13',
+		'CreateSeatedBookingOutput_2024_08_13',
+	]) {
 		for (const key of ['description', 'location']) {
 			const prop = props(name)[key];
 			if (prop) props(name)[key] = { anyOf: [prop, { type: 'null' }] };

@@ -99,7 +99,10 @@ export interface SandboxEventType {
 	hosts?: SandboxHost[];
 	/** Round robin: whether GET /v2/slots honours rrHostSubsetIds (Cal.com's EventType.rrHostSubsetEnabled, default false). */
 	rrHostSubsetEnabled?: boolean;
+	/** Seated event types: how many attendees share one booking at a time (each has a seat). */
 	seatsPerTimeSlot?: number | null;
+	/** Whether a seat's booker, not only the organizer, sees the other seats' attendees. */
+	seatsShowAttendees?: boolean;
 	/** Recurring event types: bookings repeat `interval` × frequency, at most `occurrences` times. */
 	recurrence?: SandboxRecurrence | null;
 	disableGuests?: boolean;
@@ -139,6 +142,9 @@ export interface SandboxAttendee {
 	language?: string;
 	absent?: boolean;
 	phoneNumber?: string;
+	/** Seated bookings: this attendee's seat (Cal.com's BookingSeat.referenceUid) and its answers. */
+	seatUid?: string;
+	seatResponses?: Record<string, unknown>;
 }
 
 export type SandboxBookingStatus = 'accepted' | 'pending' | 'cancelled' | 'rejected';

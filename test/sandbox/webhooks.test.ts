@@ -40,7 +40,10 @@ describe('sandbox webhooks: management', () => {
 
 		const deleted = await call(sandbox, `/v2/webhooks/${id}`, { method: 'DELETE', key: bailey });
 		expect(deleted.json.data).toEqual(created.json.data);
-		expect((await call(sandbox, `/v2/webhooks/${id}`, { key: bailey })).status).toBe(404);
+		const gone = await call(sandbox, `/v2/webhooks/${id}`, { key: bailey });
+		expect([gone.status, gone.json.error.message]).toEqual([404, `Webhook (${id}) not found`]);
+		const goneAgain = await call(sandbox, `/v2/event-types/11/webhooks/${id}`, { method: 'DELETE', key: bailey });
+		expect([goneAgain.status, goneAgain.json.error.message]).toEqual([404, `Webhook (${id}) not found`]);
 		expect(sandbox.invalidRequests()).toEqual([]);
 	});
 

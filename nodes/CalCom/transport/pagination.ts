@@ -27,10 +27,25 @@ function record(value: unknown): IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
+/** The page's item count: `returnedItems`, or `itemsReturned` in an earlier Cal.com build. */
+function returnedCount(pagination: IDataObject): number | undefined {
+	for (const key of ['returnedItems', 'itemsReturned']) {
+		const value = pagination[key];
+		if (typeof value === 'number' && Number.isFinite(value)) return value;
+	}
+	return undefined;
+}
+
 /**
- * take/skip lists (bookings 2024-08-13, webhooks, teams). Stops at the limit, on a short page, or
- * when Cal.com's `pagination.hasNextPage` says there is no more, which saves the empty last
- * request when the total is a multiple of the page size.
+ * take/skip lists (bookings 2024-08-13, webhooks, teams). Stops at the limit, on a short page (by
+ * the page's length or its count), or when Cal.com's `pagination.hasNextPage` says there is no
+ * more, which saves the empty last request when the total is a multiple of the page size.
+ *
+ * The next skip is always the number of items kept, never read from `currentPage`: Cal.com
+ * clamps a skip past the end to the last page for its figures (apps/api/v2/src/lib/pagination/
+ * pagination.ts), so a list that shrank between two requests answers "page N of N, 0 items".
+ * Such a page, or one at a skip at or past `totalItems`, ends the walk and adds nothing: a server
+ * that clamped the items too would otherwise hand back ones already kept.
  */
 export async function paginateOffset(
 	this: CalComContext,
@@ -41,15 +56,19 @@ export async function paginateOffset(
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const wanted = limit === undefined ? pageSize : Math.min(pageSize, limit - items.length);
 		if (wanted <= 0) break;
+		const skip = items.length;
 		const response = await calComRequestFull.call(this, {
 			...request,
-			qs: { ...request.qs, take: wanted, skip: items.length },
+			qs: { ...request.qs, take: wanted, skip },
 		});
-		const pageItems = asArray(response.data);
-		items.push(...(shape ? shape(pageItems) : pageItems));
+		const pageItems = asArray(response.data).slice(0, wanted);
 		const pagination = record(response.body.pagination);
+		const count = returnedCount(pagination);
+		const pastTheEnd = skip > 0 && typeof pagination.totalItems === 'number' && skip >= pagination.totalItems;
+		if (count === 0 || pastTheEnd) break;
+		items.push(...(shape ? shape(pageItems) : pageItems));
 		if (pagination.hasNextPage === false) break;
-		if (pageItems.length < wanted) break;
+		if (Math.min(pageItems.length, count ?? pageItems.length) < wanted) break;
 	}
 	return limit === undefined ? items : items.slice(0, limit);
 }

@@ -31,12 +31,17 @@ export interface SchedulingOptions {
 	excludeUid?: string;
 	/** Prefer this organizer when free (reschedules keep their host). */
 	preferUserId?: number;
+	/** The status of "slot taken": RouteContext.build.slotTakenStatus (default 400, the source's). */
+	takenStatus?: 400 | 409;
 }
 
 /**
  * Cal.com's order: a start in the past, then the minimum notice ("out of bounds"; the fixture
- * has no booking windows), then free time for the hosts — answered 409 ConflictException as
- * hosted Cal.com does (older source: 400). The hosts on success, organizer first.
+ * has no booking windows), then free time for the hosts. No free host is Cal.com's
+ * `no_available_users_found_error`, which errors.service.ts (ErrorsBookingsService_2024_08_13
+ * .handleBookingError) answers 400 with the user or team text; hosted Cal.com answers 409
+ * ConflictException with the same text (build.ts, slotTakenStatus). The hosts on success,
+ * organizer first.
  */
 export function scheduleCheck(
 	state: SandboxState,
@@ -49,7 +54,7 @@ export function scheduleCheck(
 	if (start < now) return { status: 400, message: PAST };
 	if (!options.allowOutOfBounds && start < now + et.minimumBookingNotice * MINUTE) return { status: 400, message: OUT_OF_BOUNDS };
 	const plan = planForEventType(state, et);
-	const taken = { status: 409, message: et.teamId !== null ? TEAM_TAKEN : TAKEN };
+	const taken = { status: options.takenStatus ?? 400, message: et.teamId !== null ? TEAM_TAKEN : TAKEN };
 	if (!plan) return taken;
 	if (options.allowConflicts) {
 		const all = [...plan.anyOf.slice(0, 1), ...plan.fixed];

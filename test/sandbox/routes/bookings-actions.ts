@@ -8,18 +8,19 @@
  *   POST  /{uid}/guests              200 ≤ 10 per request, ≤ 30 per booking, 5 requests/min per key
  *   PATCH /{uid}/location            200 the booking with its new location
  *
- * The reassign answer follows Cal.com's output service ({bookingUid, reassignedTo: {id, name,
- * email}}), which is also API-NOTES' best guess; the saved document's schema is broken there.
+ * The reassign answer follows Cal.com's 2024-08-13 output service (getOutputReassignedBooking:
+ * {bookingUid, reassignedTo: {id, name, email, displayEmail}}; ReassignBookingOutput_2024_08_13
+ * in packages/platform/types); the saved document's schema is broken there.
  * Texts marked [inferred] are ours where we found none of Cal.com's.
  */
 import { addGuestsFailures } from '../dto-rules';
 import { success } from '../envelope';
 import { bookingByUid, recurringOccurrences, userById } from '../state';
-import type { SandboxBooking, SandboxLocation, SandboxUser } from '../types';
+import type { SandboxAttendee, SandboxBooking, SandboxLocation, SandboxUser } from '../types';
 import { globalPipeAnswer } from '../validation-errors';
 import { fail, managesBooking, recordEvent, scheduleCheck } from './booking-common';
 import { locationString } from './booking-input';
-import { bookingOutput } from './booking-output';
+import { bookingOutput, displayEmail, readOutput } from './booking-output';
 import type { RouteContext, RouteHandler, RouteRequest, RouteResult } from './route';
 
 const BASE = '/v2/bookings/{bookingUid}';
@@ -37,10 +38,60 @@ function owned(req: RouteRequest, ctx: RouteContext, notFound: string): SandboxB
 	return booking;
 }
 
+interface CancelBody {
+	cancellationReason?: string;
+	cancelSubsequentBookings?: boolean;
+	seatUid?: string;
+}
+
+/**
+ * The seated cancel body: CancelBookingInputPipe (packages/platform/types, bookings/2024-08-13/
+ * inputs/cancel-booking-input.pipe.ts) takes a body with an own `seatUid` property as
+ * CancelSeatedBookingInput_2024_08_13 and validates it with forbidNonWhitelisted; its message is
+ * `${property} property is wrong,${constraints} ` per field. The newest DTO allows seatUid and
+ * cancellationReason, the earlier one seatUid only (SandboxBuild.seatedCancelInput).
+ */
+function seatedCancelRefusal(body: CancelBody, build: RouteContext['build']): { message: string; contract: boolean } | undefined {
+	const allowed = build.seatedCancelInput === 'seatOnly' ? ['seatUid'] : ['seatUid', 'cancellationReason'];
+	const extra = Object.keys(body).filter((key) => !allowed.includes(key));
+	if (extra.length === 0) return undefined;
+	return {
+		message: extra.map((key) => `${key} property is wrong,property ${key} should not exist `).join(', '),
+		// A reason is in the newest DTO: an earlier build refusing it is not a contract violation.
+		contract: extra.some((key) => key !== 'cancellationReason'),
+	};
+}
+
+/**
+ * Cancelling one seat (bookings.service.ts cancelBooking: the seat must exist and belong to the
+ * booking, else 400; packages/features/bookings/lib/handleSeats/cancel/cancelAttendeeSeat.ts:
+ * with at least two attendees only that attendee and seat go, the booking stays, and
+ * BOOKING_CANCELLED goes out with that attendee alone; with one attendee left the whole booking
+ * is cancelled as usual). The answer is the booking as it now is (getBooking).
+ */
+function cancelSeat(req: RouteRequest, ctx: RouteContext, booking: SandboxBooking | undefined, body: CancelBody): RouteResult | undefined {
+	const refusal = seatedCancelRefusal(body, ctx.build);
+	if (refusal) return { ...fail(400, refusal.message, req), ...(refusal.contract ? { problems: [refusal.message] } : {}) };
+	const holder = ctx.state.bookings.find((b) => b.attendees.some((a) => a.seatUid !== undefined && a.seatUid === body.seatUid));
+	if (!holder) return fail(400, 'Invalid seatUid: this seat does not exist or has already been cancelled.', req);
+	if (holder !== booking) return fail(400, 'Invalid seatUid: this seat does not belong to this booking.', req);
+	if (holder.attendees.length < 2) return undefined;
+	const seat = holder.attendees.find((a) => a.seatUid === body.seatUid) as SandboxAttendee;
+	holder.attendees.splice(holder.attendees.indexOf(seat), 1);
+	touch(holder, ctx);
+	const reason = body.cancellationReason ?? null;
+	recordEvent(ctx, 'BOOKING_CANCELLED', { ...holder, attendees: [seat], status: 'cancelled', cancellationReason: reason }, { cancellationReason: reason });
+	return { status: 200, body: success(readOutput(holder, ctx.state, req.user)) };
+}
+
 const cancel: RouteHandler['handle'] = (req, ctx) => {
 	const uid = req.params.bookingUid;
-	const body = (req.body ?? {}) as { cancellationReason?: string; cancelSubsequentBookings?: boolean };
+	const body = (req.body ?? {}) as CancelBody;
 	const { state } = ctx;
+	if (Object.prototype.hasOwnProperty.call(body, 'seatUid')) {
+		const seated = cancelSeat(req, ctx, bookingByUid(state, uid), body);
+		if (seated) return seated;
+	}
 	const single = bookingByUid(state, uid);
 	const series = single ? [] : recurringOccurrences(state, uid);
 	if (!single && series.length === 0) return fail(404, `Booking with uid=${uid} not found`, req);
@@ -67,7 +118,7 @@ const cancel: RouteHandler['handle'] = (req, ctx) => {
 		const all = recurringOccurrences(state, single.recurringBookingUid);
 		return { status: 200, body: success(all.map((b) => bookingOutput(b, state))) };
 	}
-	return { status: 200, body: success(bookingOutput(single as SandboxBooking, state)) };
+	return { status: 200, body: success(readOutput(single as SandboxBooking, state, req.user)) };
 };
 
 function decide(confirmed: boolean): RouteHandler['handle'] {
@@ -123,7 +174,13 @@ function reassignTo(booking: SandboxBooking, user: SandboxUser, req: RouteReques
 	booking.hostIds = undefined;
 	touch(booking, ctx);
 	recordEvent(ctx, 'BOOKING_REASSIGNED', booking, { reassignedById: req.user?.id, reason: reason ?? null, previousUserId });
-	return { status: 200, body: success({ bookingUid: booking.uid, reassignedTo: { id: user.id, name: user.name ?? 'unknown', email: user.email } }) };
+	return {
+		status: 200,
+		body: success({
+			bookingUid: booking.uid,
+			reassignedTo: { id: user.id, name: user.name ?? 'unknown', email: user.email, displayEmail: displayEmail(user.email) },
+		}),
+	};
 }
 
 /** The booking of a reassignment and its round-robin event type, or the error answer. */

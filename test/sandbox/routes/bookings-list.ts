@@ -2,7 +2,8 @@
  * GET /v2/bookings (auth required): the caller's bookings — as organizer, co-host or attendee.
  *
  * - 2024-08-13 / 2026-02-25: `status` takes several values (comma list); take 1–250 (default
- *   100) and skip; the answer carries Cal.com's offset `pagination` object.
+ *   100) and skip ≥ 0 (GetBookingsInput_2024_08_13: @Min(1) @Max(250), @Min(0)); the answer
+ *   carries Cal.com's offset `pagination` object (offsetPagination below).
  * - 2026-05-01: one `status`; limit 1–100 (default 50) and an opaque `cursor`; the answer
  *   carries {nextCursor, hasMore}. The order is fixed by status as the live docs describe:
  *   upcoming / recurring / unconfirmed ascending, past / cancelled / none descending; sort
@@ -14,9 +15,10 @@
  * whole address.
  */
 import { success } from '../envelope';
+import type { SandboxBuild } from '../build';
 import type { SandboxBooking, SandboxState, SandboxUser } from '../types';
 import { fail } from './booking-common';
-import { bookingOutput } from './booking-output';
+import { bookingOutput, readOutput } from './booking-output';
 import type { RouteHandler } from './route';
 import { globalPipeAnswer } from '../validation-errors';
 import type { Failure } from '../validation-errors';
@@ -98,21 +100,45 @@ function offsetSort(list: SandboxBooking[], q: Record<string, unknown>, statuses
 	return sortBy(list, 'start', newestFirst);
 }
 
-/** GetBookingsInput's @Min(1) @Max(…) on take/limit: the global validation pipe's 400 (validation-errors.ts). */
-function rangeProblem(name: string, value: unknown, max: number): Failure | undefined {
+/** GetBookingsInput's @Min/@Max on take, skip and limit: the global validation pipe's 400 (validation-errors.ts). */
+function rangeProblem(name: string, value: unknown, min: number, max = Infinity): Failure | undefined {
 	if (value === undefined) return undefined;
 	if (typeof value !== 'number' || !Number.isFinite(value)) return { path: name, rule: 'isNumber', phrase: 'must be a number conforming to the specified constraints' };
-	if (value < 1) return { path: name, rule: 'min', phrase: 'must not be less than 1' };
+	if (value < min) return { path: name, rule: 'min', phrase: `must not be less than ${min}` };
 	if (value > max) return { path: name, rule: 'max', phrase: `must not be greater than ${max}` };
 	return undefined;
 }
 
-const list: RouteHandler['handle'] = (req, { state, now }) => {
+const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(value, max));
+
+/**
+ * Follows apps/api/v2/src/lib/pagination/pagination.ts (getPagination): the skip is clamped to
+ * [0, total] for every figure, so a skip past the end reads as the last page (currentPage =
+ * totalPages, hasNextPage false, hasPreviousPage true, 0 items) while the list itself, fetched
+ * with the unclamped skip, is empty; an empty collection is page 0 of 0. The count field is
+ * `returnedItems` today and was `itemsReturned` in the earlier version (SandboxBuild).
+ */
+export function offsetPagination(skip: number, take: number, total: number, countField: SandboxBuild['paginationCountField']): Record<string, unknown> {
+	const safeSkip = clamp(skip, 0, total);
+	const totalPages = take !== 0 ? Math.ceil(total / take) : 0;
+	return {
+		[countField]: clamp(total - safeSkip, 0, take),
+		totalItems: total,
+		itemsPerPage: take,
+		remainingItems: clamp(total - (safeSkip + take), 0, total),
+		currentPage: totalPages === 0 ? 0 : clamp(Math.floor(safeSkip / take) + 1, 1, totalPages),
+		totalPages,
+		hasNextPage: safeSkip + take < total,
+		hasPreviousPage: safeSkip > 0,
+	};
+}
+
+const list: RouteHandler['handle'] = (req, { state, now, build }) => {
 	const user = req.user as SandboxUser;
 	const q = req.typedQuery;
 	const at = now().getTime();
 	if (req.apiVersion === '2026-05-01') {
-		const problem = rangeProblem('limit', q.limit, 100);
+		const problem = rangeProblem('limit', q.limit, 1, 100);
 		if (problem) return globalPipeAnswer(req.url, q, [problem]);
 		const statuses = typeof q.status === 'string' ? [q.status as Status] : [];
 		const ascending = statuses.length === 1 && statuses[0] !== 'past' && statuses[0] !== 'cancelled';
@@ -129,24 +155,16 @@ const list: RouteHandler['handle'] = (req, { state, now }) => {
 		const nextCursor = hasMore ? Buffer.from(`o${offset + limit}`).toString('base64url') : null;
 		return { status: 200, body: { ...success(page.map((b) => bookingOutput(b, state))), pagination: { nextCursor, hasMore } } };
 	}
-	const problem = rangeProblem('take', q.take, 250);
+	const problem = rangeProblem('take', q.take, 1, 250) ?? rangeProblem('skip', q.skip, 0);
 	if (problem) return globalPipeAnswer(req.url, q, [problem]);
 	const statuses = (Array.isArray(q.status) ? q.status : []) as Status[];
 	const all = offsetSort(filtered(state, user, q, statuses, at), q, statuses);
-	const take = (q.take as number | undefined) ?? 100;
+	// As bookings.service.ts (getBookings): take and skip as given (Math.abs), defaults 100 and 0.
+	const take = Math.abs((q.take as number | undefined) ?? 100);
 	const skip = Math.abs((q.skip as number | undefined) ?? 0);
 	const page = all.slice(skip, skip + take);
-	const pagination = {
-		totalItems: all.length,
-		remainingItems: Math.max(0, all.length - skip - page.length),
-		returnedItems: page.length,
-		itemsPerPage: take,
-		currentPage: Math.floor(skip / take) + 1,
-		totalPages: Math.ceil(all.length / take),
-		hasNextPage: skip + take < all.length,
-		hasPreviousPage: skip > 0,
-	};
-	return { status: 200, body: { ...success(page.map((b) => bookingOutput(b, state))), pagination } };
+	const pagination = offsetPagination(skip, take, all.length, build.paginationCountField);
+	return { status: 200, body: { ...success(page.map((b) => readOutput(b, state, user))), pagination } };
 };
 
 export const bookingsListRoutes: RouteHandler[] = [{ method: 'GET', template: '/v2/bookings', validation: 'generic', handle: list }];

@@ -18,10 +18,10 @@ import { success } from '../envelope';
 import { newBookingUid, nextBookingId } from '../ids';
 import { bookingByUid, recurringOccurrences } from '../state';
 import type { SandboxAttendee, SandboxBooking, SandboxEventType, SandboxUser } from '../types';
-import { fail, isHostOf, PAST, recordEvent, scheduleCheck } from './booking-common';
+import { fail, isHostOf, managesBooking, PAST, recordEvent, scheduleCheck } from './booking-common';
 import { bookingFieldsProblem, findEventType, lengthProblem, locationString, metadataProblem } from './booking-input';
 import type { CreateBody } from './booking-input';
-import { bookingOutput } from './booking-output';
+import { bookingOutput, readOutput, seatedBookingOutput } from './booking-output';
 import type { RouteContext, RouteHandler, RouteRequest, RouteResult } from './route';
 
 const MINUTE = 60_000;
@@ -66,6 +66,11 @@ const create: RouteHandler['handle'] = (req, ctx) => {
 	const length = lengthProblem(et, body.lengthInMinutes);
 	if (length) return fail(400, length, req);
 
+	const seated = Boolean(et.seatsPerTimeSlot) && !et.recurrence && !body.instant;
+	if (seated) {
+		const joined = joinSeat(req, ctx, et, body);
+		if (joined) return joined;
+	}
 	const recurring = Boolean(et.recurrence) && !body.instant;
 	const count = recurring ? (body.recurrenceCount ?? et.recurrence?.occurrences ?? 1) : 1;
 	if (recurring && et.recurrence && count > et.recurrence.occurrences) {
@@ -82,6 +87,7 @@ const create: RouteHandler['handle'] = (req, ctx) => {
 		const check = scheduleCheck(state, et, at, minutes, now, {
 			allowOutOfBounds: host && body.allowBookingOutOfBounds === true,
 			allowConflicts: host && body.allowConflicts === true,
+			takenStatus: ctx.build.slotTakenStatus,
 		});
 		if ('status' in check) return fail(check.status, check.message, req);
 		placed.push({ start: at, hosts: check.hosts });
@@ -94,6 +100,7 @@ const create: RouteHandler['handle'] = (req, ctx) => {
 		...(body.guests ?? []).map((email) => ({ name: '', email, timeZone: body.attendee.timeZone, language, absent: false })),
 	];
 	if (body.attendee.phoneNumber) attendees[0].phoneNumber = body.attendee.phoneNumber;
+	if (seated) Object.assign(attendees[0], seatOf(body));
 	const stamp = ctx.now().toISOString();
 	const recurringBookingUid = recurring ? randomUUID() : undefined;
 	const created = placed.map(({ start: at, hosts }) => {
@@ -122,14 +129,57 @@ const create: RouteHandler['handle'] = (req, ctx) => {
 		recordEvent(ctx, booking.status === 'pending' ? 'BOOKING_REQUESTED' : 'BOOKING_CREATED', booking);
 		return booking;
 	});
+	if (seated) {
+		const showAttendees = managesBooking(state, created[0], req.user) || et.seatsShowAttendees === true;
+		return { status: 201, body: success({ ...seatedBookingOutput(created[0], state, showAttendees), seatUid: attendees[0].seatUid }) };
+	}
 	const out = created.map((b) => bookingOutput(b, state));
 	return { status: 201, body: success(recurring ? out : out[0]) };
 };
 
+/** A new seat for the body's attendee, with the answers Cal.com keeps per seat. */
+function seatOf(body: CreateBody): Pick<SandboxAttendee, 'seatUid' | 'seatResponses'> {
+	return {
+		seatUid: randomUUID(),
+		seatResponses: { name: body.attendee.name, email: body.attendee.email ?? '', ...(body.bookingFieldsResponses ?? {}) },
+	};
+}
+
+/**
+ * Seated event types (packages/features/bookings/lib/handleSeats): a booking that already holds
+ * this start takes the attendee on a new seat, without an availability check (the organizer is
+ * busy with that very booking), unless every seat is taken — bookings.service.ts
+ * createSeatedBooking answers booking_seats_full_error 409 "No more seats left at this seated
+ * booking.". [inferred] the seat's BOOKING_CREATED carries only the new seat's attendee, as
+ * API-NOTES §8 says of seated deliveries.
+ */
+function joinSeat(req: RouteRequest, ctx: RouteContext, et: SandboxEventType, body: CreateBody): RouteResult | undefined {
+	const start = Date.parse(body.start);
+	const held = ctx.state.bookings.find(
+		(b) => b.eventTypeId === et.id && Date.parse(b.start) === start && (b.status === 'accepted' || b.status === 'pending'),
+	);
+	if (!held) return undefined;
+	if (held.attendees.length >= (et.seatsPerTimeSlot ?? 0)) return fail(409, 'No more seats left at this seated booking.', req);
+	const attendee: SandboxAttendee = {
+		name: body.attendee.name,
+		email: body.attendee.email ?? '',
+		timeZone: body.attendee.timeZone,
+		language: body.attendee.language ?? 'en',
+		absent: false,
+		...(body.attendee.phoneNumber ? { phoneNumber: body.attendee.phoneNumber } : {}),
+		...seatOf(body),
+	};
+	held.attendees.push(attendee);
+	held.updatedAt = ctx.now().toISOString();
+	recordEvent(ctx, held.status === 'pending' ? 'BOOKING_REQUESTED' : 'BOOKING_CREATED', { ...held, attendees: [attendee] });
+	const showAttendees = managesBooking(ctx.state, held, req.user) || et.seatsShowAttendees === true;
+	return { status: 201, body: success({ ...seatedBookingOutput(held, ctx.state, showAttendees), seatUid: attendee.seatUid }) };
+}
+
 const get: RouteHandler['handle'] = (req, { state }) => {
 	const uid = req.params.bookingUid;
 	const booking = bookingByUid(state, uid);
-	if (booking) return { status: 200, body: success(bookingOutput(booking, state)) };
+	if (booking) return { status: 200, body: success(readOutput(booking, state, req.user)) };
 	const occurrences = recurringOccurrences(state, uid);
 	if (occurrences.length === 0) return fail(404, `Booking with uid=${uid} was not found in the database`, req);
 	return { status: 200, body: success(occurrences.map((b) => bookingOutput(b, state))) };
@@ -165,7 +215,11 @@ function reschedule(req: RouteRequest, ctx: RouteContext): RouteResult {
 	const start = Date.parse(body.start);
 	if (Number.isNaN(start)) return fail(400, PAST, req);
 	// Cal.com books the new time with the event type's length, whatever the old booking had.
-	const check = scheduleCheck(state, et, start, et.lengthInMinutes, now, { excludeUid: old.uid, preferUserId: old.userId });
+	const check = scheduleCheck(state, et, start, et.lengthInMinutes, now, {
+		excludeUid: old.uid,
+		preferUserId: old.userId,
+		takenStatus: ctx.build.slotTakenStatus,
+	});
 	if ('status' in check) return fail(check.status, check.message, req);
 
 	const organizer = check.hosts[0];

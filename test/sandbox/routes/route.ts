@@ -5,6 +5,7 @@
  * validation, versions, faults, rate limiting, auth, recording — so a handler only holds
  * Cal.com's business behaviour.
  */
+import type { SandboxBuild } from '../build';
 import type { AuthMode } from '../operations';
 import type { RateLimitRule } from '../rate-limit';
 import type { SandboxBookingEvent, SandboxState, SandboxUser } from '../types';
@@ -12,6 +13,8 @@ import type { ValidationMode } from '../validation-errors';
 
 export interface RouteContext {
 	state: SandboxState;
+	/** Which Cal.com build answers where builds differ (../build.ts). */
+	build: SandboxBuild;
 	/** The calendar clock (SandboxOptions.now): slots, booking notice, "one year from now". */
 	now(): Date;
 	/** sandbox.events: handlers append what happened to bookings (for webhook delivery). */

@@ -5,8 +5,9 @@
  * subscriberUrl in the same scope is a 409 with Cal.com's text; DELETE answers with the deleted
  * webhook; lists take `take` (1–250, default 250) and `skip` and carry no pagination object.
  *
+ * Read in Cal.com: the 404 of a missing webhook ("Webhook (<id>) not found", webhooks.service.ts).
  * Inferred, not read in Cal.com (marked so tests do not quote them as Cal.com's words): the
- * 403/404 texts of the ownership guards, the 400 when a no-show trigger lacks time/timeUnit and
+ * 403 texts of the ownership guards, the 404 texts of a missing scope, the 400 when a no-show trigger lacks time/timeUnit and
  * the text of "delete all".
  */
 import { randomUUID } from 'node:crypto';
@@ -115,7 +116,9 @@ function withWebhook(
 ): RouteHandler['handle'] {
 	return withScope((req, state, scope) => {
 		const webhook = state.webhooks.find((w) => w.id === req.params.webhookId);
-		if (!webhook) return fail(404, `Webhook with id ${req.params.webhookId} not found`, req).result;
+		// Follows apps/api/v2/src/modules/webhooks/services/webhooks.service.ts (getWebhookById, which
+		// every scope's guard calls before checking ownership).
+		if (!webhook) return fail(404, `Webhook (${req.params.webhookId}) not found`, req).result;
 		if (!inScope(webhook, scope)) return fail(403, `Webhook with id ${webhook.id} does not belong to this ${scope.noun}`, req).result;
 		return act(req, state, scope, webhook);
 	});

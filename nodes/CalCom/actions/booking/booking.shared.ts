@@ -61,6 +61,8 @@ export function simplifyBooking(booking: IDataObject): IDataObject {
 			email: attendee.email ?? null,
 			timeZone: attendee.timeZone ?? null,
 			absent: attendee.absent ?? false,
+			// Seated event types: the seat to give Cancel's Seat UID.
+			...(typeof attendee.seatUid === 'string' && attendee.seatUid ? { seatUid: attendee.seatUid } : {}),
 		})),
 		guests: Array.isArray(booking.guests) ? booking.guests : [],
 		hosts: (Array.isArray(booking.hosts) ? (booking.hosts as IDataObject[]) : []).map((host) => ({
@@ -72,6 +74,7 @@ export function simplifyBooking(booking: IDataObject): IDataObject {
 		meetingUrl: booking.meetingUrl ?? null,
 	};
 	for (const key of [
+		'seatUid',
 		'recurringBookingUid',
 		'rescheduledFromUid',
 		'rescheduledToUid',

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { readTimeoutMs, readUid } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
+import type { CalComRequestOptions } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
 
@@ -13,7 +15,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. The customer asked to cancel',
-		description: 'Why the booking is cancelled; shown to the attendees',
+		description:
+			"Why the booking is cancelled; shown to the attendees. With a Seat UID it goes with that seat's cancellation; a Cal.com server that does not take a reason with a seat (older builds) cancels the seat without it, and the run shows a hint saying so.",
 	},
 	outputField,
 	optionsCollection(
@@ -34,6 +37,39 @@ export const description: INodeProperties[] = [
 	),
 ];
 
+/** An older Cal.com's CancelSeatedBookingInput takes seatUid alone and refuses a reason beside it. */
+const REASON_REFUSED = /cancellationReason property is wrong/;
+
+function refusesReasonWithSeat(error: unknown): boolean {
+	return (
+		error instanceof NodeApiError &&
+		error.httpCode === '400' &&
+		REASON_REFUSED.test(`${error.message} ${error.description ?? ''}`)
+	);
+}
+
+interface SeatCancel {
+	request: Omit<CalComRequestOptions, 'body'>;
+	seatUid: string;
+	reason: string;
+}
+
+/**
+ * After Cal.com refused the reason beside a seat, cancels the seat without it and says so in a
+ * hint. Cal.com validates the body before it cancels anything, so sending it again is safe. Any
+ * other error passes through unchanged.
+ */
+async function cancelSeatWithoutReason(this: IExecuteFunctions, error: unknown, { request, seatUid, reason }: SeatCancel): Promise<unknown> {
+	if (!(seatUid && reason && refusesReasonWithSeat(error))) throw error;
+	const data = await calComRequest.call(this, { ...request, body: { seatUid } });
+	this.addExecutionHints({
+		message: `This Cal.com server does not take a reason when cancelling a seat: seat ${seatUid} was cancelled without the Reason.`,
+		type: 'warning',
+		location: 'outputPane',
+	});
+	return data;
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const uid = readBookingUid(this, itemIndex);
 	const reason = String(this.getNodeParameter('cancellationReason', itemIndex, '') ?? '').trim();
@@ -42,14 +78,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// A seat UID that is not text must not fall through to cancelling the whole booking.
 	const seatUid = options.seatUid === undefined || options.seatUid === '' ? '' : readUid(options.seatUid, 'Seat UID', 'a seat UID', 'a2f3c4d5-…');
 	if (reason) body.cancellationReason = reason;
+	// Cal.com reads a body with seatUid as a seat cancel (CancelSeatedBookingInput_2024_08_13),
+	// which allows no cancelSubsequentBookings.
 	if (seatUid) body.seatUid = seatUid;
 	else if (options.cancelSubsequentBookings === true) body.cancelSubsequentBookings = true;
-	const data = await calComRequest.call(this, {
-		method: 'POST',
+	const request = {
+		method: 'POST' as const,
 		path: apiPath`/v2/bookings/${uid}/cancel`,
-		body,
 		timeoutMs: readTimeoutMs(this, itemIndex),
 		notFoundMessage: notFound(uid),
-	});
+	};
+	let data: unknown;
+	try {
+		data = await calComRequest.call(this, { ...request, body });
+	} catch (error) {
+		data = await cancelSeatWithoutReason.call(this, error, { request, seatUid, reason });
+	}
 	return shapeBookings(this, itemIndex, data);
 }
