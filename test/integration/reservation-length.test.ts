@@ -85,6 +85,14 @@ describe('Slot → Update Reservation keeps the hold’s length', () => {
 		expect(calls()).toEqual(['PATCH 400']);
 	});
 
+	it('says the reservation was not found when the UID holds nothing, after reading no hold to keep', async () => {
+		const uid = '00000000-0000-4000-8000-000000000000';
+		const result = await update(uid, VARIABLE, '2027-03-15T11:00:00Z');
+		expect(result.error?.message).toBe(`Reservation ${uid} was not found`);
+		expect(calls()).toEqual(['GET 200', 'PATCH 404']);
+		expect(sandbox.state.reservations).toHaveLength(0);
+	});
+
 	it('gives a hold moved to another event type that event type’s default length', async () => {
 		const uid = await reserve(VARIABLE, '2027-03-15T09:00:00Z', 'lena', { slotDuration: 60 });
 		const result = await update(uid, 22, '2027-03-15T11:00:00Z'); // lena's 90-minute deep-dive
