@@ -104,6 +104,20 @@ describe('sandbox slot reservations (2024-09-04)', () => {
 		expect([missing.status, missing.json.error.message]).toEqual([404, 'Slot with uid=nope not found']);
 	});
 
+	it('gives a hold moved by PATCH without slotDuration the event type\'s default length, not the length it had', async () => {
+		// slots.service.ts updateReservedSlot: slotDuration ?? eventType.length; the hold's own length is not consulted.
+		const uid = (await reserve({ eventTypeId: 21, slotStart: '2027-03-02T09:00:00Z', slotDuration: 60 })).json.data.reservationUid;
+		const patch = (body: unknown) => call(sandbox, `${PATH}/${uid}`, { method: 'PATCH', version: SLOTS, body });
+		const shifted = await patch({ eventTypeId: 21, slotStart: '2027-03-02T11:00:00Z' });
+		expect(shifted.status).toBe(200);
+		expect(shifted.json.data).toMatchObject({ slotStart: '2027-03-02T11:00:00.000Z', slotEnd: '2027-03-02T11:30:00.000Z', slotDuration: 30 });
+		const kept = await patch({ eventTypeId: 21, slotStart: '2027-03-02T13:00:00Z', slotDuration: 60 });
+		expect(kept.json.data).toMatchObject({ slotEnd: '2027-03-02T14:00:00.000Z', slotDuration: 60 });
+		const fixed = await patch({ eventTypeId: 11, slotStart: '2027-03-02T17:00:00Z', slotDuration: 15 });
+		expect([fixed.status, fixed.json.error.message]).toEqual([400, "You passed 'slotDuration' but this event type is not a variable length event type."]);
+		expect((await call(sandbox, `${PATH}/${uid}`, { version: SLOTS })).json.data).toMatchObject({ eventTypeId: 21, slotStart: '2027-03-02T13:00:00.000Z', slotDuration: 60 });
+	});
+
 	it('refuses (422) to move or extend a live reservation onto time it overlaps itself, and allows it once the hold has lapsed', async () => {
 		// slots.service.ts updateReservedSlot runs the reserve overlap check without leaving the hold itself out.
 		const uid = (await reserve({ eventTypeId: 11, slotStart: '2027-03-02T16:00:00Z' })).json.data.reservationUid;

@@ -10,7 +10,9 @@
  * - reservationDuration defaults to 5 minutes. On POST, anonymous callers may not set it (401); an
  *   authenticated caller must own the event type, share a team with its owner, or belong to its
  *   team (403 otherwise). PATCH checks neither (updateReservedSlot has no such step).
- * - slotDuration only for event types with several lengths, and only one of them (400).
+ * - slotDuration only for event types with several lengths, and only one of them (400). Without
+ *   it the event type's default length applies, on PATCH as well: a 60-minute hold on a 30/60
+ *   event type moved without slotDuration becomes 30 minutes.
  * - Overlapping an active booking of the event type or a live reservation → 422. On PATCH the
  *   reservation being moved counts too: updateReservedSlot runs the same overlap query as
  *   reserveSlot (slots.repository.ts getOverlappingSlotReservation, live = releaseAt after now)
@@ -97,6 +99,8 @@ function reservationFields(req: RouteRequest, ctx: RouteContext, updating = fals
 			);
 		}
 	}
+	// Follows slots.service.ts reserveSlot and updateReservedSlot alike: without slotDuration the slot
+	// takes the event type's default length, on PATCH too — whatever length the hold had before.
 	const slotDuration = body.slotDuration ?? et.lengthInMinutes;
 	const end = start + slotDuration * MINUTE;
 	const booked = ctx.state.bookings.some(

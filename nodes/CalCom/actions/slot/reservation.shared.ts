@@ -41,7 +41,8 @@ export const reservationOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 30,
-		description: 'Length of the slot, for event types that offer several lengths',
+		description:
+			'Length of the slot, for event types that offer several lengths. Not set: Reserve takes the event type\'s default length, Update Reservation keeps the hold\'s length.',
 	},
 ];
 

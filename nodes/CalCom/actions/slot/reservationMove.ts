@@ -20,6 +20,8 @@ export interface MoveRequest {
 	body: IDataObject;
 	timeoutMs: number;
 	itemIndex: number;
+	/** Set when Cal.com has already refused slotDuration for the hold's event type (it has one length). */
+	oneLength?: boolean;
 }
 
 export interface MovedReservation {
@@ -49,8 +51,9 @@ function overlapsOwnHold(hold: IDataObject, body: IDataObject): boolean {
 	const start = Date.parse(String(body.slotStart));
 	const holdStart = Date.parse(String(hold.slotStart));
 	const holdEnd = Date.parse(String(hold.slotEnd));
-	// Without Slot Duration Cal.com takes the event type's length, which the node does not know;
-	// the hold's own length stands in for it (the same unless the event type has several lengths).
+	// Without slotDuration (an event type with one length, or another event type than the hold's)
+	// Cal.com takes the event type's length, which the node does not know; the hold's own length
+	// stands in for it (the same on the hold's own one-length event type).
 	const minutes = Number(body.slotDuration ?? hold.slotDuration);
 	return start < holdEnd && start + minutes * MINUTE_MS > holdStart;
 }
@@ -69,11 +72,13 @@ async function reserveAnew(ctx: IExecuteFunctions, body: IDataObject, timeoutMs:
 /**
  * The old time held again after a failed move. Slot Duration keeps the old end on event types
  * with several lengths; Cal.com refuses it (400, nothing held) on the others, which then get
- * their one length back without it.
+ * their one length back without it (at once when the PATCH already met that refusal).
  */
 async function reserveOldTimeAgain(ctx: IExecuteFunctions, hold: IDataObject, request: MoveRequest): Promise<IDataObject> {
-	const body: IDataObject = { eventTypeId: hold.eventTypeId, slotStart: hold.slotStart, slotDuration: hold.slotDuration };
+	const body: IDataObject = { eventTypeId: hold.eventTypeId, slotStart: hold.slotStart };
 	if (request.body.reservationDuration !== undefined) body.reservationDuration = request.body.reservationDuration;
+	if (request.oneLength) return await reserveAnew(ctx, body, request.timeoutMs);
+	body.slotDuration = hold.slotDuration;
 	try {
 		return await reserveAnew(ctx, body, request.timeoutMs);
 	} catch (error) {
@@ -84,19 +89,35 @@ async function reserveOldTimeAgain(ctx: IExecuteFunctions, hold: IDataObject, re
 }
 
 function rethrowUnlessOneLength(error: unknown): void {
-	if (!(error instanceof NodeApiError && error.httpCode === '400' && NOT_VARIABLE.test(calComText(error)))) throw error;
+	if (!isOneLengthError(error)) throw error;
+}
+
+/** Cal.com's 400 for slotDuration on an event type with one length; validation refused it, nothing changed. */
+export function isOneLengthError(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '400' && NOT_VARIABLE.test(calComText(error));
+}
+
+/** The hold as Cal.com stores it now (slotStart, slotEnd, slotDuration…), or null for an unknown UID. */
+export async function readHold(ctx: IExecuteFunctions, uid: string, timeoutMs: number): Promise<IDataObject | null> {
+	return (await calComRequest.call(ctx, { method: 'GET', path: apiPath`/v2/slots/reservations/${uid}`, timeoutMs })) as IDataObject | null;
 }
 
 /**
  * After PATCH failed: any error but "already reserved" passes through. When the new time overlaps the caller's own hold,
  * release it and reserve the new time anew; otherwise someone else holds it and `refusal` (the
- * PATCH error) stands, the hold unchanged.
+ * PATCH error) stands, the hold unchanged. `known` is the hold as read before the PATCH, if it was
+ * (undefined: read it now); `request.body` is the body that PATCH last sent.
  */
-export async function moveByReservingAnew(ctx: IExecuteFunctions, request: MoveRequest, refusal: unknown): Promise<MovedReservation> {
+export async function moveByReservingAnew(
+	ctx: IExecuteFunctions,
+	request: MoveRequest,
+	refusal: unknown,
+	known?: IDataObject | null,
+): Promise<MovedReservation> {
 	if (!isHeldByReservationError(refusal)) throw refusal;
 	const { uid, body, timeoutMs, itemIndex } = request;
 	const path = apiPath`/v2/slots/reservations/${uid}`;
-	const hold = (await calComRequest.call(ctx, { method: 'GET', path, timeoutMs })) as IDataObject | null;
+	const hold = known === undefined ? await readHold(ctx, uid, timeoutMs) : known;
 	if (!hold || !overlapsOwnHold(hold, body)) throw refusal;
 
 	const fail = (message: string) => new NodeOperationError(ctx.getNode(), message, { itemIndex });
