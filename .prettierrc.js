@@ -1,0 +1,14 @@
+// The community-node starter's settings (n8n's node CLI writes this same file into new
+// packages), so `n8n-node` tooling and this repository format code alike.
+module.exports = {
+	semi: true,
+	trailingComma: 'all',
+	bracketSpacing: true,
+	useTabs: true,
+	tabWidth: 2,
+	arrowParens: 'always',
+	singleQuote: true,
+	quoteProps: 'as-needed',
+	endOfLine: 'lf',
+	printWidth: 100,
+};
