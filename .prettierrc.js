@@ -11,4 +11,8 @@ module.exports = {
 	quoteProps: 'as-needed',
 	endOfLine: 'lf',
 	printWidth: 100,
+
+	// npm writes package-lock.json with package.json's indentation: tabs here would rewrite
+	// every line of the lockfile and conflict with every branch that touches a dependency.
+	overrides: [{ files: ['package.json'], options: { useTabs: false } }],
 };
