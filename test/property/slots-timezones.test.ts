@@ -14,7 +14,7 @@ import { expectOnlyValidRequests, runCalCom } from '../integration/helpers';
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
 import { planForEventType, slotStarts } from '../sandbox/availability';
-import type { TimeForm } from './slot-cases';
+import type { ScheduleCase, TimeForm, WindowCase } from './slot-cases';
 import {
 	DAY,
 	MINUTE,
@@ -26,7 +26,6 @@ import {
 	writeTime,
 	writeWindowStart,
 } from './slot-cases';
-import type { ScheduleCase, WindowCase } from './slot-cases';
 import {
 	instantsOfWallTime,
 	isoInZone,
