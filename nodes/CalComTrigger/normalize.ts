@@ -58,7 +58,8 @@ export function normalizeDelivery(body: unknown): IDataObject {
 /** The no-show payloads describe the webhook; should a secret ever be part of that, drop it. */
 function redactWebhookSecret(item: IDataObject): IDataObject {
 	if (isObject(item.webhook) && 'secret' in item.webhook) {
-		const { secret: _secret, ...webhook } = item.webhook;
+		const webhook: IDataObject = { ...item.webhook };
+		delete webhook.secret;
 		item.webhook = webhook;
 	}
 	return item;

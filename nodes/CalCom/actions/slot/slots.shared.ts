@@ -28,7 +28,9 @@ export function simplifySlots(data: IDataObject, timeZone: string): IDataObject[
 			const start = new Date(slot.start);
 			if (Number.isNaN(start.getTime())) continue;
 			const end = slot.end ? new Date(slot.end) : undefined;
-			const { start: _start, end: _end, ...extra } = slot;
+			const extra: IDataObject = { ...slot };
+			delete extra.start;
+			delete extra.end;
 			const simple: IDataObject = {
 				start: start.toISOString(),
 				end: end ? end.toISOString() : null,
