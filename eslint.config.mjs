@@ -1,36 +1,38 @@
-// Flat config for eslint 9.
+// Flat config for eslint 9: n8n's own config for community nodes (@n8n/node-cli/eslint, what
+// `n8n-node lint` and the starter use), with this project's stricter choices on top.
 //
-// What applies where:
-//   **/*.ts               typescript-eslint parser + typescript-eslint recommended
-//   test/**/*.ts          only that (tests may use process, timers, fs)
-//   bench/**/*.ts         only that, like the tests
-//   credentials/**/*.ts   + n8n-nodes-base `credentials` rules, @n8n/community-nodes recommended, no-console
-//   nodes/**/*.ts         + n8n-nodes-base `nodes` rules, @n8n/community-nodes recommended, no-console
-//   package.json          n8n-nodes-base `community` rules + @n8n/community-nodes recommended
-//   *.js, *.mjs           parsed only (build and test tooling)
+// The base, on every .ts file: @eslint/js recommended, typescript-eslint recommended,
+// @n8n/community-nodes recommended (n8n Cloud's sandbox rules), import-x recommended,
+// no-console; n8n-nodes-base `credentials` / `nodes` rules on credentials/ and nodes/, and
+// its `community` rules plus @n8n/community-nodes on package.json.
 //
-// eslint-plugin-n8n-nodes-base 2.0.0 only ships old-style (eslintrc) configs, so their `rules`
-// are spread into flat config objects here, each on its own files.
+// The base registers its own copies of the typescript-eslint and n8n-nodes-base plugins, so
+// this file only sets rules and never registers a plugin again (eslint refuses a plugin
+// name defined twice).
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
-import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
-import tseslint from 'typescript-eslint';
+import { config as n8nNodeConfig } from '@n8n/node-cli/eslint';
 
-const shippedSources = ['credentials/**/*.ts', 'nodes/**/*.ts'];
+/** Code that runs outside n8n: specs, the sandbox, benchmarks and the demo script. */
+const toolingSources = ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'];
 
-const communityNodesRecommended = n8nCommunityNodesPlugin.configs.recommended;
+const offEach = (rules) => Object.fromEntries(Object.keys(rules).map((rule) => [rule, 'off']));
 
-export default tseslint.config(
+export default [
 	{
-		ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.cache/**', 'bench-results/**'],
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'coverage/**',
+			'.cache/**',
+			'bench-results/**',
+			'test-artifacts/**',
+		],
 	},
+
+	...n8nNodeConfig,
 
 	{
 		files: ['**/*.ts'],
-		extends: [tseslint.configs.recommended],
-		languageOptions: {
-			parser: tseslint.parser,
-			sourceType: 'module',
-		},
 		rules: {
 			// The same leniency tsc's noUnusedLocals / noUnusedParameters already give: leaving
 			// properties out with `const { a: _a, ...rest } = x`, and `_`-named parameters.
@@ -38,6 +40,28 @@ export default tseslint.config(
 				'error',
 				{ ignoreRestSiblings: true, argsIgnorePattern: '^_' },
 			],
+			// The base switches this off (n8n's own nodes still call `fn.apply(this, args)`);
+			// this project has no such calls and keeps typescript-eslint's recommendation.
+			'prefer-spread': 'error',
+		},
+	},
+
+	{
+		files: toolingSources,
+		rules: {
+			// n8n Cloud's sandbox rules are for code n8n loads. Specs, the sandbox Cal.com and the
+			// benchmarks are Node programs: they listen on ports, read fixtures, use process and
+			// timers, and carry the sandbox's fake API keys.
+			...offEach(n8nCommunityNodesPlugin.configs.recommended.rules),
+		},
+	},
+
+	{
+		files: ['credentials/**/*.ts'],
+		rules: {
+			// The base switches this off; this project keeps it: a credential field that holds a
+			// secret is masked in the editor (`typeOptions: { password: true }`).
+			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'error',
 		},
 	},
 
@@ -46,64 +70,4 @@ export default tseslint.config(
 		files: ['**/*.js'],
 		languageOptions: { sourceType: 'commonjs' },
 	},
-
-	// Both n8n plugins walk package.json as an ESTree `ObjectExpression` whose grandparent is
-	// the Program. typescript-eslint's parser produces exactly that for a .json file (TypeScript
-	// parses it as a JSON source file); jsonc-eslint-parser would produce `JSONObjectExpression`
-	// nodes, on which none of these rules ever fire.
-	{
-		files: ['package.json'],
-		languageOptions: {
-			parser: tseslint.parser,
-			parserOptions: { extraFileExtensions: ['.json'] },
-		},
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: {
-			...n8nNodesBase.configs.community.rules,
-		},
-	},
-
-	{
-		files: ['credentials/**/*.ts'],
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: {
-			...n8nNodesBase.configs.credentials.rules,
-			// Written for n8n's own repository, where documentationUrl is a camelCase slug of
-			// docs.n8n.io. A community credential links to the service's own docs with a full URL
-			// (which `cred-class-field-documentation-url-not-http-url` checks), and this rule's
-			// autofix would mangle that URL. n8n's scanner and node CLI switch it off too.
-			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-		},
-	},
-
-	{
-		files: ['nodes/**/*.ts'],
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: {
-			...n8nNodesBase.configs.nodes.rules,
-			// Both reject `[NodeConnectionTypes.Main]`, the form current n8n-workflow types and
-			// n8n's own nodes use (they only accept the string literal 'main'). n8n's community
-			// package scanner and its node CLI switch them off for the same reason.
-			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
-			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
-			// Forbids `typeOptions.maxValue` on Limit parameters (a convention of n8n's own nodes).
-			// Cal.com's list endpoints cap their page size (`take` <= 250 in its OpenAPI document),
-			// so a Limit may rightly say so; n8n's
-			// scanner and node CLI switch it off for the same reason.
-			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
-		},
-	},
-
-	// n8n Cloud's sandbox rules (restricted imports and globals, credential test, usableAsTool,
-	// themed icons) and the package.json rules (no runtime dependencies, naming, peer deps).
-	{
-		...communityNodesRecommended,
-		files: ['package.json', ...shippedSources],
-	},
-
-	// n8n's community package scanner adds this on top of the recommended rules.
-	{
-		files: shippedSources,
-		rules: { 'no-console': 'error' },
-	},
-);
+];

@@ -5,15 +5,12 @@
 const { src, dest, task } = require('gulp');
 
 function buildIcons() {
-	return src(
-		['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}', 'nodes/**/*.node.json'],
-		{
-			base: '.',
-			// gulp 5 decodes files as UTF-8 unless told not to, which would corrupt PNG icons.
-			encoding: false,
-			allowEmpty: true,
-		},
-	).pipe(dest('dist'));
+	return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}', 'nodes/**/*.node.json'], {
+		base: '.',
+		// gulp 5 decodes files as UTF-8 unless told not to, which would corrupt PNG icons.
+		encoding: false,
+		allowEmpty: true,
+	}).pipe(dest('dist'));
 }
 
 task('build:icons', buildIcons);

@@ -37,12 +37,22 @@ async function freeStarts(sandbox: Sandbox, count: number): Promise<string[]> {
 	let from = Date.parse('2027-03-02T00:00:00Z');
 	while (starts.length < count) {
 		const to = from + 7 * 86_400_000;
-		const qs = new URLSearchParams({ eventTypeId: String(EVENT_TYPE_ID), start: new Date(from).toISOString(), end: new Date(to - 1).toISOString(), timeZone: 'UTC' });
-		const response = await fetch(`${sandbox.url}/v2/slots?${qs}`, { headers: { 'cal-api-version': SLOTS_VERSION } });
+		const qs = new URLSearchParams({
+			eventTypeId: String(EVENT_TYPE_ID),
+			start: new Date(from).toISOString(),
+			end: new Date(to - 1).toISOString(),
+			timeZone: 'UTC',
+		});
+		const response = await fetch(`${sandbox.url}/v2/slots?${qs}`, {
+			headers: { 'cal-api-version': SLOTS_VERSION },
+		});
 		if (!response.ok) throw new Error(`GET /v2/slots: ${response.status} ${await response.text()}`);
-		const body = (await response.json()) as { data: Record<string, Array<{ start: string } | string>> };
+		const body = (await response.json()) as {
+			data: Record<string, Array<{ start: string } | string>>;
+		};
 		for (const day of Object.keys(body.data).sort()) {
-			for (const slot of body.data[day]) starts.push(new Date(typeof slot === 'string' ? slot : slot.start).toISOString());
+			for (const slot of body.data[day])
+				starts.push(new Date(typeof slot === 'string' ? slot : slot.start).toISOString());
 		}
 		from = to;
 		if (from > Date.parse('2028-01-01')) throw new Error(`only ${starts.length} free slots found`);
@@ -92,7 +102,10 @@ interface Variant {
 
 const VARIANTS: Variant[] = [
 	{ name: 'node defaults (answers + availability checked: 3 requests per create)', options: {} },
-	{ name: 'checks off (1 request per create)', options: { validateAnswers: false, checkAvailability: false } },
+	{
+		name: 'checks off (1 request per create)',
+		options: { validateAnswers: false, checkAvailability: false },
+	},
 ];
 
 async function runVariant(sandbox: Sandbox, starts: string[], variant: Variant) {
@@ -110,16 +123,26 @@ async function runVariant(sandbox: Sandbox, starts: string[], variant: Variant) 
 		attendeeTimeZone: 'America/New_York',
 		options: variant.options,
 	};
-	const inputItems = starts.map((start, i) => ({ start, name: `Bench Guest ${i + 1}`, email: `guest${i + 1}@bench.example` }));
+	const inputItems = starts.map((start, i) => ({
+		start,
+		name: `Bench Guest ${i + 1}`,
+		email: `guest${i + 1}@bench.example`,
+	}));
 	const began = Date.now();
-	const result = await runCalCom({ url: sandbox.url, apiKey: sandbox.apiKeyFor('bailey') }, parameters, { inputItems, continueOnFail: true });
+	const result = await runCalCom(
+		{ url: sandbox.url, apiKey: sandbox.apiKeyFor('bailey') },
+		parameters,
+		{ inputItems, continueOnFail: true },
+	);
 	const wallMs = Date.now() - began;
 	const failed = failures(result);
 	const requests = [...sandbox.requests];
 	const windows = rebuildWindows(requests, WINDOW_MS);
 	const rate = windows.steadyMs > 0 ? windows.steadyRequests / windows.steadyMs : Number.NaN;
 	const ratio = rate / (LIMIT / WINDOW_MS);
-	const booked = sandbox.state.bookings.filter((b) => b.attendees.some((a) => a.email.endsWith('@bench.example'))).length;
+	const booked = sandbox.state.bookings.filter((b) =>
+		b.attendees.some((a) => a.email.endsWith('@bench.example')),
+	).length;
 	const details = {
 		variant: variant.name,
 		creates: starts.length,
@@ -146,7 +169,12 @@ async function runVariant(sandbox: Sandbox, starts: string[], variant: Variant) 
 }
 
 export async function benchRateLimit(): Promise<FigureResult> {
-	const sandbox = await startSandbox({ now: MARCH, timeScale: TIME_SCALE, rateLimit: LIMIT, fixture: FIXTURE });
+	const sandbox = await startSandbox({
+		now: MARCH,
+		timeScale: TIME_SCALE,
+		rateLimit: LIMIT,
+		fixture: FIXTURE,
+	});
 	try {
 		const starts = await freeStarts(sandbox, CREATES);
 		if (new Set(starts).size !== CREATES) throw new Error('the free starts are not distinct');
@@ -164,12 +192,36 @@ export async function benchRateLimit(): Promise<FigureResult> {
 					target: '≥ 0.95',
 					pass: r.ratio >= 0.95,
 				},
-				{ id: 'B1', figure: `failed items, ${tag}`, measured: `${r.failedItems} (${r.booked} booked)`, value: r.failedItems, target: '0', pass: r.failedItems === 0 && r.booked === CREATES },
-				{ id: 'B1', figure: `429s reaching the user, ${tag}`, measured: String(r.surfaced429), value: r.surfaced429, target: '0', pass: r.surfaced429 === 0 },
-				{ id: 'B1', figure: `429s the sandbox sent, ${tag}`, measured: String(r.sandbox429), value: r.sandbox429, target: '— (0 = paced before any 429)', pass: null },
+				{
+					id: 'B1',
+					figure: `failed items, ${tag}`,
+					measured: `${r.failedItems} (${r.booked} booked)`,
+					value: r.failedItems,
+					target: '0',
+					pass: r.failedItems === 0 && r.booked === CREATES,
+				},
+				{
+					id: 'B1',
+					figure: `429s reaching the user, ${tag}`,
+					measured: String(r.surfaced429),
+					value: r.surfaced429,
+					target: '0',
+					pass: r.surfaced429 === 0,
+				},
+				{
+					id: 'B1',
+					figure: `429s the sandbox sent, ${tag}`,
+					measured: String(r.sandbox429),
+					value: r.sandbox429,
+					target: '— (0 = paced before any 429)',
+					pass: null,
+				},
 			);
 		});
-		return { rows, details: { limit: LIMIT, timeScale: TIME_SCALE, windowMs: WINDOW_MS, variants: results } };
+		return {
+			rows,
+			details: { limit: LIMIT, timeScale: TIME_SCALE, windowMs: WINDOW_MS, variants: results },
+		};
 	} finally {
 		await sandbox.close();
 	}

@@ -32,7 +32,9 @@ const WARM_UP_ROUNDS = 2;
 const PARAMETERS = { resource: 'user', operation: 'get' };
 
 async function fetchMe(target: Target): Promise<unknown> {
-	const response = await fetch(`${target.url}/v2/me`, { headers: { authorization: `Bearer ${target.apiKey}` } });
+	const response = await fetch(`${target.url}/v2/me`, {
+		headers: { authorization: `Bearer ${target.apiKey}` },
+	});
 	if (!response.ok) throw new Error(`GET /v2/me: ${response.status}`);
 	return ((await response.json()) as { data: unknown }).data;
 }
@@ -40,14 +42,19 @@ async function fetchMe(target: Target): Promise<unknown> {
 /** http.get on a connection of its own (agent: false), as n8n-core's requests go. */
 function httpGetMe(target: Target): Promise<unknown> {
 	return new Promise((resolve, reject) => {
-		get(`${target.url}/v2/me`, { agent: false, headers: { authorization: `Bearer ${target.apiKey}` } }, (response) => {
-			const chunks: Buffer[] = [];
-			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', () => {
-				if (response.statusCode !== 200) reject(new Error(`GET /v2/me: ${response.statusCode}`));
-				else resolve((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data: unknown }).data);
-			});
-		}).on('error', reject);
+		get(
+			`${target.url}/v2/me`,
+			{ agent: false, headers: { authorization: `Bearer ${target.apiKey}` } },
+			(response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () => {
+					if (response.statusCode !== 200) reject(new Error(`GET /v2/me: ${response.statusCode}`));
+					else
+						resolve((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data: unknown }).data);
+				});
+			},
+		).on('error', reject);
 	});
 }
 
@@ -66,7 +73,8 @@ function inEngine(node?: INodeType) {
 		const result = await runCalCom(target, node ? {} : PARAMETERS, { inputItems, node });
 		const ms = performance.now() - began;
 		const failed = failures(result);
-		if (failed.length || result.items.length !== count) throw new Error(`User → Get failed: ${JSON.stringify(failed[0])}`);
+		if (failed.length || result.items.length !== count)
+			throw new Error(`User → Get failed: ${JSON.stringify(failed[0])}`);
 		return ms;
 	};
 }
@@ -86,12 +94,17 @@ export async function benchOverhead(): Promise<FigureResult> {
 	try {
 		const target = { url: sandbox.url, apiKey: sandbox.apiKeyFor('bailey') };
 		const names = Object.keys(SIDES) as Side[];
-		for (let i = 0; i < WARM_UP_ROUNDS; i++) for (const name of names) await SIDES[name](target, ITEMS_PER_RUN);
-		const perRequest = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Side, number[]>;
+		for (let i = 0; i < WARM_UP_ROUNDS; i++)
+			for (const name of names) await SIDES[name](target, ITEMS_PER_RUN);
+		const perRequest = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<
+			Side,
+			number[]
+		>;
 		for (let r = 0; r < ROUNDS; r++) {
 			// Each side goes first, second, third and last equally often.
 			const order = names.map((_, i) => names[(i + r) % names.length]);
-			for (const name of order) perRequest[name].push((await SIDES[name](target, ITEMS_PER_RUN)) / ITEMS_PER_RUN);
+			for (const name of order)
+				perRequest[name].push((await SIDES[name](target, ITEMS_PER_RUN)) / ITEMS_PER_RUN);
 		}
 		const single: Record<'node' | 'fetch', number[]> = { node: [], fetch: [] };
 		for (let i = 0; i < SINGLE_RUNS; i++) {
@@ -104,16 +117,27 @@ export async function benchOverhead(): Promise<FigureResult> {
 		const singleRatio = median(single.node) / median(single.fetch);
 		const details = {
 			method: `${ROUNDS} rounds × ${ITEMS_PER_RUN} requests per side, order rotated, after ${WARM_UP_ROUNDS} warm-up rounds; per request = round time ÷ ${ITEMS_PER_RUN}`,
-			msPerRequest: Object.fromEntries(names.map((name) => [name, { median: round(ms(name), 3), p90: round(percentile(perRequest[name], 90), 3) }])),
+			msPerRequest: Object.fromEntries(
+				names.map((name) => [
+					name,
+					{ median: round(ms(name), 3), p90: round(percentile(perRequest[name], 90), 3) },
+				]),
+			),
 			nodeOverFetch: round(ratio, 3),
 			nodeOverPlainNode: round(ownRatio, 3),
 			plainNodeOverHttpNewConnection: round(ms('plainNode') / ms('httpNewConnection'), 3),
-			singleRequestRuns: { runs: SINGLE_RUNS, nodeMedianMs: round(median(single.node), 3), fetchMedianMs: round(median(single.fetch), 3), ratio: round(singleRatio, 2) },
+			singleRequestRuns: {
+				runs: SINGLE_RUNS,
+				nodeMedianMs: round(median(single.node), 3),
+				fetchMedianMs: round(median(single.fetch), 3),
+				ratio: round(singleRatio, 2),
+			},
 			sandboxRequests: sandbox.requests.length,
 			invalidRequests: sandbox.invalidRequests().length,
 		};
 		log(`B2 ${JSON.stringify(details)}`);
-		const pair = (a: Side, b: Side) => `${(ms(a) / ms(b)).toFixed(2)} (${ms(a).toFixed(2)} vs ${ms(b).toFixed(2)} ms)`;
+		const pair = (a: Side, b: Side) =>
+			`${(ms(a) / ms(b)).toFixed(2)} (${ms(a).toFixed(2)} vs ${ms(b).toFixed(2)} ms)`;
 		return {
 			rows: [
 				{
@@ -126,7 +150,8 @@ export async function benchOverhead(): Promise<FigureResult> {
 				},
 				{
 					id: 'B2',
-					figure: '  node ÷ a plain n8n node that only calls httpRequestWithAuthentication (our code, engine excluded)',
+					figure:
+						'  node ÷ a plain n8n node that only calls httpRequestWithAuthentication (our code, engine excluded)',
 					measured: pair('node', 'plainNode'),
 					value: round(ownRatio, 3),
 					target: '—',
@@ -134,7 +159,8 @@ export async function benchOverhead(): Promise<FigureResult> {
 				},
 				{
 					id: 'B2',
-					figure: '  plain n8n node ÷ bare http.get on a new connection per request (the engine, connection set-up excluded)',
+					figure:
+						'  plain n8n node ÷ bare http.get on a new connection per request (the engine, connection set-up excluded)',
 					measured: pair('plainNode', 'httpNewConnection'),
 					value: details.plainNodeOverHttpNewConnection,
 					target: '—',

@@ -18,7 +18,11 @@ const PAGINGS = [
 	{ paging: 'cursor', label: 'cursor (2026-05-01)', maxPage: 100 },
 ] as const;
 
-async function listAll(sandbox: Sandbox, count: number, paging: string): Promise<{ requests: number; items: number; invalid: number; failed: number }> {
+async function listAll(
+	sandbox: Sandbox,
+	count: number,
+	paging: string,
+): Promise<{ requests: number; items: number; invalid: number; failed: number }> {
 	sandbox.reset();
 	sandbox.state.bookings.length = 0;
 	sandbox.seedBookings('bailey', count);
@@ -27,7 +31,8 @@ async function listAll(sandbox: Sandbox, count: number, paging: string): Promise
 		{ resource: 'booking', operation: 'getMany', returnAll: true, options: { paging } },
 	);
 	return {
-		requests: sandbox.requests.filter((r) => r.method === 'GET' && r.path === '/v2/bookings').length,
+		requests: sandbox.requests.filter((r) => r.method === 'GET' && r.path === '/v2/bookings')
+			.length,
 		items: result.items.length,
 		invalid: sandbox.invalidRequests().length,
 		failed: failures(result).length,

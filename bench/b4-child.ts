@@ -31,9 +31,16 @@ async function main(): Promise<void> {
 	const apiKey = process.env.B4_KEY ?? '';
 	const output = process.env.B4_OUTPUT ?? 'simplified';
 	const live = process.env.B4_MODE === 'live';
-	if (!url || !apiKey || typeof gc !== 'function') throw new Error('run by b4-memory.ts with B4_URL, B4_KEY and --expose-gc');
+	if (!url || !apiKey || typeof gc !== 'function')
+		throw new Error('run by b4-memory.ts with B4_URL, B4_KEY and --expose-gc');
 	const target = { url, apiKey };
-	await runCalCom(target, { resource: 'booking', operation: 'getMany', returnAll: false, limit: 300, output });
+	await runCalCom(target, {
+		resource: 'booking',
+		operation: 'getMany',
+		returnAll: false,
+		limit: 300,
+		output,
+	});
 
 	gc();
 	gc();
@@ -51,7 +58,12 @@ async function main(): Promise<void> {
 		live ? 250 : 1,
 	);
 	const began = performance.now();
-	const result = await runCalCom(target, { resource: 'booking', operation: 'getMany', returnAll: true, output });
+	const result = await runCalCom(target, {
+		resource: 'booking',
+		operation: 'getMany',
+		returnAll: true,
+		output,
+	});
 	const ms = performance.now() - began;
 	if (!live) peak = Math.max(peak, used());
 	clearInterval(sampler);
@@ -78,6 +90,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exitCode = 1;
 });

@@ -35,13 +35,18 @@ interface ChildResult {
 }
 
 /** The bytes of the bookings' JSON as the API serves them, page by page (largest pages). */
-async function servedJsonBytes(sandbox: Sandbox): Promise<{ dataBytes: number; bodyBytes: number; count: number }> {
+async function servedJsonBytes(
+	sandbox: Sandbox,
+): Promise<{ dataBytes: number; bodyBytes: number; count: number }> {
 	let dataBytes = 0;
 	let bodyBytes = 0;
 	let count = 0;
 	for (let skip = 0; ; skip += 250) {
 		const response = await fetch(`${sandbox.url}/v2/bookings?take=250&skip=${skip}`, {
-			headers: { authorization: `Bearer ${sandbox.apiKeyFor('bailey')}`, 'cal-api-version': '2024-08-13' },
+			headers: {
+				authorization: `Bearer ${sandbox.apiKeyFor('bailey')}`,
+				'cal-api-version': '2024-08-13',
+			},
 		});
 		const text = await response.text();
 		if (!response.ok) throw new Error(`GET /v2/bookings: ${response.status} ${text.slice(0, 200)}`);
@@ -59,7 +64,16 @@ function measure(sandbox: Sandbox, output: string, mode: string): Promise<ChildR
 		execFile(
 			process.execPath,
 			['--expose-gc', join(__dirname, 'b4-child.js')],
-			{ env: { ...process.env, B4_URL: sandbox.url, B4_KEY: sandbox.apiKeyFor('bailey'), B4_OUTPUT: output, B4_MODE: mode }, maxBuffer: 1024 * 1024 },
+			{
+				env: {
+					...process.env,
+					B4_URL: sandbox.url,
+					B4_KEY: sandbox.apiKeyFor('bailey'),
+					B4_OUTPUT: output,
+					B4_MODE: mode,
+				},
+				maxBuffer: 1024 * 1024,
+			},
 			(error, stdout, stderr) => {
 				if (error) reject(new Error(`B4 child failed: ${stderr || error.message}`));
 				else resolve(JSON.parse(stdout.trim().split('\n').pop() as string) as ChildResult);
@@ -68,7 +82,10 @@ function measure(sandbox: Sandbox, output: string, mode: string): Promise<ChildR
 	});
 }
 
-const LABELS: Record<string, string> = { simplified: 'Output Simplified (default)', raw: 'Output Raw' };
+const LABELS: Record<string, string> = {
+	simplified: 'Output Simplified (default)',
+	raw: 'Output Raw',
+};
 
 export async function benchMemory(): Promise<FigureResult> {
 	const sandbox = await startSandbox({ now: MARCH, rateLimit: 1e9, fixture: FIXTURE });
@@ -76,7 +93,8 @@ export async function benchMemory(): Promise<FigureResult> {
 		sandbox.state.bookings.length = 0;
 		sandbox.seedBookings('bailey', BOOKINGS);
 		const served = await servedJsonBytes(sandbox);
-		if (served.count !== BOOKINGS) throw new Error(`the sandbox listed ${served.count} bookings, not ${BOOKINGS}`);
+		if (served.count !== BOOKINGS)
+			throw new Error(`the sandbox listed ${served.count} bookings, not ${BOOKINGS}`);
 		const json = served.dataBytes;
 		const times = (bytes: number) => round(bytes / json, 3);
 		const rows: Row[] = [];
@@ -87,13 +105,20 @@ export async function benchMemory(): Promise<FigureResult> {
 			for (const mode of ['live', 'sampled']) {
 				all[mode] = [];
 				for (let i = 0; i < RUNS[mode]; i++) all[mode].push(await measure(sandbox, output, mode));
-				if (all[mode].some((r) => r.items !== BOOKINGS)) throw new Error(`Get Many (${output}) did not list all ${BOOKINGS} bookings`);
+				if (all[mode].some((r) => r.items !== BOOKINGS))
+					throw new Error(`Get Many (${output}) did not list all ${BOOKINGS} bookings`);
 			}
 			const live = median(all.live.map((r) => r.peakDeltaBytes));
 			const sampled = median(all.sampled.map((r) => r.peakDeltaBytes));
 			const retained = median([...all.live, ...all.sampled].map((r) => r.retainedDeltaBytes));
 			const rss = median(all.sampled.map((r) => r.maxRssDeltaBytes));
-			variants[output] = { live: times(live), sampled: times(sampled), retained: times(retained), maxRss: times(rss), runs: all };
+			variants[output] = {
+				live: times(live),
+				sampled: times(sampled),
+				retained: times(retained),
+				maxRss: times(rss),
+				runs: all,
+			};
 			rows.push({
 				id: 'B4',
 				figure: `peak live heap+external ÷ JSON, ${BOOKINGS} bookings, ${LABELS[output]} (full GC before each sample, every 250 ms)`,
@@ -111,8 +136,15 @@ export async function benchMemory(): Promise<FigureResult> {
 				pass: null,
 			});
 		}
-		const details = { bookings: BOOKINGS, servedDataJsonBytes: json, servedBodyBytes: served.bodyBytes, variants };
-		log(`B4 ${JSON.stringify({ ...details, variants: Object.fromEntries(Object.entries(variants).map(([k, v]) => [k, { ...(v as object), runs: undefined }])) })}`);
+		const details = {
+			bookings: BOOKINGS,
+			servedDataJsonBytes: json,
+			servedBodyBytes: served.bodyBytes,
+			variants,
+		};
+		log(
+			`B4 ${JSON.stringify({ ...details, variants: Object.fromEntries(Object.entries(variants).map(([k, v]) => [k, { ...(v as object), runs: undefined }])) })}`,
+		);
 		return { rows: [...rows, ...reports], details };
 	} finally {
 		await sandbox.close();

@@ -27,7 +27,10 @@ const TRIGGER_NODE = 'Cal.com Trigger';
 
 function loadExample(file: string): { id: string } & Record<string, unknown> {
 	// Examples name the nodes as an installed community package does; a custom extension is CUSTOM.*
-	const text = readFileSync(join(ROOT, 'examples', file), 'utf8').replace(/"n8n-nodes-cal-com\.(calCom\w*)"/g, '"CUSTOM.$1"');
+	const text = readFileSync(join(ROOT, 'examples', file), 'utf8').replace(
+		/"n8n-nodes-cal-com\.(calCom\w*)"/g,
+		'"CUSTOM.$1"',
+	);
 	return JSON.parse(text) as { id: string } & Record<string, unknown>;
 }
 
@@ -38,7 +41,10 @@ async function allExecutions(n8n: N8n, workflowId: string): Promise<ExecutionSum
 	let cursor: string | undefined;
 	for (let page = 0; page < 50; page++) {
 		const query = `/rest/executions?filter=${filter}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-		const result = await n8n.rest<{ results: ExecutionSummary[]; nextCursor?: string | null }>('GET', query);
+		const result = await n8n.rest<{ results: ExecutionSummary[]; nextCursor?: string | null }>(
+			'GET',
+			query,
+		);
 		all.push(...result.results);
 		if (!result.nextCursor || result.results.length === 0) break;
 		cursor = result.nextCursor;
@@ -46,10 +52,15 @@ async function allExecutions(n8n: N8n, workflowId: string): Promise<ExecutionSum
 	return all;
 }
 
-async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+async function waitUntil(
+	what: string,
+	check: () => boolean | Promise<boolean>,
+	timeoutMs: number,
+): Promise<void> {
 	const began = Date.now();
 	while (!(await check())) {
-		if (Date.now() - began > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+		if (Date.now() - began > timeoutMs)
+			throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
 		await sleep(250);
 	}
 }
@@ -76,7 +87,15 @@ export async function benchTrigger(): Promise<FigureResult> {
 		log(`B5 n8n runtime ready in ${Date.now() - began} ms`);
 		n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
 		await n8n.importCredentials([
-			{ ...CREDENTIAL, type: 'calComV2Api', data: { apiKey: sandbox.apiKeyFor('bailey'), environment: 'selfHosted', baseUrl: sandbox.url } },
+			{
+				...CREDENTIAL,
+				type: 'calComV2Api',
+				data: {
+					apiKey: sandbox.apiKeyFor('bailey'),
+					environment: 'selfHosted',
+					baseUrl: sandbox.url,
+				},
+			},
 		]);
 		const workflow = loadExample('booking-notifications.json');
 		await n8n.importWorkflow(workflow);
@@ -84,7 +103,11 @@ export async function benchTrigger(): Promise<FigureResult> {
 		log(`B5 n8n start: ready and signed in after ${timing.ms} ms`);
 		await n8n.activate(workflow.id);
 		const box = sandbox;
-		await waitUntil('the trigger registered its webhook', () => box.state.webhooks.length === 1, 30_000);
+		await waitUntil(
+			'the trigger registered its webhook',
+			() => box.state.webhooks.length === 1,
+			30_000,
+		);
 
 		const bailey = box.state.users.find((user) => user.username === 'bailey');
 		if (!bailey) throw new Error('no bailey in the fixture');
@@ -121,7 +144,8 @@ export async function benchTrigger(): Promise<FigureResult> {
 			}
 			matched.add(uid);
 			startLatency.push(Date.parse(execution.startedAt) - delivery.sentAt);
-			if (execution.stoppedAt) finishLatency.push(Date.parse(execution.stoppedAt) - delivery.sentAt);
+			if (execution.stoppedAt)
+				finishLatency.push(Date.parse(execution.stoppedAt) - delivery.sentAt);
 		}
 		const succeeded = executions.filter((e) => e.status === 'success').length;
 		const details = {
@@ -132,9 +156,23 @@ export async function benchTrigger(): Promise<FigureResult> {
 			matchedToDeliveries: matched.size,
 			unmatchedExecutions: unmatched,
 			succeeded,
-			startMs: { median: median(startLatency), p90: percentile(startLatency, 90), max: Math.max(...startLatency) },
-			finishMs: { median: median(finishLatency), p90: percentile(finishLatency, 90), max: Math.max(...finishLatency) },
-			answerMs: { median: median([...sent.values()].map((s) => s.answeredMs)), p90: percentile([...sent.values()].map((s) => s.answeredMs), 90) },
+			startMs: {
+				median: median(startLatency),
+				p90: percentile(startLatency, 90),
+				max: Math.max(...startLatency),
+			},
+			finishMs: {
+				median: median(finishLatency),
+				p90: percentile(finishLatency, 90),
+				max: Math.max(...finishLatency),
+			},
+			answerMs: {
+				median: median([...sent.values()].map((s) => s.answeredMs)),
+				p90: percentile(
+					[...sent.values()].map((s) => s.answeredMs),
+					90,
+				),
+			},
 			n8nStartMs: timing.ms,
 			sandboxApiRequests: box.requests.length,
 		};

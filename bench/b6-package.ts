@@ -46,7 +46,11 @@ process.stdout.write(JSON.stringify({ workflowMs, ourMs: ms(t) }));
 export async function benchPackage(): Promise<FigureResult> {
 	const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as PackageJson;
 	const [pack] = JSON.parse(
-		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		}),
 	) as PackInfo[];
 	const runtimeDependencies = [
 		...Object.keys(pkg.dependencies ?? {}),
@@ -56,7 +60,10 @@ export async function benchPackage(): Promise<FigureResult> {
 	const files = [...pkg.n8n.credentials, ...pkg.n8n.nodes].map((file) => join(ROOT, file));
 	const loads: Array<{ workflowMs: number; ourMs: number }> = [];
 	for (let i = 0; i < LOAD_RUNS; i++) {
-		const out = execFileSync(process.execPath, ['-e', LOADER, JSON.stringify(files)], { cwd: ROOT, encoding: 'utf8' });
+		const out = execFileSync(process.execPath, ['-e', LOADER, JSON.stringify(files)], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		});
 		loads.push(JSON.parse(out) as { workflowMs: number; ourMs: number });
 	}
 	const ourMs = median(loads.map((l) => l.ourMs));
@@ -66,7 +73,9 @@ export async function benchPackage(): Promise<FigureResult> {
 		unpackedBytes: pack.unpackedSize,
 		files: pack.entryCount,
 		runtimeDependencies,
-		peerDependencies: Object.keys((pkg as { peerDependencies?: Record<string, string> }).peerDependencies ?? {}),
+		peerDependencies: Object.keys(
+			(pkg as { peerDependencies?: Record<string, string> }).peerDependencies ?? {},
+		),
 		loaded: [...pkg.n8n.credentials, ...pkg.n8n.nodes],
 		loadRuns: loads.map((l) => ({ workflowMs: round(l.workflowMs, 1), ourMs: round(l.ourMs, 1) })),
 		node: process.version,
@@ -74,8 +83,22 @@ export async function benchPackage(): Promise<FigureResult> {
 	log(`B6 ${JSON.stringify(details)}`);
 	return {
 		rows: [
-			{ id: 'B6', figure: `npm pack tarball (${pack.entryCount} files, ${formatBytes(pack.unpackedSize)} unpacked)`, measured: formatBytes(pack.size), value: pack.size, target: '—', pass: null },
-			{ id: 'B6', figure: 'runtime dependencies (dependencies, optional, bundled)', measured: String(runtimeDependencies.length), value: runtimeDependencies.length, target: '0', pass: runtimeDependencies.length === 0 },
+			{
+				id: 'B6',
+				figure: `npm pack tarball (${pack.entryCount} files, ${formatBytes(pack.unpackedSize)} unpacked)`,
+				measured: formatBytes(pack.size),
+				value: pack.size,
+				target: '—',
+				pass: null,
+			},
+			{
+				id: 'B6',
+				figure: 'runtime dependencies (dependencies, optional, bundled)',
+				measured: String(runtimeDependencies.length),
+				value: runtimeDependencies.length,
+				target: '0',
+				pass: runtimeDependencies.length === 0,
+			},
 			{
 				id: 'B6',
 				figure: `load node + trigger + credential from dist (require + new), n8n-workflow loaded; median of ${LOAD_RUNS} fresh processes`,
@@ -84,7 +107,14 @@ export async function benchPackage(): Promise<FigureResult> {
 				target: '—',
 				pass: null,
 			},
-			{ id: 'B6', figure: '  the same including loading n8n-workflow', measured: `${withWorkflowMs.toFixed(1)} ms`, value: round(withWorkflowMs, 2), target: '—', pass: null },
+			{
+				id: 'B6',
+				figure: '  the same including loading n8n-workflow',
+				measured: `${withWorkflowMs.toFixed(1)} ms`,
+				value: round(withWorkflowMs, 2),
+				target: '—',
+				pass: null,
+			},
 		],
 		details,
 	};

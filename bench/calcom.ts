@@ -23,7 +23,9 @@ export async function runCalCom(
 		node: options.node ?? calCom,
 		credentialTypes: [new CalComV2Api()],
 		parameters,
-		credentials: { calComV2Api: { apiKey: target.apiKey, environment: 'selfHosted', baseUrl: target.url } },
+		credentials: {
+			calComV2Api: { apiKey: target.apiKey, environment: 'selfHosted', baseUrl: target.url },
+		},
 		inputItems: options.inputItems,
 		continueOnFail: options.continueOnFail,
 	});
@@ -33,7 +35,14 @@ export async function runCalCom(
 export function failures(result: RunNodeResult): Array<{ error: string; httpCode?: string }> {
 	const failed = result.items
 		.filter((item) => typeof item.json.error === 'string')
-		.map((item) => ({ error: String(item.json.error), httpCode: item.json.httpCode === undefined ? undefined : String(item.json.httpCode) }));
-	if (result.error) failed.push({ error: result.error.message, httpCode: (result.error as { httpCode?: string }).httpCode });
+		.map((item) => ({
+			error: String(item.json.error),
+			httpCode: item.json.httpCode === undefined ? undefined : String(item.json.httpCode),
+		}));
+	if (result.error)
+		failed.push({
+			error: result.error.message,
+			httpCode: (result.error as { httpCode?: string }).httpCode,
+		});
 	return failed;
 }

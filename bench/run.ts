@@ -34,14 +34,24 @@ const BENCHMARKS: Array<[string, string, () => Promise<FigureResult>]> = [
 
 function table(rows: Row[]): string {
 	const head = ['', 'figure', 'measured', 'target', 'result'];
-	const body = rows.map((r) => [r.id, r.figure, r.measured, r.target, r.pass === null ? 'report' : r.pass ? 'PASS' : 'FAIL']);
+	const body = rows.map((r) => [
+		r.id,
+		r.figure,
+		r.measured,
+		r.target,
+		r.pass === null ? 'report' : r.pass ? 'PASS' : 'FAIL',
+	]);
 	const widths = head.map((h, i) => Math.max(h.length, ...body.map((line) => line[i].length)));
 	const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join(' │ ');
 	return [line(head), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...body.map(line)].join('\n');
 }
 
 async function main(): Promise<void> {
-	const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).toUpperCase().split(',');
+	const only = process.argv
+		.find((arg) => arg.startsWith('--only='))
+		?.slice('--only='.length)
+		.toUpperCase()
+		.split(',');
 	const rows: Row[] = [];
 	const results: Record<string, unknown> = {};
 	let broken = false;
@@ -52,12 +62,26 @@ async function main(): Promise<void> {
 		try {
 			const result = await bench();
 			rows.push(...result.rows);
-			results[id] = { title, seconds: (Date.now() - began) / 1000, rows: result.rows, details: result.details };
+			results[id] = {
+				title,
+				seconds: (Date.now() - began) / 1000,
+				rows: result.rows,
+				details: result.details,
+			};
 		} catch (error) {
 			broken = true;
 			const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
 			log(`${id} failed: ${message}`);
-			rows.push({ id, figure: `${title}: benchmark failed`, measured: String((error as Error).message ?? error).split('\n')[0].slice(0, 80), value: null, target: '—', pass: false });
+			rows.push({
+				id,
+				figure: `${title}: benchmark failed`,
+				measured: String((error as Error).message ?? error)
+					.split('\n')[0]
+					.slice(0, 80),
+				value: null,
+				target: '—',
+				pass: false,
+			});
 			results[id] = { title, error: message };
 		}
 		log(`${id} done in ${((Date.now() - began) / 1000).toFixed(1)} s`);
@@ -67,13 +91,26 @@ async function main(): Promise<void> {
 	const out = join(ROOT, 'bench-results');
 	mkdirSync(out, { recursive: true });
 	const file = join(out, 'latest.json');
-	const machine = { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) };
-	writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, passed: !broken && failed === 0, rows, results }, null, '\t')}\n`);
-	process.stdout.write(`${failed === 0 && !broken ? 'All figures on target.' : `${failed} figure(s) off target.`} Written to ${file}\n`);
+	const machine = {
+		node: process.version,
+		platform: `${process.platform} ${process.arch}`,
+		cpus: cpus().length,
+		cpuModel: cpus()[0]?.model,
+		memoryGiB: Math.round(totalmem() / 2 ** 30),
+	};
+	writeFileSync(
+		file,
+		`${JSON.stringify({ at: new Date().toISOString(), machine, passed: !broken && failed === 0, rows, results }, null, '\t')}\n`,
+	);
+	process.stdout.write(
+		`${failed === 0 && !broken ? 'All figures on target.' : `${failed} figure(s) off target.`} Written to ${file}\n`,
+	);
 	process.exitCode = failed === 0 && !broken ? 0 : 1;
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exitCode = 1;
 });

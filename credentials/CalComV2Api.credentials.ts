@@ -15,7 +15,10 @@ export class CalComV2Api implements ICredentialType {
 
 	displayName = 'Cal.com API';
 
-	icon: Icon = { light: 'file:../nodes/CalCom/calcom.svg', dark: 'file:../nodes/CalCom/calcom.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/CalCom/calcom.svg',
+		dark: 'file:../nodes/CalCom/calcom.dark.svg',
+	};
 
 	documentationUrl = 'https://cal.com/docs/api-reference/v2/introduction#authentication';
 

@@ -20,7 +20,8 @@ process.env.CALCOM_SHARED_DIR ??= resolve(ROOT, '..', 'shared');
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded after CALCOM_SHARED_DIR is set */
 const { startSandbox } = require('../test/sandbox') as typeof import('../test/sandbox');
-const { ensureRuntime, freePortPair, installPackedPackage, N8n, OWNER, runOutput } = require('../test/e2e/n8n') as typeof import('../test/e2e/n8n');
+const { ensureRuntime, freePortPair, installPackedPackage, N8n, OWNER, runOutput } =
+	require('../test/e2e/n8n') as typeof import('../test/e2e/n8n');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const NOW = '2027-03-01T08:00:00Z';
@@ -29,11 +30,22 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 const step = (text: string) => say(`\n▸ ${text}`);
 
 function localTime(iso: unknown, zone = 'America/New_York'): string {
-	return new Date(String(iso)).toLocaleString('en-US', { timeZone: zone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+	return new Date(String(iso)).toLocaleString('en-US', {
+		timeZone: zone,
+		weekday: 'short',
+		month: 'short',
+		day: 'numeric',
+		hour: 'numeric',
+		minute: '2-digit',
+		timeZoneName: 'short',
+	});
 }
 
 function loadExample(file: string): { id: string } {
-	const text = readFileSync(join(ROOT, 'examples', file), 'utf8').replace(/"n8n-nodes-cal-com\.(calCom\w*)"/g, '"CUSTOM.$1"');
+	const text = readFileSync(join(ROOT, 'examples', file), 'utf8').replace(
+		/"n8n-nodes-cal-com\.(calCom\w*)"/g,
+		'"CUSTOM.$1"',
+	);
 	return JSON.parse(text) as { id: string };
 }
 
@@ -47,8 +59,13 @@ async function webhookReceiver(secret: string) {
 			const expected = Buffer.from(createHmac('sha256', secret).update(raw).digest('hex'));
 			const given = Buffer.from(String(request.headers['x-cal-signature-256'] ?? ''));
 			const valid = given.length === expected.length && timingSafeEqual(given, expected);
-			const body = JSON.parse(raw.toString('utf8')) as { triggerEvent: string; payload?: { uid?: string; startTime?: string } };
-			say(`  ⚡ webhook ${body.triggerEvent.padEnd(20)} booking ${body.payload?.uid ?? '?'} at ${localTime(body.payload?.startTime)} — signature ${valid ? 'verified' : 'INVALID'}`);
+			const body = JSON.parse(raw.toString('utf8')) as {
+				triggerEvent: string;
+				payload?: { uid?: string; startTime?: string };
+			};
+			say(
+				`  ⚡ webhook ${body.triggerEvent.padEnd(20)} booking ${body.payload?.uid ?? '?'} at ${localTime(body.payload?.startTime)} — signature ${valid ? 'verified' : 'INVALID'}`,
+			);
 			response.statusCode = valid ? 200 : 401;
 			response.end();
 		});
@@ -61,8 +78,12 @@ async function webhookReceiver(secret: string) {
 /** `n8n start` with the owner set up (the helper stops it on exit and on Ctrl-C whatever happens). */
 async function startEditor(n8n: InstanceType<typeof N8n>): Promise<void> {
 	const timing = await n8n.start();
-	say(`\nn8n is running: ${n8n.baseUrl}  (login ${OWNER.email} / ${OWNER.password}; started in ${(timing.ms / 1000).toFixed(1)} s)`);
-	say('Open the workflow "Cal.com: find a slot, book it, reschedule, cancel". Press Ctrl-C to stop.');
+	say(
+		`\nn8n is running: ${n8n.baseUrl}  (login ${OWNER.email} / ${OWNER.password}; started in ${(timing.ms / 1000).toFixed(1)} s)`,
+	);
+	say(
+		'Open the workflow "Cal.com: find a slot, book it, reschedule, cancel". Press Ctrl-C to stop.',
+	);
 }
 
 async function main(): Promise<void> {
@@ -70,10 +91,14 @@ async function main(): Promise<void> {
 	const cleanup = async () => {
 		for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
 	};
-	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void cleanup().then(() => process.exit(0)));
+	for (const signal of ['SIGINT', 'SIGTERM'] as const)
+		process.on(signal, () => void cleanup().then(() => process.exit(0)));
 	try {
 		step('Starting the Cal.com sandbox (a local Cal.com API v2 on 127.0.0.1)');
-		const sandbox = await startSandbox({ now: NOW, fixture: join(ROOT, 'test', 'sandbox', 'fixture.json') });
+		const sandbox = await startSandbox({
+			now: NOW,
+			fixture: join(ROOT, 'test', 'sandbox', 'fixture.json'),
+		});
 		cleanups.push(() => sandbox.close());
 		say(`  ${sandbox.url} — calendar clock fixed at ${NOW}; user bailey (America/New_York)`);
 
@@ -82,19 +107,41 @@ async function main(): Promise<void> {
 		cleanups.push(() => receiver.server.close());
 		await fetch(`${sandbox.url}/v2/webhooks`, {
 			method: 'POST',
-			headers: { authorization: `Bearer ${sandbox.apiKeyFor('bailey')}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ subscriberUrl: receiver.url, triggers: ['BOOKING_CREATED', 'BOOKING_RESCHEDULED', 'BOOKING_CANCELLED'], active: true, secret }),
+			headers: {
+				authorization: `Bearer ${sandbox.apiKeyFor('bailey')}`,
+				'content-type': 'application/json',
+			},
+			body: JSON.stringify({
+				subscriberUrl: receiver.url,
+				triggers: ['BOOKING_CREATED', 'BOOKING_RESCHEDULED', 'BOOKING_CANCELLED'],
+				active: true,
+				secret,
+			}),
 		});
-		say('  subscribed a signed webhook for BOOKING_CREATED, BOOKING_RESCHEDULED, BOOKING_CANCELLED');
+		say(
+			'  subscribed a signed webhook for BOOKING_CREATED, BOOKING_RESCHEDULED, BOOKING_CANCELLED',
+		);
 
-		step('Preparing a real n8n with this package (first run installs Node 24 and n8n into .cache/)');
+		step(
+			'Preparing a real n8n with this package (first run installs Node 24 and n8n into .cache/)',
+		);
 		const runtime = ensureRuntime();
 		const n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
 		cleanups.push(() => n8n.cleanup());
 		await n8n.importCredentials([
-			{ id: 'calcomExample001', name: 'Cal.com account', type: 'calComV2Api', data: { apiKey: sandbox.apiKeyFor('bailey'), environment: 'selfHosted', baseUrl: sandbox.url } },
+			{
+				id: 'calcomExample001',
+				name: 'Cal.com account',
+				type: 'calComV2Api',
+				data: {
+					apiKey: sandbox.apiKeyFor('bailey'),
+					environment: 'selfHosted',
+					baseUrl: sandbox.url,
+				},
+			},
 		]);
-		for (const file of ['book-reschedule-cancel.json', 'error-bad-time-zone.json']) await n8n.importWorkflow(loadExample(file));
+		for (const file of ['book-reschedule-cancel.json', 'error-bad-time-zone.json'])
+			await n8n.importWorkflow(loadExample(file));
 		say('  imported the Cal.com credential and the example workflows');
 
 		step('Running "Cal.com: find a slot, book it, reschedule, cancel" with n8n execute');
@@ -104,11 +151,15 @@ async function main(): Promise<void> {
 		const slots = output('Find free slots');
 		say(`  slots found on Mon Mar 15: ${slots.length}, first ${localTime(slots[0]?.start)}`);
 		const booked = output('Book it')[0];
-		say(`  booked      ${String(booked.uid)} for ${String((booked.attendees as Array<{ name: string }>)[0]?.name)} at ${localTime(booked.start)} (${String(booked.status)})`);
+		say(
+			`  booked      ${String(booked.uid)} for ${String((booked.attendees as Array<{ name: string }>)[0]?.name)} at ${localTime(booked.start)} (${String(booked.status)})`,
+		);
 		const moved = output('Move it an hour later')[0];
 		say(`  rescheduled to ${localTime(moved.start)} — new booking ${String(moved.uid)}`);
 		const cancelled = output('Cancel it')[0];
-		say(`  cancelled   ${String(cancelled.uid)}: "${String(cancelled.cancellationReason)}" (${String(cancelled.status)})`);
+		say(
+			`  cancelled   ${String(cancelled.uid)}: "${String(cancelled.cancellationReason)}" (${String(cancelled.status)})`,
+		);
 		await sandbox.deliveriesSettled();
 
 		step('Running "Cal.com: what a user sees when a time zone is wrong"');
@@ -116,7 +167,9 @@ async function main(): Promise<void> {
 		const message = /Time Zone: [^\n]*?UTC\./.exec(failed.stdout.replace(/\\"/g, '"'))?.[0];
 		say(`  n8n stopped the workflow before any request: ${message ?? '(message not found)'}`);
 
-		step(`Cal.com saw ${sandbox.requests.length} requests, ${sandbox.invalidRequests().length} of them invalid against its OpenAPI document`);
+		step(
+			`Cal.com saw ${sandbox.requests.length} requests, ${sandbox.invalidRequests().length} of them invalid against its OpenAPI document`,
+		);
 
 		if (keep) {
 			cleanups.push(() => n8n.stop());
@@ -131,7 +184,9 @@ async function main(): Promise<void> {
 main().then(
 	() => process.exit(0),
 	(error: unknown) => {
-		process.stderr.write(`\nThe demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(
+			`\nThe demo failed: ${error instanceof Error ? error.message : String(error)}\n`,
+		);
 		process.exit(1);
 	},
 );

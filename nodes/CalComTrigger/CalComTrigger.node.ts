@@ -21,7 +21,8 @@ interface TriggerOptions {
 	startOnPing?: boolean;
 }
 
-const PING_UNSIGNED = 'Ping received. Cal.com signs its Ping test with the secret typed into the webhook form, usually none, so it arrived unsigned; the workflow was not started';
+const PING_UNSIGNED =
+	'Ping received. Cal.com signs its Ping test with the secret typed into the webhook form, usually none, so it arrived unsigned; the workflow was not started';
 const PING_UNSIGNED_NOT_STARTED = `${PING_UNSIGNED} (Start Workflow on Ping starts it only for a ping signed with this trigger’s secret)`;
 
 /** The secret never reaches an item, whatever a template or a body holds. */
@@ -37,12 +38,15 @@ export class CalComTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts a workflow on Cal.com events (bookings, meetings, forms, no-shows …), with signed deliveries',
+		description:
+			'Starts a workflow on Cal.com events (bookings, meetings, forms, no-shows …), with signed deliveries',
 		defaults: { name: 'Cal.com Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'calComV2Api', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: triggerProperties,
 	};
 
@@ -76,10 +80,16 @@ export class CalComTrigger implements INodeType {
 			// Cal.com's Ping test is unsigned: answer it, start nothing; anything else unsigned is refused.
 			if (signature === UNSIGNED && isCalComPing(rawBody)) {
 				const options = this.getNodeParameter('options', {}) as TriggerOptions;
-				return { webhookResponse: { message: options.startOnPing ? PING_UNSIGNED_NOT_STARTED : PING_UNSIGNED } };
+				return {
+					webhookResponse: {
+						message: options.startOnPing ? PING_UNSIGNED_NOT_STARTED : PING_UNSIGNED,
+					},
+				};
 			}
 			this.logger.debug(`Cal.com Trigger refused a delivery: signature ${verdict.reason}`);
-			this.getResponseObject().status(401).json({ message: 'The X-Cal-Signature-256 signature is missing or does not match' });
+			this.getResponseObject()
+				.status(401)
+				.json({ message: 'The X-Cal-Signature-256 signature is missing or does not match' });
 			return { noWebhookResponse: true };
 		}
 
@@ -92,7 +102,11 @@ export class CalComTrigger implements INodeType {
 		const events = this.getNodeParameter('events', []) as string[];
 		if (typeof event === 'string' && event !== PING_EVENT && !events.includes(event)) {
 			// Signed by us, but for an event this node no longer listens to: answer, do not run.
-			return { webhookResponse: { message: `${event} is not one of this trigger's events; the workflow was not started` } };
+			return {
+				webhookResponse: {
+					message: `${event} is not one of this trigger's events; the workflow was not started`,
+				},
+			};
 		}
 
 		if (options.includeRaw) {
@@ -100,7 +114,8 @@ export class CalComTrigger implements INodeType {
 			item.rawBody = redact(text, secret);
 			item.headers = { ...headers };
 		}
-		if (typeof item.templateText === 'string') item.templateText = redact(item.templateText, secret);
+		if (typeof item.templateText === 'string')
+			item.templateText = redact(item.templateText, secret);
 		return { workflowData: [this.helpers.returnJsonArray([item])] };
 	}
 }

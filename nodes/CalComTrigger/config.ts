@@ -28,9 +28,13 @@ export interface WantedWebhook {
 function positiveId(ctx: IHookFunctions, value: unknown, what: string): number {
 	const text = String(value ?? '').trim();
 	if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
-		throw new NodeOperationError(ctx.getNode(), `${what} must be a positive whole number, not "${text}"`, {
-			description: 'Enter the ID Cal.com shows for it (a number).',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${what} must be a positive whole number, not "${text}"`,
+			{
+				description: 'Enter the ID Cal.com shows for it (a number).',
+			},
+		);
 	}
 	return Number(text);
 }
@@ -38,17 +42,27 @@ function positiveId(ctx: IHookFunctions, value: unknown, what: string): number {
 function scopeOf(ctx: IHookFunctions): Pick<WantedWebhook, 'scopeKey' | 'basePath'> {
 	const scope = ctx.getNodeParameter('scope', 'user') as string;
 	if (scope === 'eventType') {
-		const id = positiveId(ctx, ctx.getNodeParameter('eventTypeId', '', { extractValue: true }), 'Event Type');
+		const id = positiveId(
+			ctx,
+			ctx.getNodeParameter('eventTypeId', '', { extractValue: true }),
+			'Event Type',
+		);
 		return { scopeKey: `eventType:${id}`, basePath: apiPath`/v2/event-types/${id}/webhooks` };
 	}
 	if (scope === 'teamEventType') {
 		const team = positiveId(ctx, ctx.getNodeParameter('teamId', ''), 'Team ID');
 		const id = positiveId(ctx, ctx.getNodeParameter('teamEventTypeId', ''), 'Team Event Type ID');
-		return { scopeKey: `team:${team}/eventType:${id}`, basePath: apiPath`/v2/teams/${team}/event-types/${id}/webhooks` };
+		return {
+			scopeKey: `team:${team}/eventType:${id}`,
+			basePath: apiPath`/v2/teams/${team}/event-types/${id}/webhooks`,
+		};
 	}
 	if (scope === 'organization') {
 		const org = positiveId(ctx, ctx.getNodeParameter('organizationId', ''), 'Organization ID');
-		return { scopeKey: `organization:${org}`, basePath: apiPath`/v2/organizations/${org}/webhooks` };
+		return {
+			scopeKey: `organization:${org}`,
+			basePath: apiPath`/v2/organizations/${org}/webhooks`,
+		};
 	}
 	return { scopeKey: 'user', basePath: '/v2/webhooks' };
 }
@@ -66,12 +80,19 @@ export function wantedWebhook(ctx: IHookFunctions): WantedWebhook {
 		});
 	}
 	const unknown = events.filter((event) => !EVENT_VALUES.has(event));
-	if (unknown.length > 0) throw new NodeOperationError(node, `Unknown Cal.com event: ${unknown.join(', ')}`);
+	if (unknown.length > 0)
+		throw new NodeOperationError(node, `Unknown Cal.com event: ${unknown.join(', ')}`);
 
-	const options = ctx.getNodeParameter('options', {}) as { payloadTemplate?: string; payloadVersion?: string };
+	const options = ctx.getNodeParameter('options', {}) as {
+		payloadTemplate?: string;
+		payloadVersion?: string;
+	};
 	const version = options.payloadVersion || DEFAULT_PAYLOAD_VERSION;
 	if (!PAYLOAD_VERSIONS.includes(version)) {
-		throw new NodeOperationError(node, `Payload version must be one of ${PAYLOAD_VERSIONS.join(', ')}, not "${version}"`);
+		throw new NodeOperationError(
+			node,
+			`Payload version must be one of ${PAYLOAD_VERSIONS.join(', ')}, not "${version}"`,
+		);
 	}
 
 	let time: number | null = null;
@@ -80,15 +101,28 @@ export function wantedWebhook(ctx: IHookFunctions): WantedWebhook {
 		time = Number(ctx.getNodeParameter('noShowTime', 0));
 		timeUnit = String(ctx.getNodeParameter('noShowTimeUnit', ''));
 		if (!Number.isInteger(time) || time < 1 || !TIME_UNITS.includes(timeUnit)) {
-			throw new NodeOperationError(node, 'The no-show events need a delay: a whole number of minutes, hours or days, at least 1', {
-				description: 'Set "No-Show Delay" and "No-Show Delay Unit": Cal.com checks who joined the Cal Video call that long after the start.',
-			});
+			throw new NodeOperationError(
+				node,
+				'The no-show events need a delay: a whole number of minutes, hours or days, at least 1',
+				{
+					description:
+						'Set "No-Show Delay" and "No-Show Delay Unit": Cal.com checks who joined the Cal Video call that long after the start.',
+				},
+			);
 		}
 	}
 
 	const url = ctx.getNodeWebhookUrl('default');
 	if (!url) throw new NodeOperationError(node, 'n8n gave this trigger no webhook URL');
-	return { ...scopeOf(ctx), url, events, payloadTemplate: (options.payloadTemplate ?? '').trim(), version, time, timeUnit };
+	return {
+		...scopeOf(ctx),
+		url,
+		events,
+		payloadTemplate: (options.payloadTemplate ?? '').trim(),
+		version,
+		time,
+		timeUnit,
+	};
 }
 
 /** The POST/PATCH body for the wanted webhook with this secret. */

@@ -33,7 +33,8 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Team Event Type',
 				value: 'teamEventType',
-				description: 'Only bookings of one team event type (needs a team admin’s or owner’s API key)',
+				description:
+					'Only bookings of one team event type (needs a team admin’s or owner’s API key)',
 			},
 			{
 				name: 'User',
@@ -110,7 +111,8 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'includeRaw',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add the body exactly as received (`rawBody`) and the request headers (`headers`) to each item',
+				description:
+					'Whether to add the body exactly as received (`rawBody`) and the request headers (`headers`) to each item',
 			},
 			{
 				displayName: 'Payload Template',
@@ -129,7 +131,12 @@ export const triggerProperties: INodeProperties[] = [
 				default: '2021-10-20',
 				options: [
 					{ name: '2021-10-20 (Default)', value: '2021-10-20' },
-					{ name: '2026-07-27 (Adds Calendar Files)', value: '2026-07-27', description: 'Adds attendeeIcsContent and organizerIcsContent; newer Cal.com versions only' },
+					{
+						name: '2026-07-27 (Adds Calendar Files)',
+						value: '2026-07-27',
+						description:
+							'Adds attendeeIcsContent and organizerIcsContent; newer Cal.com versions only',
+					},
 				],
 				description: 'The shape of Cal.com’s webhook bodies',
 			},
@@ -143,7 +150,8 @@ export const triggerProperties: INodeProperties[] = [
 			},
 			{
 				...timeoutOption,
-				description: 'How long to wait for Cal.com to answer one request while subscribing or unsubscribing (on activation and deactivation)',
+				description:
+					'How long to wait for Cal.com to answer one request while subscribing or unsubscribing (on activation and deactivation)',
 			},
 		],
 	},

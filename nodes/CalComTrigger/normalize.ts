@@ -28,14 +28,19 @@ export function normalizeDelivery(body: unknown): IDataObject {
 		return { triggerEvent: null, createdAt: null, body: body as IDataObject[keyof IDataObject] };
 	}
 	const { triggerEvent, createdAt, payload, ...rest } = body;
-	const out: IDataObject = { triggerEvent: textOrNull(triggerEvent), createdAt: textOrNull(createdAt) };
+	const out: IDataObject = {
+		triggerEvent: textOrNull(triggerEvent),
+		createdAt: textOrNull(createdAt),
+	};
 
 	if (isObject(payload)) {
 		for (const [key, value] of Object.entries(payload)) {
 			if (key !== 'triggerEvent') out[key] = value;
 		}
 		const answerLabels =
-			triggerEvent === 'FORM_SUBMITTED' && isObject(payload.responses) ? new Set(Object.keys(payload.responses)) : new Set<string>();
+			triggerEvent === 'FORM_SUBMITTED' && isObject(payload.responses)
+				? new Set(Object.keys(payload.responses))
+				: new Set<string>();
 		for (const [key, value] of Object.entries(rest)) {
 			if (!answerLabels.has(key) && !(key in out)) out[key] = value;
 		}
@@ -53,7 +58,8 @@ export function normalizeDelivery(body: unknown): IDataObject {
 /** The no-show payloads describe the webhook; should a secret ever be part of that, drop it. */
 function redactWebhookSecret(item: IDataObject): IDataObject {
 	if (isObject(item.webhook) && 'secret' in item.webhook) {
-		const { secret: _secret, ...webhook } = item.webhook;
+		const webhook: IDataObject = { ...item.webhook };
+		delete webhook.secret;
 		item.webhook = webhook;
 	}
 	return item;
@@ -83,8 +89,12 @@ function parseJson(text: string): { value: unknown } | undefined {
 export function readDelivery(rawBody: Buffer, contentType: unknown): IDataObject {
 	const text = rawBody.toString('utf8');
 	const parsed = parseJson(text);
-	const form = typeof contentType === 'string' && contentType.toLowerCase().startsWith('application/x-www-form-urlencoded');
-	if (parsed?.value === false && !form) return { triggerEvent: null, createdAt: null, templateError: TEMPLATE_NOT_JSON };
-	if (parsed === undefined || (form && !isObject(parsed.value))) return { triggerEvent: null, createdAt: null, templateText: text };
+	const form =
+		typeof contentType === 'string' &&
+		contentType.toLowerCase().startsWith('application/x-www-form-urlencoded');
+	if (parsed?.value === false && !form)
+		return { triggerEvent: null, createdAt: null, templateError: TEMPLATE_NOT_JSON };
+	if (parsed === undefined || (form && !isObject(parsed.value)))
+		return { triggerEvent: null, createdAt: null, templateText: text };
 	return normalizeDelivery(parsed.value);
 }

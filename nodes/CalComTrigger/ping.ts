@@ -4,7 +4,15 @@ import { PING_EVENT } from './events';
  * The fields of the test event Cal.com's "Ping test" sends (its testTrigger handler): no booking
  * field (uid, bookingId, responses …) is among them.
  */
-const PING_PAYLOAD_KEYS = new Set(['type', 'title', 'description', 'startTime', 'endTime', 'attendees', 'organizer']);
+const PING_PAYLOAD_KEYS = new Set([
+	'type',
+	'title',
+	'description',
+	'startTime',
+	'endTime',
+	'attendees',
+	'organizer',
+]);
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -26,8 +34,10 @@ export function isCalComPing(rawBody: Buffer | undefined): boolean {
 	}
 	if (!isObject(body)) return false;
 	const keys = Object.keys(body);
-	if (keys.length !== 3 || body.triggerEvent !== PING_EVENT || typeof body.createdAt !== 'string') return false;
+	if (keys.length !== 3 || body.triggerEvent !== PING_EVENT || typeof body.createdAt !== 'string')
+		return false;
 	const { payload } = body;
-	if (!isObject(payload) || payload.type !== 'Test' || payload.title !== 'Test trigger event') return false;
+	if (!isObject(payload) || payload.type !== 'Test' || payload.title !== 'Test trigger event')
+		return false;
 	return Object.keys(payload).every((key) => PING_PAYLOAD_KEYS.has(key));
 }

@@ -15,7 +15,10 @@ const HEX_SHA256 = /^[0-9a-f]{64}$/;
 
 export type SignatureVerdict =
 	| { valid: true }
-	| { valid: false; reason: 'no-secret' | 'missing' | 'unsigned' | 'malformed' | 'no-body' | 'mismatch' };
+	| {
+			valid: false;
+			reason: 'no-secret' | 'missing' | 'unsigned' | 'malformed' | 'no-body' | 'mismatch';
+	  };
 
 /**
  * Checks `X-Cal-Signature-256` against the HMAC-SHA256 of the raw body bytes, in constant time.

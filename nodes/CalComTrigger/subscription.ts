@@ -19,7 +19,18 @@ interface Orphan {
 	attempts: number;
 }
 
-const SUBSCRIPTION_KEYS = ['webhookId', 'secret', 'scopeKey', 'basePath', 'url', 'events', 'payloadTemplate', 'version', 'time', 'timeUnit'];
+const SUBSCRIPTION_KEYS = [
+	'webhookId',
+	'secret',
+	'scopeKey',
+	'basePath',
+	'url',
+	'events',
+	'payloadTemplate',
+	'version',
+	'time',
+	'timeUnit',
+];
 /** After this many failed removals an orphan is dropped from the retry list, with a warning. */
 const MAX_ORPHAN_ATTEMPTS = 5;
 const PAGE_SIZE = 250;
@@ -43,7 +54,7 @@ function asNodeError(ctx: IHookFunctions, error: unknown): NodeApiError | NodeOp
 }
 
 function httpCode(error: unknown): string | undefined {
-	return error instanceof NodeApiError ? error.httpCode ?? undefined : undefined;
+	return error instanceof NodeApiError ? (error.httpCode ?? undefined) : undefined;
 }
 
 /** The Timeout option, read as the action node reads it: how long one subscription request may take. */
@@ -52,7 +63,11 @@ function timeoutMs(ctx: IHookFunctions): number {
 }
 
 async function listWebhooks(ctx: IHookFunctions, basePath: string): Promise<CalComWebhook[]> {
-	const items = await paginateOffset.call(ctx, { method: 'GET', path: basePath, timeoutMs: timeoutMs(ctx) }, { pageSize: PAGE_SIZE });
+	const items = await paginateOffset.call(
+		ctx,
+		{ method: 'GET', path: basePath, timeoutMs: timeoutMs(ctx) },
+		{ pageSize: PAGE_SIZE },
+	);
 	return items.filter((item): item is CalComWebhook => typeof item === 'object' && item !== null);
 }
 
@@ -64,29 +79,57 @@ function sameEvents(actual: unknown, wanted: string[]): boolean {
 
 /** Whether Cal.com's webhook is exactly what we want, registered with the secret we hold. */
 function isCurrent(hook: CalComWebhook, wanted: WantedWebhook, secret: string): boolean {
-	if (hook.subscriberUrl !== wanted.url || hook.active !== true || !sameEvents(hook.triggers, wanted.events)) return false;
-	if ((typeof hook.payloadTemplate === 'string' ? hook.payloadTemplate : '') !== wanted.payloadTemplate) return false;
+	if (
+		hook.subscriberUrl !== wanted.url ||
+		hook.active !== true ||
+		!sameEvents(hook.triggers, wanted.events)
+	)
+		return false;
+	if (
+		(typeof hook.payloadTemplate === 'string' ? hook.payloadTemplate : '') !==
+		wanted.payloadTemplate
+	)
+		return false;
 	// Older servers do not return a version: they only know the default one.
-	if ((typeof hook.version === 'string' ? hook.version : DEFAULT_PAYLOAD_VERSION) !== wanted.version) return false;
-	if (wanted.time !== null && 'time' in hook && (hook.time !== wanted.time || hook.timeUnit !== wanted.timeUnit)) return false;
+	if (
+		(typeof hook.version === 'string' ? hook.version : DEFAULT_PAYLOAD_VERSION) !== wanted.version
+	)
+		return false;
+	if (
+		wanted.time !== null &&
+		'time' in hook &&
+		(hook.time !== wanted.time || hook.timeUnit !== wanted.timeUnit)
+	)
+		return false;
 	// Cal.com may return the secret; if it does, it must be ours.
 	return typeof hook.secret !== 'string' || hook.secret === secret;
 }
 
 /** Deletes one webhook. 404 counts as done (someone removed it, or its event type went). */
-async function removeWebhook(ctx: IHookFunctions, basePath: string, webhookId: string): Promise<boolean> {
+async function removeWebhook(
+	ctx: IHookFunctions,
+	basePath: string,
+	webhookId: string,
+): Promise<boolean> {
 	try {
-		await calComRequest.call(ctx, { method: 'DELETE', path: basePath + apiPath`/${webhookId}`, timeoutMs: timeoutMs(ctx) });
+		await calComRequest.call(ctx, {
+			method: 'DELETE',
+			path: basePath + apiPath`/${webhookId}`,
+			timeoutMs: timeoutMs(ctx),
+		});
 		return true;
 	} catch (error) {
 		if (httpCode(error) === '404') {
 			ctx.logger.info(`Cal.com webhook ${webhookId} was already gone`, { basePath });
 			return true;
 		}
-		ctx.logger.warn(`Could not remove Cal.com webhook ${webhookId}; will retry on the next activation or deactivation`, {
-			basePath,
-			error: (error as Error).message,
-		});
+		ctx.logger.warn(
+			`Could not remove Cal.com webhook ${webhookId}; will retry on the next activation or deactivation`,
+			{
+				basePath,
+				error: (error as Error).message,
+			},
+		);
 		return false;
 	}
 }
@@ -106,7 +149,11 @@ async function removeOurs(ctx: IHookFunctions, data: IDataObject): Promise<boole
 		if (await removeWebhook(ctx, target.basePath, target.webhookId)) continue;
 		const attempts = target.attempts + 1;
 		if (attempts < MAX_ORPHAN_ATTEMPTS) left.push({ ...target, attempts });
-		else ctx.logger.error(`Gave up removing Cal.com webhook ${target.webhookId} after ${attempts} attempts: remove it in Cal.com`, { basePath: target.basePath });
+		else
+			ctx.logger.error(
+				`Gave up removing Cal.com webhook ${target.webhookId} after ${attempts} attempts: remove it in Cal.com`,
+				{ basePath: target.basePath },
+			);
 	}
 	for (const key of SUBSCRIPTION_KEYS) delete data[key];
 	if (left.length > 0) data.orphans = left as unknown as IDataObject[];
@@ -140,9 +187,12 @@ function store(data: IDataObject, wanted: WantedWebhook, webhookId: string, secr
 export async function subscriptionExists(ctx: IHookFunctions): Promise<boolean> {
 	const wanted = wantedWebhook(ctx);
 	const data = ctx.getWorkflowStaticData('node');
-	if (typeof data.webhookId !== 'string' || typeof data.secret !== 'string' || data.secret === '') return false;
+	if (typeof data.webhookId !== 'string' || typeof data.secret !== 'string' || data.secret === '')
+		return false;
 	if (data.scopeKey !== wanted.scopeKey || data.url !== wanted.url) return false;
-	const hook = (await listWebhooks(ctx, wanted.basePath)).find((item) => item.id === data.webhookId);
+	const hook = (await listWebhooks(ctx, wanted.basePath)).find(
+		(item) => item.id === data.webhookId,
+	);
 	return hook !== undefined && isCurrent(hook, wanted, data.secret);
 }
 
@@ -159,12 +209,21 @@ export async function createSubscription(ctx: IHookFunctions): Promise<boolean> 
 	const secret = generateSecret();
 	let created: CalComWebhook;
 	try {
-		created = (await calComRequest.call(ctx, { method: 'POST', path: wanted.basePath, body: webhookBody(wanted, secret), timeoutMs: timeoutMs(ctx) })) as CalComWebhook;
+		created = (await calComRequest.call(ctx, {
+			method: 'POST',
+			path: wanted.basePath,
+			body: webhookBody(wanted, secret),
+			timeoutMs: timeoutMs(ctx),
+		})) as CalComWebhook;
 	} catch (error) {
 		if (httpCode(error) !== '409') throw asNodeError(ctx, error);
-		const stale = (await listWebhooks(ctx, wanted.basePath)).find((hook) => hook.subscriberUrl === wanted.url);
+		const stale = (await listWebhooks(ctx, wanted.basePath)).find(
+			(hook) => hook.subscriberUrl === wanted.url,
+		);
 		if (typeof stale?.id !== 'string') throw asNodeError(ctx, error);
-		ctx.logger.info(`Adopting the existing Cal.com webhook ${stale.id} for this trigger's URL`, { basePath: wanted.basePath });
+		ctx.logger.info(`Adopting the existing Cal.com webhook ${stale.id} for this trigger's URL`, {
+			basePath: wanted.basePath,
+		});
 		const clearTemplate = typeof stale.payloadTemplate === 'string' && stale.payloadTemplate !== '';
 		created = (await calComRequest.call(ctx, {
 			method: 'PATCH',
@@ -174,7 +233,11 @@ export async function createSubscription(ctx: IHookFunctions): Promise<boolean> 
 		})) as CalComWebhook;
 	}
 	if (typeof created?.id !== 'string' && typeof created?.id !== 'number') {
-		throw new NodeApiError(ctx.getNode(), { request: `POST ${wanted.basePath}` }, { message: 'Cal.com did not return the new webhook’s id' });
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ request: `POST ${wanted.basePath}` },
+			{ message: 'Cal.com did not return the new webhook’s id' },
+		);
 	}
 	store(data, wanted, String(created.id), secret);
 	return true;

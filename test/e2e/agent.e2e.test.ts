@@ -13,10 +13,19 @@ jest.setTimeout(10 * 60_000);
 
 const TAKEN = '2027-03-02T14:00:00-05:00';
 const CAL = { calComV2Api: { id: 'calcomExample001', name: 'Cal.com account' } };
-const fromAI = (key: string, description: string) => `={{ $fromAI('${key}', \`${description}\`, 'string') }}`;
+const fromAI = (key: string, description: string) =>
+	`={{ $fromAI('${key}', \`${description}\`, 'string') }}`;
 
 function tool(id: string, name: string, parameters: Record<string, unknown>, x: number) {
-	return { id, name, type: 'CUSTOM.calComTool', typeVersion: 1, position: [x, 240], parameters, credentials: CAL };
+	return {
+		id,
+		name,
+		type: 'CUSTOM.calComTool',
+		typeVersion: 1,
+		position: [x, 240],
+		parameters,
+		credentials: CAL,
+	};
 }
 
 const workflow = (modelUrlCredential: string) => ({
@@ -25,14 +34,25 @@ const workflow = (modelUrlCredential: string) => ({
 	active: false,
 	settings: { executionOrder: 'v1' },
 	nodes: [
-		{ id: 'a1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'a1',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'a2',
 			name: 'AI Agent',
 			type: '@n8n/n8n-nodes-langchain.agent',
 			typeVersion: 3.1,
 			position: [240, 0],
-			parameters: { promptType: 'define', text: 'Book 30 minutes with bailey on Monday 15 March 2027 in the afternoon for Ana Silva (ana@example.com, Acme, New York), then move it an hour later, then cancel it.', options: {} },
+			parameters: {
+				promptType: 'define',
+				text: 'Book 30 minutes with bailey on Monday 15 March 2027 in the afternoon for Ana Silva (ana@example.com, Acme, New York), then move it an hour later, then cancel it.',
+				options: {},
+			},
 		},
 		{
 			id: 'a3',
@@ -41,28 +61,80 @@ const workflow = (modelUrlCredential: string) => ({
 			typeVersion: 1.3,
 			position: [100, 240],
 			// Chat Completions, which the scripted server speaks (1.3 defaults to the Responses API).
-			parameters: { model: { __rl: true, mode: 'id', value: 'scripted-model' }, responsesApiEnabled: false, options: {} },
+			parameters: {
+				model: { __rl: true, mode: 'id', value: 'scripted-model' },
+				responsesApiEnabled: false,
+				options: {},
+			},
 			credentials: { openAiApi: { id: modelUrlCredential, name: 'Scripted model' } },
 		},
-		tool('t1', 'Find free slots', {
-			resource: 'slot', operation: 'getAvailable', lookup: 'userSlug', username: 'bailey', eventTypeSlug: '30min',
-			start: fromAI('start', 'Earliest start, ISO 8601 with offset'), end: fromAI('end', 'Latest start, ISO 8601 with offset'), timeZone: fromAI('timeZone', 'IANA time zone'),
-		}, 300),
-		tool('t2', 'Book a slot', {
-			resource: 'booking', operation: 'create', lookup: 'userSlug', username: 'bailey', eventTypeSlug: '30min',
-			start: fromAI('start', 'A free slot start'), attendeeName: fromAI('name', 'Full name'), attendeeEmail: fromAI('email', 'Email'), attendeeTimeZone: fromAI('timeZone', 'IANA time zone'),
-			bookingQuestions: { answers: [{ question: 'company', value: fromAI('company', 'Company') }, { question: 'team-size', value: '1-10' }, { question: 'accept-terms', value: 'true' }] },
-		}, 460),
-		tool('t3', 'Reschedule a booking', {
-			resource: 'booking', operation: 'reschedule', bookingUid: fromAI('bookingUid', 'Booking UID'), start: fromAI('start', 'New start, ISO 8601 with offset'), timeZone: 'America/New_York',
-		}, 620),
-		tool('t4', 'Cancel a booking', {
-			resource: 'booking', operation: 'cancel', bookingUid: fromAI('bookingUid', 'Booking UID'), cancellationReason: fromAI('reason', 'Why'),
-		}, 780),
+		tool(
+			't1',
+			'Find free slots',
+			{
+				resource: 'slot',
+				operation: 'getAvailable',
+				lookup: 'userSlug',
+				username: 'bailey',
+				eventTypeSlug: '30min',
+				start: fromAI('start', 'Earliest start, ISO 8601 with offset'),
+				end: fromAI('end', 'Latest start, ISO 8601 with offset'),
+				timeZone: fromAI('timeZone', 'IANA time zone'),
+			},
+			300,
+		),
+		tool(
+			't2',
+			'Book a slot',
+			{
+				resource: 'booking',
+				operation: 'create',
+				lookup: 'userSlug',
+				username: 'bailey',
+				eventTypeSlug: '30min',
+				start: fromAI('start', 'A free slot start'),
+				attendeeName: fromAI('name', 'Full name'),
+				attendeeEmail: fromAI('email', 'Email'),
+				attendeeTimeZone: fromAI('timeZone', 'IANA time zone'),
+				bookingQuestions: {
+					answers: [
+						{ question: 'company', value: fromAI('company', 'Company') },
+						{ question: 'team-size', value: '1-10' },
+						{ question: 'accept-terms', value: 'true' },
+					],
+				},
+			},
+			460,
+		),
+		tool(
+			't3',
+			'Reschedule a booking',
+			{
+				resource: 'booking',
+				operation: 'reschedule',
+				bookingUid: fromAI('bookingUid', 'Booking UID'),
+				start: fromAI('start', 'New start, ISO 8601 with offset'),
+				timeZone: 'America/New_York',
+			},
+			620,
+		),
+		tool(
+			't4',
+			'Cancel a booking',
+			{
+				resource: 'booking',
+				operation: 'cancel',
+				bookingUid: fromAI('bookingUid', 'Booking UID'),
+				cancellationReason: fromAI('reason', 'Why'),
+			},
+			780,
+		),
 	],
 	connections: {
 		Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
-		'Scripted Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+		'Scripted Model': {
+			ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
+		},
 		'Find free slots': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
 		'Book a slot': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
 		'Reschedule a booking': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
@@ -74,22 +146,54 @@ describe("n8n's AI Agent with the Cal.com tools, in a real n8n", () => {
 	let sandbox: Sandbox;
 	let model: ScriptedModel;
 	let n8n: N8n;
-	const seen: { takenError?: string; offered?: string; firstSlot?: string; bookedUid?: string; movedUid?: string } = {};
+	const seen: {
+		takenError?: string;
+		offered?: string;
+		firstSlot?: string;
+		bookedUid?: string;
+		movedUid?: string;
+	} = {};
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
 		// Booking 1001 holds Tuesday 2 March 14:00 New York: the model first asks for that time,
 		// reads the tool's error, and books one of the free slots the error offers instead.
 		model = await startScriptedModel((_request, results) => {
-			if (results.length === 0) return { tool: 'Book a slot', args: { start: TAKEN, name: 'Ana Silva', email: 'ana@example.com', timeZone: 'America/New_York', company: 'Acme' } };
+			if (results.length === 0)
+				return {
+					tool: 'Book a slot',
+					args: {
+						start: TAKEN,
+						name: 'Ana Silva',
+						email: 'ana@example.com',
+						timeZone: 'America/New_York',
+						company: 'Acme',
+					},
+				};
 			if (results.length === 1) {
 				seen.takenError = results[0];
-				return { tool: 'Find free slots', args: { start: '2027-03-15T13:00:00-04:00', end: '2027-03-15T17:00:00-04:00', timeZone: 'America/New_York' } };
+				return {
+					tool: 'Find free slots',
+					args: {
+						start: '2027-03-15T13:00:00-04:00',
+						end: '2027-03-15T17:00:00-04:00',
+						timeZone: 'America/New_York',
+					},
+				};
 			}
 			if (results.length === 2) {
 				seen.offered = /Nearest free slots: ([^ ,]+)/.exec(String(seen.takenError))?.[1];
 				seen.firstSlot = /"start"\s*:\s*"([^"]+)"/.exec(results[1])?.[1];
-				return { tool: 'Book a slot', args: { start: seen.firstSlot, name: 'Ana Silva', email: 'ana@example.com', timeZone: 'America/New_York', company: 'Acme' } };
+				return {
+					tool: 'Book a slot',
+					args: {
+						start: seen.firstSlot,
+						name: 'Ana Silva',
+						email: 'ana@example.com',
+						timeZone: 'America/New_York',
+						company: 'Acme',
+					},
+				};
 			}
 			if (results.length === 3) {
 				seen.bookedUid = /"uid"\s*:\s*"([^"]+)"/.exec(results[2])?.[1];
@@ -98,15 +202,34 @@ describe("n8n's AI Agent with the Cal.com tools, in a real n8n", () => {
 			}
 			if (results.length === 4) {
 				seen.movedUid = /"uid"\s*:\s*"([^"]+)"/.exec(results[3])?.[1];
-				return { tool: 'Cancel a booking', args: { bookingUid: seen.movedUid, reason: 'Plans changed' } };
+				return {
+					tool: 'Cancel a booking',
+					args: { bookingUid: seen.movedUid, reason: 'Plans changed' },
+				};
 			}
-			return { answer: `Booked ${String(seen.bookedUid)}, moved it to ${String(seen.movedUid)} and cancelled it.` };
+			return {
+				answer: `Booked ${String(seen.bookedUid)}, moved it to ${String(seen.movedUid)} and cancelled it.`,
+			};
 		});
 		const runtime = ensureRuntime();
 		n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
 		await n8n.importCredentials([
-			{ id: 'calcomExample001', name: 'Cal.com account', type: 'calComV2Api', data: { apiKey: sandbox.apiKeyFor('bailey'), environment: 'selfHosted', baseUrl: sandbox.url } },
-			{ id: 'scriptedModel001', name: 'Scripted model', type: 'openAiApi', data: { apiKey: 'sk-scripted-not-a-key', url: model.url } },
+			{
+				id: 'calcomExample001',
+				name: 'Cal.com account',
+				type: 'calComV2Api',
+				data: {
+					apiKey: sandbox.apiKeyFor('bailey'),
+					environment: 'selfHosted',
+					baseUrl: sandbox.url,
+				},
+			},
+			{
+				id: 'scriptedModel001',
+				name: 'Scripted model',
+				type: 'openAiApi',
+				data: { apiKey: 'sk-scripted-not-a-key', url: model.url },
+			},
 		]);
 		await n8n.importWorkflow(workflow('scriptedModel001'));
 	});
@@ -119,7 +242,10 @@ describe("n8n's AI Agent with the Cal.com tools, in a real n8n", () => {
 
 	it('finds slots, books with a booking-question answer, reschedules and cancels through the tools', async () => {
 		const result = await n8n.execute('calcomAgentE2E01');
-		if (result.code !== 0) throw new Error(`the agent workflow failed:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`);
+		if (result.code !== 0)
+			throw new Error(
+				`the agent workflow failed:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`,
+			);
 		const answer = runOutput(result.stdout)('AI Agent')[0];
 		expect(String(answer.output)).toContain(`Booked ${String(seen.bookedUid)}`);
 
@@ -128,10 +254,14 @@ describe("n8n's AI Agent with the Cal.com tools, in a real n8n", () => {
 		expect(model.requests[0].tools?.length).toBe(4);
 
 		// A taken time came back to the model as plain text it can act on, and nothing was booked.
-		expect(seen.takenError).toContain('2027-03-02T14:00:00-05:00 (America/New_York) is not a free slot. Nearest free slots: 2027-03-02T12:30:00-05:00');
+		expect(seen.takenError).toContain(
+			'2027-03-02T14:00:00-05:00 (America/New_York) is not a free slot. Nearest free slots: 2027-03-02T12:30:00-05:00',
+		);
 		expect(seen.takenError).toContain('Pick one of these start times');
 		expect(seen.offered).toBe('2027-03-02T12:30:00-05:00');
-		expect(sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/v2/bookings')).toHaveLength(1);
+		expect(
+			sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/v2/bookings'),
+		).toHaveLength(1);
 
 		// The calls reached Cal.com with the parameters the model chose.
 		const calls = sandbox.requests.map((r) => `${r.method} ${r.path}`);
@@ -142,8 +272,12 @@ describe("n8n's AI Agent with the Cal.com tools, in a real n8n", () => {
 			attendee: { name: 'Ana Silva', email: 'ana@example.com', timeZone: 'America/New_York' },
 			bookingFieldsResponses: { company: 'Acme', 'team-size': '1-10', 'accept-terms': true },
 		});
-		expect(sandbox.requests.find((r) => r.path.endsWith('/reschedule'))?.body).toMatchObject({ start: '2027-03-15T18:00:00.000Z' });
-		expect(sandbox.requests.find((r) => r.path.endsWith('/cancel'))?.body).toEqual({ cancellationReason: 'Plans changed' });
+		expect(sandbox.requests.find((r) => r.path.endsWith('/reschedule'))?.body).toMatchObject({
+			start: '2027-03-15T18:00:00.000Z',
+		});
+		expect(sandbox.requests.find((r) => r.path.endsWith('/cancel'))?.body).toEqual({
+			cancellationReason: 'Plans changed',
+		});
 
 		// Final state: the first booking was moved, the moved one is cancelled.
 		const stored = (uid?: string) => sandbox.state.bookings.find((booking) => booking.uid === uid);

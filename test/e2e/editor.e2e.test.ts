@@ -27,22 +27,44 @@ describe('the n8n editor with this package, in a real browser', () => {
 
 	beforeAll(async () => {
 		if (!existsSync(CHROMIUM)) {
-			throw new Error(`Chromium was not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+			throw new Error(
+				`Chromium was not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+			);
 		}
 		mkdirSync(ARTIFACTS, { recursive: true });
 		sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
 		const runtime = ensureRuntime();
 		n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
 		await n8n.importCredentials([
-			{ id: 'calcomExample001', name: 'Cal.com account', type: 'calComV2Api', data: { apiKey: sandbox.apiKeyFor('bailey'), environment: 'selfHosted', baseUrl: sandbox.url } },
+			{
+				id: 'calcomExample001',
+				name: 'Cal.com account',
+				type: 'calComV2Api',
+				data: {
+					apiKey: sandbox.apiKeyFor('bailey'),
+					environment: 'selfHosted',
+					baseUrl: sandbox.url,
+				},
+			},
 		]);
-		const workflow = readFileSync(join(ROOT, 'examples', 'book-reschedule-cancel.json'), 'utf8').replace(/"n8n-nodes-cal-com\.(calCom\w*)"/g, '"CUSTOM.$1"');
+		const workflow = readFileSync(
+			join(ROOT, 'examples', 'book-reschedule-cancel.json'),
+			'utf8',
+		).replace(/"n8n-nodes-cal-com\.(calCom\w*)"/g, '"CUSTOM.$1"');
 		await n8n.importWorkflow(JSON.parse(workflow));
 		await n8n.start();
 		base = n8n.baseUrl;
 		browser = await chromium.launch({
 			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
 		});
 	});
 
@@ -70,7 +92,10 @@ describe('the n8n editor with this package, in a real browser', () => {
 		// No DOM types in this project: the browser's <img> is described by the two fields read.
 		type LoadedImage = { src: string; naturalWidth: number };
 		const icons = await page.locator('[data-test-id="canvas-node"] img').evaluateAll((images) =>
-			images.map((image) => ({ src: (image as unknown as LoadedImage).src, width: (image as unknown as LoadedImage).naturalWidth })),
+			images.map((image) => ({
+				src: (image as unknown as LoadedImage).src,
+				width: (image as unknown as LoadedImage).naturalWidth,
+			})),
 		);
 		const ours = icons.filter((icon) => icon.src.includes('calcom'));
 		expect(ours.length).toBeGreaterThanOrEqual(4);
@@ -82,7 +107,13 @@ describe('the n8n editor with this package, in a real browser', () => {
 		await page.getByText('Attendee Email').first().waitFor();
 		await page.waitForTimeout(1000);
 		await page.screenshot({ path: join(ARTIFACTS, 'editor-node-panel.png') });
-		for (const label of ['Find Event Type By', 'Start', 'Attendee Name', 'Attendee Time Zone', 'Booking Questions']) {
+		for (const label of [
+			'Find Event Type By',
+			'Start',
+			'Attendee Name',
+			'Attendee Time Zone',
+			'Booking Questions',
+		]) {
 			await expect(page.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true);
 		}
 	});

@@ -29,7 +29,10 @@ export interface Runtime {
 }
 
 export function ensureRuntime(): Runtime {
-	const out = execFileSync('bash', [join(ROOT, 'scripts', 'ensure-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const out = execFileSync('bash', [join(ROOT, 'scripts', 'ensure-n8n.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	const value = (name: string) => {
 		const match = new RegExp(`^${name}='(.*)'$`, 'm').exec(out);
 		if (!match) throw new Error(`ensure-n8n.sh did not print ${name}`);
@@ -46,7 +49,11 @@ export function ensureRuntime(): Runtime {
 export function installPackedPackage(runtime: Runtime): string {
 	const packDir = mkdtempSync(join(tmpdir(), 'calcom-pack-'));
 	try {
-		const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+		const packed = execFileSync(
+			'npm',
+			['pack', '--ignore-scripts', '--pack-destination', packDir],
+			{ cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+		)
 			.trim()
 			.split('\n')
 			.pop() as string;
@@ -136,7 +143,12 @@ export interface NodeTypeDescription {
 }
 
 /** The login `start()` creates for the instance owner (printed by the demo with --keep). */
-export const OWNER = { email: 'owner@example.com', password: 'E2e-password-1', firstName: 'E2E', lastName: 'Owner' };
+export const OWNER = {
+	email: 'owner@example.com',
+	password: 'E2e-password-1',
+	firstName: 'E2E',
+	lastName: 'Owner',
+};
 
 export class N8n {
 	readonly userFolder: string;
@@ -198,7 +210,11 @@ export class N8n {
 		const began = Date.now();
 		const kind = this.starts++ === 0 ? 'cold' : 'warm';
 		const bin = join(this.runtime.n8nDir, 'node_modules', '.bin', 'n8n');
-		const child = spawn(join(this.runtime.nodeBin, 'node'), [bin, 'start'], { env: this.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(join(this.runtime.nodeBin, 'node'), [bin, 'start'], {
+			env: this.env,
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		this.child = child;
 		this.output = [];
 		installExitHook();
@@ -215,15 +231,23 @@ export class N8n {
 			if (child.pid !== undefined) running.delete(child.pid);
 		});
 		try {
-			while (!(await fetch(`${this.baseUrl}/healthz/readiness`).then((r) => r.ok, () => false))) {
+			while (
+				!(await fetch(`${this.baseUrl}/healthz/readiness`).then(
+					(r) => r.ok,
+					() => false,
+				))
+			) {
 				if (exited) throw new Error('n8n start exited before it was ready');
-				if (Date.now() - began > timeoutMs) throw new Error(`n8n was not ready after ${timeoutMs} ms`);
+				if (Date.now() - began > timeoutMs)
+					throw new Error(`n8n was not ready after ${timeoutMs} ms`);
 				await new Promise((r) => setTimeout(r, 200));
 			}
 			await this.signIn();
 		} catch (error) {
 			await this.stop();
-			throw new Error(`${(error as Error).message}\n--- n8n start printed ---\n${this.output.join('\n')}`);
+			throw new Error(
+				`${(error as Error).message}\n--- n8n start printed ---\n${this.output.join('\n')}`,
+			);
 		}
 		return { kind, ms: Date.now() - began };
 	}
@@ -260,12 +284,21 @@ export class N8n {
 
 	private async signIn(): Promise<void> {
 		const json = { 'content-type': 'application/json' };
-		let response = await fetch(`${this.baseUrl}/rest/owner/setup`, { method: 'POST', headers: json, body: JSON.stringify(OWNER) });
+		let response = await fetch(`${this.baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: json,
+			body: JSON.stringify(OWNER),
+		});
 		if (response.status === 400) {
 			// This user folder's n8n has its owner already (a warm start): log in instead.
-			response = await fetch(`${this.baseUrl}/rest/login`, { method: 'POST', headers: json, body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }) });
+			response = await fetch(`${this.baseUrl}/rest/login`, {
+				method: 'POST',
+				headers: json,
+				body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+			});
 		}
-		if (!response.ok) throw new Error(`signing in to n8n failed: ${response.status} ${await response.text()}`);
+		if (!response.ok)
+			throw new Error(`signing in to n8n failed: ${response.status} ${await response.text()}`);
 		const cookie = response.headers
 			.getSetCookie()
 			.map((c) => c.split(';')[0])
@@ -287,12 +320,21 @@ export class N8n {
 		if (!this.cookie) throw new Error('n8n is not started (no session)');
 		const headers: Record<string, string> = { cookie: this.cookie };
 		if (body !== undefined) headers['content-type'] = 'application/json';
-		return await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+		return await fetch(`${this.baseUrl}${path}`, {
+			method,
+			headers,
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
 	}
 
 	/** Activates (publishes) the workflow's current version: n8n registers its trigger's webhooks. */
-	async activate(workflowId: string): Promise<{ active: boolean; activeVersionId?: string | null }> {
-		const { versionId } = await this.rest<{ versionId: string }>('GET', `/rest/workflows/${workflowId}`);
+	async activate(
+		workflowId: string,
+	): Promise<{ active: boolean; activeVersionId?: string | null }> {
+		const { versionId } = await this.rest<{ versionId: string }>(
+			'GET',
+			`/rest/workflows/${workflowId}`,
+		);
 		return await this.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
 	}
 
@@ -304,14 +346,21 @@ export class N8n {
 	/** The workflow's executions, newest first (`GET /rest/executions?filter={"workflowId":…}`, up to 100). */
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const page = await this.rest<{ results: ExecutionSummary[] }>('GET', `/rest/executions?filter=${filter}&limit=100`);
+		const page = await this.rest<{ results: ExecutionSummary[] }>(
+			'GET',
+			`/rest/executions?filter=${filter}&limit=100`,
+		);
 		return page.results;
 	}
 
 	/** The items each node put out in one execution (`GET /rest/executions/<id>`, its data unflattened). */
-	async executionOutput(executionId: string): Promise<(node: string) => Array<Record<string, unknown>>> {
+	async executionOutput(
+		executionId: string,
+	): Promise<(node: string) => Array<Record<string, unknown>>> {
 		const execution = await this.rest<{ data: unknown }>('GET', `/rest/executions/${executionId}`);
-		const data = (typeof execution.data === 'string' ? unflatten(execution.data) : execution.data) as RunData;
+		const data = (
+			typeof execution.data === 'string' ? unflatten(execution.data) : execution.data
+		) as RunData;
 		return nodeOutput(data);
 	}
 
@@ -325,10 +374,15 @@ export class N8n {
 	cli(args: string[], timeoutMs = 120_000): Promise<CommandResult> {
 		const bin = join(this.runtime.n8nDir, 'node_modules', '.bin', 'n8n');
 		return new Promise((resolvePromise) => {
-			execFile(join(this.runtime.nodeBin, 'node'), [bin, ...args], { env: this.env, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-				const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-				resolvePromise({ code, stdout, stderr });
-			});
+			execFile(
+				join(this.runtime.nodeBin, 'node'),
+				[bin, ...args],
+				{ env: this.env, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+				(error, stdout, stderr) => {
+					const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+					resolvePromise({ code, stdout, stderr });
+				},
+			);
 		});
 	}
 
@@ -339,13 +393,21 @@ export class N8n {
 	}
 
 	async importCredentials(credentials: unknown[]): Promise<void> {
-		const result = await this.cli(['import:credentials', `--input=${this.writeJson('credentials.json', credentials)}`]);
-		if (result.code !== 0) throw new Error(`import:credentials failed: ${result.stderr || result.stdout}`);
+		const result = await this.cli([
+			'import:credentials',
+			`--input=${this.writeJson('credentials.json', credentials)}`,
+		]);
+		if (result.code !== 0)
+			throw new Error(`import:credentials failed: ${result.stderr || result.stdout}`);
 	}
 
 	async importWorkflow(workflow: unknown): Promise<void> {
-		const result = await this.cli(['import:workflow', `--input=${this.writeJson(`workflow-${Date.now()}.json`, workflow)}`]);
-		if (result.code !== 0) throw new Error(`import:workflow failed: ${result.stderr || result.stdout}`);
+		const result = await this.cli([
+			'import:workflow',
+			`--input=${this.writeJson(`workflow-${Date.now()}.json`, workflow)}`,
+		]);
+		if (result.code !== 0)
+			throw new Error(`import:workflow failed: ${result.stderr || result.stdout}`);
 	}
 
 	/** `n8n execute --rawOutput`: the run's output as n8n prints it. */
@@ -361,7 +423,12 @@ export class N8n {
 }
 
 interface RunData {
-	resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>> };
+	resultData: {
+		runData: Record<
+			string,
+			Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>
+		>;
+	};
 }
 
 function nodeOutput(data: RunData): (node: string) => Array<Record<string, unknown>> {
@@ -423,7 +490,9 @@ export function unflatten(text: string): unknown {
 		if (value === null || typeof value !== 'object') return value;
 		const out: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
 		done.set(index, out);
-		for (const [key, entry] of Object.entries(value)) (out as Record<string, unknown>)[key] = typeof entry === 'string' ? revive(Number(entry)) : entry;
+		for (const [key, entry] of Object.entries(value))
+			(out as Record<string, unknown>)[key] =
+				typeof entry === 'string' ? revive(Number(entry)) : entry;
 		return out;
 	};
 	return revive(0);

@@ -17,7 +17,10 @@ export interface ChatMessage {
 export interface ChatRequest {
 	model: string;
 	messages: ChatMessage[];
-	tools?: Array<{ type: string; function: { name: string; description?: string; parameters?: unknown } }>;
+	tools?: Array<{
+		type: string;
+		function: { name: string; description?: string; parameters?: unknown };
+	}>;
 	stream?: boolean;
 }
 
@@ -40,7 +43,10 @@ function text(content: ChatMessage['content']): string {
 function toolName(request: ChatRequest, wanted: string): string {
 	const normal = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 	const match = (request.tools ?? []).find((tool) => normal(tool.function.name) === normal(wanted));
-	if (!match) throw new Error(`the agent offered no tool like "${wanted}" (offered: ${(request.tools ?? []).map((t) => t.function.name).join(', ')})`);
+	if (!match)
+		throw new Error(
+			`the agent offered no tool like "${wanted}" (offered: ${(request.tools ?? []).map((t) => t.function.name).join(', ')})`,
+		);
 	return match.function.name;
 }
 
@@ -58,7 +64,9 @@ export async function startScriptedModel(script: Script): Promise<ScriptedModel>
 			}
 			const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
 			requests.push(request);
-			const toolResults = request.messages.filter((message) => message.role === 'tool').map((message) => text(message.content));
+			const toolResults = request.messages
+				.filter((message) => message.role === 'tool')
+				.map((message) => text(message.content));
 			let step: ScriptStep;
 			try {
 				step = script(request, toolResults);
@@ -74,16 +82,44 @@ export async function startScriptedModel(script: Script): Promise<ScriptedModel>
 					: {
 							role: 'assistant',
 							content: null,
-							tool_calls: [{ id: `call_${calls}`, type: 'function', function: { name: toolName(request, step.tool), arguments: JSON.stringify(step.args) } }],
+							tool_calls: [
+								{
+									id: `call_${calls}`,
+									type: 'function',
+									function: {
+										name: toolName(request, step.tool),
+										arguments: JSON.stringify(step.args),
+									},
+								},
+							],
 						};
 			const finish = 'answer' in step ? 'stop' : 'tool_calls';
 			const created = Math.floor(Date.now() / 1000);
 			if (request.stream) {
 				res.setHeader('content-type', 'text/event-stream');
-				const delta = 'answer' in step ? { role: 'assistant', content: step.answer } : { role: 'assistant', tool_calls: message.tool_calls?.map((call, index) => ({ index, ...call })) };
+				const delta =
+					'answer' in step
+						? { role: 'assistant', content: step.answer }
+						: {
+								role: 'assistant',
+								tool_calls: message.tool_calls?.map((call, index) => ({ index, ...call })),
+							};
 				const frame = (body: unknown) => res.write(`data: ${JSON.stringify(body)}\n\n`);
-				frame({ id: `chatcmpl-${calls}`, object: 'chat.completion.chunk', created, model: request.model, choices: [{ index: 0, delta, finish_reason: null }] });
-				frame({ id: `chatcmpl-${calls}`, object: 'chat.completion.chunk', created, model: request.model, choices: [{ index: 0, delta: {}, finish_reason: finish }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } });
+				frame({
+					id: `chatcmpl-${calls}`,
+					object: 'chat.completion.chunk',
+					created,
+					model: request.model,
+					choices: [{ index: 0, delta, finish_reason: null }],
+				});
+				frame({
+					id: `chatcmpl-${calls}`,
+					object: 'chat.completion.chunk',
+					created,
+					model: request.model,
+					choices: [{ index: 0, delta: {}, finish_reason: finish }],
+					usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+				});
 				res.end('data: [DONE]\n\n');
 				return;
 			}

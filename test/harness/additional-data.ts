@@ -2,7 +2,11 @@ import './env';
 
 import type { ExecutionLifecycleHooks } from 'n8n-core';
 import { ExternalSecretsProxy } from 'n8n-core';
-import type { ICredentialsHelper, INodeParameters, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	ICredentialsHelper,
+	INodeParameters,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 
 /** Where the pretend n8n instance lives; nothing listens there. */
 export const INSTANCE_BASE_URL = 'http://127.0.0.1:5678';
@@ -31,7 +35,9 @@ function unsupported(feature: string): () => never {
  * hooks, the instance's URLs and an execution id. Features the harness has no use for (sub-workflows,
  * task runners, agents) fail loudly instead of silently doing nothing.
  */
-export function buildAdditionalData(options: AdditionalDataOptions): IWorkflowExecuteAdditionalData {
+export function buildAdditionalData(
+	options: AdditionalDataOptions,
+): IWorkflowExecuteAdditionalData {
 	const base = INSTANCE_BASE_URL;
 	return {
 		credentialsHelper: options.credentialsHelper,

@@ -47,7 +47,10 @@ function testNodeType(credentialType: string, test: ICredentialTestRequest): INo
 function valueAt(data: unknown, path: string): unknown {
 	const keys = path.split(/[.[\]]/).filter((key) => key !== '');
 	return keys.reduce<unknown>(
-		(value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+		(value, key) =>
+			value !== null && typeof value === 'object'
+				? (value as Record<string, unknown>)[key]
+				: undefined,
 		data,
 	);
 }
@@ -122,7 +125,10 @@ export async function testCredential(
 		active: false,
 		nodeTypes: new HarnessNodeTypes([nodeType]),
 	});
-	const additionalData = buildAdditionalData({ credentialsHelper, executionId: 'harness-credential-test' });
+	const additionalData = buildAdditionalData({
+		credentialsHelper,
+		executionId: 'harness-credential-test',
+	});
 	const context = new ExecuteContext(
 		workflow,
 		node,

@@ -130,7 +130,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		// n8n always pre-authenticates when the credential is being tested (its stand-in node).
 		const isCredentialTest = node.type === 'n8n-nodes-base.noOp' && node.parameters?.temp === '';
-		if (credentials[expirable.name] !== '' && !credentialsExpired && !isCredentialTest) return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isCredentialTest)
+			return undefined;
 
 		const output = await this.callPreAuthentication(type, helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
@@ -160,7 +161,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return (output ?? {}) as ICredentialDataDecryptedObject;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		const credentials = new MemoryCredentials(nodeCredentials, type);
 		await credentials.setData(this.rawData(type));
 		return credentials;
@@ -187,7 +191,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			null,
 			null,
 		) as ICredentialDataDecryptedObject | null;
-		return { ...(withDefaults ?? {}), ...(data.oauthTokenData ? { oauthTokenData: data.oauthTokenData } : {}) };
+		return {
+			...(withDefaults ?? {}),
+			...(data.oauthTokenData ? { oauthTokenData: data.oauthTokenData } : {}),
+		};
 	}
 
 	async updateCredentials(

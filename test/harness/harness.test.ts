@@ -17,7 +17,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { HARNESS_INSTANCE_ID, runListSearch, runLoadOptions, runNode, testCredential } from './index';
+import {
+	HARNESS_INSTANCE_ID,
+	runListSearch,
+	runLoadOptions,
+	runNode,
+	testCredential,
+} from './index';
 
 /** A tiny API on 127.0.0.1: answers 200 to the right bearer token, 401 otherwise. */
 interface SeenRequest {
@@ -45,7 +51,9 @@ beforeAll(async () => {
 			response.end(JSON.stringify({ status: 'error', suspended: true }));
 			return;
 		}
-		response.end(JSON.stringify({ status: 'success', data: { path: request.url, items: ['a', 'b'] } }));
+		response.end(
+			JSON.stringify({ status: 'success', data: { path: request.url, items: ['a', 'b'] } }),
+		);
 	});
 	server.listen(0, '127.0.0.1');
 	await once(server, 'listening');
@@ -80,7 +88,10 @@ class HarnessTestApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '={{$credentials.testPath}}' },
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'The API key was not accepted.' } },
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'The API key was not accepted.' },
+			},
 		],
 	};
 }
@@ -106,12 +117,19 @@ class HarnessTestNode implements INodeType {
 
 	methods = {
 		listSearch: {
-			async searchThings(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+			async searchThings(
+				this: ILoadOptionsFunctions,
+				filter?: string,
+			): Promise<INodeListSearchResult> {
 				const { baseUrl: url } = await this.getCredentials<{ baseUrl: string }>('harnessTestApi');
-				const body = (await this.helpers.httpRequestWithAuthentication.call(this, 'harnessTestApi', {
-					url: `${url}/things`,
-					json: true,
-				})) as { data: { items: string[] } };
+				const body = (await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					'harnessTestApi',
+					{
+						url: `${url}/things`,
+						json: true,
+					},
+				)) as { data: { items: string[] } };
 				const results = body.data.items.filter((item) => !filter || item.includes(filter));
 				return { results: results.map((item) => ({ name: item, value: item })) };
 			},
@@ -129,16 +147,28 @@ class HarnessTestNode implements INodeType {
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				if (this.getNodeParameter('fail', itemIndex) === true) {
-					throw new NodeOperationError(this.getNode(), `Item ${itemIndex} was asked to fail`, { itemIndex });
+					throw new NodeOperationError(this.getNode(), `Item ${itemIndex} was asked to fail`, {
+						itemIndex,
+					});
 				}
 				const { baseUrl: url } = await this.getCredentials<{ baseUrl: string }>('harnessTestApi');
 				const path = this.getNodeParameter('path', itemIndex) as string;
-				const body = (await this.helpers.httpRequestWithAuthentication.call(this, 'harnessTestApi', {
-					url: `${url}${path}`,
-					json: true,
-				})) as IDataObject;
+				const body = (await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					'harnessTestApi',
+					{
+						url: `${url}${path}`,
+						json: true,
+					},
+				)) as IDataObject;
 				output.push({
-					json: { ...body, input: items[itemIndex].json, executionId: this.getExecutionId(), instanceId: this.getInstanceId(), version: this.getNode().typeVersion },
+					json: {
+						...body,
+						input: items[itemIndex].json,
+						executionId: this.getExecutionId(),
+						instanceId: this.getInstanceId(),
+						version: this.getNode().typeVersion,
+					},
 					pairedItem: { item: itemIndex },
 				});
 			} catch (error) {
@@ -165,7 +195,9 @@ describe('runNode: the node runs through n8n-core and really calls the server', 
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(seen.map((request) => [request.method, request.url, request.headers.authorization])).toEqual([
+		expect(
+			seen.map((request) => [request.method, request.url, request.headers.authorization]),
+		).toEqual([
 			['GET', '/things?x=1', `Bearer ${GOOD_KEY}`],
 			['GET', '/things?x=1', `Bearer ${GOOD_KEY}`],
 		]);
@@ -191,14 +223,26 @@ describe('runNode: the node runs through n8n-core and really calls the server', 
 		expect(result.items[0].json.version).toBe(2);
 		expect(seen[0].url).toBe('/things');
 
-		const older = await runNode({ node: new HarnessTestNode(), credentialTypes, credentials: credentials(), parameters: {}, typeVersion: 1 });
+		const older = await runNode({
+			node: new HarnessTestNode(),
+			credentialTypes,
+			credentials: credentials(),
+			parameters: {},
+			typeVersion: 1,
+		});
 		expect(older.items[0].json.version).toBe(1);
 		expect(older.items[0].json.executionId).toMatch(/^harness-execution-\d+$/);
 	});
 
 	it('gives the node the harness instance id, or the one the run asks for, and refuses to overlap runs on two instances', async () => {
 		const run = (instanceId?: string) =>
-			runNode({ node: new HarnessTestNode(), credentialTypes, credentials: credentials(), parameters: {}, instanceId });
+			runNode({
+				node: new HarnessTestNode(),
+				credentialTypes,
+				credentials: credentials(),
+				parameters: {},
+				instanceId,
+			});
 		expect((await run()).items[0].json.instanceId).toBe(HARNESS_INSTANCE_ID);
 		expect((await run('instance-b')).items[0].json.instanceId).toBe('instance-b');
 		expect((await run()).items[0].json.instanceId).toBe(HARNESS_INSTANCE_ID);
@@ -251,7 +295,9 @@ describe('runNode: the node runs through n8n-core and really calls the server', 
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.items).toEqual([{ json: { error: 'Item 0 was asked to fail' }, pairedItem: { item: 0 } }]);
+		expect(result.items).toEqual([
+			{ json: { error: 'Item 0 was asked to fail' }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('fails with n8n’s own message when the node has no credentials', async () => {
@@ -264,15 +310,21 @@ describe('runNode: the node runs through n8n-core and really calls the server', 
 
 describe('testCredential: the editor’s credential test through n8n-core', () => {
 	it('is OK when the test request answers 200 with the credential applied', async () => {
-		await expect(testCredential(new HarnessTestApi(), { apiKey: GOOD_KEY, baseUrl })).resolves.toEqual({
+		await expect(
+			testCredential(new HarnessTestApi(), { apiKey: GOOD_KEY, baseUrl }),
+		).resolves.toEqual({
 			status: 'OK',
 			message: 'Connection successful!',
 		});
-		expect(seen.map((request) => [request.url, request.headers.authorization])).toEqual([['/me', `Bearer ${GOOD_KEY}`]]);
+		expect(seen.map((request) => [request.url, request.headers.authorization])).toEqual([
+			['/me', `Bearer ${GOOD_KEY}`],
+		]);
 	});
 
 	it('gives the responseCode rule’s message for a 401', async () => {
-		await expect(testCredential(new HarnessTestApi(), { apiKey: 'key-wrong', baseUrl })).resolves.toEqual({
+		await expect(
+			testCredential(new HarnessTestApi(), { apiKey: 'key-wrong', baseUrl }),
+		).resolves.toEqual({
 			status: 'Error',
 			message: 'The API key was not accepted.',
 		});
@@ -281,16 +333,23 @@ describe('testCredential: the editor’s credential test through n8n-core', () =
 	it('gives a responseSuccessBody rule’s message when the 200 body matches it', async () => {
 		const type = new HarnessTestApi();
 		type.test.rules = [
-			{ type: 'responseSuccessBody', properties: { key: 'suspended', value: true, message: 'The account is suspended.' } },
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'suspended', value: true, message: 'The account is suspended.' },
+			},
 		];
-		await expect(testCredential(type, { apiKey: GOOD_KEY, baseUrl, testPath: '/suspended' })).resolves.toEqual({
+		await expect(
+			testCredential(type, { apiKey: GOOD_KEY, baseUrl, testPath: '/suspended' }),
+		).resolves.toEqual({
 			status: 'Error',
 			message: 'The account is suspended.',
 		});
 	});
 
 	it('reports an unreachable server by its network error code', async () => {
-		await expect(testCredential(new HarnessTestApi(), { apiKey: GOOD_KEY, baseUrl: 'http://127.0.0.1:1' })).resolves.toEqual({
+		await expect(
+			testCredential(new HarnessTestApi(), { apiKey: GOOD_KEY, baseUrl: 'http://127.0.0.1:1' }),
+		).resolves.toEqual({
 			status: 'Error',
 			message: 'ECONNREFUSED',
 		});
@@ -299,14 +358,26 @@ describe('testCredential: the editor’s credential test through n8n-core', () =
 
 describe('runListSearch and runLoadOptions: the editor’s LoadOptionsContext', () => {
 	it('runs a list search with the credential applied', async () => {
-		const result = await runListSearch(new HarnessTestNode(), credentialTypes, credentials(), 'searchThings', 'b');
+		const result = await runListSearch(
+			new HarnessTestNode(),
+			credentialTypes,
+			credentials(),
+			'searchThings',
+			'b',
+		);
 
 		expect(result).toEqual({ results: [{ name: 'b', value: 'b' }] });
 		expect(seen[0].headers.authorization).toBe(`Bearer ${GOOD_KEY}`);
 	});
 
 	it('gives load options the node’s current parameters', async () => {
-		const options = await runLoadOptions(new HarnessTestNode(), credentialTypes, credentials(), 'currentPath', { path: '/x' });
+		const options = await runLoadOptions(
+			new HarnessTestNode(),
+			credentialTypes,
+			credentials(),
+			'currentPath',
+			{ path: '/x' },
+		);
 
 		expect(options).toEqual([{ name: '/x', value: 'path' }]);
 	});

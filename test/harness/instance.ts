@@ -12,10 +12,15 @@ let current = HARNESS_INSTANCE_ID;
  * from the encryption key) while a node runs, so runs that overlap share one id: a run asking for
  * another id while others are running fails loudly rather than lending them its id.
  */
-export async function withInstanceId<T>(instanceId: string | undefined, run: () => Promise<T>): Promise<T> {
+export async function withInstanceId<T>(
+	instanceId: string | undefined,
+	run: () => Promise<T>,
+): Promise<T> {
 	const wanted = instanceId ?? HARNESS_INSTANCE_ID;
 	if (active > 0 && wanted !== current) {
-		throw new Error(`Harness: a run with instance id "${wanted}" cannot overlap runs with "${current}"; run them one after another`);
+		throw new Error(
+			`Harness: a run with instance id "${wanted}" cannot overlap runs with "${current}"; run them one after another`,
+		);
 	}
 	active += 1;
 	current = wanted;

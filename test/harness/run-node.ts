@@ -115,7 +115,10 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		},
 	});
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	const [run] = await withInstanceId(options.instanceId, async () => await Promise.all([finished, execution.processRunExecutionData(workflow)]));
+	const [run] = await withInstanceId(
+		options.instanceId,
+		async () => await Promise.all([finished, execution.processRunExecutionData(workflow)]),
+	);
 
 	const runData = run.data.resultData.runData;
 	const task = runData[NODE_NAME]?.[0];

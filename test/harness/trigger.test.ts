@@ -33,7 +33,10 @@ beforeAll(async () => {
 			const id = request.url?.split('/')[2];
 			if (request.method === 'POST') {
 				const created = String(subscriptions.size + 1);
-				subscriptions.set(created, { url: (JSON.parse(body) as { url: string }).url, auth: request.headers.authorization });
+				subscriptions.set(created, {
+					url: (JSON.parse(body) as { url: string }).url,
+					auth: request.headers.authorization,
+				});
 				response.end(JSON.stringify({ id: created }));
 			} else if (id && subscriptions.has(id)) {
 				if (request.method === 'DELETE') subscriptions.delete(id);
@@ -70,9 +73,19 @@ class HookApi implements ICredentialType {
 	};
 }
 
-async function api(ctx: IHookFunctions, method: 'GET' | 'POST' | 'DELETE', path: string, body?: IDataObject) {
+async function api(
+	ctx: IHookFunctions,
+	method: 'GET' | 'POST' | 'DELETE',
+	path: string,
+	body?: IDataObject,
+) {
 	const { baseUrl: url } = await ctx.getCredentials<{ baseUrl: string }>('hookApi');
-	return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'hookApi', { method, url: `${url}${path}`, body, json: true })) as IDataObject;
+	return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'hookApi', {
+		method,
+		url: `${url}${path}`,
+		body,
+		json: true,
+	})) as IDataObject;
 }
 
 /** Subscribes on activation, keeps the subscription in static data, checks an HMAC on delivery. */
@@ -87,7 +100,9 @@ class HookTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'hookApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [],
 	};
 
@@ -104,7 +119,9 @@ class HookTrigger implements INodeType {
 				}
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				const created = await api(this, 'POST', '/hooks', { url: this.getNodeWebhookUrl('default') ?? '' });
+				const created = await api(this, 'POST', '/hooks', {
+					url: this.getNodeWebhookUrl('default') ?? '',
+				});
 				const data = this.getWorkflowStaticData('node');
 				data.subscriptionId = created.id;
 				data.secret = 'shh';
@@ -149,10 +166,16 @@ describe('trigger lifecycle through n8n-core’s HookContext and WebhookContext'
 		expect(created.staticData).toEqual({ 'node:Cal.com': { subscriptionId: '1', secret: 'shh' } });
 		expect(subscriptions.get('1')).toEqual({ url: created.webhookUrl, auth: 'Bearer k1' });
 
-		const exists = await runWebhookMethod({ ...options(), staticData: created.staticData }, 'checkExists');
+		const exists = await runWebhookMethod(
+			{ ...options(), staticData: created.staticData },
+			'checkExists',
+		);
 		expect(exists.result).toBe(true);
 
-		const deleted = await runWebhookMethod({ ...options(), staticData: created.staticData }, 'delete');
+		const deleted = await runWebhookMethod(
+			{ ...options(), staticData: created.staticData },
+			'delete',
+		);
 		expect(deleted.staticData).toEqual({ 'node:Cal.com': {} });
 		expect(subscriptions.has('1')).toBe(false);
 		expect(calls).toEqual(['POST /hooks', 'GET /hooks/1', 'DELETE /hooks/1']);
@@ -166,16 +189,30 @@ describe('trigger lifecycle through n8n-core’s HookContext and WebhookContext'
 		const accepted = await runWebhook({
 			...options(),
 			staticData,
-			request: { body: { event: 'BOOKING_CREATED' }, rawBody, headers: { 'X-Signature': signature } },
+			request: {
+				body: { event: 'BOOKING_CREATED' },
+				rawBody,
+				headers: { 'X-Signature': signature },
+			},
 		});
-		expect(accepted.response.workflowData?.[0].map((item) => item.json)).toEqual([{ event: 'BOOKING_CREATED' }]);
+		expect(accepted.response.workflowData?.[0].map((item) => item.json)).toEqual([
+			{ event: 'BOOKING_CREATED' },
+		]);
 
 		const refused = await runWebhook({
 			...options(),
 			staticData,
-			request: { body: { event: 'BOOKING_CREATED' }, rawBody, headers: { 'x-signature': 'forged' } },
+			request: {
+				body: { event: 'BOOKING_CREATED' },
+				rawBody,
+				headers: { 'x-signature': 'forged' },
+			},
 		});
 		expect(refused.response).toEqual({ noWebhookResponse: true });
-		expect(refused.recorded).toEqual({ statusCode: 401, headers: {}, body: { message: 'bad signature' } });
+		expect(refused.recorded).toEqual({
+			statusCode: 401,
+			headers: {},
+			body: { message: 'bad signature' },
+		});
 	});
 });

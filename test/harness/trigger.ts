@@ -53,7 +53,10 @@ export interface RecordedResponse {
 	body?: unknown;
 }
 
-function prepare(options: TriggerOptions, extra: Partial<Parameters<typeof buildAdditionalData>[0]> = {}) {
+function prepare(
+	options: TriggerOptions,
+	extra: Partial<Parameters<typeof buildAdditionalData>[0]> = {},
+) {
 	const definition = nodeUnderTest(options);
 	definition.webhookId = options.webhookId ?? WEBHOOK_ID;
 	const workflow = new Workflow({
@@ -75,11 +78,10 @@ function prepare(options: TriggerOptions, extra: Partial<Parameters<typeof build
 	return { workflow, node, nodeType, additionalData };
 }
 
-function webhookData(
-	prepared: ReturnType<typeof prepare>,
-	name: string,
-): IWebhookData {
-	const description = prepared.nodeType.description.webhooks?.find((webhook) => webhook.name === name);
+function webhookData(prepared: ReturnType<typeof prepare>, name: string): IWebhookData {
+	const description = prepared.nodeType.description.webhooks?.find(
+		(webhook) => webhook.name === name,
+	);
 	if (!description) throw new Error(`The node has no webhook named "${name}"`);
 	return {
 		httpMethod: (description.httpMethod as IHttpRequestMethods | undefined) ?? 'POST',
@@ -106,7 +108,11 @@ export async function runWebhookMethod(
 	method: 'checkExists' | 'create' | 'delete',
 	webhookName: WebhookType = 'default',
 	activation: WorkflowActivateMode = 'activate',
-): Promise<{ result: boolean | undefined; staticData: IDataObject; webhookUrl: string | undefined }> {
+): Promise<{
+	result: boolean | undefined;
+	staticData: IDataObject;
+	webhookUrl: string | undefined;
+}> {
 	const prepared = prepare(options);
 	const fn = prepared.nodeType.webhookMethods?.[webhookName]?.[method];
 	if (!fn) throw new Error(`The node has no webhook method "${webhookName}.${method}"`);
@@ -126,7 +132,9 @@ export async function runWebhookMethod(
 	};
 }
 
-function responseRecorder(recorded: RecordedResponse): IWorkflowExecuteAdditionalData['httpResponse'] {
+function responseRecorder(
+	recorded: RecordedResponse,
+): IWorkflowExecuteAdditionalData['httpResponse'] {
 	const response = {
 		status(code: number) {
 			recorded.statusCode = code;
@@ -162,7 +170,11 @@ function responseRecorder(recorded: RecordedResponse): IWorkflowExecuteAdditiona
  */
 export async function runWebhook(
 	options: TriggerOptions & { request: WebhookRequest; webhookName?: WebhookType },
-): Promise<{ response: IWebhookResponseData; recorded: RecordedResponse; staticData: IDataObject }> {
+): Promise<{
+	response: IWebhookResponseData;
+	recorded: RecordedResponse;
+	staticData: IDataObject;
+}> {
 	const { request } = options;
 	const headers = Object.fromEntries(
 		Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]),

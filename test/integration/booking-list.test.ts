@@ -3,8 +3,13 @@ import type { INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox';
 import { runCalCom, useSandbox } from './helpers';
 
-const getMany = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'booking', operation: 'getMany', ...extra });
-const listRequests = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.path === '/v2/bookings' && r.method === 'GET');
+const getMany = (extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'booking',
+	operation: 'getMany',
+	...extra,
+});
+const listRequests = (sandbox: Sandbox) =>
+	sandbox.requests.filter((r) => r.path === '/v2/bookings' && r.method === 'GET');
 
 describe('Booking → Get Many', () => {
 	const current = useSandbox();
@@ -21,7 +26,10 @@ describe('Booking → Get Many', () => {
 		expect(result.items.length).toBeGreaterThanOrEqual(600);
 		expect(listRequests(sandbox)).toHaveLength(3);
 		expect(listRequests(sandbox).map((r) => [r.query.take, r.query.skip])).toEqual(
-			Array.from({ length: Math.ceil(result.items.length / 250) }, (_, page) => ['250', String(page * 250)]),
+			Array.from({ length: Math.ceil(result.items.length / 250) }, (_, page) => [
+				'250',
+				String(page * 250),
+			]),
 		);
 		expect(new Set(result.items.map((item) => item.json.uid)).size).toBe(result.items.length);
 	});
@@ -30,16 +38,22 @@ describe('Booking → Get Many', () => {
 		sandbox.seedBookings('bailey', 300, { start: '2027-04-01T00:00:00Z', eventTypeId: 11 });
 		const result = await runCalCom(sandbox, getMany({ returnAll: false, limit: 260 }));
 		expect(result.items).toHaveLength(260);
-		expect(listRequests(sandbox).map((r) => [r.query.take, r.query.skip])).toEqual([['250', '0'], ['10', '250']]);
+		expect(listRequests(sandbox).map((r) => [r.query.take, r.query.skip])).toEqual([
+			['250', '0'],
+			['10', '250'],
+		]);
 	});
 
 	it('returns no items for an empty list (Cal.com: page 0 of 0), in one request', async () => {
-		const result = await runCalCom(sandbox, getMany({ returnAll: true, filters: { status: ['recurring'] } }));
+		const result = await runCalCom(
+			sandbox,
+			getMany({ returnAll: true, filters: { status: ['recurring'] } }),
+		);
 		expect([result.error, result.items]).toEqual([undefined, []]);
 		expect(listRequests(sandbox)).toHaveLength(1);
 	});
 
-	it("pages a Cal.com build that names the count itemsReturned the same way", async () => {
+	it('pages a Cal.com build that names the count itemsReturned the same way', async () => {
 		sandbox.build.paginationCountField = 'itemsReturned';
 		sandbox.seedBookings('bailey', 300, { start: '2027-04-01T00:00:00Z', eventTypeId: 11 });
 		const result = await runCalCom(sandbox, getMany({ returnAll: true }));
@@ -51,7 +65,14 @@ describe('Booking → Get Many', () => {
 
 	it('pages with cursors on the 2026-05-01 API, one status at a time', async () => {
 		sandbox.seedBookings('bailey', 230, { start: '2027-04-01T00:00:00Z', eventTypeId: 11 });
-		const result = await runCalCom(sandbox, getMany({ returnAll: true, filters: { status: ['upcoming', 'past'] }, options: { paging: 'cursor' } }));
+		const result = await runCalCom(
+			sandbox,
+			getMany({
+				returnAll: true,
+				filters: { status: ['upcoming', 'past'] },
+				options: { paging: 'cursor' },
+			}),
+		);
 		expect(result.error).toBeUndefined();
 		const requests = listRequests(sandbox);
 		expect(requests.every((r) => r.headers['cal-api-version'] === '2026-05-01')).toBe(true);
@@ -63,18 +84,31 @@ describe('Booking → Get Many', () => {
 	});
 
 	it.each([
-		[{ attendeeEmail: 'priya@acme.example' }, { attendeeEmail: 'priya@acme.example' }, ['kEQ6lyUVxK9sKQNFvjgrCv']],
+		[
+			{ attendeeEmail: 'priya@acme.example' },
+			{ attendeeEmail: 'priya@acme.example' },
+			['kEQ6lyUVxK9sKQNFvjgrCv'],
+		],
 		[{ attendeeName: 'Olu' }, { attendeeName: 'Olu' }, ['YgCPUQTa2ppgMvBeo1Q2Gj']],
-		[{ bookingUid: 'kEQ6lyUVxK9sKQNFvjgrCv' }, { bookingUid: 'kEQ6lyUVxK9sKQNFvjgrCv' }, ['kEQ6lyUVxK9sKQNFvjgrCv']],
+		[
+			{ bookingUid: 'kEQ6lyUVxK9sKQNFvjgrCv' },
+			{ bookingUid: 'kEQ6lyUVxK9sKQNFvjgrCv' },
+			['kEQ6lyUVxK9sKQNFvjgrCv'],
+		],
 		[{ status: ['cancelled'] }, { status: 'cancelled' }, ['Wd3You42ns8R9HDNGAiK3I']],
 		[{ status: ['past'] }, { status: 'past' }, ['PastBailey15min0000001']],
 		[{ eventTypeIds: '13' }, { eventTypeIds: '13' }, ['YgCPUQTa2ppgMvBeo1Q2Gj']],
-		[{ afterStart: '2027-03-08T00:00:00Z', beforeEnd: '2027-03-09T00:00:00Z' }, { afterStart: '2027-03-08T00:00:00.000Z', beforeEnd: '2027-03-09T00:00:00.000Z' }, ['YgCPUQTa2ppgMvBeo1Q2Gj']],
+		[
+			{ afterStart: '2027-03-08T00:00:00Z', beforeEnd: '2027-03-09T00:00:00Z' },
+			{ afterStart: '2027-03-08T00:00:00.000Z', beforeEnd: '2027-03-09T00:00:00.000Z' },
+			['YgCPUQTa2ppgMvBeo1Q2Gj'],
+		],
 	])('filters by %j', async (filters, query, expectedUids) => {
 		const result = await runCalCom(sandbox, getMany({ returnAll: true, filters }));
 		expect(result.error).toBeUndefined();
 		expect(listRequests(sandbox)[0].query).toMatchObject(query);
-		for (const uid of expectedUids) expect(result.items.map((item) => item.json.uid)).toContain(uid);
+		for (const uid of expectedUids)
+			expect(result.items.map((item) => item.json.uid)).toContain(uid);
 		const all = await runCalCom(sandbox, getMany({ returnAll: true }));
 		expect(result.items.length).toBeLessThan(all.items.length);
 	});
@@ -84,19 +118,34 @@ describe('Booking → Get Many', () => {
 			sandbox,
 			getMany({
 				returnAll: true,
-				filters: { afterCreatedAt: '2020-01-01T00:00:00Z', beforeCreatedAt: '2030-01-01T00:00:00Z', afterUpdatedAt: '2020-01-01T00:00:00Z', beforeUpdatedAt: '2030-01-01T00:00:00Z', teamsIds: '100' },
+				filters: {
+					afterCreatedAt: '2020-01-01T00:00:00Z',
+					beforeCreatedAt: '2030-01-01T00:00:00Z',
+					afterUpdatedAt: '2020-01-01T00:00:00Z',
+					beforeUpdatedAt: '2030-01-01T00:00:00Z',
+					teamsIds: '100',
+				},
 				sort: { field: 'sortStart', direction: 'desc' },
 			}),
 		);
 		expect(result.error).toBeUndefined();
-		expect(listRequests(sandbox)[0].query).toMatchObject({ teamsIds: '100', sortStart: 'desc', afterCreatedAt: '2020-01-01T00:00:00.000Z' });
+		expect(listRequests(sandbox)[0].query).toMatchObject({
+			teamsIds: '100',
+			sortStart: 'desc',
+			afterCreatedAt: '2020-01-01T00:00:00.000Z',
+		});
 		const starts = result.items.map((item) => String(item.json.start));
 		expect(starts).toEqual([...starts].sort().reverse());
 	});
 
 	it('rejects a bad filter before any request, naming it', async () => {
-		const result = await runCalCom(sandbox, getMany({ returnAll: true, filters: { eventTypeIds: '12, abc' } }));
-		expect(result.error?.message).toBe('Event Type IDs: "abc" is not an ID (a whole number above 0).');
+		const result = await runCalCom(
+			sandbox,
+			getMany({ returnAll: true, filters: { eventTypeIds: '12, abc' } }),
+		);
+		expect(result.error?.message).toBe(
+			'Event Type IDs: "abc" is not an ID (a whole number above 0).',
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });

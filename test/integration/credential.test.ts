@@ -46,9 +46,15 @@ describe('the Cal.com API credential', () => {
 
 	it('fails an expired key with a message that also says to create a new key, never echoing the key', async () => {
 		const expired = sandbox.state.apiKeys.find((k) => k.expiresAt)!.key;
-		const result = await testCredential(new CalComV2Api(), { apiKey: expired, environment: 'selfHosted', baseUrl: sandbox.url });
+		const result = await testCredential(new CalComV2Api(), {
+			apiKey: expired,
+			environment: 'selfHosted',
+			baseUrl: sandbox.url,
+		});
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('the key has not expired (if it has, create a new one in Cal.com under Settings → Developer → API Keys)');
+		expect(result.message).toContain(
+			'the key has not expired (if it has, create a new one in Cal.com under Settings → Developer → API Keys)',
+		);
 		expect(JSON.stringify(result)).not.toContain(expired);
 		expect(sandbox.requests[0].status).toBe(401);
 	});
@@ -70,24 +76,43 @@ describe('the Cal.com API credential', () => {
 		['User → Get', { resource: 'user', operation: 'get' }],
 		[
 			'Slot → Get Available, which needs no key',
-			{ resource: 'slot', operation: 'getAvailable', lookup: 'eventTypeId', eventTypeId: { __rl: true, mode: 'id', value: '12' }, start: '2027-03-15', end: '2027-03-15', timeZone: 'UTC' },
+			{
+				resource: 'slot',
+				operation: 'getAvailable',
+				lookup: 'eventTypeId',
+				eventTypeId: { __rl: true, mode: 'id', value: '12' },
+				start: '2027-03-15',
+				end: '2027-03-15',
+				timeZone: 'UTC',
+			},
 		],
-	])('%s with a wrong key: says to check the key and the base URL, and that keys belong to one instance', async (_op, parameters) => {
-		const result = await runCalCom(sandbox, parameters, { apiKey: WRONG_KEY });
-		expect(result.error?.message).toBe(INVALID_KEY_MESSAGE);
-		const description = (result.error as { description?: string }).description;
-		expect(description).toContain('Cal.com said: CustomThrottlerGuard - Invalid API Key');
-		expect(description).toContain('A key works only on the Cal.com instance it was created on');
-		expect(description).toContain('create a new one in Cal.com under Settings → Developer → API Keys');
-		expect(visibleText(result)).not.toContain(WRONG_KEY);
-		expect(sandbox.requests.map((r) => r.status)).toEqual([401]);
-	});
+	])(
+		'%s with a wrong key: says to check the key and the base URL, and that keys belong to one instance',
+		async (_op, parameters) => {
+			const result = await runCalCom(sandbox, parameters, { apiKey: WRONG_KEY });
+			expect(result.error?.message).toBe(INVALID_KEY_MESSAGE);
+			const description = (result.error as { description?: string }).description;
+			expect(description).toContain('Cal.com said: CustomThrottlerGuard - Invalid API Key');
+			expect(description).toContain('A key works only on the Cal.com instance it was created on');
+			expect(description).toContain(
+				'create a new one in Cal.com under Settings → Developer → API Keys',
+			);
+			expect(visibleText(result)).not.toContain(WRONG_KEY);
+			expect(sandbox.requests.map((r) => r.status)).toEqual([401]);
+		},
+	);
 
 	it('User → Get with an expired key: says the key has expired and to create a new one, never showing it', async () => {
 		const expired = sandbox.state.apiKeys.find((k) => k.expiresAt)!.key;
-		const result = await runCalCom(sandbox, { resource: 'user', operation: 'get' }, { apiKey: expired });
+		const result = await runCalCom(
+			sandbox,
+			{ resource: 'user', operation: 'get' },
+			{ apiKey: expired },
+		);
 		expect(result.error?.message).toBe(EXPIRED_KEY_MESSAGE);
-		expect((result.error as { description?: string }).description).toBe('Cal.com said: ApiAuthStrategy - api key - Your api key is expired');
+		expect((result.error as { description?: string }).description).toBe(
+			'Cal.com said: ApiAuthStrategy - api key - Your api key is expired',
+		);
 		expect(visibleText(result)).not.toContain(expired);
 		expect(sandbox.requests.map((r) => r.status)).toEqual([401]);
 	});
@@ -95,8 +120,8 @@ describe('the Cal.com API credential', () => {
 	it('resolves the same base URL in the node as in the credential test', () => {
 		expect(resolveBaseUrl({ environment: 'cloud' })).toBe('https://api.cal.com');
 		expect(resolveBaseUrl({ environment: 'eu' })).toBe('https://api.cal.eu');
-		expect(resolveBaseUrl({ environment: 'selfHosted', baseUrl: ' https://cal.example.com/api/v2/ ' })).toBe(
-			'https://cal.example.com/api',
-		);
+		expect(
+			resolveBaseUrl({ environment: 'selfHosted', baseUrl: ' https://cal.example.com/api/v2/ ' }),
+		).toBe('https://cal.example.com/api');
 	});
 });

@@ -16,14 +16,24 @@ export async function startTestSandbox(): Promise<Sandbox> {
 
 export function credentialsFor(sandbox: Sandbox, username = 'bailey'): Record<string, IDataObject> {
 	return {
-		calComV2Api: { apiKey: sandbox.apiKeyFor(username), environment: 'selfHosted', baseUrl: sandbox.url },
+		calComV2Api: {
+			apiKey: sandbox.apiKeyFor(username),
+			environment: 'selfHosted',
+			baseUrl: sandbox.url,
+		},
 	};
 }
 
 export async function runCalCom(
 	sandbox: Sandbox,
 	parameters: INodeParameters,
-	options: { username?: string; inputItems?: IDataObject[]; continueOnFail?: boolean; apiKey?: string; asTool?: boolean } = {},
+	options: {
+		username?: string;
+		inputItems?: IDataObject[];
+		continueOnFail?: boolean;
+		apiKey?: string;
+		asTool?: boolean;
+	} = {},
 ): Promise<RunNodeResult> {
 	const credentials = credentialsFor(sandbox, options.username);
 	if (options.apiKey !== undefined) credentials.calComV2Api.apiKey = options.apiKey;
@@ -45,7 +55,9 @@ export function visibleText(result: RunNodeResult): string {
 
 /** Cal.com's contract: every request the node sent passed the sandbox's OpenAPI validation. */
 export function expectOnlyValidRequests(sandbox: Sandbox): void {
-	expect(sandbox.invalidRequests().map((r) => `${r.method} ${r.path}: ${r.problems.join('; ')}`)).toEqual([]);
+	expect(
+		sandbox.invalidRequests().map((r) => `${r.method} ${r.path}: ${r.problems.join('; ')}`),
+	).toEqual([]);
 }
 
 /**

@@ -3,7 +3,13 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CalComV2Api } from '../../credentials/CalComV2Api.credentials';
@@ -19,7 +25,8 @@ const TOTAL = 23;
  * 'earlier-count': Cal.com's earlier pagination helper (the count named itemsReturned). 'clamp-items': a server that clamps a skip past the end for the items as well as
  * for the figures (Cal.com clamps only the figures), so it would hand back the last page again.
  */
-let mode: 'normal' | 'repeat-cursor' | 'no-pagination-object' | 'earlier-count' | 'clamp-items' = 'normal';
+let mode: 'normal' | 'repeat-cursor' | 'no-pagination-object' | 'earlier-count' | 'clamp-items' =
+	'normal';
 /** The list has this many items from the second request on (deleted meanwhile); default TOTAL. */
 let shrinkTo: number | undefined;
 /** The pagination object carries only the page's count, under this name. */
@@ -54,8 +61,18 @@ beforeAll(async () => {
 			const from = mode === 'clamp-items' && skip >= total ? Math.max(0, total - take) : skip;
 			const data = ids.slice(from, from + take);
 			const { returnedItems: count, ...rest } = figures;
-			const pagination = countOnly ? { [countOnly]: count } : mode === 'earlier-count' ? { ...rest, itemsReturned: count } : figures;
-			response.end(JSON.stringify({ status: 'success', data, ...(mode === 'no-pagination-object' ? {} : { pagination }) }));
+			const pagination = countOnly
+				? { [countOnly]: count }
+				: mode === 'earlier-count'
+					? { ...rest, itemsReturned: count }
+					: figures;
+			response.end(
+				JSON.stringify({
+					status: 'success',
+					data,
+					...(mode === 'no-pagination-object' ? {} : { pagination }),
+				}),
+			);
 			return;
 		}
 		const limit = Number(url.searchParams.get('limit'));
@@ -63,7 +80,13 @@ beforeAll(async () => {
 		const data = ids.slice(start, start + limit);
 		const more = start + limit < TOTAL;
 		const nextCursor = mode === 'repeat-cursor' ? '5' : more ? String(start + limit) : null;
-		response.end(JSON.stringify({ status: 'success', data, pagination: { nextCursor, hasMore: mode === 'repeat-cursor' || more } }));
+		response.end(
+			JSON.stringify({
+				status: 'success',
+				data,
+				pagination: { nextCursor, hasMore: mode === 'repeat-cursor' || more },
+			}),
+		);
 	});
 	server.listen(0, '127.0.0.1');
 	await once(server, 'listening');
@@ -106,19 +129,29 @@ class ListProbe implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const limit = (this.getNodeParameter('limit', 0) as number) || undefined;
 		const pageSize = this.getNodeParameter('pageSize', 0) as number;
-		const paginate = this.getNodeParameter('style', 0) === 'cursor' ? paginateCursor : paginateOffset;
+		const paginate =
+			this.getNodeParameter('style', 0) === 'cursor' ? paginateCursor : paginateOffset;
 		const shape = this.getNodeParameter('shape', 0)
 			? (page: unknown[]) => {
 					shapedPages.push(page.length);
 					return (page as IDataObject[]).map((item) => ({ id: item.id, shaped: true }));
 				}
 			: undefined;
-		const items = await paginate.call(this, { method: 'GET', path: '/v2/bookings', qs: { status: 'upcoming' } }, { limit, pageSize, shape });
+		const items = await paginate.call(
+			this,
+			{ method: 'GET', path: '/v2/bookings', qs: { status: 'upcoming' } },
+			{ limit, pageSize, shape },
+		);
 		return [(items as IDataObject[]).map((json) => ({ json }))];
 	}
 }
 
-async function list(style: 'offset' | 'cursor', limit: number, pageSize: number, shape = false): Promise<number[]> {
+async function list(
+	style: 'offset' | 'cursor',
+	limit: number,
+	pageSize: number,
+	shape = false,
+): Promise<number[]> {
 	const result = await runNode({
 		node: new ListProbe(),
 		credentialTypes: [new CalComV2Api()],
@@ -126,22 +159,31 @@ async function list(style: 'offset' | 'cursor', limit: number, pageSize: number,
 		credentials: { calComV2Api: { apiKey: 'cal_live_list', environment: 'selfHosted', baseUrl } },
 	});
 	if (result.error) throw new Error(result.error.message);
-	if (shape && !result.items.every((item) => item.json.shaped === true)) throw new Error('an item was not shaped');
+	if (shape && !result.items.every((item) => item.json.shaped === true))
+		throw new Error('an item was not shaped');
 	return result.items.map((item) => item.json.id as number);
 }
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+const range = (from: number, to: number) =>
+	Array.from({ length: to - from + 1 }, (_, index) => from + index);
 
 describe('take/skip pagination', () => {
 	it('returns everything in ceil(N / page size) requests, trusting hasNextPage', async () => {
 		expect(await list('offset', 0, 10)).toEqual(range(1, 23));
-		expect(seen.map((qs) => [qs.get('take'), qs.get('skip')])).toEqual([['10', '0'], ['10', '10'], ['10', '20']]);
+		expect(seen.map((qs) => [qs.get('take'), qs.get('skip')])).toEqual([
+			['10', '0'],
+			['10', '10'],
+			['10', '20'],
+		]);
 		expect(seen.every((qs) => qs.get('status') === 'upcoming')).toBe(true);
 	});
 
 	it('asks only for what the limit still needs, and stops there', async () => {
 		expect(await list('offset', 12, 10)).toEqual(range(1, 12));
-		expect(seen.map((qs) => [qs.get('take'), qs.get('skip')])).toEqual([['10', '0'], ['2', '10']]);
+		expect(seen.map((qs) => [qs.get('take'), qs.get('skip')])).toEqual([
+			['10', '0'],
+			['2', '10'],
+		]);
 	});
 
 	it('stops on a short page when the server sends no pagination object', async () => {
@@ -170,19 +212,26 @@ describe('take/skip pagination', () => {
 		expect(seen.map((qs) => qs.get('skip'))).toEqual(['0', '10']);
 	});
 
-	it.each(['returnedItems', 'itemsReturned'])('keeps nothing from such a server when only its %s count says the page is empty', async (name) => {
-		mode = 'clamp-items';
-		countOnly = name;
-		shrinkTo = 5;
-		expect(await list('offset', 0, 10)).toEqual(range(1, 10));
-		expect(seen).toHaveLength(2);
-	});
+	it.each(['returnedItems', 'itemsReturned'])(
+		'keeps nothing from such a server when only its %s count says the page is empty',
+		async (name) => {
+			mode = 'clamp-items';
+			countOnly = name;
+			shrinkTo = 5;
+			expect(await list('offset', 0, 10)).toEqual(range(1, 10));
+			expect(seen).toHaveLength(2);
+		},
+	);
 });
 
 describe('cursor pagination', () => {
 	it('follows nextCursor until hasMore is false', async () => {
 		expect(await list('cursor', 0, 10)).toEqual(range(1, 23));
-		expect(seen.map((qs) => [qs.get('limit'), qs.get('cursor')])).toEqual([['10', null], ['10', '10'], ['10', '20']]);
+		expect(seen.map((qs) => [qs.get('limit'), qs.get('cursor')])).toEqual([
+			['10', null],
+			['10', '10'],
+			['10', '20'],
+		]);
 	});
 
 	it('stops at the limit', async () => {

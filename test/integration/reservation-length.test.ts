@@ -12,7 +12,8 @@ import { expectOnlyValidRequests, MARCH, runCalCom } from './helpers';
 const byId = (id: number) => ({ __rl: true, mode: 'id', value: String(id) });
 const VARIABLE = 21; // lena, 30 or 60 minutes (30 by default)
 const FIXED = 12; // bailey, 30 minutes
-const ONE_LENGTH = "You passed 'slotDuration' but this event type is not a variable length event type.";
+const ONE_LENGTH =
+	"You passed 'slotDuration' but this event type is not a variable length event type.";
 
 describe('Slot → Update Reservation keeps the hold’s length', () => {
 	let sandbox: Sandbox;
@@ -24,27 +25,65 @@ describe('Slot → Update Reservation keeps the hold’s length', () => {
 	beforeEach(() => sandbox.reset());
 	afterEach(() => expectOnlyValidRequests(sandbox));
 
-	async function reserve(eventTypeId: number, slotStart: string, username: string, options: INodeParameters = {}): Promise<string> {
-		const result = await runCalCom(sandbox, { resource: 'slot', operation: 'reserve', eventTypeId: byId(eventTypeId), slotStart, options }, { username });
+	async function reserve(
+		eventTypeId: number,
+		slotStart: string,
+		username: string,
+		options: INodeParameters = {},
+	): Promise<string> {
+		const result = await runCalCom(
+			sandbox,
+			{
+				resource: 'slot',
+				operation: 'reserve',
+				eventTypeId: byId(eventTypeId),
+				slotStart,
+				options,
+			},
+			{ username },
+		);
 		expect(result.error).toBeUndefined();
 		sandbox.requests.length = 0;
 		return String(result.items[0].json.reservationUid);
 	}
 
-	const update = (reservationUid: string, eventTypeId: number, slotStart: string, options: INodeParameters = {}) =>
-		runCalCom(sandbox, { resource: 'slot', operation: 'updateReservation', reservationUid, eventTypeId: byId(eventTypeId), slotStart, options });
+	const update = (
+		reservationUid: string,
+		eventTypeId: number,
+		slotStart: string,
+		options: INodeParameters = {},
+	) =>
+		runCalCom(sandbox, {
+			resource: 'slot',
+			operation: 'updateReservation',
+			reservationUid,
+			eventTypeId: byId(eventTypeId),
+			slotStart,
+			options,
+		});
 	const held = (uid: string) => sandbox.state.reservations.find((r) => r.uid === uid);
-	const calls = () => sandbox.requests.filter((r) => r.path.startsWith('/v2/slots/reservations')).map((r) => `${r.method} ${r.status}`);
+	const calls = () =>
+		sandbox.requests
+			.filter((r) => r.path.startsWith('/v2/slots/reservations'))
+			.map((r) => `${r.method} ${r.status}`);
 	const patchBodies = () => sandbox.requests.filter((r) => r.method === 'PATCH').map((r) => r.body);
 
 	it('shifts a 60-minute hold on a 30/60-minute event type and it stays 60 minutes, same UID', async () => {
 		const uid = await reserve(VARIABLE, '2027-03-15T09:00:00Z', 'lena', { slotDuration: 60 });
 		const result = await update(uid, VARIABLE, '2027-03-15T11:00:00Z');
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ reservationUid: uid, slotStart: '2027-03-15T11:00:00.000Z', slotEnd: '2027-03-15T12:00:00.000Z', slotDuration: 60, reservationUidChanged: false });
+		expect(result.items[0].json).toMatchObject({
+			reservationUid: uid,
+			slotStart: '2027-03-15T11:00:00.000Z',
+			slotEnd: '2027-03-15T12:00:00.000Z',
+			slotDuration: 60,
+			reservationUidChanged: false,
+		});
 		expect(held(uid)).toMatchObject({ slotDuration: 60, slotEnd: '2027-03-15T12:00:00.000Z' });
 		expect(calls()).toEqual(['GET 200', 'PATCH 200']);
-		expect(patchBodies()).toEqual([{ eventTypeId: VARIABLE, slotStart: '2027-03-15T11:00:00.000Z', slotDuration: 60 }]);
+		expect(patchBodies()).toEqual([
+			{ eventTypeId: VARIABLE, slotStart: '2027-03-15T11:00:00.000Z', slotDuration: 60 },
+		]);
 	});
 
 	it('keeps the 60 minutes when the shift overlaps the hold and it is reserved anew, reading the hold once', async () => {
@@ -52,7 +91,13 @@ describe('Slot → Update Reservation keeps the hold’s length', () => {
 		const result = await update(uid, VARIABLE, '2027-03-15T09:30:00Z');
 		expect(result.error).toBeUndefined();
 		const out = result.items[0].json;
-		expect(out).toMatchObject({ slotStart: '2027-03-15T09:30:00.000Z', slotEnd: '2027-03-15T10:30:00.000Z', slotDuration: 60, reservationUidChanged: true, previousReservationUid: uid });
+		expect(out).toMatchObject({
+			slotStart: '2027-03-15T09:30:00.000Z',
+			slotEnd: '2027-03-15T10:30:00.000Z',
+			slotDuration: 60,
+			reservationUidChanged: true,
+			previousReservationUid: uid,
+		});
 		expect(held(String(out.reservationUid))).toMatchObject({ slotDuration: 60 });
 		expect(calls()).toEqual(['GET 200', 'PATCH 422', 'DELETE 200', 'POST 201']);
 	});
@@ -61,7 +106,13 @@ describe('Slot → Update Reservation keeps the hold’s length', () => {
 		const uid = await reserve(FIXED, '2027-03-15T13:00:00Z', 'bailey');
 		const result = await update(uid, FIXED, '2027-03-15T15:00:00Z');
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ reservationUid: uid, slotStart: '2027-03-15T15:00:00.000Z', slotEnd: '2027-03-15T15:30:00.000Z', slotDuration: 30, reservationUidChanged: false });
+		expect(result.items[0].json).toMatchObject({
+			reservationUid: uid,
+			slotStart: '2027-03-15T15:00:00.000Z',
+			slotEnd: '2027-03-15T15:30:00.000Z',
+			slotDuration: 30,
+			reservationUidChanged: false,
+		});
 		expect(calls()).toEqual(['GET 200', 'PATCH 400', 'PATCH 200']);
 		expect(patchBodies()).toEqual([
 			{ eventTypeId: FIXED, slotStart: '2027-03-15T15:00:00.000Z', slotDuration: 30 },
@@ -73,7 +124,11 @@ describe('Slot → Update Reservation keeps the hold’s length', () => {
 		const uid = await reserve(VARIABLE, '2027-03-15T09:00:00Z', 'lena', { slotDuration: 60 });
 		const result = await update(uid, VARIABLE, '2027-03-15T11:00:00Z', { slotDuration: 30 });
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ reservationUid: uid, slotEnd: '2027-03-15T11:30:00.000Z', slotDuration: 30 });
+		expect(result.items[0].json).toMatchObject({
+			reservationUid: uid,
+			slotEnd: '2027-03-15T11:30:00.000Z',
+			slotDuration: 30,
+		});
 		expect(calls()).toEqual(['PATCH 200']);
 	});
 
@@ -97,7 +152,12 @@ describe('Slot → Update Reservation keeps the hold’s length', () => {
 		const uid = await reserve(VARIABLE, '2027-03-15T09:00:00Z', 'lena', { slotDuration: 60 });
 		const result = await update(uid, 22, '2027-03-15T11:00:00Z'); // lena's 90-minute deep-dive
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ reservationUid: uid, eventTypeId: 22, slotEnd: '2027-03-15T12:30:00.000Z', slotDuration: 90 });
+		expect(result.items[0].json).toMatchObject({
+			reservationUid: uid,
+			eventTypeId: 22,
+			slotEnd: '2027-03-15T12:30:00.000Z',
+			slotDuration: 90,
+		});
 		expect(calls()).toEqual(['GET 200', 'PATCH 200']);
 	});
 });

@@ -26,31 +26,60 @@ describe('Slot → Update Reservation onto time the hold overlaps', () => {
 	});
 	afterEach(() => expectOnlyValidRequests(sandbox));
 
-	async function reserve(slotStart: string, username = 'bailey', options: INodeParameters = {}): Promise<string> {
-		const result = await runCalCom(sandbox, { resource: 'slot', operation: 'reserve', eventTypeId: eventType12, slotStart, options }, { username });
+	async function reserve(
+		slotStart: string,
+		username = 'bailey',
+		options: INodeParameters = {},
+	): Promise<string> {
+		const result = await runCalCom(
+			sandbox,
+			{ resource: 'slot', operation: 'reserve', eventTypeId: eventType12, slotStart, options },
+			{ username },
+		);
 		expect(result.error).toBeUndefined();
 		return String(result.items[0].json.reservationUid);
 	}
 
-	function update(reservationUid: string, slotStart: string, options: INodeParameters = {}): INodeParameters {
-		return { resource: 'slot', operation: 'updateReservation', reservationUid, eventTypeId: eventType12, slotStart, options };
+	function update(
+		reservationUid: string,
+		slotStart: string,
+		options: INodeParameters = {},
+	): INodeParameters {
+		return {
+			resource: 'slot',
+			operation: 'updateReservation',
+			reservationUid,
+			eventTypeId: eventType12,
+			slotStart,
+			options,
+		};
 	}
 
 	const held = (uid: string) => sandbox.state.reservations.find((r) => r.uid === uid);
-	const calls = () => sandbox.requests.filter((r) => r.path.startsWith('/v2/slots/reservations')).map((r) => `${r.method} ${r.status}`);
+	const calls = () =>
+		sandbox.requests
+			.filter((r) => r.path.startsWith('/v2/slots/reservations'))
+			.map((r) => `${r.method} ${r.status}`);
 
 	it('moves a hold onto free time with PATCH and keeps its UID', async () => {
 		const uid = await reserve('2027-03-15T13:00:00Z');
 		const result = await runCalCom(sandbox, update(uid, '2027-03-15T15:00:00Z'));
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ reservationUid: uid, slotStart: '2027-03-15T15:00:00.000Z', reservationUidChanged: false });
+		expect(result.items[0].json).toMatchObject({
+			reservationUid: uid,
+			slotStart: '2027-03-15T15:00:00.000Z',
+			reservationUidChanged: false,
+		});
 		expect(result.items[0].json.previousReservationUid).toBeUndefined();
 	});
 
 	it('extends a hold (same start, longer duration) by releasing it and reserving anew, and says the UID changed', async () => {
 		const uid = await reserve('2027-03-15T13:00:00Z', 'bailey', { reservationDuration: 10 });
 		sandbox.requests.length = 0;
-		const result = await runCalCom(sandbox, update(uid, '2027-03-15T13:00:00Z', { reservationDuration: 30 }));
+		const result = await runCalCom(
+			sandbox,
+			update(uid, '2027-03-15T13:00:00Z', { reservationDuration: 30 }),
+		);
 		expect(result.error).toBeUndefined();
 		const out = result.items[0].json;
 		expect(out).toMatchObject({
@@ -63,7 +92,9 @@ describe('Slot → Update Reservation onto time the hold overlaps', () => {
 		});
 		expect(out.reservationUid).not.toBe(uid);
 		expect(held(uid)).toBeUndefined();
-		expect(held(String(out.reservationUid))).toMatchObject({ slotStart: '2027-03-15T13:00:00.000Z' });
+		expect(held(String(out.reservationUid))).toMatchObject({
+			slotStart: '2027-03-15T13:00:00.000Z',
+		});
 		// The hold is read first to keep its length; event type 12 has one length, so Cal.com refuses slotDuration and the node asks without.
 		expect(calls()).toEqual(['GET 200', 'PATCH 400', 'PATCH 422', 'DELETE 200', 'POST 201']);
 	});
@@ -72,8 +103,15 @@ describe('Slot → Update Reservation onto time the hold overlaps', () => {
 		const uid = await reserve('2027-03-15T13:00:00Z');
 		const result = await runCalCom(sandbox, update(uid, '2027-03-15T13:15:00Z'));
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ slotStart: '2027-03-15T13:15:00.000Z', slotEnd: '2027-03-15T13:45:00.000Z', reservationUidChanged: true, previousReservationUid: uid });
-		expect(sandbox.state.reservations.map((r) => r.slotStart)).toEqual(['2027-03-15T13:15:00.000Z']);
+		expect(result.items[0].json).toMatchObject({
+			slotStart: '2027-03-15T13:15:00.000Z',
+			slotEnd: '2027-03-15T13:45:00.000Z',
+			reservationUidChanged: true,
+			previousReservationUid: uid,
+		});
+		expect(sandbox.state.reservations.map((r) => r.slotStart)).toEqual([
+			'2027-03-15T13:15:00.000Z',
+		]);
 	});
 
 	it('leaves the hold as it is when someone else holds the new time, and passes Cal.com’s refusal on', async () => {
@@ -91,7 +129,9 @@ describe('Slot → Update Reservation onto time the hold overlaps', () => {
 		await reserve('2027-03-15T13:30:00Z', 'lena'); // someone else, right after
 		sandbox.requests.length = 0;
 		const result = await runCalCom(sandbox, update(uid, '2027-03-15T13:15:00Z'));
-		const restored = sandbox.state.reservations.find((r) => r.slotStart === '2027-03-15T13:00:00.000Z');
+		const restored = sandbox.state.reservations.find(
+			(r) => r.slotStart === '2027-03-15T13:00:00.000Z',
+		);
 		expect(restored).toBeDefined();
 		expect(restored?.uid).not.toBe(uid);
 		expect(result.error?.message).toBe(
@@ -100,7 +140,14 @@ describe('Slot → Update Reservation onto time the hold overlaps', () => {
 				`use that UID from now on (Cal.com cannot move a hold onto time it overlaps, so the node had released ${uid} to reserve anew).`,
 		);
 		// Event type 12 has one length: Cal.com refused slotDuration on the PATCH already, so the old time is asked for without it at once.
-		expect(calls()).toEqual(['GET 200', 'PATCH 400', 'PATCH 422', 'DELETE 200', 'POST 422', 'POST 201']);
+		expect(calls()).toEqual([
+			'GET 200',
+			'PATCH 400',
+			'PATCH 422',
+			'DELETE 200',
+			'POST 422',
+			'POST 201',
+		]);
 	});
 
 	it('says that nothing is held when neither the new nor the old time can be held', async () => {

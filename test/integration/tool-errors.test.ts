@@ -29,7 +29,8 @@ function booking(extra: INodeParameters): INodeParameters {
 	};
 }
 
-const posts = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/v2/bookings');
+const posts = (sandbox: Sandbox) =>
+	sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/v2/bookings');
 
 describe('Errors an AI agent can act on (the node as a tool)', () => {
 	const current = useSandbox();
@@ -45,12 +46,18 @@ describe('Errors an AI agent can act on (the node as a tool)', () => {
 		// In the editor the same failure keeps the short message, the advice in the description.
 		const editor = await runCalCom(sandbox, booking({ start: '2027-03-02T14:00' }));
 		expect(editor.error?.message).toMatch(/is not a free slot\. Nearest free slots: [^.]+00$/);
-		expect((editor.error as { description?: string }).description).toContain('Pick one of these start times');
+		expect((editor.error as { description?: string }).description).toContain(
+			'Pick one of these start times',
+		);
 	});
 
 	it('missing booking question: its label, slug, type and options, and where to look them up', async () => {
 		const sandbox = current();
-		const tool = await runCalCom(sandbox, booking({ bookingQuestions: { answers: [{ question: 'company', value: 'Acme' }] } }), { asTool: true });
+		const tool = await runCalCom(
+			sandbox,
+			booking({ bookingQuestions: { answers: [{ question: 'company', value: 'Acme' }] } }),
+			{ asTool: true },
+		);
 		expect(tool.error?.message).toBe(
 			'Booking Question Answers: "Team size" (team-size) is required (options: 1-10, 11-50, 51-200, 200+); "I accept the terms of service" (accept-terms) is required (boolean). Answer each question by its slug or label; Event Type → Get lists the questions with their types and options.',
 		);
@@ -59,8 +66,12 @@ describe('Errors an AI agent can act on (the node as a tool)', () => {
 
 	it('unknown time zone: the expected form, before any request', async () => {
 		const sandbox = current();
-		const tool = await runCalCom(sandbox, booking({ attendeeTimeZone: 'New York' }), { asTool: true });
-		expect(tool.error?.message).toMatch(/^Attendee Time Zone: "New York" is not an IANA time zone name\. Use an IANA time zone name such as Europe\/Berlin, America\/New_York or UTC\.$/);
+		const tool = await runCalCom(sandbox, booking({ attendeeTimeZone: 'New York' }), {
+			asTool: true,
+		});
+		expect(tool.error?.message).toMatch(
+			/^Attendee Time Zone: "New York" is not an IANA time zone name\. Use an IANA time zone name such as Europe\/Berlin, America\/New_York or UTC\.$/,
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 

@@ -70,7 +70,9 @@ describe('the transport, through the node and n8n-core, against the sandbox', ()
 		sandbox.injectFault({ kind: '503', path: '/v2/me', count: 3 });
 		const result = await runCalCom(sandbox, getUser);
 		expect(result.error?.message).toMatch(/^Cal\.com had a server error \(HTTP 503\)/);
-		expect((result.error as { description?: string }).description).toBe('It still failed after 3 attempts. Try again later.');
+		expect((result.error as { description?: string }).description).toBe(
+			'It still failed after 3 attempts. Try again later.',
+		);
 		expect(statuses()).toEqual([503, 503, 503]);
 	});
 
@@ -78,7 +80,9 @@ describe('the transport, through the node and n8n-core, against the sandbox', ()
 		sandbox.injectFault({ kind: '500', path: '/v2/slots/reservations' });
 		const result = await runCalCom(sandbox, reserve);
 		expect(result.error?.message).toMatch(/^Cal\.com had a server error \(HTTP 500\)/);
-		expect((result.error as { description?: string }).description).toContain('not repeated automatically');
+		expect((result.error as { description?: string }).description).toContain(
+			'not repeated automatically',
+		);
 		expect(sandbox.requests).toHaveLength(1);
 	});
 
@@ -99,8 +103,12 @@ describe('the transport, through the node and n8n-core, against the sandbox', ()
 	it('does not repeat a POST whose connection dropped, and says the outcome is unknown', async () => {
 		sandbox.injectFault({ kind: 'reset', path: '/v2/slots/reservations' });
 		const result = await runCalCom(sandbox, reserve);
-		expect(result.error?.message).toBe('The connection to Cal.com was closed before it answered POST /v2/slots/reservations');
-		expect((result.error as { description?: string }).description).toContain('Check in Cal.com whether it took effect');
+		expect(result.error?.message).toBe(
+			'The connection to Cal.com was closed before it answered POST /v2/slots/reservations',
+		);
+		expect((result.error as { description?: string }).description).toContain(
+			'Check in Cal.com whether it took effect',
+		);
 		expect(sandbox.requests).toHaveLength(1);
 	});
 
@@ -108,7 +116,9 @@ describe('the transport, through the node and n8n-core, against the sandbox', ()
 		sandbox.injectFault({ kind: 'timeout', path: '/v2/me', count: 3, delayMs: 2500 });
 		const result = await runCalCom(sandbox, { ...getUser, options: { timeoutSeconds: 1 } });
 		expect(result.error?.message).toBe('Cal.com did not answer GET /v2/me within 1 s');
-		expect((result.error as { description?: string }).description).toBe('Try again later. It still failed after 3 attempts.');
+		expect((result.error as { description?: string }).description).toBe(
+			'Try again later. It still failed after 3 attempts.',
+		);
 		expect(sandbox.requests).toHaveLength(3);
 	});
 
@@ -127,7 +137,9 @@ describe('the transport, through the node and n8n-core, against the sandbox', ()
 			node: new CalCom(),
 			credentialTypes: [new CalComV2Api()],
 			parameters: getUser,
-			credentials: { calComV2Api: { ...credentialsFor(sandbox).calComV2Api, baseUrl: url } } as never,
+			credentials: {
+				calComV2Api: { ...credentialsFor(sandbox).calComV2Api, baseUrl: url },
+			} as never,
 		});
 		expect(result.error?.message).toBe(
 			`Could not connect to ${url}: nothing is listening there. Check the base URL in the Cal.com API credential.`,
@@ -137,7 +149,9 @@ describe('the transport, through the node and n8n-core, against the sandbox', ()
 	it('paces itself by the remaining/reset headers so a burst of items meets no 429', async () => {
 		const tight = await startSandbox({ now: MARCH, rateLimit: 4, timeScale: 0.02 });
 		try {
-			const result = await runCalCom(tight, getUser, { inputItems: Array.from({ length: 10 }, () => ({})) });
+			const result = await runCalCom(tight, getUser, {
+				inputItems: Array.from({ length: 10 }, () => ({})),
+			});
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(10);
 			expect(tight.requests.filter((r) => r.status === 429)).toHaveLength(0);
@@ -172,7 +186,10 @@ describe('the transport with a key that has several named limits', () => {
 	afterAll(() => sandbox.close());
 
 	it('goes on while one limit has room and, when none has, waits only for the first to start afresh', async () => {
-		const result = await runCalCom(sandbox, getUser, { apiKey: key, inputItems: Array.from({ length: 6 }, () => ({})) });
+		const result = await runCalCom(sandbox, getUser, {
+			apiKey: key,
+			inputItems: Array.from({ length: 6 }, () => ({})),
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(6);
 		expect(sandbox.requests.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
@@ -187,9 +204,12 @@ describe('the sandbox validator bites', () => {
 	it('rejects a slots request with the bookings API version, 404 as Cal.com does, and records it', async () => {
 		const sandbox = await startSandbox({ now: MARCH });
 		try {
-			const response = await fetch(`${sandbox.url}/v2/slots?eventTypeId=12&start=2027-03-15&end=2027-03-16`, {
-				headers: { 'cal-api-version': '2024-08-13' },
-			});
+			const response = await fetch(
+				`${sandbox.url}/v2/slots?eventTypeId=12&start=2027-03-15&end=2027-03-16`,
+				{
+					headers: { 'cal-api-version': '2024-08-13' },
+				},
+			);
 			expect(response.status).toBe(404);
 			const body = (await response.json()) as { error: { message: string } };
 			expect(body.error.message).toContain('Cannot GET /v2/slots');

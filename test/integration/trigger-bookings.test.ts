@@ -29,7 +29,9 @@ function createParams(start: string): INodeParameters {
 		attendeeName: 'Ana Silva',
 		attendeeEmail: 'ana@example.com',
 		attendeeTimeZone: 'America/New_York',
-		bookingQuestions: { answers: Object.entries(ANSWERS).map(([question, value]) => ({ question, value })) },
+		bookingQuestions: {
+			answers: Object.entries(ANSWERS).map(([question, value]) => ({ question, value })),
+		},
 	};
 }
 
@@ -52,12 +54,21 @@ describe('Cal.com Trigger ← the sandbox’s deliveries of bookings made by the
 			req.on('data', (chunk: Buffer) => chunks.push(chunk));
 			req.on('end', () => {
 				const rawBody = Buffer.concat(chunks);
-				const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
+				const headers = Object.fromEntries(
+					Object.entries(req.headers).map(([k, v]) => [
+						k,
+						Array.isArray(v) ? v.join(', ') : (v ?? ''),
+					]),
+				);
 				if (!active) {
 					res.writeHead(410).end('no active workflow');
 					return;
 				}
-				deliver(sandbox(), { ...active, webhookBaseUrl: baseUrl }, { body: JSON.parse(rawBody.toString('utf8')), headers, rawBody })
+				deliver(
+					sandbox(),
+					{ ...active, webhookBaseUrl: baseUrl },
+					{ body: JSON.parse(rawBody.toString('utf8')), headers, rawBody },
+				)
 					.then(({ response, recorded }) => {
 						executions.push({
 							status: recorded.statusCode,
@@ -85,12 +96,22 @@ describe('Cal.com Trigger ← the sandbox’s deliveries of bookings made by the
 
 	it('runs the workflow once per booking change, verified, then after deactivation nothing is delivered', async () => {
 		const parameters: INodeParameters = { events: EVENTS, scope: 'user' };
-		const created = await runWebhookMethod(triggerOptions(sandbox(), { parameters, webhookBaseUrl: baseUrl }), 'create');
+		const created = await runWebhookMethod(
+			triggerOptions(sandbox(), { parameters, webhookBaseUrl: baseUrl }),
+			'create',
+		);
 		expect(created.result).toBe(true);
 		active = { parameters, staticData: created.staticData };
 		const secret = String(nodeData(created.staticData).secret);
 		expect(secret).toMatch(/^[0-9a-f]{64}$/);
-		expect(sandbox().state.webhooks).toMatchObject([{ userId: 1, triggers: [...EVENTS].sort(), active: true, subscriberUrl: `${baseUrl}/harness-webhook-id/webhook` }]);
+		expect(sandbox().state.webhooks).toMatchObject([
+			{
+				userId: 1,
+				triggers: [...EVENTS].sort(),
+				active: true,
+				subscriberUrl: `${baseUrl}/harness-webhook-id/webhook`,
+			},
+		]);
 
 		const booked = await runCalCom(sandbox(), createParams('2027-03-15T13:00:00Z'));
 		expect(booked.error).toBeUndefined();
@@ -109,20 +130,42 @@ describe('Cal.com Trigger ← the sandbox’s deliveries of bookings made by the
 		const newUid = String(moved.items[0].json.uid);
 		await sandbox().deliveriesSettled();
 
-		const cancelled = await runCalCom(sandbox(), { resource: 'booking', operation: 'cancel', bookingUid: newUid, cancellationReason: 'Customer asked' });
+		const cancelled = await runCalCom(sandbox(), {
+			resource: 'booking',
+			operation: 'cancel',
+			bookingUid: newUid,
+			cancellationReason: 'Customer asked',
+		});
 		expect(cancelled.error).toBeUndefined();
 		await sandbox().deliveriesSettled();
 
 		expect(executions.map((e) => e.status)).toEqual([200, 200, 200]);
 		expect(executions.map((e) => e.items?.length)).toEqual([1, 1, 1]);
 		expect(executions.map((e) => e.items?.[0])).toEqual([
-			expect.objectContaining({ triggerEvent: 'BOOKING_CREATED', uid, startTime: '2027-03-15T13:00:00.000Z', status: 'ACCEPTED' }),
-			expect.objectContaining({ triggerEvent: 'BOOKING_RESCHEDULED', uid: newUid, startTime: '2027-03-15T14:00:00.000Z', rescheduleUid: uid }),
-			expect.objectContaining({ triggerEvent: 'BOOKING_CANCELLED', uid: newUid, startTime: '2027-03-15T14:00:00.000Z', cancellationReason: 'Customer asked' }),
+			expect.objectContaining({
+				triggerEvent: 'BOOKING_CREATED',
+				uid,
+				startTime: '2027-03-15T13:00:00.000Z',
+				status: 'ACCEPTED',
+			}),
+			expect.objectContaining({
+				triggerEvent: 'BOOKING_RESCHEDULED',
+				uid: newUid,
+				startTime: '2027-03-15T14:00:00.000Z',
+				rescheduleUid: uid,
+			}),
+			expect.objectContaining({
+				triggerEvent: 'BOOKING_CANCELLED',
+				uid: newUid,
+				startTime: '2027-03-15T14:00:00.000Z',
+				cancellationReason: 'Customer asked',
+			}),
 		]);
 		// The node accepted them because they were signed with the secret it registered.
 		for (const execution of executions) {
-			expect(execution.signature).toBe(createHmac('sha256', secret).update(execution.rawBody).digest('hex'));
+			expect(execution.signature).toBe(
+				createHmac('sha256', secret).update(execution.rawBody).digest('hex'),
+			);
 		}
 		expect(JSON.stringify(executions.map((e) => e.items))).not.toContain(secret);
 		expect(sandbox().deliveries.map((d) => [d.triggerEvent, d.status])).toEqual([
@@ -138,7 +181,12 @@ describe('Cal.com Trigger ← the sandbox’s deliveries of bookings made by the
 		const after = await runCalCom(sandbox(), createParams('2027-03-16T13:00:00Z'));
 		expect(after.error).toBeUndefined();
 		await sandbox().deliveriesSettled();
-		expect(sandbox().events.map((e) => e.type)).toEqual(['BOOKING_CREATED', 'BOOKING_RESCHEDULED', 'BOOKING_CANCELLED', 'BOOKING_CREATED']);
+		expect(sandbox().events.map((e) => e.type)).toEqual([
+			'BOOKING_CREATED',
+			'BOOKING_RESCHEDULED',
+			'BOOKING_CANCELLED',
+			'BOOKING_CREATED',
+		]);
 		expect(sandbox().deliveries).toHaveLength(3);
 		expect(executions).toHaveLength(3);
 		expect(sandbox().invalidRequests()).toEqual([]);

@@ -35,14 +35,23 @@ export function triggerOptions(sandbox: Sandbox, setup: TriggerSetup): TriggerOp
 }
 
 /** What n8n does on activation: checkExists, and create when that says false. */
-export async function activate(sandbox: Sandbox, setup: TriggerSetup): Promise<{ staticData: IDataObject; created: boolean }> {
+export async function activate(
+	sandbox: Sandbox,
+	setup: TriggerSetup,
+): Promise<{ staticData: IDataObject; created: boolean }> {
 	const check = await runWebhookMethod(triggerOptions(sandbox, setup), 'checkExists');
 	if (check.result) return { staticData: check.staticData, created: false };
-	const created = await runWebhookMethod(triggerOptions(sandbox, { ...setup, staticData: check.staticData }), 'create');
+	const created = await runWebhookMethod(
+		triggerOptions(sandbox, { ...setup, staticData: check.staticData }),
+		'create',
+	);
 	return { staticData: created.staticData, created: true };
 }
 
-export async function deactivate(sandbox: Sandbox, setup: TriggerSetup): Promise<{ staticData: IDataObject; result: boolean | undefined }> {
+export async function deactivate(
+	sandbox: Sandbox,
+	setup: TriggerSetup,
+): Promise<{ staticData: IDataObject; result: boolean | undefined }> {
 	const deleted = await runWebhookMethod(triggerOptions(sandbox, setup), 'delete');
 	return { staticData: deleted.staticData, result: deleted.result };
 }
@@ -56,14 +65,20 @@ export function nodeData(staticData: IDataObject): IDataObject {
 	return (staticData[STATIC_KEY] ?? {}) as IDataObject;
 }
 
-export function webhooksAt(sandbox: Sandbox, where: Partial<Pick<SandboxWebhook, 'userId' | 'eventTypeId' | 'teamId'>> = {}): SandboxWebhook[] {
+export function webhooksAt(
+	sandbox: Sandbox,
+	where: Partial<Pick<SandboxWebhook, 'userId' | 'eventTypeId' | 'teamId'>> = {},
+): SandboxWebhook[] {
 	return sandbox.state.webhooks.filter((w) =>
 		(Object.keys(where) as Array<keyof typeof where>).every((key) => w[key] === where[key]),
 	);
 }
 
 /** Log lines the node wrote through n8n's logger, captured per level. */
-export function captureLogs(): { lines: Array<{ level: string; message: string; meta?: unknown }>; restore(): void } {
+export function captureLogs(): {
+	lines: Array<{ level: string; message: string; meta?: unknown }>;
+	restore(): void;
+} {
 	const logger = Container.get(Logger);
 	const lines: Array<{ level: string; message: string; meta?: unknown }> = [];
 	const spies = (['error', 'warn', 'info', 'debug'] as const).map((level) =>
@@ -77,7 +92,8 @@ export function captureLogs(): { lines: Array<{ level: string; message: string; 
 /** What n8n's body parser hands a webhook: JSON or form fields by content type ({} when unparsable). */
 function parsedLikeN8n(rawBody: Buffer, contentType: string | undefined): unknown {
 	const text = rawBody.toString('utf8');
-	if (contentType?.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+	if (contentType?.startsWith('application/x-www-form-urlencoded'))
+		return Object.fromEntries(new URLSearchParams(text));
 	try {
 		return JSON.parse(text) as unknown;
 	} catch {
@@ -97,7 +113,10 @@ export interface Receiver {
  * A tiny n8n on 127.0.0.1: takes Cal.com's POST and hands the bytes, headers and parsed body to the
  * trigger's webhook() with the setup `current()` returns.
  */
-export async function startReceiver(sandbox: () => Sandbox, current: () => TriggerSetup | undefined): Promise<Receiver> {
+export async function startReceiver(
+	sandbox: () => Sandbox,
+	current: () => TriggerSetup | undefined,
+): Promise<Receiver> {
 	const outcomes: Receiver['outcomes'] = [];
 	let baseUrl = '';
 	const server = createServer((req, res) => {
@@ -105,12 +124,22 @@ export async function startReceiver(sandbox: () => Sandbox, current: () => Trigg
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
 			const rawBody = Buffer.concat(chunks);
-			const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+			const headers = Object.fromEntries(
+				Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]),
+			);
 			const setup = current();
 			if (!setup) throw new Error('no active workflow');
-			deliver(sandbox(), { ...setup, webhookBaseUrl: baseUrl }, { body: parsedLikeN8n(rawBody, headers['content-type']), headers, rawBody })
+			deliver(
+				sandbox(),
+				{ ...setup, webhookBaseUrl: baseUrl },
+				{ body: parsedLikeN8n(rawBody, headers['content-type']), headers, rawBody },
+			)
 				.then(({ response, recorded }) => {
-					outcomes.push({ status: recorded.statusCode, items: response.workflowData?.[0].map((i) => i.json), message: response.webhookResponse });
+					outcomes.push({
+						status: recorded.statusCode,
+						items: response.workflowData?.[0].map((i) => i.json),
+						message: response.webhookResponse,
+					});
 					res.statusCode = recorded.statusCode;
 					res.end();
 				})

@@ -18,7 +18,10 @@ describe('User → Update', () => {
 	});
 
 	it('changes the time zone and default schedule, sends only those, and returns the profile', async () => {
-		const result = await runCalCom(sandbox, update({ timeZone: ' Europe/Lisbon ', defaultScheduleId: 4 }));
+		const result = await runCalCom(
+			sandbox,
+			update({ timeZone: ' Europe/Lisbon ', defaultScheduleId: 4 }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json)).toEqual([
 			{
@@ -33,7 +36,9 @@ describe('User → Update', () => {
 				organizationId: null,
 			},
 		]);
-		expect(sandbox.requests.map((r) => [r.method, r.path, r.body])).toEqual([['PATCH', '/v2/me', { timeZone: 'Europe/Lisbon', defaultScheduleId: 4 }]]);
+		expect(sandbox.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			['PATCH', '/v2/me', { timeZone: 'Europe/Lisbon', defaultScheduleId: 4 }],
+		]);
 		expect(sandbox.requests[0].headers['cal-api-version']).toBeUndefined();
 		expect(sandbox.state.schedules.find((s) => s.id === 4)?.isDefault).toBe(true);
 	});
@@ -41,10 +46,26 @@ describe('User → Update', () => {
 	it('changes the other profile fields and gives the whole answer with Output Raw', async () => {
 		const result = await runCalCom(
 			sandbox,
-			update({ name: 'Lena F.', bio: 'Berlin office', timeFormat: 12, weekStart: 'Sunday', locale: 'en' }, { output: 'raw' }),
+			update(
+				{
+					name: 'Lena F.',
+					bio: 'Berlin office',
+					timeFormat: 12,
+					weekStart: 'Sunday',
+					locale: 'en',
+				},
+				{ output: 'raw' },
+			),
 			{ username: 'lena' },
 		);
-		expect(result.items[0].json).toMatchObject({ username: 'lena', name: 'Lena F.', bio: 'Berlin office', timeFormat: 12, weekStart: 'Sunday', avatarUrl: null });
+		expect(result.items[0].json).toMatchObject({
+			username: 'lena',
+			name: 'Lena F.',
+			bio: 'Berlin office',
+			timeFormat: 12,
+			weekStart: 'Sunday',
+			avatarUrl: null,
+		});
 		expect(sandbox.state.users.find((u) => u.username === 'lena')?.locale).toBe('en');
 	});
 

@@ -37,7 +37,8 @@ const create: INodeParameters = {
 
 /** No email address or phone number of the request anywhere a user or a log could see it. */
 function expectNoPersonalData(text: string): void {
-	for (const value of [EMAIL, REFUSED_EMAIL, 'priya@acme_corp.example', PHONE, '4155550123']) expect(text).not.toContain(value);
+	for (const value of [EMAIL, REFUSED_EMAIL, 'priya@acme_corp.example', PHONE, '4155550123'])
+		expect(text).not.toContain(value);
 }
 
 /**
@@ -45,11 +46,16 @@ function expectNoPersonalData(text: string): void {
  * — without n8n's own copy of the node, whose parameters are what the user typed.
  */
 function errorText(result: RunNodeResult): string {
-	const omitNode = (key: string, value: unknown) => (key === 'node' ? '<the node, as n8n attaches it>' : value);
-	return JSON.stringify({ items: result.items, error: result.error, runData: result.runData }, omitNode);
+	const omitNode = (key: string, value: unknown) =>
+		key === 'node' ? '<the node, as n8n attaches it>' : value;
+	return JSON.stringify(
+		{ items: result.items, error: result.error, runData: result.runData },
+		omitNode,
+	);
 }
 
-const description = (error: unknown) => (error as { description?: string } | undefined)?.description;
+const description = (error: unknown) =>
+	(error as { description?: string } | undefined)?.description;
 
 describe.each([
 	['hosted Cal.com (production: no details)', true],
@@ -71,10 +77,14 @@ describe.each([
 			expect(result.error?.message).toBe(
 				`Cal.com rejected the input of POST /v2/bookings/${UID}/guests without naming the field ("Bad Request Exception")`,
 			);
-			expect(description(result.error)).toMatch(/^Fields sent: guests\[\]\.email\. Check each against what Cal\.com accepts: .*email addresses/);
+			expect(description(result.error)).toMatch(
+				/^Fields sent: guests\[\]\.email\. Check each against what Cal\.com accepts: .*email addresses/,
+			);
 			expect(description(result.error)).toContain('(cal-api-version 2024-08-13)');
 		} else {
-			expect(result.error?.message).toBe(`Cal.com rejected the input of POST /v2/bookings/${UID}/guests: guests[1].email: email must be an email`);
+			expect(result.error?.message).toBe(
+				`Cal.com rejected the input of POST /v2/bookings/${UID}/guests: guests[1].email: email must be an email`,
+			);
 			expect(description(result.error)).toBe('Fields sent: guests[].email.');
 		}
 		expectNoPersonalData(errorText(result));
@@ -84,8 +94,13 @@ describe.each([
 		const result = await runCalCom(sandbox, addGuests, { continueOnFail: true });
 		expect(result.error).toBeUndefined();
 		const item = result.items[0].json;
-		expect(item).toMatchObject({ httpCode: '400', description: expect.stringMatching(/^Fields sent: guests\[\]\.email\./) });
-		expect(String(item.error)).toMatch(new RegExp(`^Cal\\.com rejected the input of POST /v2/bookings/${UID}/guests`));
+		expect(item).toMatchObject({
+			httpCode: '400',
+			description: expect.stringMatching(/^Fields sent: guests\[\]\.email\./),
+		});
+		expect(String(item.error)).toMatch(
+			new RegExp(`^Cal\\.com rejected the input of POST /v2/bookings/${UID}/guests`),
+		);
 		expectNoPersonalData(errorText(result));
 	});
 
@@ -93,8 +108,12 @@ describe.each([
 		const result = await runCalCom(sandbox, create);
 		const post = sandbox.requests.find((r) => r.method === 'POST' && r.path === '/v2/bookings');
 		expect(post?.status).toBe(400);
-		expect(post?.body).toMatchObject({ attendee: { email: 'priya@acme_corp.example', phoneNumber: PHONE } });
-		expect(result.error?.message).toBe('Cal.com rejected the request: attendee property is wrong, email property is wrong,Invalid email format');
+		expect(post?.body).toMatchObject({
+			attendee: { email: 'priya@acme_corp.example', phoneNumber: PHONE },
+		});
+		expect(result.error?.message).toBe(
+			'Cal.com rejected the request: attendee property is wrong, email property is wrong,Invalid email format',
+		);
 		expect(description(result.error)).toBe(
 			'Fields sent: start, attendee.name, attendee.timeZone, attendee.email, attendee.phoneNumber, eventTypeId. ' +
 				'"should not exist" means Cal.com does not take that field; otherwise correct the value of the field named.',
@@ -102,7 +121,11 @@ describe.each([
 		expectNoPersonalData(errorText(result));
 
 		const continued = await runCalCom(sandbox, create, { continueOnFail: true });
-		expect(continued.items[0].json).toMatchObject({ error: result.error?.message, description: description(result.error), httpCode: '400' });
+		expect(continued.items[0].json).toMatchObject({
+			error: result.error?.message,
+			description: description(result.error),
+			httpCode: '400',
+		});
 		expectNoPersonalData(errorText(continued));
 	});
 });

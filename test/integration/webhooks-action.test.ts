@@ -36,7 +36,11 @@ function seedWebhook(sandbox: Sandbox, extra: Partial<SandboxWebhook> = {}): San
 	return webhook;
 }
 
-const webhookParams = (operation: string, extra: INodeParameters = {}): INodeParameters => ({ resource: 'webhook', operation, ...extra });
+const webhookParams = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'webhook',
+	operation,
+	...extra,
+});
 
 describe('Webhook → Create', () => {
 	const current = useSandbox();
@@ -51,7 +55,11 @@ describe('Webhook → Create', () => {
 			webhookParams('create', {
 				subscriberUrl: 'https://example.com/hooks/cal',
 				triggers: ['BOOKING_CREATED', 'BOOKING_CANCELLED'],
-				options: { secret: SECRET, payloadTemplate: '{"title":"{{title}}"}', version: '2026-07-27' },
+				options: {
+					secret: SECRET,
+					payloadTemplate: '{"title":"{{title}}"}',
+					version: '2026-07-27',
+				},
 			}),
 		);
 		expect(result.error).toBeUndefined();
@@ -104,10 +112,24 @@ describe('Webhook → Create', () => {
 			}),
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ eventTypeId: 11, active: false, time: 2, timeUnit: 'HOUR', hasSecret: false });
-		expect((result.items[0].json.triggers as string[]).sort()).toEqual([...WEBHOOK_TRIGGERS].sort());
-		expect(sandbox.state.webhooks[0]).toMatchObject({ eventTypeId: 11, userId: null, triggers: expect.arrayContaining([...WEBHOOK_TRIGGERS]) });
-		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v2/event-types/11/webhooks']);
+		expect(result.items[0].json).toMatchObject({
+			eventTypeId: 11,
+			active: false,
+			time: 2,
+			timeUnit: 'HOUR',
+			hasSecret: false,
+		});
+		expect((result.items[0].json.triggers as string[]).sort()).toEqual(
+			[...WEBHOOK_TRIGGERS].sort(),
+		);
+		expect(sandbox.state.webhooks[0]).toMatchObject({
+			eventTypeId: 11,
+			userId: null,
+			triggers: expect.arrayContaining([...WEBHOOK_TRIGGERS]),
+		});
+		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'POST /v2/event-types/11/webhooks',
+		]);
 	});
 
 	it('refuses a no-show trigger without a valid delay before any request', async () => {
@@ -127,15 +149,31 @@ describe('Webhook → Create', () => {
 	});
 
 	it('refuses a subscriber URL that is not http(s) before any request', async () => {
-		const result = await runCalCom(sandbox, webhookParams('create', { subscriberUrl: 'ftp://example.com/x', triggers: ['BOOKING_CREATED'] }));
-		expect(result.error?.message).toBe('Subscriber URL: must start with https:// (or http:// on self-hosted Cal.com), not "ftp:".');
+		const result = await runCalCom(
+			sandbox,
+			webhookParams('create', {
+				subscriberUrl: 'ftp://example.com/x',
+				triggers: ['BOOKING_CREATED'],
+			}),
+		);
+		expect(result.error?.message).toBe(
+			'Subscriber URL: must start with https:// (or http:// on self-hosted Cal.com), not "ftp:".',
+		);
 		expect(sandbox.requests).toEqual([]);
 	});
 
 	it("explains Cal.com's 409 for a subscriber URL the scope already has, and does not repeat the POST", async () => {
 		seedWebhook(sandbox, { subscriberUrl: 'https://example.com/hooks/taken' });
-		const result = await runCalCom(sandbox, webhookParams('create', { subscriberUrl: 'https://example.com/hooks/taken', triggers: ['BOOKING_CREATED'] }));
-		expect(result.error?.message).toBe('Cal.com reported a conflict: Webhook with this subscriber url already exists for this user');
+		const result = await runCalCom(
+			sandbox,
+			webhookParams('create', {
+				subscriberUrl: 'https://example.com/hooks/taken',
+				triggers: ['BOOKING_CREATED'],
+			}),
+		);
+		expect(result.error?.message).toBe(
+			'Cal.com reported a conflict: Webhook with this subscriber url already exists for this user',
+		);
 		expect((result.error as { description?: string }).description).toBe(
 			'A webhook for https://example.com/hooks/taken already exists in this scope, and Cal.com takes each URL once per scope. Update that webhook instead (Get Many lists it), delete it first, or use another URL.',
 		);
@@ -146,9 +184,16 @@ describe('Webhook → Create', () => {
 	it("passes on Cal.com's 403 for another user's event type", async () => {
 		const result = await runCalCom(
 			sandbox,
-			webhookParams('create', { scope: 'eventType', eventTypeId: byId('21'), subscriberUrl: 'https://example.com/h', triggers: ['BOOKING_CREATED'] }),
+			webhookParams('create', {
+				scope: 'eventType',
+				eventTypeId: byId('21'),
+				subscriberUrl: 'https://example.com/h',
+				triggers: ['BOOKING_CREATED'],
+			}),
 		);
-		expect(result.error?.message).toBe('Cal.com refused the request (403 Forbidden): You are not the owner of event type with id 21');
+		expect(result.error?.message).toBe(
+			'Cal.com refused the request (403 Forbidden): You are not the owner of event type with id 21',
+		);
 	});
 });
 
@@ -176,14 +221,24 @@ describe('Webhook → Get Many, Get, Update, Delete', () => {
 			timeUnit: null,
 			hasSecret: true,
 		});
-		expect(sandbox.requests.map((r) => [r.path, r.query])).toEqual([['/v2/webhooks', { take: '3', skip: '0' }]]);
+		expect(sandbox.requests.map((r) => [r.path, r.query])).toEqual([
+			['/v2/webhooks', { take: '3', skip: '0' }],
+		]);
 		expect(visibleText(result)).not.toContain(SECRET);
 	});
 
 	it('returns all webhooks of an event type in pages of 250, Raw without the secret', async () => {
 		for (let i = 0; i < 260; i++) seedWebhook(sandbox, { userId: null, eventTypeId: 11 });
 		seedWebhook(sandbox);
-		const result = await runCalCom(sandbox, webhookParams('getMany', { scope: 'eventType', eventTypeId: eventType11, returnAll: true, output: 'raw' }));
+		const result = await runCalCom(
+			sandbox,
+			webhookParams('getMany', {
+				scope: 'eventType',
+				eventTypeId: eventType11,
+				returnAll: true,
+				output: 'raw',
+			}),
+		);
 		expect(result.items).toHaveLength(260);
 		expect(result.items[0].json).toMatchObject({ eventTypeId: 11, hasSecret: true });
 		expect(result.items[0].json).not.toHaveProperty('secret');
@@ -197,11 +252,21 @@ describe('Webhook → Get Many, Get, Update, Delete', () => {
 	it('gets one webhook chosen from the list or by ID', async () => {
 		const hook = seedWebhook(sandbox, { triggers: ['MEETING_ENDED'] });
 		const listed = await runCalCom(sandbox, webhookParams('get', { webhookId: fromList(hook.id) }));
-		expect(listed.items[0].json).toMatchObject({ id: hook.id, triggers: ['MEETING_ENDED'], hasSecret: true });
-		const typed = await runCalCom(sandbox, webhookParams('get', { webhookId: byId(` ${hook.id} `), output: 'raw' }));
+		expect(listed.items[0].json).toMatchObject({
+			id: hook.id,
+			triggers: ['MEETING_ENDED'],
+			hasSecret: true,
+		});
+		const typed = await runCalCom(
+			sandbox,
+			webhookParams('get', { webhookId: byId(` ${hook.id} `), output: 'raw' }),
+		);
 		expect(typed.items[0].json).toMatchObject({ id: hook.id, hasSecret: true });
 		expect(visibleText(listed) + visibleText(typed)).not.toContain(SECRET);
-		expect(sandbox.requests.map((r) => r.path)).toEqual([`/v2/webhooks/${hook.id}`, `/v2/webhooks/${hook.id}`]);
+		expect(sandbox.requests.map((r) => r.path)).toEqual([
+			`/v2/webhooks/${hook.id}`,
+			`/v2/webhooks/${hook.id}`,
+		]);
 	});
 
 	it('names the missing webhook on a 404 and refuses an ID that is not a UUID before any request', async () => {
@@ -209,15 +274,22 @@ describe('Webhook → Get Many, Get, Update, Delete', () => {
 		const result = await runCalCom(sandbox, webhookParams('get', { webhookId: byId(missing) }));
 		expect(result.error?.message).toBe(`Webhook ${missing} was not found among your webhooks`);
 		// Cal.com's own words (webhooks.service.ts) stay in the description.
-		expect((result.error as { description?: string }).description).toBe(`Cal.com said: Webhook (${missing}) not found`);
+		expect((result.error as { description?: string }).description).toBe(
+			`Cal.com said: Webhook (${missing}) not found`,
+		);
 		const deleted = await runCalCom(sandbox, webhookParams('delete', { webhookId: byId(missing) }));
-		expect([deleted.error?.message, (deleted.error as { description?: string }).description]).toEqual([
+		expect([
+			deleted.error?.message,
+			(deleted.error as { description?: string }).description,
+		]).toEqual([
 			`Webhook ${missing} was not found among your webhooks`,
 			`Cal.com said: Webhook (${missing}) not found`,
 		]);
 		// The editor refuses such an ID in By ID mode; an expression in From List can still produce one.
 		const bad = await runCalCom(sandbox, webhookParams('delete', { webhookId: fromList('../me') }));
-		expect(bad.error?.message).toBe('Webhook: "../me" is not a webhook ID (a UUID such as 6d3a7a8e-2b0c-4c55-9d1e-5b7b0f1f2a34).');
+		expect(bad.error?.message).toBe(
+			'Webhook: "../me" is not a webhook ID (a UUID such as 6d3a7a8e-2b0c-4c55-9d1e-5b7b0f1f2a34).',
+		);
 		expect(sandbox.requests).toHaveLength(2);
 	});
 
@@ -225,47 +297,112 @@ describe('Webhook → Get Many, Get, Update, Delete', () => {
 		const hook = seedWebhook(sandbox, { payloadTemplate: '{"a":1}' });
 		const result = await runCalCom(
 			sandbox,
-			webhookParams('update', { webhookId: byId(hook.id), updateFields: { triggers: ['BOOKING_RESCHEDULED', 'OOO_CREATED'], active: false } }),
+			webhookParams('update', {
+				webhookId: byId(hook.id),
+				updateFields: { triggers: ['BOOKING_RESCHEDULED', 'OOO_CREATED'], active: false },
+			}),
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ id: hook.id, triggers: ['BOOKING_RESCHEDULED', 'OOO_CREATED'], active: false, payloadTemplate: '{"a":1}', hasSecret: true });
-		expect(sandbox.requests.map((r) => [r.method, r.body])).toEqual([['PATCH', { triggers: ['BOOKING_RESCHEDULED', 'OOO_CREATED'], active: false }]]);
-		expect(sandbox.state.webhooks[0]).toMatchObject({ secret: SECRET, subscriberUrl: hook.subscriberUrl });
+		expect(result.items[0].json).toMatchObject({
+			id: hook.id,
+			triggers: ['BOOKING_RESCHEDULED', 'OOO_CREATED'],
+			active: false,
+			payloadTemplate: '{"a":1}',
+			hasSecret: true,
+		});
+		expect(sandbox.requests.map((r) => [r.method, r.body])).toEqual([
+			['PATCH', { triggers: ['BOOKING_RESCHEDULED', 'OOO_CREATED'], active: false }],
+		]);
+		expect(sandbox.state.webhooks[0]).toMatchObject({
+			secret: SECRET,
+			subscriberUrl: hook.subscriberUrl,
+		});
 		expect(visibleText(result)).not.toContain(SECRET);
 	});
 
 	it('adds a no-show trigger only with a delay: its own, or the one the webhook has', async () => {
 		const plain = seedWebhook(sandbox);
-		const refused = await runCalCom(sandbox, webhookParams('update', { webhookId: byId(plain.id), updateFields: { triggers: ['AFTER_HOSTS_CAL_VIDEO_NO_SHOW'] } }));
-		expect(refused.error?.message).toMatch(/^No-Show Delay: a whole number of at least 1 is required/);
+		const refused = await runCalCom(
+			sandbox,
+			webhookParams('update', {
+				webhookId: byId(plain.id),
+				updateFields: { triggers: ['AFTER_HOSTS_CAL_VIDEO_NO_SHOW'] },
+			}),
+		);
+		expect(refused.error?.message).toMatch(
+			/^No-Show Delay: a whole number of at least 1 is required/,
+		);
 		expect(sandbox.requests.map((r) => r.method)).toEqual(['GET']);
 
 		const given = await runCalCom(
 			sandbox,
-			webhookParams('update', { webhookId: byId(plain.id), updateFields: { triggers: ['AFTER_HOSTS_CAL_VIDEO_NO_SHOW'], noShowTime: 1, noShowTimeUnit: 'DAY' } }),
+			webhookParams('update', {
+				webhookId: byId(plain.id),
+				updateFields: {
+					triggers: ['AFTER_HOSTS_CAL_VIDEO_NO_SHOW'],
+					noShowTime: 1,
+					noShowTimeUnit: 'DAY',
+				},
+			}),
 		);
-		expect(given.items[0].json).toMatchObject({ triggers: ['AFTER_HOSTS_CAL_VIDEO_NO_SHOW'], time: 1, timeUnit: 'DAY' });
+		expect(given.items[0].json).toMatchObject({
+			triggers: ['AFTER_HOSTS_CAL_VIDEO_NO_SHOW'],
+			time: 1,
+			timeUnit: 'DAY',
+		});
 
-		const kept = await runCalCom(sandbox, webhookParams('update', { webhookId: byId(plain.id), updateFields: { triggers: ['AFTER_GUESTS_CAL_VIDEO_NO_SHOW'] } }));
-		expect(kept.items[0].json).toMatchObject({ triggers: ['AFTER_GUESTS_CAL_VIDEO_NO_SHOW'], time: 1, timeUnit: 'DAY' });
+		const kept = await runCalCom(
+			sandbox,
+			webhookParams('update', {
+				webhookId: byId(plain.id),
+				updateFields: { triggers: ['AFTER_GUESTS_CAL_VIDEO_NO_SHOW'] },
+			}),
+		);
+		expect(kept.items[0].json).toMatchObject({
+			triggers: ['AFTER_GUESTS_CAL_VIDEO_NO_SHOW'],
+			time: 1,
+			timeUnit: 'DAY',
+		});
 	});
 
 	it('explains the 409 when the new subscriber URL is taken, and asks for a field when none is given', async () => {
 		seedWebhook(sandbox, { subscriberUrl: 'https://example.com/hooks/taken' });
 		const hook = seedWebhook(sandbox);
-		const result = await runCalCom(sandbox, webhookParams('update', { webhookId: byId(hook.id), updateFields: { subscriberUrl: 'https://example.com/hooks/taken' } }));
-		expect(result.error?.message).toBe('Cal.com reported a conflict: Webhook with this subscriber url already exists for this user');
-		expect((result.error as { description?: string }).description).toContain('already exists in this scope');
-		const empty = await runCalCom(sandbox, webhookParams('update', { webhookId: byId(hook.id), updateFields: {} }));
+		const result = await runCalCom(
+			sandbox,
+			webhookParams('update', {
+				webhookId: byId(hook.id),
+				updateFields: { subscriberUrl: 'https://example.com/hooks/taken' },
+			}),
+		);
+		expect(result.error?.message).toBe(
+			'Cal.com reported a conflict: Webhook with this subscriber url already exists for this user',
+		);
+		expect((result.error as { description?: string }).description).toContain(
+			'already exists in this scope',
+		);
+		const empty = await runCalCom(
+			sandbox,
+			webhookParams('update', { webhookId: byId(hook.id), updateFields: {} }),
+		);
 		expect(empty.error?.message).toBe('Update Fields: add at least one field to change.');
 	});
 
 	it('deletes a webhook and returns deleted: true with its ID only', async () => {
 		const hook = seedWebhook(sandbox, { userId: null, eventTypeId: 11 });
-		const result = await runCalCom(sandbox, webhookParams('delete', { scope: 'eventType', eventTypeId: eventType11, webhookId: byId(hook.id) }));
+		const result = await runCalCom(
+			sandbox,
+			webhookParams('delete', {
+				scope: 'eventType',
+				eventTypeId: eventType11,
+				webhookId: byId(hook.id),
+			}),
+		);
 		expect(result.items.map((item) => item.json)).toEqual([{ deleted: true, id: hook.id }]);
 		expect(sandbox.state.webhooks).toEqual([]);
-		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE /v2/event-types/11/webhooks/${hook.id}`]);
+		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`DELETE /v2/event-types/11/webhooks/${hook.id}`,
+		]);
 	});
 });
 
@@ -277,16 +414,33 @@ describe('Webhook picker', () => {
 	});
 
 	const search = (filter?: string, parameters = {}) =>
-		runListSearch(new CalCom(), [new CalComV2Api()], credentialsFor(sandbox) as never, 'searchWebhooks', filter, {
-			resource: 'webhook',
-			operation: 'get',
-			...parameters,
-		});
+		runListSearch(
+			new CalCom(),
+			[new CalComV2Api()],
+			credentialsFor(sandbox) as never,
+			'searchWebhooks',
+			filter,
+			{
+				resource: 'webhook',
+				operation: 'get',
+				...parameters,
+			},
+		);
 
 	it('lists the scope’s webhooks by subscriber URL and filters them', async () => {
-		const crm = seedWebhook(sandbox, { subscriberUrl: 'https://crm.example.com/cal', triggers: ['BOOKING_CREATED', 'BOOKING_CANCELLED'] });
-		const slack = seedWebhook(sandbox, { subscriberUrl: 'https://hooks.slack.example/abc', active: false });
-		const eventTypeHook = seedWebhook(sandbox, { userId: null, eventTypeId: 11, subscriberUrl: 'https://crm.example.com/et' });
+		const crm = seedWebhook(sandbox, {
+			subscriberUrl: 'https://crm.example.com/cal',
+			triggers: ['BOOKING_CREATED', 'BOOKING_CANCELLED'],
+		});
+		const slack = seedWebhook(sandbox, {
+			subscriberUrl: 'https://hooks.slack.example/abc',
+			active: false,
+		});
+		const eventTypeHook = seedWebhook(sandbox, {
+			userId: null,
+			eventTypeId: 11,
+			subscriberUrl: 'https://crm.example.com/et',
+		});
 
 		const all = await search();
 		expect(all.results).toEqual([

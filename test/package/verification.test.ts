@@ -59,7 +59,9 @@ function instantiate<T>(compiledPath: string): T {
 /** Resolves a `file:` icon path the way n8n does: relative to the compiled file's folder. */
 function iconFile(compiledPath: string, iconPath: string): string {
 	expect(iconPath).toMatch(/^file:/);
-	return join(dirname(compiledPath), iconPath.replace(/^file:/, '')).split(sep).join('/');
+	return join(dirname(compiledPath), iconPath.replace(/^file:/, ''))
+		.split(sep)
+		.join('/');
 }
 
 function runScanner(): ScanLeg[] {
@@ -84,7 +86,15 @@ function runScanner(): ScanLeg[] {
 	delete env.NODE_ENV;
 	const run = spawnSync(
 		process.execPath,
-		['--input-type=module', '-e', script, scanner, packageDir, REPO_ROOT, JSON.stringify(TARBALL_PATTERNS)],
+		[
+			'--input-type=module',
+			'-e',
+			script,
+			scanner,
+			packageDir,
+			REPO_ROOT,
+			JSON.stringify(TARBALL_PATTERNS),
+		],
 		{ cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 120_000 },
 	);
 	if (run.status !== 0) {
@@ -114,7 +124,10 @@ beforeAll(() => {
 		['pack', '--json', '--ignore-scripts', '--pack-destination', workDir],
 		{ cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
 	);
-	const [packed] = JSON.parse(packOutput) as Array<{ filename: string; files: Array<{ path: string }> }>;
+	const [packed] = JSON.parse(packOutput) as Array<{
+		filename: string;
+		files: Array<{ path: string }>;
+	}>;
 	packedFiles = packed.files.map((file) => file.path);
 
 	execFileSync('tar', ['-xzf', join(workDir, packed.filename), '-C', workDir]);
@@ -133,7 +146,8 @@ describe('the package as npm publishes it', () => {
 
 	it('ships only dist/ besides package.json and the readme', () => {
 		const outside = packedFiles.filter(
-			(path) => !path.startsWith('dist/') && !/^(package\.json|README\.md|LICENSE(\.md)?)$/.test(path),
+			(path) =>
+				!path.startsWith('dist/') && !/^(package\.json|README\.md|LICENSE(\.md)?)$/.test(path),
 		);
 		expect(outside).toEqual([]);
 		expect(packedFiles.filter((path) => path.startsWith('dist/test/'))).toEqual([]);
@@ -167,7 +181,8 @@ describe('the package as npm publishes it', () => {
 	it('has the icon files every credential points to', () => {
 		for (const credentialPath of manifest.n8n?.credentials ?? []) {
 			const icon = instantiate<ICredentialType>(credentialPath).icon as Icon | undefined;
-			const paths = icon === undefined ? [] : typeof icon === 'string' ? [icon] : [icon.light, icon.dark];
+			const paths =
+				icon === undefined ? [] : typeof icon === 'string' ? [icon] : [icon.light, icon.dark];
 			for (const file of paths.map((path) => iconFile(credentialPath, path))) {
 				expect({ credentialPath, file, packed: existsSync(join(packageDir, file)) }).toEqual({
 					credentialPath,

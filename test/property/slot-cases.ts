@@ -32,9 +32,25 @@ export const ZONES = [
  * 10-31; Sydney and Lord Howe 04-04 and 10-03; Chatham and Auckland 04-04 and 09-26. Windows
  * start a few days either side.
  */
-export const ANCHORS = ['2027-03-14', '2027-03-28', '2027-04-04', '2027-09-26', '2027-10-03', '2027-10-31', '2027-11-07'] as const;
+export const ANCHORS = [
+	'2027-03-14',
+	'2027-03-28',
+	'2027-04-04',
+	'2027-09-26',
+	'2027-10-03',
+	'2027-10-31',
+	'2027-11-07',
+] as const;
 
-const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+const DAY_NAMES = [
+	'Sunday',
+	'Monday',
+	'Tuesday',
+	'Wednesday',
+	'Thursday',
+	'Friday',
+	'Saturday',
+] as const;
 
 /** How a time parameter is written: UTC, with an offset, a wall time read in the zone, a bare date. */
 export type TimeForm = 'utc' | 'offset' | 'wall' | 'date';
@@ -67,12 +83,29 @@ const quarterHour = (max: number) => fc.integer({ min: 0, max: max / 15 }).map((
  * A quarter hour of the day, one time in three between 00:00 and 04:00, where the DST changes
  * (and their gaps and repeated hours) are.
  */
-export const timeOfDay = fc.oneof({ arbitrary: quarterHour(23 * 60 + 45), weight: 2 }, { arbitrary: quarterHour(4 * 60), weight: 1 });
+export const timeOfDay = fc.oneof(
+	{ arbitrary: quarterHour(23 * 60 + 45), weight: 2 },
+	{ arbitrary: quarterHour(4 * 60), weight: 1 },
+);
 
 const weeklyRow = fc.oneof(
-	{ arbitrary: fc.record({ days: fc.subarray([...DAY_NAMES], { minLength: 1 }), start: timeOfDay, end: quarterHour(24 * 60) }), weight: 3 },
+	{
+		arbitrary: fc.record({
+			days: fc.subarray([...DAY_NAMES], { minLength: 1 }),
+			start: timeOfDay,
+			end: quarterHour(24 * 60),
+		}),
+		weight: 3,
+	},
 	// Whole days, so slots run through the night of the change.
-	{ arbitrary: fc.record({ days: fc.subarray([...DAY_NAMES], { minLength: 1 }), start: fc.constant(0), end: fc.constant(24 * 60) }), weight: 1 },
+	{
+		arbitrary: fc.record({
+			days: fc.subarray([...DAY_NAMES], { minLength: 1 }),
+			start: fc.constant(0),
+			end: fc.constant(24 * 60),
+		}),
+		weight: 1,
+	},
 );
 
 const overrideRow = fc.oneof(
@@ -111,16 +144,24 @@ function changesOf(zone: string): string[] {
  * index (a map, not a chain), so a failing case still shrinks in every part.
  */
 export const slotQuestion: fc.Arbitrary<{ schedule: ScheduleCase; window: WindowCase }> = fc
-	.record({ schedule: scheduleWithoutAnchor, window: windowCase, pick: fc.nat({ max: 13 }), anyAnchor: fc.nat({ max: 3 }) })
+	.record({
+		schedule: scheduleWithoutAnchor,
+		window: windowCase,
+		pick: fc.nat({ max: 13 }),
+		anyAnchor: fc.nat({ max: 3 }),
+	})
 	.map(({ schedule, window, pick, anyAnchor }) => {
-		const changes = [...new Set([...changesOf(schedule.scheduleZone), ...changesOf(window.displayZone)])];
+		const changes = [
+			...new Set([...changesOf(schedule.scheduleZone), ...changesOf(window.displayZone)]),
+		];
 		const anchors = changes.length > 0 && anyAnchor > 0 ? changes : [...ANCHORS];
 		return { schedule: { ...schedule, anchor: anchors[pick % anchors.length] }, window };
 	});
 
 export const timeForm: fc.Arbitrary<TimeForm> = fc.constantFrom('utc', 'offset', 'wall', 'date');
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number) =>
+	`${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** The one user, schedule and event type the specs run against; each case rewrites them. */
 export const PROPERTY_FIXTURE: SandboxFixture = {
@@ -138,7 +179,17 @@ export const PROPERTY_FIXTURE: SandboxFixture = {
 			organizationId: null,
 		},
 	],
-	schedules: [{ id: 1, ownerId: 1, name: 'Random hours', timeZone: 'UTC', isDefault: true, availability: [], overrides: [] }],
+	schedules: [
+		{
+			id: 1,
+			ownerId: 1,
+			name: 'Random hours',
+			timeZone: 'UTC',
+			isDefault: true,
+			availability: [],
+			overrides: [],
+		},
+	],
 	eventTypes: [
 		{
 			id: 1,
@@ -167,15 +218,27 @@ export function scheduleOf(c: ScheduleCase): SandboxSchedule {
 	return {
 		...PROPERTY_FIXTURE.schedules[0],
 		timeZone: c.scheduleZone,
-		availability: c.weekly.map((row) => ({ days: row.days, startTime: hhmm(row.start), endTime: hhmm(row.end) })),
-		overrides: c.overrides.map((row) => ({ date: addDays(c.anchor, row.day), startTime: hhmm(row.start), endTime: hhmm(row.end) })),
+		availability: c.weekly.map((row) => ({
+			days: row.days,
+			startTime: hhmm(row.start),
+			endTime: hhmm(row.end),
+		})),
+		overrides: c.overrides.map((row) => ({
+			date: addDays(c.anchor, row.day),
+			startTime: hhmm(row.start),
+			endTime: hhmm(row.end),
+		})),
 	};
 }
 
 /** Puts a case's schedule and event type into the (freshly reset) sandbox state. */
 export function applyCase(state: SandboxState, c: ScheduleCase): void {
 	state.schedules[0] = scheduleOf(c);
-	Object.assign(state.eventTypes[0], { lengthInMinutes: c.length, slotInterval: c.interval, minimumBookingNotice: c.notice });
+	Object.assign(state.eventTypes[0], {
+		lengthInMinutes: c.length,
+		slotInterval: c.interval,
+		minimumBookingNotice: c.notice,
+	});
 }
 
 /**
@@ -183,17 +246,28 @@ export function applyCase(state: SandboxState, c: ScheduleCase): void {
  * a wall time it is the generated one, so times inside a spring-forward gap and inside a
  * fall-back overlap are sent as they are.
  */
-export function writeWindowStart(s: ScheduleCase, w: WindowCase, form: TimeForm): { text: string; instant: number } {
+export function writeWindowStart(
+	s: ScheduleCase,
+	w: WindowCase,
+	form: TimeForm,
+): { text: string; instant: number } {
 	const date = addDays(s.anchor, w.startDay);
 	const instant = documentedInstantOf(date, w.startMinute, w.displayZone);
-	return form === 'wall' ? { text: `${date}T${hhmm(w.startMinute)}`, instant } : writeTime(instant, form, w.displayZone);
+	return form === 'wall'
+		? { text: `${date}T${hhmm(w.startMinute)}`, instant }
+		: writeTime(instant, form, w.displayZone);
 }
 
 /**
  * A time parameter as a user writes it, and the instant it stands for. A bare date is the start
  * of that day on the zone's clock, or with `endOfDay` the last millisecond before the next one.
  */
-export function writeTime(instant: number, form: TimeForm, zone: string, endOfDay = false): { text: string; instant: number } {
+export function writeTime(
+	instant: number,
+	form: TimeForm,
+	zone: string,
+	endOfDay = false,
+): { text: string; instant: number } {
 	const local = readInZone(instant, zone);
 	switch (form) {
 		case 'utc':
@@ -202,7 +276,10 @@ export function writeTime(instant: number, form: TimeForm, zone: string, endOfDa
 			return { text: isoInZone(instant, zone), instant };
 		case 'wall': {
 			const [hours, minutes] = local.time.split(':').map(Number);
-			return { text: `${local.date}T${local.time}`, instant: documentedInstantOf(local.date, hours * 60 + minutes, zone) };
+			return {
+				text: `${local.date}T${local.time}`,
+				instant: documentedInstantOf(local.date, hours * 60 + minutes, zone),
+			};
 		}
 		default:
 			return endOfDay

@@ -14,10 +14,26 @@ import { expectOnlyValidRequests, runCalCom } from '../integration/helpers';
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
 import { planForEventType, slotStarts } from '../sandbox/availability';
-import type { TimeForm } from './slot-cases';
-import { DAY, MINUTE, PROPERTY_FIXTURE, applyCase, slotQuestion, timeForm, timeOfDay, writeTime, writeWindowStart } from './slot-cases';
-import type { ScheduleCase, WindowCase } from './slot-cases';
-import { instantsOfWallTime, isoInZone, minuteOfDay, offsetMinutesOf, readInZone, slotStep } from './zone-oracle';
+import type { ScheduleCase, TimeForm, WindowCase } from './slot-cases';
+import {
+	DAY,
+	MINUTE,
+	PROPERTY_FIXTURE,
+	applyCase,
+	slotQuestion,
+	timeForm,
+	timeOfDay,
+	writeTime,
+	writeWindowStart,
+} from './slot-cases';
+import {
+	instantsOfWallTime,
+	isoInZone,
+	minuteOfDay,
+	offsetMinutesOf,
+	readInZone,
+	slotStep,
+} from './zone-oracle';
 
 const HOUR = 60 * MINUTE;
 
@@ -63,7 +79,12 @@ describe('Property: slots and time zones against the sandbox’s own slot comput
 	let now = 0;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ fixture: PROPERTY_FIXTURE, now: () => new Date(now), timeScale: 0.01, rateLimit: 1_000_000 });
+		sandbox = await startSandbox({
+			fixture: PROPERTY_FIXTURE,
+			now: () => new Date(now),
+			timeScale: 0.01,
+			rateLimit: 1_000_000,
+		});
 	});
 	afterAll(async () => await sandbox?.close());
 
@@ -89,7 +110,11 @@ describe('Property: slots and time zones against the sandbox’s own slot comput
 			]) {
 				const instant = Date.parse(String(utc));
 				expect(Date.parse(String(local))).toBe(instant);
-				if (readInZone(instant - 3 * HOUR, zone).offset === readInZone(instant + 3 * HOUR, zone).offset) continue;
+				if (
+					readInZone(instant - 3 * HOUR, zone).offset ===
+					readInZone(instant + 3 * HOUR, zone).offset
+				)
+					continue;
 				const wall = readInZone(instant, zone);
 				const occurrences = instantsOfWallTime(wall.date, minuteOfDay(instant, zone), zone);
 				expect(occurrences).toContain(instant - (instant % MINUTE));
@@ -103,12 +128,20 @@ describe('Property: slots and time zones against the sandbox’s own slot comput
 	 * local hour in Asia/Kolkata (+05:30) and Asia/Kathmandu (+05:45). Only after a change of offset
 	 * by less than the step (Lord Howe's 30 minutes) may a stretch begun before it keep its grid.
 	 */
-	function expectOnDisplayClock(items: IDataObject[], s: ScheduleCase, zone: string, from: number): void {
+	function expectOnDisplayClock(
+		items: IDataObject[],
+		s: ScheduleCase,
+		zone: string,
+		from: number,
+	): void {
 		const step = slotStep(s.interval ?? s.length);
 		for (const item of items) {
 			const start = Date.parse(String(item.start));
 			if ((offsetMinutesOf(start, zone) - offsetMinutesOf(from, zone)) % step !== 0) continue;
-			expect([String(item.startLocal), minuteOfDay(start, zone) % step]).toEqual([String(item.startLocal), 0]);
+			expect([String(item.startLocal), minuteOfDay(start, zone) % step]).toEqual([
+				String(item.startLocal),
+				0,
+			]);
 		}
 	}
 
@@ -118,84 +151,129 @@ describe('Property: slots and time zones against the sandbox’s own slot comput
 		now = startInstant - w.nowLead * MINUTE;
 	}
 
-	it('Get Available lists exactly the sandbox’s slots between Start and End, each read in the display zone', async () => {
-		const endChoice = fc.record({
-			minutes: fc.integer({ min: 4 * 4, max: 5 * 24 * 4 }).map((q) => q * 15),
-			// A window's end on a UTC midnight: Cal.com reads such an `end` as the end of that day.
-			atUtcMidnight: fc.boolean(),
-		});
-		await fc.assert(
-			fc.asyncProperty(slotQuestion, timeForm, timeForm, endChoice, async ({ schedule: s, window: w }, startForm: TimeForm, endForm: TimeForm, endAt) => {
-				const start = writeWindowStart(s, w, startForm);
-				const endInstant = start.instant + endAt.minutes * MINUTE;
-				const end = writeTime(endAt.atUtcMidnight ? Math.ceil(endInstant / DAY) * DAY : endInstant, endForm, w.displayZone, true);
-				fc.pre(end.instant > start.instant);
-				setUp(s, w, start.instant);
+	it(
+		'Get Available lists exactly the sandbox’s slots between Start and End, each read in the display zone',
+		async () => {
+			const endChoice = fc.record({
+				minutes: fc.integer({ min: 4 * 4, max: 5 * 24 * 4 }).map((q) => q * 15),
+				// A window's end on a UTC midnight: Cal.com reads such an `end` as the end of that day.
+				atUtcMidnight: fc.boolean(),
+			});
+			await fc.assert(
+				fc.asyncProperty(
+					slotQuestion,
+					timeForm,
+					timeForm,
+					endChoice,
+					async ({ schedule: s, window: w }, startForm: TimeForm, endForm: TimeForm, endAt) => {
+						const start = writeWindowStart(s, w, startForm);
+						const endInstant = start.instant + endAt.minutes * MINUTE;
+						const end = writeTime(
+							endAt.atUtcMidnight ? Math.ceil(endInstant / DAY) * DAY : endInstant,
+							endForm,
+							w.displayZone,
+							true,
+						);
+						fc.pre(end.instant > start.instant);
+						setUp(s, w, start.instant);
 
-				const result = await runCalCom(
-					sandbox,
-					{ resource: 'slot', operation: 'getAvailable', ...byUserAndSlug, start: start.text, end: end.text, timeZone: w.displayZone } as INodeParameters,
-					{ username: 'prop' },
-				);
-				expect(result.error).toBeUndefined();
-				const items = result.items.map((item) => item.json);
-				const expected = sandboxSlots(start.instant, end.instant, w.displayZone).map((t) => expectedItem(t, s.length, w.displayZone));
-				expect(items).toEqual(expected);
-				expectDistinctReadableSlots(items, w.displayZone);
-				expectOnDisplayClock(items, s, w.displayZone, start.instant);
-				expectOnlyValidRequests(sandbox);
-			}),
-			runParameters(),
-		);
-	}, PROPERTY_TIMEOUT);
+						const result = await runCalCom(
+							sandbox,
+							{
+								resource: 'slot',
+								operation: 'getAvailable',
+								...byUserAndSlug,
+								start: start.text,
+								end: end.text,
+								timeZone: w.displayZone,
+							} as INodeParameters,
+							{ username: 'prop' },
+						);
+						expect(result.error).toBeUndefined();
+						const items = result.items.map((item) => item.json);
+						const expected = sandboxSlots(start.instant, end.instant, w.displayZone).map((t) =>
+							expectedItem(t, s.length, w.displayZone),
+						);
+						expect(items).toEqual(expected);
+						expectDistinctReadableSlots(items, w.displayZone);
+						expectOnDisplayClock(items, s, w.displayZone, start.instant);
+						expectOnlyValidRequests(sandbox);
+					},
+				),
+				runParameters(),
+			);
+		},
+		PROPERTY_TIMEOUT,
+	);
 
-	it('Find Next Free gives exactly the first N sandbox slots at or after the time, within the daily window, in order', async () => {
-		const dailyWindow = fc
-			.record({
-				from: fc.option(timeOfDay, { nil: undefined }),
-				to: fc.option(fc.oneof(timeOfDay, fc.constant(23 * 60 + 59)), { nil: undefined }),
-			})
-			.filter((d) => d.from === undefined || d.to === undefined || d.to > d.from);
-		const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-		await fc.assert(
-			fc.asyncProperty(
-				slotQuestion,
-				timeForm,
-				fc.integer({ min: 1, max: 8 }),
-				dailyWindow,
-				fc.integer({ min: 1, max: 30 }),
-				async ({ schedule: s, window: w }, afterForm: TimeForm, count, daily, horizonDays) => {
-					const after = writeWindowStart(s, w, afterForm);
-					setUp(s, w, after.instant);
-					const options: IDataObject = { horizonDays };
-					if (daily.from !== undefined) options.windowStart = hhmm(daily.from);
-					if (daily.to !== undefined) options.windowEnd = hhmm(daily.to);
+	it(
+		'Find Next Free gives exactly the first N sandbox slots at or after the time, within the daily window, in order',
+		async () => {
+			const dailyWindow = fc
+				.record({
+					from: fc.option(timeOfDay, { nil: undefined }),
+					to: fc.option(fc.oneof(timeOfDay, fc.constant(23 * 60 + 59)), { nil: undefined }),
+				})
+				.filter((d) => d.from === undefined || d.to === undefined || d.to > d.from);
+			const hhmm = (minutes: number) =>
+				`${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+			await fc.assert(
+				fc.asyncProperty(
+					slotQuestion,
+					timeForm,
+					fc.integer({ min: 1, max: 8 }),
+					dailyWindow,
+					fc.integer({ min: 1, max: 30 }),
+					async ({ schedule: s, window: w }, afterForm: TimeForm, count, daily, horizonDays) => {
+						const after = writeWindowStart(s, w, afterForm);
+						setUp(s, w, after.instant);
+						const options: IDataObject = { horizonDays };
+						if (daily.from !== undefined) options.windowStart = hhmm(daily.from);
+						if (daily.to !== undefined) options.windowEnd = hhmm(daily.to);
 
-					const result = await runCalCom(
-						sandbox,
-						{ resource: 'slot', operation: 'findNextFree', ...byUserAndSlug, after: after.text, count, timeZone: w.displayZone, options } as INodeParameters,
-						{ username: 'prop' },
-					);
-					expect(result.error).toBeUndefined();
-					const inWindow = (t: number) => {
-						const end = t + s.length * MINUTE;
-						if (daily.from !== undefined && minuteOfDay(t, w.displayZone) < daily.from) return false;
-						if (daily.to === undefined) return true;
-						// Ends at or before the window's end on the same local day.
-						return readInZone(end, w.displayZone).date === readInZone(t, w.displayZone).date && minuteOfDay(end, w.displayZone) <= daily.to;
-					};
-					const expected = sandboxSlots(after.instant, after.instant + horizonDays * DAY, w.displayZone)
-						.filter(inWindow)
-						.slice(0, count)
-						.map((t) => expectedItem(t, s.length, w.displayZone));
-					const items = result.items.map((item) => item.json);
-					expect(items).toEqual(expected);
-					expectDistinctReadableSlots(items, w.displayZone);
-					expectOnDisplayClock(items, s, w.displayZone, after.instant);
-					expectOnlyValidRequests(sandbox);
-				},
-			),
-			runParameters(),
-		);
-	}, PROPERTY_TIMEOUT);
+						const result = await runCalCom(
+							sandbox,
+							{
+								resource: 'slot',
+								operation: 'findNextFree',
+								...byUserAndSlug,
+								after: after.text,
+								count,
+								timeZone: w.displayZone,
+								options,
+							} as INodeParameters,
+							{ username: 'prop' },
+						);
+						expect(result.error).toBeUndefined();
+						const inWindow = (t: number) => {
+							const end = t + s.length * MINUTE;
+							if (daily.from !== undefined && minuteOfDay(t, w.displayZone) < daily.from)
+								return false;
+							if (daily.to === undefined) return true;
+							// Ends at or before the window's end on the same local day.
+							return (
+								readInZone(end, w.displayZone).date === readInZone(t, w.displayZone).date &&
+								minuteOfDay(end, w.displayZone) <= daily.to
+							);
+						};
+						const expected = sandboxSlots(
+							after.instant,
+							after.instant + horizonDays * DAY,
+							w.displayZone,
+						)
+							.filter(inWindow)
+							.slice(0, count)
+							.map((t) => expectedItem(t, s.length, w.displayZone));
+						const items = result.items.map((item) => item.json);
+						expect(items).toEqual(expected);
+						expectDistinctReadableSlots(items, w.displayZone);
+						expectOnDisplayClock(items, s, w.displayZone, after.instant);
+						expectOnlyValidRequests(sandbox);
+					},
+				),
+				runParameters(),
+			);
+		},
+		PROPERTY_TIMEOUT,
+	);
 });

@@ -50,7 +50,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 export function readInZone(instant: number, zone: string): LocalReading {
 	const parts: Record<string, string> = {};
-	for (const part of readerFor(zone).formatToParts(new Date(instant))) parts[part.type] = part.value;
+	for (const part of readerFor(zone).formatToParts(new Date(instant)))
+		parts[part.type] = part.value;
 	// 'GMT+05:30', 'GMT-04:00', or plain 'GMT' at offset zero.
 	const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace(/^GMT/, '');
 	const month = String(MONTHS.indexOf(parts.month) + 1).padStart(2, '0');
@@ -97,7 +98,8 @@ export function instantsOfWallTime(date: string, minute: number, zone: string): 
 
 /** The zone's offset from UTC at the instant, in minutes (+330 for +05:30). */
 export function offsetMinutesOf(instant: number, zone: string): number {
-	const [, sign, hours, minutes] = /^([+-])(\d{2}):(\d{2})$/.exec(readInZone(instant, zone).offset) ?? [];
+	const [, sign, hours, minutes] =
+		/^([+-])(\d{2}):(\d{2})$/.exec(readInZone(instant, zone).offset) ?? [];
 	return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
 }
 

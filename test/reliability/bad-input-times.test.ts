@@ -43,11 +43,36 @@ describe.each(TIME_FIELDS)('R2 bad input: invalid times, %s → %s', (operation,
 /** A wall time the clocks skip, or show twice: booking it would be a guess an hour either way. */
 const DST: Array<[string, string, INodeParameters, RegExp]> = [
 	['bookingCreate', 'Start', { start: '2027-03-14T02:30' }, /does not exist in America\/New_York/],
-	['bookingCreate', 'Start', { start: '2027-11-07T01:30' }, /happens twice in America\/New_York \(2027-11-07T01:30:00-04:00 and 2027-11-07T01:30:00-05:00\)/],
-	['bookingReschedule', 'New Start', { start: '2027-03-14T02:30' }, /does not exist in America\/New_York/],
-	['bookingReschedule', 'New Start', { start: '2027-11-07T01:30' }, /happens twice in America\/New_York/],
-	['bookingCreate', 'Start', { start: '2027-03-28T02:15', attendeeTimeZone: 'Europe/Berlin' }, /does not exist in Europe\/Berlin/],
-	['bookingCreate', 'Start', { start: '2027-10-31T02:45', attendeeTimeZone: 'Europe/Berlin' }, /happens twice in Europe\/Berlin/],
+	[
+		'bookingCreate',
+		'Start',
+		{ start: '2027-11-07T01:30' },
+		/happens twice in America\/New_York \(2027-11-07T01:30:00-04:00 and 2027-11-07T01:30:00-05:00\)/,
+	],
+	[
+		'bookingReschedule',
+		'New Start',
+		{ start: '2027-03-14T02:30' },
+		/does not exist in America\/New_York/,
+	],
+	[
+		'bookingReschedule',
+		'New Start',
+		{ start: '2027-11-07T01:30' },
+		/happens twice in America\/New_York/,
+	],
+	[
+		'bookingCreate',
+		'Start',
+		{ start: '2027-03-28T02:15', attendeeTimeZone: 'Europe/Berlin' },
+		/does not exist in Europe\/Berlin/,
+	],
+	[
+		'bookingCreate',
+		'Start',
+		{ start: '2027-10-31T02:45', attendeeTimeZone: 'Europe/Berlin' },
+		/happens twice in Europe\/Berlin/,
+	],
 ];
 
 describe('R2 bad input: ambiguous times around a clock change, for what books', () => {
@@ -57,7 +82,10 @@ describe('R2 bad input: ambiguous times around a clock change, for what books', 
 
 	it('books the repeated hour once its offset says which one is meant', async () => {
 		sandbox().state.bookings.length = 0;
-		const result = await run(sandbox(), 'bookingCreate', { start: '2027-11-07T01:30:00-05:00', options: { checkAvailability: false } });
+		const result = await run(sandbox(), 'bookingCreate', {
+			start: '2027-11-07T01:30:00-05:00',
+			options: { checkAvailability: false },
+		});
 		// Past the fixture's bookable window or not, what Cal.com saw was the one instant asked for.
 		const post = sandbox().requests.find((r) => r.method === 'POST' && r.path === '/v2/bookings');
 		expect(post?.body).toMatchObject({ start: '2027-11-07T06:30:00.000Z' });
@@ -89,30 +117,81 @@ const BAD_ZONES: string[] = [
 	expr('["Europe/Berlin"]'),
 ];
 
-describe.each(ZONE_FIELDS)('R2 bad input: unknown time zones, %s → %s', (operation, field, place) => {
-	it.each(BAD_ZONES)('refuses %j by name before any request', async (bad) => {
-		expectRefusedByName(sandbox(), await run(sandbox(), operation, place(bad)), field);
-	});
-});
+describe.each(ZONE_FIELDS)(
+	'R2 bad input: unknown time zones, %s → %s',
+	(operation, field, place) => {
+		it.each(BAD_ZONES)('refuses %j by name before any request', async (bad) => {
+			expectRefusedByName(sandbox(), await run(sandbox(), operation, place(bad)), field);
+		});
+	},
+);
 
 describe('R2 bad input: end before start, and ranges over a year', () => {
 	it.each([
-		['slotGetAvailable', 'End', { start: '2027-03-16T10:00', end: '2027-03-16T09:00' }, /must be after Start/],
-		['slotGetAvailable', 'End', { start: '2027-03-16T10:00', end: '2027-03-16T10:00' }, /must be after Start/],
-		['slotGetAvailable', 'End', { start: '2027-03-15', end: '2028-03-16' }, /more than a year after Start/],
-		['slotGetAvailable', 'End', { start: '2027-03-15T00:00:00Z', end: '2037-03-15T00:00:00Z' }, /more than a year after Start/],
-		['slotFindNextFree', 'Search Up To (Days)', { options: { horizonDays: 400 } }, /more than a year/],
-		['slotFindNextFree', 'Daily Window To', { options: { windowStart: '17:00', windowEnd: '09:00' } }, /must be after Daily Window From/],
-		['bookingGetMany', 'Ends Before', { filters: { afterStart: '2027-03-20', beforeEnd: '2027-03-10' } }, /must be after Starts After/],
-		['bookingGetMany', 'Created Before', { filters: { afterCreatedAt: '2027-03-20', beforeCreatedAt: '2027-03-20' } }, /must be after Created After/],
-		['bookingGetMany', 'Updated Before', { filters: { afterUpdatedAt: '2027-03-20T10:00Z', beforeUpdatedAt: '2027-01-01' } }, /must be after Updated After/],
+		[
+			'slotGetAvailable',
+			'End',
+			{ start: '2027-03-16T10:00', end: '2027-03-16T09:00' },
+			/must be after Start/,
+		],
+		[
+			'slotGetAvailable',
+			'End',
+			{ start: '2027-03-16T10:00', end: '2027-03-16T10:00' },
+			/must be after Start/,
+		],
+		[
+			'slotGetAvailable',
+			'End',
+			{ start: '2027-03-15', end: '2028-03-16' },
+			/more than a year after Start/,
+		],
+		[
+			'slotGetAvailable',
+			'End',
+			{ start: '2027-03-15T00:00:00Z', end: '2037-03-15T00:00:00Z' },
+			/more than a year after Start/,
+		],
+		[
+			'slotFindNextFree',
+			'Search Up To (Days)',
+			{ options: { horizonDays: 400 } },
+			/more than a year/,
+		],
+		[
+			'slotFindNextFree',
+			'Daily Window To',
+			{ options: { windowStart: '17:00', windowEnd: '09:00' } },
+			/must be after Daily Window From/,
+		],
+		[
+			'bookingGetMany',
+			'Ends Before',
+			{ filters: { afterStart: '2027-03-20', beforeEnd: '2027-03-10' } },
+			/must be after Starts After/,
+		],
+		[
+			'bookingGetMany',
+			'Created Before',
+			{ filters: { afterCreatedAt: '2027-03-20', beforeCreatedAt: '2027-03-20' } },
+			/must be after Created After/,
+		],
+		[
+			'bookingGetMany',
+			'Updated Before',
+			{ filters: { afterUpdatedAt: '2027-03-20T10:00Z', beforeUpdatedAt: '2027-01-01' } },
+			/must be after Updated After/,
+		],
 		[
 			'scheduleCreate',
 			'Availability 1 → End Time',
 			{ availability: { entries: [{ days: ['Monday'], startTime: '12:00', endTime: '08:00' }] } },
 			/after|before/,
 		],
-	] as Array<[string, string, INodeParameters, RegExp]>)('%s → %s %j', async (operation, field, changes, mentions) => {
-		expectRefusedByName(sandbox(), await run(sandbox(), operation, changes), field, mentions);
-	});
+	] as Array<[string, string, INodeParameters, RegExp]>)(
+		'%s → %s %j',
+		async (operation, field, changes, mentions) => {
+			expectRefusedByName(sandbox(), await run(sandbox(), operation, changes), field, mentions);
+		},
+	);
 });

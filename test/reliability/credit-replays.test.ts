@@ -8,7 +8,13 @@ import { credentialsFor, MARCH, useSandbox } from '../integration/helpers';
 import { creditsOf } from '../sandbox/routes/credits';
 
 const sandbox = useSandbox();
-const charge = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'credit', operation: 'charge', credits: 5, creditFor: 'SMS', ...extra });
+const charge = (extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'credit',
+	operation: 'charge',
+	credits: 5,
+	creditFor: 'SMS',
+	...extra,
+});
 
 async function run(
 	parameters: INodeParameters,
@@ -32,7 +38,11 @@ const charges = (userId = 1) => sandbox().state.creditCharges.filter((c) => c.us
  * in no team (Cal.com charges a member's team, credit-service.ts).
  */
 const spent = (userId = 1) => {
-	const { monthlyRemaining, additional } = creditsOf(sandbox().state, userId === 1 ? { teamId: 100 } : { userId }, new Date(MARCH));
+	const { monthlyRemaining, additional } = creditsOf(
+		sandbox().state,
+		userId === 1 ? { teamId: 100 } : { userId },
+		new Date(MARCH),
+	);
 	return (userId === 1 ? 600 : 5) - monthlyRemaining - additional;
 };
 const lenaLeavesTheTeam = () => {
@@ -47,7 +57,13 @@ describe('R5 credit replays: within one execution', () => {
 		expect(results.map((r) => r.error)).toEqual([undefined, undefined, undefined]);
 		const refs = results.map((r) => r.items[0].json.externalRef);
 		expect(new Set(refs).size).toBe(1);
-		expect(results.map((r) => [r.items[0].json.accepted, r.items[0].json.teamId, r.items[0].json.monthlyRemaining])).toEqual([
+		expect(
+			results.map((r) => [
+				r.items[0].json.accepted,
+				r.items[0].json.teamId,
+				r.items[0].json.monthlyRemaining,
+			]),
+		).toEqual([
 			[true, 100, 495],
 			[true, null, 0],
 			[true, null, 0],
@@ -57,11 +73,19 @@ describe('R5 credit replays: within one execution', () => {
 	});
 
 	it('items that carry the same reference in one execution are charged once', async () => {
-		const result = await run(charge({ externalRef: '={{ "sms-" + $json.bookingUid }}' }), 'exec-same-ref', {
-			inputItems: [{ bookingUid: 'bk1' }, { bookingUid: 'bk1' }, { bookingUid: 'bk1' }],
-		});
+		const result = await run(
+			charge({ externalRef: '={{ "sms-" + $json.bookingUid }}' }),
+			'exec-same-ref',
+			{
+				inputItems: [{ bookingUid: 'bk1' }, { bookingUid: 'bk1' }, { bookingUid: 'bk1' }],
+			},
+		);
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => item.json.externalRef)).toEqual(['sms-bk1', 'sms-bk1', 'sms-bk1']);
+		expect(result.items.map((item) => item.json.externalRef)).toEqual([
+			'sms-bk1',
+			'sms-bk1',
+			'sms-bk1',
+		]);
 		expect(charges().map((c) => c.externalRef)).toEqual(['sms-bk1']);
 		expect(spent()).toBe(5);
 	});
@@ -72,12 +96,29 @@ describe('R5 credit replays: within one execution', () => {
 		lenaLeavesTheTeam();
 		const items = [{ credits: 2 }, { credits: 0 }, { credits: 4 }];
 		const params = charge({ credits: '={{ $json.credits }}' });
-		const first = await run(params, 'exec-partial', { inputItems: items, username: 'lena', continueOnFail: true });
-		const outcome = (r: RunNodeResult) => r.items.map((item) => item.json.accepted ?? item.json.error);
-		expect(outcome(first)).toEqual([true, 'Credits: "0" is not a number of credits (a whole number above 0).', true]);
+		const first = await run(params, 'exec-partial', {
+			inputItems: items,
+			username: 'lena',
+			continueOnFail: true,
+		});
+		const outcome = (r: RunNodeResult) =>
+			r.items.map((item) => item.json.accepted ?? item.json.error);
+		expect(outcome(first)).toEqual([
+			true,
+			'Credits: "0" is not a number of credits (a whole number above 0).',
+			true,
+		]);
 		// The third asked 4 of the 3 left: accepted all the same, and the balance is empty.
-		expect(first.items[2].json).toMatchObject({ creditsRequested: 4, monthlyRemaining: 0, additional: 0 });
-		const again = await run(params, 'exec-partial', { inputItems: items, username: 'lena', continueOnFail: true });
+		expect(first.items[2].json).toMatchObject({
+			creditsRequested: 4,
+			monthlyRemaining: 0,
+			additional: 0,
+		});
+		const again = await run(params, 'exec-partial', {
+			inputItems: items,
+			username: 'lena',
+			continueOnFail: true,
+		});
 		expect(outcome(again)).toEqual(outcome(first));
 		expect(charges(2)).toHaveLength(2);
 		expect(spent(2)).toBe(5);
@@ -87,7 +128,9 @@ describe('R5 credit replays: within one execution', () => {
 describe('R5 credit replays: across executions', () => {
 	it('references made from each item’s data charge once per distinct reference over several executions', async () => {
 		const params = charge({ credits: 1, externalRef: '={{ "sms-" + $json.bookingUid }}' });
-		await run(params, 'exec-a', { inputItems: [{ bookingUid: 'a' }, { bookingUid: 'b' }, { bookingUid: 'a' }] });
+		await run(params, 'exec-a', {
+			inputItems: [{ bookingUid: 'a' }, { bookingUid: 'b' }, { bookingUid: 'a' }],
+		});
 		await run(params, 'exec-b', { inputItems: [{ bookingUid: 'b' }, { bookingUid: 'c' }] });
 		await run(params, 'exec-c', { inputItems: [{ bookingUid: 'c' }, { bookingUid: 'a' }] });
 		expect(charges().map((c) => c.externalRef)).toEqual(['sms-a', 'sms-b', 'sms-c']);
@@ -104,7 +147,11 @@ describe('R5 credit replays: across executions', () => {
 
 describe('R5 credit replays: concurrent charges', () => {
 	it('8 executions charging the same reference at once: one charge, and all 8 succeed', async () => {
-		const results = await Promise.all(Array.from({ length: 8 }, (_, i) => run(charge({ externalRef: 'sms-concurrent' }), `exec-par-${i}`)));
+		const results = await Promise.all(
+			Array.from({ length: 8 }, (_, i) =>
+				run(charge({ externalRef: 'sms-concurrent' }), `exec-par-${i}`),
+			),
+		);
 		expect(results.map((r) => r.error)).toEqual(Array.from({ length: 8 }, () => undefined));
 		expect(results.every((r) => r.items[0].json.accepted === true)).toBe(true);
 		expect(charges()).toHaveLength(1);
@@ -113,7 +160,10 @@ describe('R5 credit replays: concurrent charges', () => {
 	});
 
 	it('8 executions at once with derived references charge 8 times, and replaying all 8 at once charges none again', async () => {
-		const runAll = () => Promise.all(Array.from({ length: 8 }, (_, i) => run(charge({ credits: 1 }), `exec-derived-${i}`)));
+		const runAll = () =>
+			Promise.all(
+				Array.from({ length: 8 }, (_, i) => run(charge({ credits: 1 }), `exec-derived-${i}`)),
+			);
 		await runAll();
 		expect(charges()).toHaveLength(8);
 		expect(new Set(charges().map((c) => c.externalRef)).size).toBe(8);

@@ -6,8 +6,16 @@ import { describedAs, expectNoKeyIn, fault, FAULT_KINDS, withTimeout } from './f
 const sandbox = useSandbox();
 
 const READS: Array<[string, INodeParameters, string]> = [
-	['booking get', { resource: 'booking', operation: 'get', bookingUid: 'kEQ6lyUVxK9sKQNFvjgrCv' }, '/v2/bookings/kEQ6lyUVxK9sKQNFvjgrCv'],
-	['booking getMany', { resource: 'booking', operation: 'getMany', returnAll: false, limit: 10 }, '/v2/bookings'],
+	[
+		'booking get',
+		{ resource: 'booking', operation: 'get', bookingUid: 'kEQ6lyUVxK9sKQNFvjgrCv' },
+		'/v2/bookings/kEQ6lyUVxK9sKQNFvjgrCv',
+	],
+	[
+		'booking getMany',
+		{ resource: 'booking', operation: 'getMany', returnAll: false, limit: 10 },
+		'/v2/bookings',
+	],
 	[
 		'slot getAvailable',
 		{
@@ -45,27 +53,36 @@ describe.each(READS)('R1 faults × read: %s', (_name, parameters, path) => {
 
 describe('R1 faults × read that keeps failing: booking get', () => {
 	const [, parameters, path] = READS[0];
-	it.each(FAULT_KINDS)('%s every time: gives up after its attempts with an error saying what happened and what to do', async (kind) => {
-		const throttled = kind === '429' || kind === '429-no-headers';
-		const attempts = throttled ? 5 : 3;
-		sandbox().injectFault(fault(kind, 'GET', path, { count: attempts }));
-		const result = await runCalCom(sandbox(), withTimeout(parameters));
-		const where = `GET ${path}`;
-		const expected: Record<string, string | RegExp> = {
-			'429': "Cal.com's rate limit was still exceeded after 5 attempts",
-			'429-no-headers': "Cal.com's rate limit was still exceeded after 5 attempts",
-			'500': /^Cal\.com had a server error \(HTTP 500\)/,
-			'502': /^Cal\.com had a server error \(HTTP 502\)/,
-			'503': /^Cal\.com had a server error \(HTTP 503\)/,
-			reset: `The connection to Cal.com was closed before it answered ${where}`,
-			timeout: `Cal.com did not answer ${where} within 1 s`,
-			'malformed-json': `Cal.com answered ${where} with a response that is not valid JSON`,
-			html: 'Cal.com had a server error (HTTP 502)',
-		};
-		expect(result.error?.message).toMatch(expected[kind]);
-		expect(describedAs(result)).toMatch(throttled ? /Wait a minute/ : new RegExp(`(Try again later.*after 3 attempts|after 3 attempts.*Try again later)`));
-		expect(sandbox().requests.map((r) => r.fault)).toEqual(Array.from({ length: attempts }, () => kind));
-		expectNoKeyIn(sandbox(), visibleText(result));
-		expect(visibleText(result)).not.toContain('<html');
-	});
+	it.each(FAULT_KINDS)(
+		'%s every time: gives up after its attempts with an error saying what happened and what to do',
+		async (kind) => {
+			const throttled = kind === '429' || kind === '429-no-headers';
+			const attempts = throttled ? 5 : 3;
+			sandbox().injectFault(fault(kind, 'GET', path, { count: attempts }));
+			const result = await runCalCom(sandbox(), withTimeout(parameters));
+			const where = `GET ${path}`;
+			const expected: Record<string, string | RegExp> = {
+				'429': "Cal.com's rate limit was still exceeded after 5 attempts",
+				'429-no-headers': "Cal.com's rate limit was still exceeded after 5 attempts",
+				'500': /^Cal\.com had a server error \(HTTP 500\)/,
+				'502': /^Cal\.com had a server error \(HTTP 502\)/,
+				'503': /^Cal\.com had a server error \(HTTP 503\)/,
+				reset: `The connection to Cal.com was closed before it answered ${where}`,
+				timeout: `Cal.com did not answer ${where} within 1 s`,
+				'malformed-json': `Cal.com answered ${where} with a response that is not valid JSON`,
+				html: 'Cal.com had a server error (HTTP 502)',
+			};
+			expect(result.error?.message).toMatch(expected[kind]);
+			expect(describedAs(result)).toMatch(
+				throttled
+					? /Wait a minute/
+					: new RegExp(`(Try again later.*after 3 attempts|after 3 attempts.*Try again later)`),
+			);
+			expect(sandbox().requests.map((r) => r.fault)).toEqual(
+				Array.from({ length: attempts }, () => kind),
+			);
+			expectNoKeyIn(sandbox(), visibleText(result));
+			expect(visibleText(result)).not.toContain('<html');
+		},
+	);
 });

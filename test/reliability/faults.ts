@@ -19,13 +19,25 @@ export const TIMEOUT_SECONDS = 1;
 const HELD_MS = 1500;
 
 /** Kinds after which a POST may or may not have taken effect: the node must not repeat it. */
-export const AMBIGUOUS_KINDS: readonly FaultKind[] = ['500', '502', '503', 'reset', 'malformed-json', 'html'];
+export const AMBIGUOUS_KINDS: readonly FaultKind[] = [
+	'500',
+	'502',
+	'503',
+	'reset',
+	'malformed-json',
+	'html',
+];
 /** Ambiguous kinds plus 'timeout', which the sandbox always processes. */
 export const UNANSWERED_KINDS: readonly FaultKind[] = [...AMBIGUOUS_KINDS, 'timeout'];
 export const THROTTLE_KINDS: readonly FaultKind[] = ['429', '429-no-headers'];
 
 /** One fault on one method and path, short enough to keep the suite fast. */
-export function fault(kind: FaultKind, method: string, path: string | RegExp, extra: Partial<FaultSpec> = {}): FaultSpec {
+export function fault(
+	kind: FaultKind,
+	method: string,
+	path: string | RegExp,
+	extra: Partial<FaultSpec> = {},
+): FaultSpec {
 	return {
 		kind,
 		method,
@@ -64,7 +76,11 @@ export function describedAs(result: RunNodeResult): string {
 }
 
 /** Runs the Cal.com node in a given execution (the charge's derived reference depends on it). */
-export async function runInExecution(sandbox: Sandbox, parameters: INodeParameters, executionId: string): Promise<RunNodeResult> {
+export async function runInExecution(
+	sandbox: Sandbox,
+	parameters: INodeParameters,
+	executionId: string,
+): Promise<RunNodeResult> {
 	return await runNode({
 		node: new CalCom(),
 		credentialTypes: [new CalComV2Api()],
@@ -76,7 +92,8 @@ export async function runInExecution(sandbox: Sandbox, parameters: INodeParamete
 
 /** Neither the API key nor anything else secret shows in what a user or a log sees. */
 export function expectNoKeyIn(sandbox: Sandbox, text: string, ...secrets: string[]): void {
-	for (const secret of [sandbox.apiKeyFor('bailey'), ...secrets]) expect(text).not.toContain(secret);
+	for (const secret of [sandbox.apiKeyFor('bailey'), ...secrets])
+		expect(text).not.toContain(secret);
 }
 
 export function withTimeout(parameters: INodeParameters): INodeParameters {

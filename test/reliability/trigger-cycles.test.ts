@@ -1,14 +1,25 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { useSandbox } from '../integration/helpers';
-import { activate, captureLogs, deactivate, nodeData, webhooksAt } from '../integration/trigger-helpers';
+import {
+	activate,
+	captureLogs,
+	deactivate,
+	nodeData,
+	webhooksAt,
+} from '../integration/trigger-helpers';
 
 const sandbox = useSandbox();
 const base: INodeParameters = { events: ['BOOKING_CREATED', 'BOOKING_CANCELLED'], scope: 'user' };
-const eventType = (id: number): INodeParameters => ({ ...base, scope: 'eventType', eventTypeId: { __rl: true, mode: 'id', value: String(id) } });
+const eventType = (id: number): INodeParameters => ({
+	...base,
+	scope: 'eventType',
+	eventTypeId: { __rl: true, mode: 'id', value: String(id) },
+});
 
 /** Cal.com's webhooks whose URL is one of this node's (the harness gives every trigger the same path). */
-const ours = (baseUrl = 'http://127.0.0.1:5678/webhook') => sandbox().state.webhooks.filter((w) => w.subscriberUrl.startsWith(`${baseUrl}/`));
+const ours = (baseUrl = 'http://127.0.0.1:5678/webhook') =>
+	sandbox().state.webhooks.filter((w) => w.subscriberUrl.startsWith(`${baseUrl}/`));
 
 describe('R4 lifecycle: many cycles', () => {
 	it('12 activate/restart/deactivate cycles moving between the user and two event types: one webhook, in the right scope, after each step', async () => {
@@ -55,7 +66,10 @@ describe('R4 lifecycle: many cycles', () => {
 			expect(sandbox().state.webhooks).toHaveLength(1);
 			const [hook] = sandbox().state.webhooks;
 			expect([...hook.triggers].sort()).toEqual([...events].sort());
-			expect(hook).toMatchObject({ id: nodeData(staticData).webhookId, secret: nodeData(staticData).secret });
+			expect(hook).toMatchObject({
+				id: nodeData(staticData).webhookId,
+				secret: nodeData(staticData).secret,
+			});
 			expect(seen.has(hook.id)).toBe(false);
 			seen.add(hook.id);
 		}
@@ -75,11 +89,18 @@ describe('R4 lifecycle: stale subscriptions', () => {
 			const again = await activate(sandbox(), { parameters: { ...base, events } });
 			expect(again.created).toBe(true);
 			expect(sandbox().state.webhooks).toHaveLength(1);
-			expect(sandbox().state.webhooks[0]).toMatchObject({ id, secret: nodeData(again.staticData).secret });
+			expect(sandbox().state.webhooks[0]).toMatchObject({
+				id,
+				secret: nodeData(again.staticData).secret,
+			});
 			expect(nodeData(again.staticData).secret).not.toBe(nodeData(last).secret);
 			last = again.staticData;
 		}
-		expect(sandbox().requests.filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([201, ...Array.from({ length: 8 }, () => 409)]);
+		expect(
+			sandbox()
+				.requests.filter((r) => r.method === 'POST')
+				.map((r) => r.status),
+		).toEqual([201, ...Array.from({ length: 8 }, () => 409)]);
 		await deactivate(sandbox(), { parameters: base, staticData: last });
 		expect(sandbox().state.webhooks).toEqual([]);
 	});
@@ -97,7 +118,11 @@ describe('R4 lifecycle: stale subscriptions', () => {
 			expect(ours()).toHaveLength(0);
 			expect(ours(otherUrl)).toEqual([theirs]);
 		}
-		await deactivate(sandbox(), { parameters: base, staticData: other.staticData, webhookBaseUrl: otherUrl });
+		await deactivate(sandbox(), {
+			parameters: base,
+			staticData: other.staticData,
+			webhookBaseUrl: otherUrl,
+		});
 		expect(sandbox().state.webhooks).toEqual([]);
 	});
 
@@ -113,12 +138,21 @@ describe('R4 lifecycle: stale subscriptions', () => {
 				const result = await deactivate(sandbox(), { parameters: base, staticData: data });
 				data = result.staticData;
 				expect(result.result).toBe(attempt === 5);
-				expect(nodeData(data).orphans).toEqual(attempt < 5 ? [{ basePath: '/v2/webhooks', webhookId: id, attempts: attempt }] : undefined);
+				expect(nodeData(data).orphans).toEqual(
+					attempt < 5
+						? [{ basePath: '/v2/webhooks', webhookId: id, attempts: attempt }]
+						: undefined,
+				);
 			}
 		} finally {
 			logs.restore();
 		}
-		expect(logs.lines).toContainEqual(expect.objectContaining({ level: 'error', message: `Gave up removing Cal.com webhook ${id} after 5 attempts: remove it in Cal.com` }));
+		expect(logs.lines).toContainEqual(
+			expect.objectContaining({
+				level: 'error',
+				message: `Gave up removing Cal.com webhook ${id} after 5 attempts: remove it in Cal.com`,
+			}),
+		);
 		expect(sandbox().requests.filter((r) => r.method === 'DELETE')).toHaveLength(15);
 		// Once Cal.com answers again, an activation replaces it: never two.
 		const next = await activate(sandbox(), { parameters: base, staticData: data });

@@ -34,7 +34,9 @@ function reliabilityLine(results) {
 	}
 	// All five once any ran, so a suite that ran nothing shows as 0/0 rather than vanishing.
 	if (RELIABILITY_SUITES.every(([id]) => counts.get(id).run === 0)) return '';
-	const parts = RELIABILITY_SUITES.map(([id, name]) => `${id} ${name} ${counts.get(id).passed}/${counts.get(id).run}`);
+	const parts = RELIABILITY_SUITES.map(
+		([id, name]) => `${id} ${name} ${counts.get(id).passed}/${counts.get(id).run}`,
+	);
 	return `reliability: ${parts.join(', ')}\n`;
 }
 

@@ -4,7 +4,6 @@ import { loadFixture } from './state';
 import { call, slots } from './test-helpers';
 import type { CallResult } from './test-helpers';
 
-
 describe('sandbox auth like Cal.com’s ApiAuthStrategy', () => {
 	let sandbox: Sandbox;
 
@@ -26,33 +25,50 @@ describe('sandbox auth like Cal.com’s ApiAuthStrategy', () => {
 	// Cal.com's throttler looks the key up before anything else (apps/api/v2/src/lib/throttler-guard.ts).
 	it.each([
 		['GET /v2/me', '/v2/me', undefined],
-		['GET /v2/slots, which needs no key', `/v2/slots?eventTypeId=21&start=2027-03-29&end=2027-03-29`, '2024-09-04'],
+		[
+			'GET /v2/slots, which needs no key',
+			`/v2/slots?eventTypeId=21&start=2027-03-29&end=2027-03-29`,
+			'2024-09-04',
+		],
 		['GET /v2/bookings', '/v2/bookings', '2024-08-13'],
-	])('refuses an unknown key on %s with 401 "CustomThrottlerGuard - Invalid API Key", before any rate-limit header', async (_route, path, version) => {
-		const res = await call(sandbox, path, { key: 'cal_live_00000000000000000000000000000000', version });
-		expect(res.status).toBe(401);
-		expect(res.json).toMatchObject({
-			status: 'error',
-			path,
-			error: {
-				code: 'UnauthorizedException',
-				message: 'CustomThrottlerGuard - Invalid API Key',
-			},
-		});
-		expect(res.json.error).not.toHaveProperty('details'); // hosted Cal.com (production) sends none
-		expect([...res.headers.keys()].filter((name) => name.startsWith('x-ratelimit'))).toEqual([]);
-		expect(sandbox.invalidRequests()).toEqual([]);
-		expect(sandbox.requests[0].headers.authorization).toBe('Bearer <redacted:unknown>');
-	});
+	])(
+		'refuses an unknown key on %s with 401 "CustomThrottlerGuard - Invalid API Key", before any rate-limit header',
+		async (_route, path, version) => {
+			const res = await call(sandbox, path, {
+				key: 'cal_live_00000000000000000000000000000000',
+				version,
+			});
+			expect(res.status).toBe(401);
+			expect(res.json).toMatchObject({
+				status: 'error',
+				path,
+				error: {
+					code: 'UnauthorizedException',
+					message: 'CustomThrottlerGuard - Invalid API Key',
+				},
+			});
+			expect(res.json.error).not.toHaveProperty('details'); // hosted Cal.com (production) sends none
+			expect([...res.headers.keys()].filter((name) => name.startsWith('x-ratelimit'))).toEqual([]);
+			expect(sandbox.invalidRequests()).toEqual([]);
+			expect(sandbox.requests[0].headers.authorization).toBe('Bearer <redacted:unknown>');
+		},
+	);
 
 	it('turns an expired key away with 401 "Your api key is expired" from the auth guard, after the throttler counted it', async () => {
 		const expired = sandbox.state.apiKeys.find((k) => k.expiresAt)!.key;
 		const res = await call(sandbox, '/v2/me', { key: expired });
 		expect(res.status).toBe(401);
-		expect(res.json.error).toMatchObject({ code: 'UnauthorizedException', message: 'ApiAuthStrategy - api key - Your api key is expired' });
+		expect(res.json.error).toMatchObject({
+			code: 'UnauthorizedException',
+			message: 'ApiAuthStrategy - api key - Your api key is expired',
+		});
 		expect(res.headers.get('x-ratelimit-remaining-default')).toBe('119');
 		// GET /v2/slots has no auth guard: the throttler knows the key, so the slots come.
-		const slotsRes = await call(sandbox, '/v2/slots?eventTypeId=21&start=2027-03-29&end=2027-03-29', { version: '2024-09-04', key: expired });
+		const slotsRes = await call(
+			sandbox,
+			'/v2/slots?eventTypeId=21&start=2027-03-29&end=2027-03-29',
+			{ version: '2024-09-04', key: expired },
+		);
 		expect(slotsRes.status).toBe(200);
 	});
 
@@ -61,7 +77,9 @@ describe('sandbox auth like Cal.com’s ApiAuthStrategy', () => {
 		record.expiresAt = '2027-03-01'; // the calendar clock's day
 		expect((await call(sandbox, '/v2/me', { key: record.key })).json.data.username).toBe('bailey');
 		record.expiresAt = '2027-02-28';
-		expect((await call(sandbox, '/v2/me', { key: record.key })).json.error.message).toBe('ApiAuthStrategy - api key - Your api key is expired');
+		expect((await call(sandbox, '/v2/me', { key: record.key })).json.error.message).toBe(
+			'ApiAuthStrategy - api key - Your api key is expired',
+		);
 	});
 
 	it('rejects a missing key with 401 "No authentication method provided"', async () => {
@@ -112,7 +130,9 @@ describe('sandbox rate limiting like Cal.com’s CustomThrottlerGuard', () => {
 		const reset = Number(first.headers.get('x-ratelimit-reset-default'));
 		expect(reset).toBeGreaterThan(0);
 		expect(reset).toBeLessThanOrEqual(60);
-		expect((await call(sandbox, '/v2/me', { key })).headers.get('x-ratelimit-remaining-default')).toBe('3');
+		expect(
+			(await call(sandbox, '/v2/me', { key })).headers.get('x-ratelimit-remaining-default'),
+		).toBe('3');
 		expect(first.headers.get('retry-after')).toBeNull();
 	});
 
@@ -142,8 +162,11 @@ describe('sandbox rate limiting like Cal.com’s CustomThrottlerGuard', () => {
 	});
 
 	it('counts anonymous callers per address, and never counts an unknown key', async () => {
-		for (let i = 0; i < 5; i++) await slots(sandbox, { eventTypeId: '21', start: '2027-03-29', end: '2027-03-29' });
-		expect((await slots(sandbox, { eventTypeId: '21', start: '2027-03-29', end: '2027-03-29' })).status).toBe(429);
+		for (let i = 0; i < 5; i++)
+			await slots(sandbox, { eventTypeId: '21', start: '2027-03-29', end: '2027-03-29' });
+		expect(
+			(await slots(sandbox, { eventTypeId: '21', start: '2027-03-29', end: '2027-03-29' })).status,
+		).toBe(429);
 		const bad = await call(sandbox, '/v2/me', { key: 'cal_live_ffffffffffffffffffffffffffffffff' });
 		expect(bad.status).toBe(401);
 		expect(bad.headers.get('x-ratelimit-remaining-default')).toBeNull();
@@ -155,18 +178,44 @@ describe('sandbox rate limiting like Cal.com’s CustomThrottlerGuard', () => {
 		const key = sandbox.apiKeyFor('bailey');
 		const guests = { guests: [{ email: 'guest@x.example', name: 'Guest' }] };
 		const path = '/v2/bookings/kEQ6lyUVxK9sKQNFvjgrCv/guests';
-		const first = await call(sandbox, path, { method: 'POST', key, version: '2024-08-13', body: guests });
+		const first = await call(sandbox, path, {
+			method: 'POST',
+			key,
+			version: '2024-08-13',
+			body: guests,
+		});
 		expect(first.status).toBe(200);
 		expect(first.headers.get('x-ratelimit-limit-booking_guests_add')).toBe('5');
 		expect(first.headers.get('x-ratelimit-remaining-booking_guests_add')).toBe('4');
 		expect(first.headers.get('x-ratelimit-remaining-default')).toBeNull();
-		expect((await call(sandbox, '/v2/me', { key })).headers.get('x-ratelimit-remaining-default')).toBe('4');
+		expect(
+			(await call(sandbox, '/v2/me', { key })).headers.get('x-ratelimit-remaining-default'),
+		).toBe('4');
 		// A wrong key passes this throttler and meets the auth guard, and is counted under its own tracker.
-		const wrong = await call(sandbox, path, { method: 'POST', key: 'cal_live_ffffffffffffffffffffffffffffffff', version: '2024-08-13', body: guests });
-		expect([wrong.status, wrong.json.error.message]).toEqual([401, 'ApiAuthStrategy - api key - Your api key is not valid']);
+		const wrong = await call(sandbox, path, {
+			method: 'POST',
+			key: 'cal_live_ffffffffffffffffffffffffffffffff',
+			version: '2024-08-13',
+			body: guests,
+		});
+		expect([wrong.status, wrong.json.error.message]).toEqual([
+			401,
+			'ApiAuthStrategy - api key - Your api key is not valid',
+		]);
 		expect(wrong.headers.get('x-ratelimit-remaining-booking_guests_add')).toBe('4');
-		for (let i = 0; i < 4; i++) await call(sandbox, path, { method: 'POST', key, version: '2024-08-13', body: { guests: [] } });
-		const throttled = await call(sandbox, path, { method: 'POST', key, version: '2024-08-13', body: { nonsense: true } });
+		for (let i = 0; i < 4; i++)
+			await call(sandbox, path, {
+				method: 'POST',
+				key,
+				version: '2024-08-13',
+				body: { guests: [] },
+			});
+		const throttled = await call(sandbox, path, {
+			method: 'POST',
+			key,
+			version: '2024-08-13',
+			body: { nonsense: true },
+		});
 		expect([throttled.status, throttled.json.error.code]).toEqual([429, 'ThrottlerException']);
 	});
 
@@ -175,7 +224,9 @@ describe('sandbox rate limiting like Cal.com’s CustomThrottlerGuard', () => {
 		await call(sandbox, '/v2/me', { key });
 		await call(sandbox, '/v2/me', { key });
 		clock.advance(60_050);
-		expect((await call(sandbox, '/v2/me', { key })).headers.get('x-ratelimit-remaining-default')).toBe('4');
+		expect(
+			(await call(sandbox, '/v2/me', { key })).headers.get('x-ratelimit-remaining-default'),
+		).toBe('4');
 	});
 });
 
@@ -213,9 +264,12 @@ describe('sandbox rate limiting with several named limits per key, like Cal.com�
 
 	const limits = (res: CallResult) =>
 		['short', 'long'].map((name) =>
-			['limit', 'remaining'].map((what) => res.headers.get(`x-ratelimit-${what}-${name}`)).join('/'),
+			['limit', 'remaining']
+				.map((what) => res.headers.get(`x-ratelimit-${what}-${name}`))
+				.join('/'),
 		);
-	const resetMs = (res: CallResult, name: string) => Number(res.headers.get(`x-ratelimit-reset-${name}`)) * 1000;
+	const resetMs = (res: CallResult, name: string) =>
+		Number(res.headers.get(`x-ratelimit-reset-${name}`)) * 1000;
 
 	it('counts every request against each limit and refuses one only when all of them are used up', async () => {
 		const key = sandbox.state.apiKeys.find((k) => k.rateLimits?.length)!.key;
@@ -256,7 +310,13 @@ describe('sandbox rate limiting counts the requests it refuses during a block', 
 	const clock = steppedClock();
 	beforeAll(async () => {
 		const fixture = loadFixture(undefined);
-		fixture.apiKeys = [{ key, userId: 1, rateLimits: [{ name: 'default', limit: 5, ttl: 60_000, blockDuration: 100_000 }] }];
+		fixture.apiKeys = [
+			{
+				key,
+				userId: 1,
+				rateLimits: [{ name: 'default', limit: 5, ttl: 60_000, blockDuration: 100_000 }],
+			},
+		];
 		sandbox = await startSandbox({ fixture, rateLimitClock: clock.now });
 	});
 	afterAll(() => sandbox.close());

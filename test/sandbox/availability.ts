@@ -6,14 +6,25 @@
  * Slot reservations (POST /v2/slots/reservations) block their time for the event type they
  * were made for, for everyone, until reservationUntil on the calendar clock.
  */
-import { buildSlotStarts, busyIntervals, intersectIntervals, mergeIntervals, subtractIntervals, workingIntervals } from './slots-engine';
+import {
+	buildSlotStarts,
+	busyIntervals,
+	intersectIntervals,
+	mergeIntervals,
+	subtractIntervals,
+	workingIntervals,
+} from './slots-engine';
 import type { Interval } from './slots-engine';
 import { scheduleFor } from './state';
 import type { SandboxEventType, SandboxState, SandboxUser } from './types';
 
 export type PlanEventType = Pick<
 	SandboxEventType,
-	'lengthInMinutes' | 'slotInterval' | 'minimumBookingNotice' | 'beforeEventBuffer' | 'afterEventBuffer'
+	| 'lengthInMinutes'
+	| 'slotInterval'
+	| 'minimumBookingNotice'
+	| 'beforeEventBuffer'
+	| 'afterEventBuffer'
 >;
 
 export interface Plan {
@@ -36,21 +47,34 @@ const MINUTE = 60_000;
  * packages/features/bookings/lib/host-filtering/findQualifiedHostsWithDelegationCredentials.ts
  * (isWithinRRHostSubset).
  */
-function withinHostSubset(et: SandboxEventType, userId: number, rrHostSubsetIds: number[] | undefined): boolean {
-	if (!rrHostSubsetIds?.length || !et.rrHostSubsetEnabled || et.schedulingType !== 'roundRobin') return true;
+function withinHostSubset(
+	et: SandboxEventType,
+	userId: number,
+	rrHostSubsetIds: number[] | undefined,
+): boolean {
+	if (!rrHostSubsetIds?.length || !et.rrHostSubsetEnabled || et.schedulingType !== 'roundRobin')
+		return true;
 	return rrHostSubsetIds.includes(userId);
 }
 
 /** The plan for a stored event type; undefined when its owner no longer exists. */
-export function planForEventType(state: SandboxState, et: SandboxEventType, rrHostSubsetIds?: number[]): Plan | undefined {
+export function planForEventType(
+	state: SandboxState,
+	et: SandboxEventType,
+	rrHostSubsetIds?: number[],
+): Plan | undefined {
 	if (et.teamId === null) {
 		const owner = state.users.find((u) => u.id === et.ownerId);
 		return owner ? { eventType: et, fixed: [owner], anyOf: [], eventTypeId: et.id } : undefined;
 	}
-	const hosts = (et.hosts ?? []).filter((h) => withinHostSubset(et, h.userId, rrHostSubsetIds)).flatMap((h) => {
-		const user = state.users.find((u) => u.id === h.userId);
-		return user ? [{ user, isFixed: et.schedulingType === 'collective' || h.isFixed === true }] : [];
-	});
+	const hosts = (et.hosts ?? [])
+		.filter((h) => withinHostSubset(et, h.userId, rrHostSubsetIds))
+		.flatMap((h) => {
+			const user = state.users.find((u) => u.id === h.userId);
+			return user
+				? [{ user, isFixed: et.schedulingType === 'collective' || h.isFixed === true }]
+				: [];
+		});
 	return {
 		eventType: et,
 		fixed: hosts.filter((h) => h.isFixed).map((h) => h.user),
@@ -60,7 +84,14 @@ export function planForEventType(state: SandboxState, et: SandboxEventType, rrHo
 }
 
 /** One user's free time for the plan's event type within [from, to]. */
-export function userFreeIntervals(state: SandboxState, plan: Plan, user: SandboxUser, from: number, to: number, excludeUid?: string): Interval[] {
+export function userFreeIntervals(
+	state: SandboxState,
+	plan: Plan,
+	user: SandboxUser,
+	from: number,
+	to: number,
+	excludeUid?: string,
+): Interval[] {
 	const et = plan.eventType;
 	// The event type's own schedule (for team event types: for every host), else the user's default.
 	const schedule = scheduleFor(state, user, plan.dynamic ? undefined : (et as SandboxEventType));
@@ -70,14 +101,22 @@ export function userFreeIntervals(state: SandboxState, plan: Plan, user: Sandbox
 }
 
 /** Time in [from, to] when the plan's hosts can take a booking (fixed: all; round robin: any). */
-export function freeIntervals(state: SandboxState, plan: Plan, from: number, to: number, excludeUid?: string): Interval[] {
+export function freeIntervals(
+	state: SandboxState,
+	plan: Plan,
+	from: number,
+	to: number,
+	excludeUid?: string,
+): Interval[] {
 	let ranges: Interval[] | undefined;
 	for (const user of plan.fixed) {
 		const free = userFreeIntervals(state, plan, user, from, to, excludeUid);
 		ranges = ranges === undefined ? free : intersectIntervals(ranges, free);
 	}
 	if (plan.anyOf.length > 0) {
-		const union = mergeIntervals(plan.anyOf.flatMap((u) => userFreeIntervals(state, plan, u, from, to, excludeUid)));
+		const union = mergeIntervals(
+			plan.anyOf.flatMap((u) => userFreeIntervals(state, plan, u, from, to, excludeUid)),
+		);
 		ranges = ranges === undefined ? union : intersectIntervals(ranges, union);
 	}
 	return ranges ?? [];
@@ -88,7 +127,11 @@ export function covers(ranges: Interval[], start: number, end: number): boolean 
 }
 
 /** Intervals held by live reservations of an event type (reservationUntil after `now`). */
-export function reservedIntervals(state: SandboxState, eventTypeId: number | undefined, now: number): Interval[] {
+export function reservedIntervals(
+	state: SandboxState,
+	eventTypeId: number | undefined,
+	now: number,
+): Interval[] {
 	if (eventTypeId === undefined) return [];
 	return state.reservations
 		.filter((r) => r.eventTypeId === eventTypeId && Date.parse(r.reservationUntil) > now)
@@ -122,7 +165,10 @@ export function slotStarts(state: SandboxState, plan: Plan, query: SlotQuery): n
 	const frequency = et.slotInterval ?? query.lengthMinutes ?? et.lengthInMinutes;
 	// Cal.com never offers a start earlier than one minute from now, whatever the notice.
 	const earliest = Math.max(query.start, query.now + Math.max(et.minimumBookingNotice, 1) * MINUTE);
-	const ranges = earliest < query.end ? freeIntervals(state, plan, earliest, query.end, query.bookingUidToReschedule) : [];
+	const ranges =
+		earliest < query.end
+			? freeIntervals(state, plan, earliest, query.end, query.bookingUidToReschedule)
+			: [];
 	// Reserved slots are taken out afterwards rather than subtracted as busy time, so the slot
 	// grid after a reservation stays where it was.
 	const reserved = reservedIntervals(state, plan.eventTypeId, query.now);
@@ -150,12 +196,14 @@ export function hostsForBooking(
 	if (overlapsAny(reservedIntervals(state, plan.eventTypeId, now), start, end)) return undefined;
 	const from = start - 24 * 60 * MINUTE;
 	const to = end + 24 * 60 * MINUTE;
-	const free = (u: SandboxUser) => covers(userFreeIntervals(state, plan, u, from, to, excludeUid), start, end);
+	const free = (u: SandboxUser) =>
+		covers(userFreeIntervals(state, plan, u, from, to, excludeUid), start, end);
 	if (!plan.fixed.every(free)) return undefined;
 	if (plan.anyOf.length === 0) return plan.fixed.length > 0 ? [...plan.fixed] : undefined;
 	const candidates = plan.anyOf.filter(free);
 	if (candidates.length === 0) return undefined;
-	const load = (u: SandboxUser) => state.bookings.filter((b) => b.userId === u.id && b.eventTypeId === plan.eventTypeId).length;
+	const load = (u: SandboxUser) =>
+		state.bookings.filter((b) => b.userId === u.id && b.eventTypeId === plan.eventTypeId).length;
 	const chosen = candidates.reduce((best, u) => (load(u) < load(best) ? u : best));
 	// The round-robin host comes first: it becomes the organizer.
 	return [chosen, ...plan.fixed];

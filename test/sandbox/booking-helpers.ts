@@ -14,17 +14,41 @@ export function attendee(name = 'Priya Natarajan', email = 'priya@acme.example')
 	return { name, email, timeZone: 'America/Chicago' };
 }
 
-export function book(sandbox: Sandbox, body: Record<string, unknown>, key?: string, version = BOOKINGS): Promise<CallResult> {
-	return call(sandbox, '/v2/bookings', { method: 'POST', body: { attendee: attendee(), ...body }, key, version });
+export function book(
+	sandbox: Sandbox,
+	body: Record<string, unknown>,
+	key?: string,
+	version = BOOKINGS,
+): Promise<CallResult> {
+	return call(sandbox, '/v2/bookings', {
+		method: 'POST',
+		body: { attendee: attendee(), ...body },
+		key,
+		version,
+	});
 }
 
-export function post(sandbox: Sandbox, path: string, body: unknown, key?: string, version = BOOKINGS): Promise<CallResult> {
+export function post(
+	sandbox: Sandbox,
+	path: string,
+	body: unknown,
+	key?: string,
+	version = BOOKINGS,
+): Promise<CallResult> {
 	return call(sandbox, path, { method: 'POST', body, key, version });
 }
 
 /** Slot starts (UTC ISO) of an event type on one UTC date. */
-export async function slotStarts(sandbox: Sandbox, eventTypeId: number, date: string): Promise<string[]> {
-	const res = await call(sandbox, `/v2/slots?eventTypeId=${eventTypeId}&start=${date}&end=${date}`, { version: SLOTS });
+export async function slotStarts(
+	sandbox: Sandbox,
+	eventTypeId: number,
+	date: string,
+): Promise<string[]> {
+	const res = await call(
+		sandbox,
+		`/v2/slots?eventTypeId=${eventTypeId}&start=${date}&end=${date}`,
+		{ version: SLOTS },
+	);
 	return Object.values((res.json?.data ?? {}) as Record<string, Array<{ start: string }>>)
 		.flat()
 		.map((s) => new Date(s.start).toISOString());

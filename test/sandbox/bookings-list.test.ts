@@ -19,14 +19,21 @@ describe('sandbox GET /v2/bookings', () => {
 	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.reset());
 
-	const list = (query: string, key = bailey, version = BOOKINGS) => call(sandbox, `/v2/bookings${query}`, { key, version });
+	const list = (query: string, key = bailey, version = BOOKINGS) =>
+		call(sandbox, `/v2/bookings${query}`, { key, version });
 	const uids = (res: { json: { data: Array<{ uid: string }> } }) => res.json.data.map((b) => b.uid);
 
 	it('lists only the caller’s bookings, in the documented shape with the offset pagination object', async () => {
 		const res = await list('');
 		expect(res.status).toBe(200);
 		expect(responseProblems('GET', '/v2/bookings', 200, res.json, BOOKINGS)).toEqual([]);
-		expect(uids(res)).toEqual(['PastBailey15min0000001', 'kEQ6lyUVxK9sKQNFvjgrCv', 'Wd3You42ns8R9HDNGAiK3I', 'a0lXZUoaSYF2vxirZdZ6vQ', 'YgCPUQTa2ppgMvBeo1Q2Gj']);
+		expect(uids(res)).toEqual([
+			'PastBailey15min0000001',
+			'kEQ6lyUVxK9sKQNFvjgrCv',
+			'Wd3You42ns8R9HDNGAiK3I',
+			'a0lXZUoaSYF2vxirZdZ6vQ',
+			'YgCPUQTa2ppgMvBeo1Q2Gj',
+		]);
 		expect(res.json.pagination).toEqual({
 			totalItems: 5,
 			remainingItems: 0,
@@ -42,9 +49,15 @@ describe('sandbox GET /v2/bookings', () => {
 	});
 
 	it('filters by status, one or several', async () => {
-		expect(uids(await list('?status=upcoming'))).toEqual(['kEQ6lyUVxK9sKQNFvjgrCv', 'YgCPUQTa2ppgMvBeo1Q2Gj']);
+		expect(uids(await list('?status=upcoming'))).toEqual([
+			'kEQ6lyUVxK9sKQNFvjgrCv',
+			'YgCPUQTa2ppgMvBeo1Q2Gj',
+		]);
 		expect(uids(await list('?status=past'))).toEqual(['PastBailey15min0000001']);
-		expect(uids(await list('?status=cancelled'))).toEqual(['a0lXZUoaSYF2vxirZdZ6vQ', 'Wd3You42ns8R9HDNGAiK3I']);
+		expect(uids(await list('?status=cancelled'))).toEqual([
+			'a0lXZUoaSYF2vxirZdZ6vQ',
+			'Wd3You42ns8R9HDNGAiK3I',
+		]);
 		expect(uids(await list('?status=upcoming,past'))).toHaveLength(3);
 		expect(uids(await list('?status=unconfirmed', lena))).toEqual(['PendingDeepDiveLena001']);
 		expect(uids(await list('?status=recurring'))).toEqual([]);
@@ -53,17 +66,38 @@ describe('sandbox GET /v2/bookings', () => {
 	});
 
 	it('filters by attendee, uid, event types, teams, and start/end, created and updated times', async () => {
-		expect(uids(await list('?attendeeEmail=PRIYA@acme.example'))).toEqual(['kEQ6lyUVxK9sKQNFvjgrCv']);
+		expect(uids(await list('?attendeeEmail=PRIYA@acme.example'))).toEqual([
+			'kEQ6lyUVxK9sKQNFvjgrCv',
+		]);
 		expect(uids(await list('?attendeeName=olu'))).toEqual(['YgCPUQTa2ppgMvBeo1Q2Gj']);
-		expect(uids(await list('?bookingUid=Wd3You42ns8R9HDNGAiK3I'))).toEqual(['Wd3You42ns8R9HDNGAiK3I']);
-		expect(uids(await list('?eventTypeIds=12,13'))).toEqual(['kEQ6lyUVxK9sKQNFvjgrCv', 'a0lXZUoaSYF2vxirZdZ6vQ', 'YgCPUQTa2ppgMvBeo1Q2Gj']);
-		expect(uids(await list('?eventTypeId=11'))).toEqual(['PastBailey15min0000001', 'Wd3You42ns8R9HDNGAiK3I']);
-		expect(uids(await list('?teamsIds=100', lena))).toEqual(['hwmrAH8t1I3vthnx9usSx4', 'wohvpmDhCY9MxyM6zc6bBC', 'Rr53SupportLenaKenji01']);
+		expect(uids(await list('?bookingUid=Wd3You42ns8R9HDNGAiK3I'))).toEqual([
+			'Wd3You42ns8R9HDNGAiK3I',
+		]);
+		expect(uids(await list('?eventTypeIds=12,13'))).toEqual([
+			'kEQ6lyUVxK9sKQNFvjgrCv',
+			'a0lXZUoaSYF2vxirZdZ6vQ',
+			'YgCPUQTa2ppgMvBeo1Q2Gj',
+		]);
+		expect(uids(await list('?eventTypeId=11'))).toEqual([
+			'PastBailey15min0000001',
+			'Wd3You42ns8R9HDNGAiK3I',
+		]);
+		expect(uids(await list('?teamsIds=100', lena))).toEqual([
+			'hwmrAH8t1I3vthnx9usSx4',
+			'wohvpmDhCY9MxyM6zc6bBC',
+			'Rr53SupportLenaKenji01',
+		]);
 		expect(uids(await list('?teamId=100', lena))).toHaveLength(3);
-		expect(uids(await list('?afterStart=2027-03-03T00:00:00Z&beforeEnd=2027-03-06T00:00:00Z'))).toEqual(['Wd3You42ns8R9HDNGAiK3I', 'a0lXZUoaSYF2vxirZdZ6vQ']);
-		expect(uids(await list('?afterCreatedAt=2027-01-01T00:00:00Z'))).toEqual(['PastBailey15min0000001']);
+		expect(
+			uids(await list('?afterStart=2027-03-03T00:00:00Z&beforeEnd=2027-03-06T00:00:00Z')),
+		).toEqual(['Wd3You42ns8R9HDNGAiK3I', 'a0lXZUoaSYF2vxirZdZ6vQ']);
+		expect(uids(await list('?afterCreatedAt=2027-01-01T00:00:00Z'))).toEqual([
+			'PastBailey15min0000001',
+		]);
 		expect(uids(await list('?beforeCreatedAt=2027-01-01T00:00:00Z'))).toHaveLength(4);
-		expect(uids(await list('?afterUpdatedAt=2027-01-01T00:00:00Z'))).toEqual(['PastBailey15min0000001']);
+		expect(uids(await list('?afterUpdatedAt=2027-01-01T00:00:00Z'))).toEqual([
+			'PastBailey15min0000001',
+		]);
 		expect(uids(await list('?beforeUpdatedAt=2026-12-01T00:00:00Z'))).toHaveLength(4);
 	});
 
@@ -77,33 +111,76 @@ describe('sandbox GET /v2/bookings', () => {
 	it('pages with take/skip across seeded bookings and refuses take outside 1–250', async () => {
 		sandbox.seedBookings('bailey', 250, { start: '2027-04-01T00:00:00Z' });
 		const first = await list('?take=100&status=upcoming');
-		expect(first.json.pagination).toMatchObject({ totalItems: 252, returnedItems: 100, remainingItems: 152, currentPage: 1, totalPages: 3, hasNextPage: true, hasPreviousPage: false });
+		expect(first.json.pagination).toMatchObject({
+			totalItems: 252,
+			returnedItems: 100,
+			remainingItems: 152,
+			currentPage: 1,
+			totalPages: 3,
+			hasNextPage: true,
+			hasPreviousPage: false,
+		});
 		const last = await list('?take=100&skip=200&status=upcoming');
-		expect(last.json.pagination).toMatchObject({ returnedItems: 52, remainingItems: 0, currentPage: 3, hasNextPage: false, hasPreviousPage: true });
-		const seen = new Set([...uids(first), ...uids(await list('?take=100&skip=100&status=upcoming')), ...uids(last)]);
+		expect(last.json.pagination).toMatchObject({
+			returnedItems: 52,
+			remainingItems: 0,
+			currentPage: 3,
+			hasNextPage: false,
+			hasPreviousPage: true,
+		});
+		const seen = new Set([
+			...uids(first),
+			...uids(await list('?take=100&skip=100&status=upcoming')),
+			...uids(last),
+		]);
 		expect(seen.size).toBe(252);
 		expect(responseProblems('GET', '/v2/bookings', 200, last.json, BOOKINGS)).toEqual([]);
 		const tooMany = await list('?take=251');
 		// The global validation pipe: a fixed message, no details on hosted Cal.com (validation-errors.test.ts).
 		expect([tooMany.status, tooMany.json.error.message]).toEqual([400, 'Bad Request Exception']);
-		expect((await list('?take=0')).json.error).toEqual({ code: 'BadRequestException', message: 'Bad Request Exception' });
+		expect((await list('?take=0')).json.error).toEqual({
+			code: 'BadRequestException',
+			message: 'Bad Request Exception',
+		});
 	});
 
 	it('answers an empty list as page 0 of 0, and a skip past the end as the last page with nothing in it', async () => {
 		const empty = await list('?status=recurring');
 		expect([empty.json.data, empty.json.pagination]).toEqual([
 			[],
-			{ returnedItems: 0, totalItems: 0, itemsPerPage: 100, remainingItems: 0, currentPage: 0, totalPages: 0, hasNextPage: false, hasPreviousPage: false },
+			{
+				returnedItems: 0,
+				totalItems: 0,
+				itemsPerPage: 100,
+				remainingItems: 0,
+				currentPage: 0,
+				totalPages: 0,
+				hasNextPage: false,
+				hasPreviousPage: false,
+			},
 		]);
 		expect(responseProblems('GET', '/v2/bookings', 200, empty.json, BOOKINGS)).toEqual([]);
 		// Five bookings, pages of two: skip 40 is clamped to 5 for the figures, and nothing comes back.
 		const past = await list('?take=2&skip=40');
 		expect([past.json.data, past.json.pagination]).toEqual([
 			[],
-			{ returnedItems: 0, totalItems: 5, itemsPerPage: 2, remainingItems: 0, currentPage: 3, totalPages: 3, hasNextPage: false, hasPreviousPage: true },
+			{
+				returnedItems: 0,
+				totalItems: 5,
+				itemsPerPage: 2,
+				remainingItems: 0,
+				currentPage: 3,
+				totalPages: 3,
+				hasNextPage: false,
+				hasPreviousPage: true,
+			},
 		]);
 		const last = await list('?take=2&skip=4');
-		expect([uids(last), last.json.pagination.currentPage, last.json.pagination.returnedItems]).toEqual([['YgCPUQTa2ppgMvBeo1Q2Gj'], 3, 1]);
+		expect([
+			uids(last),
+			last.json.pagination.currentPage,
+			last.json.pagination.returnedItems,
+		]).toEqual([['YgCPUQTa2ppgMvBeo1Q2Gj'], 3, 1]);
 		expect(responseProblems('GET', '/v2/bookings', 200, past.json, BOOKINGS)).toEqual([]);
 	});
 
@@ -131,9 +208,22 @@ describe('sandbox GET /v2/bookings', () => {
 		let cursor: string | null = null;
 		let pages = 0;
 		do {
-			const res = await list(`?status=upcoming&limit=50${cursor ? `&cursor=${cursor}` : ''}`, bailey, CURSOR);
+			const res = await list(
+				`?status=upcoming&limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+				bailey,
+				CURSOR,
+			);
 			expect(res.status).toBe(200);
-			for (const item of res.json.data) expect(responseProblems('GET', '/v2/bookings/{bookingUid}', 200, { status: 'success', data: item }, BOOKINGS)).toEqual([]);
+			for (const item of res.json.data)
+				expect(
+					responseProblems(
+						'GET',
+						'/v2/bookings/{bookingUid}',
+						200,
+						{ status: 'success', data: item },
+						BOOKINGS,
+					),
+				).toEqual([]);
 			seen.push(...uids(res));
 			cursor = res.json.pagination.nextCursor;
 			expect(res.json.pagination.hasMore).toBe(cursor !== null);
@@ -145,14 +235,22 @@ describe('sandbox GET /v2/bookings', () => {
 		expect((await list('?status=upcoming,past', bailey, CURSOR)).status).toBe(400);
 		expect((await list('?limit=101', bailey, CURSOR)).status).toBe(400);
 		expect((await list('?take=10', bailey, CURSOR)).status).toBe(200);
-		expect(sandbox.invalidRequests().map((r) => r.query)).toEqual([{ status: 'upcoming,past' }, { limit: '101' }, { take: '10' }]);
+		expect(sandbox.invalidRequests().map((r) => r.query)).toEqual([
+			{ status: 'upcoming,past' },
+			{ limit: '101' },
+			{ take: '10' },
+		]);
 	});
 
 	it('seeds 20,000 bookings quickly and still pages them', async () => {
 		const started = Date.now();
 		sandbox.seedBookings('bailey', 20_000);
 		const res = await list('?take=250&skip=19750');
-		expect(res.json.pagination).toMatchObject({ totalItems: 20_005, returnedItems: 250, hasNextPage: true });
+		expect(res.json.pagination).toMatchObject({
+			totalItems: 20_005,
+			returnedItems: 250,
+			hasNextPage: true,
+		});
 		expect(Date.now() - started).toBeLessThan(5000);
 	});
 });

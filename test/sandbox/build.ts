@@ -34,6 +34,7 @@ export const DEFAULT_BUILD: Readonly<SandboxBuild> = {
 
 export function makeBuild(given: Partial<SandboxBuild> = {}): SandboxBuild {
 	const build = { ...DEFAULT_BUILD, ...given };
-	if (build.slotTakenStatus !== 400 && build.slotTakenStatus !== 409) throw new Error('SandboxBuild.slotTakenStatus must be 400 or 409');
+	if (build.slotTakenStatus !== 400 && build.slotTakenStatus !== 409)
+		throw new Error('SandboxBuild.slotTakenStatus must be 400 or 409');
 	return build;
 }

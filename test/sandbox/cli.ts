@@ -25,9 +25,13 @@ async function main(): Promise<void> {
 	});
 	const lines = [
 		`Cal.com sandbox listening on ${sandbox.url}`,
-		...sandbox.state.users.map((u) => `  ${u.username.padEnd(8)} ${u.timeZone.padEnd(20)} ${u.apiKey}`),
+		...sandbox.state.users.map(
+			(u) => `  ${u.username.padEnd(8)} ${u.timeZone.padEnd(20)} ${u.apiKey}`,
+		),
 		...sandbox.state.apiKeys.map((k) => {
-			const what = k.expiresAt ? `expired ${k.expiresAt}` : (k.rateLimits ?? []).map((r) => `${r.name} ${r.limit}/${r.ttl / 1000} s`).join(', ');
+			const what = k.expiresAt
+				? `expired ${k.expiresAt}`
+				: (k.rateLimits ?? []).map((r) => `${r.name} ${r.limit}/${r.ttl / 1000} s`).join(', ');
 			return `  ${(sandbox.state.users.find((u) => u.id === k.userId)?.username ?? '?').padEnd(8)} ${what.padEnd(20)} ${k.key}`;
 		}),
 	];

@@ -19,32 +19,53 @@ describe('sandbox contract validation against Cal.com’s OpenAPI document', () 
 	it('answers a valid GET /v2/me with the documented GetMeOutput and records it as valid', async () => {
 		const res = await call(sandbox, '/v2/me', { key: bailey });
 		expect(res.status).toBe(200);
-		expect(res.json.data).toMatchObject({ id: 1, username: 'bailey', timeZone: 'America/New_York', defaultScheduleId: 1 });
+		expect(res.json.data).toMatchObject({
+			id: 1,
+			username: 'bailey',
+			timeZone: 'America/New_York',
+			defaultScheduleId: 1,
+		});
 		expect(responseProblems('GET', '/v2/me', 200, res.json)).toEqual([]);
 		expect(sandbox.requests).toHaveLength(1);
-		expect(sandbox.requests[0]).toMatchObject({ method: 'GET', path: '/v2/me', status: 200, valid: true, problems: [] });
+		expect(sandbox.requests[0]).toMatchObject({
+			method: 'GET',
+			path: '/v2/me',
+			status: 200,
+			valid: true,
+			problems: [],
+		});
 		expect(sandbox.invalidRequests()).toEqual([]);
 	});
 
 	it('answers a wrong cal-api-version on /v2/slots with Cal.com’s 404 and records why', async () => {
-		const res = await call(sandbox, '/v2/slots?eventTypeId=21&start=2027-03-29&end=2027-03-29', { version: '2024-08-13' });
+		const res = await call(sandbox, '/v2/slots?eventTypeId=21&start=2027-03-29&end=2027-03-29', {
+			version: '2024-08-13',
+		});
 		expect(res.status).toBe(404);
 		expect(res.json.error).toMatchObject({ code: 'NotFoundException' });
 		expect(res.json.error.message).toMatch(/^Cannot GET \/v2\/slots/);
 		const [recorded] = sandbox.invalidRequests();
 		expect(recorded.apiVersion).toBe('2024-08-13');
-		expect(recorded.problems).toContain('cal-api-version 2024-08-13 is not served by /v2/slots (expects 2024-09-04)');
+		expect(recorded.problems).toContain(
+			'cal-api-version 2024-08-13 is not served by /v2/slots (expects 2024-09-04)',
+		);
 	});
 
 	it('treats a missing version on a versioned family as the same 404', async () => {
 		const res = await call(sandbox, '/v2/slots?eventTypeId=21&start=2027-03-29&end=2027-03-29');
 		expect(res.status).toBe(404);
-		expect(sandbox.invalidRequests()[0].problems[0]).toMatch(/cal-api-version header missing: GET \/v2\/slots \(slots\) expects 2024-09-04/);
+		expect(sandbox.invalidRequests()[0].problems[0]).toMatch(
+			/cal-api-version header missing: GET \/v2\/slots \(slots\) expects 2024-09-04/,
+		);
 	});
 
 	it('accepts any version, or none, on unversioned endpoints such as /v2/me', async () => {
-		expect((await call(sandbox, '/v2/me', { key: bailey, version: '2024-08-13' })).status).toBe(200);
-		expect((await call(sandbox, '/v2/me', { key: bailey, version: '2099-01-01' })).status).toBe(200);
+		expect((await call(sandbox, '/v2/me', { key: bailey, version: '2024-08-13' })).status).toBe(
+			200,
+		);
+		expect((await call(sandbox, '/v2/me', { key: bailey, version: '2099-01-01' })).status).toBe(
+			200,
+		);
 		expect(sandbox.invalidRequests()).toEqual([]);
 	});
 
@@ -53,15 +74,26 @@ describe('sandbox contract validation against Cal.com’s OpenAPI document', () 
 		expect(res.status).toBe(404);
 		expect(res.json.error.message).toBe('Cannot GET /v2/xyz');
 		expect(res.json).toMatchObject({ status: 'error', path: '/v2/xyz' });
-		expect(sandbox.invalidRequests()[0].problems).toEqual(['no operation GET /v2/xyz in Cal.com\'s API v2']);
-		expect((await call(sandbox, '/v2/me', { key: bailey, method: 'DELETE' })).json.error.message).toBe('Cannot DELETE /v2/me');
+		expect(sandbox.invalidRequests()[0].problems).toEqual([
+			"no operation GET /v2/xyz in Cal.com's API v2",
+		]);
+		expect(
+			(await call(sandbox, '/v2/me', { key: bailey, method: 'DELETE' })).json.error.message,
+		).toBe('Cannot DELETE /v2/me');
 	});
 
 	it('answers a stray query parameter on /v2/slots with 400 naming the property, like Cal.com', async () => {
-		const res = await slots(sandbox, { eventTypeId: '21', username: 'lena', start: '2027-03-29', end: '2027-03-29' });
+		const res = await slots(sandbox, {
+			eventTypeId: '21',
+			username: 'lena',
+			start: '2027-03-29',
+			end: '2027-03-29',
+		});
 		expect(res.status).toBe(400);
 		expect(res.json.error.code).toBe('BadRequestException');
-		expect(res.json.error.message).toContain('username property is wrong,property username should not exist');
+		expect(res.json.error.message).toContain(
+			'username property is wrong,property username should not exist',
+		);
 		expect(res.json.error).not.toHaveProperty('details'); // hosted Cal.com (production) sends none
 		expect(sandbox.invalidRequests()[0].problems.join('\n')).toMatch(/username/);
 	});
@@ -70,14 +102,22 @@ describe('sandbox contract validation against Cal.com’s OpenAPI document', () 
 		const res = await call(sandbox, '/v2/me?verbose=true', { key: bailey });
 		expect(res.status).toBe(200);
 		const [recorded] = sandbox.invalidRequests();
-		expect(recorded.problems).toEqual(['unknown query parameter "verbose" (GET /v2/me does not take it)']);
+		expect(recorded.problems).toEqual([
+			'unknown query parameter "verbose" (GET /v2/me does not take it)',
+		]);
 	});
 
 	it('coerces query strings to the declared types before validating them', async () => {
 		// take is declared as a number (1–250); status as a comma-separated enum list.
-		await call(sandbox, '/v2/bookings?take=10&skip=0&status=upcoming,past', { key: bailey, version: '2024-08-13' });
+		await call(sandbox, '/v2/bookings?take=10&skip=0&status=upcoming,past', {
+			key: bailey,
+			version: '2024-08-13',
+		});
 		expect(sandbox.requests[0].valid).toBe(true);
-		await call(sandbox, '/v2/bookings?take=ten&status=upcoming,soon', { key: bailey, version: '2024-08-13' });
+		await call(sandbox, '/v2/bookings?take=ten&status=upcoming,soon', {
+			key: bailey,
+			version: '2024-08-13',
+		});
 		const problems = sandbox.requests[1].problems.join('\n');
 		expect(problems).toMatch(/query\.take: must be number/);
 		expect(problems).toMatch(/query\.status\[1\]: must be equal to one of the allowed values/);
@@ -87,7 +127,12 @@ describe('sandbox contract validation against Cal.com’s OpenAPI document', () 
 		await call(sandbox, '/v2/bookings', {
 			method: 'POST',
 			version: '2024-08-13',
-			body: { start: '2027-03-29T07:00:00Z', eventTypeId: '21', attendee: { name: 'Ada', timeZone: 'Europe/Berlin', email: 42, nickname: 'A' }, note: 'x' },
+			body: {
+				start: '2027-03-29T07:00:00Z',
+				eventTypeId: '21',
+				attendee: { name: 'Ada', timeZone: 'Europe/Berlin', email: 42, nickname: 'A' },
+				note: 'x',
+			},
 		});
 		const problems = sandbox.invalidRequests()[0].problems;
 		expect(problems).toEqual(
@@ -101,10 +146,16 @@ describe('sandbox contract validation against Cal.com’s OpenAPI document', () 
 	});
 
 	it('answers a body that is not JSON with Express’s 400 before anything else', async () => {
-		const res = await call(sandbox, '/v2/bookings', { method: 'POST', version: '2024-08-13', body: '{"start": ' });
+		const res = await call(sandbox, '/v2/bookings', {
+			method: 'POST',
+			version: '2024-08-13',
+			body: '{"start": ',
+		});
 		expect(res.status).toBe(400);
 		expect(res.json.error.code).toBe('BadRequestException');
-		expect(sandbox.invalidRequests()[0].problems.join('\n')).toMatch(/request body is not valid JSON/);
+		expect(sandbox.invalidRequests()[0].problems.join('\n')).toMatch(
+			/request body is not valid JSON/,
+		);
 	});
 
 	it('answers documented operations it does not implement yet with 501, after validating them', async () => {
@@ -117,25 +168,49 @@ describe('sandbox contract validation against Cal.com’s OpenAPI document', () 
 	describe('schemas for what the saved document lacks (extra-schemas.ts)', () => {
 		it('knows the credits endpoints and their body', async () => {
 			await call(sandbox, '/v2/credits/available', { key: bailey });
-			await call(sandbox, '/v2/credits/charge', { method: 'POST', key: bailey, body: { credits: 1, creditFor: 'SMS', externalRef: 'run-1' } });
+			await call(sandbox, '/v2/credits/charge', {
+				method: 'POST',
+				key: bailey,
+				body: { credits: 1, creditFor: 'SMS', externalRef: 'run-1' },
+			});
 			expect(sandbox.invalidRequests()).toEqual([]);
-			await call(sandbox, '/v2/credits/charge', { method: 'POST', key: bailey, body: { credits: 0, creditFor: 'LUNCH' } });
-			expect(sandbox.invalidRequests()[0].problems).toEqual(['body.credits: must be >= 1', 'body.creditFor: must be equal to one of the allowed values']);
+			await call(sandbox, '/v2/credits/charge', {
+				method: 'POST',
+				key: bailey,
+				body: { credits: 0, creditFor: 'LUNCH' },
+			});
+			expect(sandbox.invalidRequests()[0].problems).toEqual([
+				'body.credits: must be >= 1',
+				'body.creditFor: must be equal to one of the allowed values',
+			]);
 		});
 
 		it('takes limit/cursor only with 2026-05-01 on the bookings list, and take/skip only without it', async () => {
-			await call(sandbox, '/v2/bookings?limit=50&cursor=abc&status=upcoming', { key: bailey, version: '2026-05-01' });
+			await call(sandbox, '/v2/bookings?limit=50&cursor=abc&status=upcoming', {
+				key: bailey,
+				version: '2026-05-01',
+			});
 			expect(sandbox.requests[0].valid).toBe(true);
 			await call(sandbox, '/v2/bookings?take=50', { key: bailey, version: '2026-05-01' });
 			expect(sandbox.requests[1].problems[0]).toMatch(/unknown query parameter "take"/);
 			await call(sandbox, '/v2/bookings?limit=50', { key: bailey, version: '2024-08-13' });
 			expect(sandbox.requests[2].problems[0]).toMatch(/unknown query parameter "limit"/);
-			await call(sandbox, '/v2/bookings?status=upcoming,past', { key: bailey, version: '2026-05-01' });
-			expect(sandbox.requests[3].problems[0]).toMatch(/query\.status: must be equal to one of the allowed values/);
+			await call(sandbox, '/v2/bookings?status=upcoming,past', {
+				key: bailey,
+				version: '2026-05-01',
+			});
+			expect(sandbox.requests[3].problems[0]).toMatch(
+				/query\.status: must be equal to one of the allowed values/,
+			);
 		});
 
 		it('accepts the 2026-02-25 booking extras only with that version', async () => {
-			const body = { start: '2027-03-29T07:00:00Z', eventTypeId: 21, attendee: { name: 'Ada', timeZone: 'Europe/Berlin' }, allowConflicts: true };
+			const body = {
+				start: '2027-03-29T07:00:00Z',
+				eventTypeId: 21,
+				attendee: { name: 'Ada', timeZone: 'Europe/Berlin' },
+				allowConflicts: true,
+			};
 			await call(sandbox, '/v2/bookings', { method: 'POST', version: '2026-02-25', body });
 			expect(sandbox.requests[0].valid).toBe(true);
 			await call(sandbox, '/v2/bookings', { method: 'POST', version: '2024-08-13', body });
@@ -143,16 +218,36 @@ describe('sandbox contract validation against Cal.com’s OpenAPI document', () 
 		});
 
 		it('serves booking fields only under 2026-06-12 and checks their bodies', async () => {
-			const add = { bookingFields: [{ field: 'custom', type: 'select', slug: 'plan', label: 'Plan', options: ['Free', 'Pro'] }] };
-			await call(sandbox, '/v2/event-types/12/booking-fields', { method: 'POST', key: bailey, version: '2026-06-12', body: add });
+			const add = {
+				bookingFields: [
+					{
+						field: 'custom',
+						type: 'select',
+						slug: 'plan',
+						label: 'Plan',
+						options: ['Free', 'Pro'],
+					},
+				],
+			};
+			await call(sandbox, '/v2/event-types/12/booking-fields', {
+				method: 'POST',
+				key: bailey,
+				version: '2026-06-12',
+				body: add,
+			});
 			expect(sandbox.requests[0].valid).toBe(true);
-			const res = await call(sandbox, '/v2/event-types/12/booking-fields', { key: bailey, version: '2024-06-14' });
+			const res = await call(sandbox, '/v2/event-types/12/booking-fields', {
+				key: bailey,
+				version: '2024-06-14',
+			});
 			expect(res.status).toBe(404);
 			await call(sandbox, '/v2/event-types/12/booking-fields', {
 				method: 'POST',
 				key: bailey,
 				version: '2026-06-12',
-				body: { bookingFields: [{ field: 'custom', type: 'select', slug: 'Plan!', label: 'Plan' }] },
+				body: {
+					bookingFields: [{ field: 'custom', type: 'select', slug: 'Plan!', label: 'Plan' }],
+				},
 			});
 			expect(sandbox.requests[2].valid).toBe(false);
 		});
@@ -160,15 +255,28 @@ describe('sandbox contract validation against Cal.com’s OpenAPI document', () 
 
 	describe('response checks (response-check.ts)', () => {
 		it('passes the sandbox’s slot answers, whose items are objects although the spec says strings', async () => {
-			const res = await slots(sandbox, { eventTypeId: '21', start: '2027-03-29', end: '2027-03-29', format: 'range' });
+			const res = await slots(sandbox, {
+				eventTypeId: '21',
+				start: '2027-03-29',
+				end: '2027-03-29',
+				format: 'range',
+			});
 			expect(res.status).toBe(200);
 			expect(responseProblems('GET', '/v2/slots', 200, res.json)).toEqual([]);
 			expect(SPEC_EXCEPTIONS.map((e) => e.id)).toContain('slots-items-are-objects');
 		});
 
 		it('catches a response that breaks the documented shape', () => {
-			const problems = responseProblems('GET', '/v2/me', 200, { status: 'success', data: { id: 'one', username: 'bailey' } });
-			expect(problems).toEqual(expect.arrayContaining(['response.data.id: must be number', 'response.data.email: is required']));
+			const problems = responseProblems('GET', '/v2/me', 200, {
+				status: 'success',
+				data: { id: 'one', username: 'bailey' },
+			});
+			expect(problems).toEqual(
+				expect.arrayContaining([
+					'response.data.id: must be number',
+					'response.data.email: is required',
+				]),
+			);
 		});
 	});
 });

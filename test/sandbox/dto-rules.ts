@@ -30,7 +30,9 @@ export function isEmail(value: unknown): boolean {
 	const local = value.slice(0, at);
 	const labels = value.slice(at + 1).split('.');
 	if (local.length > 64 || !LOCAL.test(local) || labels.length < 2) return false;
-	return labels.every((l) => l.length <= 63 && LABEL.test(l)) && TLD.test(labels[labels.length - 1]);
+	return (
+		labels.every((l) => l.length <= 63 && LABEL.test(l)) && TLD.test(labels[labels.length - 1])
+	);
 }
 
 function items(value: unknown): unknown[] {
@@ -38,7 +40,9 @@ function items(value: unknown): unknown[] {
 }
 
 function emailOf(item: unknown): unknown {
-	return typeof item === 'object' && item !== null ? (item as Record<string, unknown>).email : undefined;
+	return typeof item === 'object' && item !== null
+		? (item as Record<string, unknown>).email
+		: undefined;
 }
 
 const IS_EMAIL = { rule: 'isEmail', phrase: 'must be an email' };
@@ -48,11 +52,20 @@ const RULES: Record<string, (body: Record<string, unknown>) => Failure[]> = {
 		// `!value || isEmail(value)`; a non-string is the schema's "must be a string".
 		const email = emailOf(body.attendee);
 		return typeof email === 'string' && email !== '' && !isEmail(email)
-			? [{ path: 'attendee.email', rule: 'customValidation', phrase: '', message: 'Invalid email format' }]
+			? [
+					{
+						path: 'attendee.email',
+						rule: 'customValidation',
+						phrase: '',
+						message: 'Invalid email format',
+					},
+				]
 			: [];
 	},
 	'POST /v2/bookings/{bookingUid}/mark-absent': (body) =>
-		items(body.attendees).flatMap((a, i) => (isEmail(emailOf(a)) ? [] : [{ path: `attendees[${i}].email`, ...IS_EMAIL }])),
+		items(body.attendees).flatMap((a, i) =>
+			isEmail(emailOf(a)) ? [] : [{ path: `attendees[${i}].email`, ...IS_EMAIL }],
+		),
 };
 
 /**
@@ -60,14 +73,30 @@ const RULES: Record<string, (body: Record<string, unknown>) => Failure[]> = {
  * Cal.com's throttler guard counts a request before any pipe sees its body.
  */
 export function addGuestsFailures(body: unknown): Failure[] {
-	const guests = items(typeof body === 'object' && body !== null ? (body as Record<string, unknown>).guests : undefined);
-	const out: Failure[] = guests.flatMap((g, i) => (isEmail(emailOf(g)) ? [] : [{ path: `guests[${i}].email`, ...IS_EMAIL }]));
-	if (guests.length > 10) out.unshift({ path: 'guests', rule: 'arrayMaxSize', phrase: '', message: 'Cannot add more than 10 guests at a time' });
+	const guests = items(
+		typeof body === 'object' && body !== null
+			? (body as Record<string, unknown>).guests
+			: undefined,
+	);
+	const out: Failure[] = guests.flatMap((g, i) =>
+		isEmail(emailOf(g)) ? [] : [{ path: `guests[${i}].email`, ...IS_EMAIL }],
+	);
+	if (guests.length > 10)
+		out.unshift({
+			path: 'guests',
+			rule: 'arrayMaxSize',
+			phrase: '',
+			message: 'Cannot add more than 10 guests at a time',
+		});
 	return out;
 }
 
 /** What the DTO of `method template` refuses in `body` beyond the document's schema. */
 export function dtoFailures(method: string, template: string, body: unknown): Failure[] {
-	const rule = RULES[`${method} ${template}`] as ((body: Record<string, unknown>) => Failure[]) | undefined;
-	return rule && typeof body === 'object' && body !== null && !Array.isArray(body) ? rule(body as Record<string, unknown>) : [];
+	const rule = RULES[`${method} ${template}`] as
+		| ((body: Record<string, unknown>) => Failure[])
+		| undefined;
+	return rule && typeof body === 'object' && body !== null && !Array.isArray(body)
+		? rule(body as Record<string, unknown>)
+		: [];
 }

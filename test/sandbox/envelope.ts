@@ -43,9 +43,15 @@ export function exceptionName(status: number): string {
 }
 
 /** `details`: Nest's raw response when it is not built from the message (the validation pipe's). */
-export function errorEnvelope(status: number, message: string, url: string, raw?: unknown): ErrorEnvelope {
+export function errorEnvelope(
+	status: number,
+	message: string,
+	url: string,
+	raw?: unknown,
+): ErrorEnvelope {
 	const [code, reason] = EXCEPTIONS[status] ?? ['HttpException', 'Error'];
-	const details = raw ?? (status === 429 ? message : { message, error: reason, statusCode: status });
+	const details =
+		raw ?? (status === 429 ? message : { message, error: reason, statusCode: status });
 	return {
 		status: 'error',
 		timestamp: new Date().toISOString(),
@@ -66,7 +72,8 @@ export function hosted(json: string): string {
 		return json;
 	}
 	const envelope = parsed as Partial<ErrorEnvelope> | null;
-	if (envelope?.status !== 'error' || typeof envelope.error !== 'object' || envelope.error === null) return json;
+	if (envelope?.status !== 'error' || typeof envelope.error !== 'object' || envelope.error === null)
+		return json;
 	if (!('details' in envelope.error)) return json;
 	const { details: _dropped, ...error } = envelope.error;
 	return JSON.stringify({ ...envelope, error });

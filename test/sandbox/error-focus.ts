@@ -38,7 +38,10 @@ function isValueMismatch(e: ErrorObject): boolean {
 }
 
 function weight(errors: ErrorObject[]): number {
-	return errors.reduce((sum, e) => sum + (isValueMismatch(e) ? 3 : e.keyword === 'type' ? 2 : 1), 0);
+	return errors.reduce(
+		(sum, e) => sum + (isValueMismatch(e) ? 3 : e.keyword === 'type' ? 2 : 1),
+		0,
+	);
 }
 
 export function focusErrors(errors: ErrorObject[], resolve: Resolve): ErrorObject[] {
@@ -46,8 +49,12 @@ export function focusErrors(errors: ErrorObject[], resolve: Resolve): ErrorObjec
 	for (const anyOf of errors.filter((e) => e.keyword === 'anyOf' && Array.isArray(e.schema))) {
 		if (!result.includes(anyOf)) continue;
 		const branches = (anyOf.schema as unknown[]).map((b) => reachable(b, resolve));
-		const inside = result.filter((e) => e !== anyOf && e.instancePath.startsWith(anyOf.instancePath));
-		const owned = branches.map((set) => inside.filter((e) => e.parentSchema !== undefined && set.has(e.parentSchema)));
+		const inside = result.filter(
+			(e) => e !== anyOf && e.instancePath.startsWith(anyOf.instancePath),
+		);
+		const owned = branches.map((set) =>
+			inside.filter((e) => e.parentSchema !== undefined && set.has(e.parentSchema)),
+		);
 		// The closest branch: lowest weight, among branches we could attribute errors to.
 		let best = -1;
 		owned.forEach((errs, i) => {
@@ -58,7 +65,11 @@ export function focusErrors(errors: ErrorObject[], resolve: Resolve): ErrorObjec
 		// meant: keep the anyOf's own "must match a schema" instead of one arbitrary variant's enum.
 		const keep = owned[best].every(isValueMismatch) ? [] : owned[best];
 		result = result.filter(
-			(e) => e === anyOf || !inside.includes(e) || keep.includes(e) || !owned.some((errs) => errs.includes(e)),
+			(e) =>
+				e === anyOf ||
+				!inside.includes(e) ||
+				keep.includes(e) ||
+				!owned.some((errs) => errs.includes(e)),
 		);
 		if (result.some((e) => e !== anyOf && e.instancePath.startsWith(anyOf.instancePath))) {
 			result = result.filter((e) => e !== anyOf);

@@ -63,7 +63,12 @@ export interface VersionOverlay {
 const str = { type: 'string' };
 const bool = { type: 'boolean' };
 const strArray = { type: 'array', items: { type: 'string' } };
-const eventTypeIdParam: ExtraParameter = { name: 'eventTypeId', in: 'path', required: true, schema: { type: 'number' } };
+const eventTypeIdParam: ExtraParameter = {
+	name: 'eventTypeId',
+	in: 'path',
+	required: true,
+	schema: { type: 'number' },
+};
 
 const fieldCommon = {
 	label: str,
@@ -74,12 +79,30 @@ const fieldCommon = {
 };
 
 const CUSTOM_FIELD_TYPES = [
-	'email', 'phone', 'address', 'shortText', 'number', 'longText', 'select',
-	'multiSelect', 'multiEmail', 'checkboxGroup', 'checkbox', 'radioGroup', 'url',
+	'email',
+	'phone',
+	'address',
+	'shortText',
+	'number',
+	'longText',
+	'select',
+	'multiSelect',
+	'multiEmail',
+	'checkboxGroup',
+	'checkbox',
+	'radioGroup',
+	'url',
 ];
 const SYSTEM_FIELDS = [
-	'email', 'location', 'title', 'notes', 'guests', 'rescheduleReason',
-	'attendeePhoneNumber', 'smsReminderNumber', 'aiAgentCallPhoneNumber',
+	'email',
+	'location',
+	'title',
+	'notes',
+	'guests',
+	'rescheduleReason',
+	'attendeePhoneNumber',
+	'smsReminderNumber',
+	'aiAgentCallPhoneNumber',
 ];
 
 const nameFieldProperties = {
@@ -118,7 +141,11 @@ const systemFieldProperties = {
 
 /** Every property an existing field may change (PATCH): all of them but `field` and `type`. */
 function patchFieldProperties(): Record<string, JsonSchema> {
-	const all: Record<string, JsonSchema> = { ...customFieldProperties, ...nameFieldProperties, slug: str };
+	const all: Record<string, JsonSchema> = {
+		...customFieldProperties,
+		...nameFieldProperties,
+		slug: str,
+	};
 	delete all.field;
 	delete all.type;
 	return all;
@@ -139,7 +166,10 @@ export const EXTRA_DOCUMENT = {
 					status: { type: 'string', enum: ['success', 'error'] },
 					data: {
 						type: 'object',
-						properties: { hasCredits: bool, balance: { $ref: '#/components/schemas/CreditsBalance' } },
+						properties: {
+							hasCredits: bool,
+							balance: { $ref: '#/components/schemas/CreditsBalance' },
+						},
 						required: ['hasCredits', 'balance'],
 					},
 				},
@@ -179,7 +209,11 @@ export const EXTRA_DOCUMENT = {
 						type: 'object',
 						properties: customFieldProperties,
 						required: ['field', 'slug', 'label', 'type'],
-						if: { properties: { type: { enum: ['select', 'multiSelect', 'checkboxGroup', 'radioGroup'] } } },
+						if: {
+							properties: {
+								type: { enum: ['select', 'multiSelect', 'checkboxGroup', 'radioGroup'] },
+							},
+						},
 						then: { required: ['options'] },
 					},
 				],
@@ -221,7 +255,11 @@ export const EXTRA_DOCUMENT = {
 						properties: {
 							bookingFields: {
 								type: 'array',
-								items: { type: 'object', properties: { field: str, slug: str, type: str }, required: ['slug'] },
+								items: {
+									type: 'object',
+									properties: { field: str, slug: str, type: str },
+									required: ['slug'],
+								},
 							},
 						},
 						required: ['bookingFields'],
@@ -252,7 +290,13 @@ export const EXTRA_OPERATIONS: readonly ExtraOperation[] = [
 		requestBody: { required: true, ref: '#/components/schemas/ChargeCreditsInput' },
 		responses: { '200': '#/components/schemas/ChargeCreditsOutput' },
 	},
-	{ method: 'GET', template: BOOKING_FIELDS, auth: 'required', parameters: [eventTypeIdParam], responses: { '200': FIELDS_OUT } },
+	{
+		method: 'GET',
+		template: BOOKING_FIELDS,
+		auth: 'required',
+		parameters: [eventTypeIdParam],
+		responses: { '200': FIELDS_OUT },
+	},
 	{
 		method: 'POST',
 		template: BOOKING_FIELDS,
@@ -298,7 +342,10 @@ export const VERSION_OVERLAYS: readonly VersionOverlay[] = [
 			{
 				name: 'status',
 				in: 'query',
-				schema: { type: 'string', enum: ['upcoming', 'recurring', 'past', 'cancelled', 'unconfirmed'] },
+				schema: {
+					type: 'string',
+					enum: ['upcoming', 'recurring', 'past', 'cancelled', 'unconfirmed'],
+				},
 			},
 			{ name: 'limit', in: 'query', schema: { type: 'number', minimum: 1, maximum: 100 } },
 			{ name: 'cursor', in: 'query', schema: { type: 'string' } },
@@ -309,6 +356,10 @@ export const VERSION_OVERLAYS: readonly VersionOverlay[] = [
 		template: '/v2/bookings',
 		version: '2026-02-25',
 		// Honoured by Cal.com only when the caller is a host of the event type.
-		addBodyProperties: { allowConflicts: bool, allowBookingOutOfBounds: bool, skipBookingLimits: bool },
+		addBodyProperties: {
+			allowConflicts: bool,
+			allowBookingOutOfBounds: bool,
+			skipBookingLimits: bool,
+		},
 	},
 ];

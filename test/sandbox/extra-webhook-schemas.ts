@@ -98,20 +98,31 @@ const envelope = (data: JsonSchema): JsonSchema => ({
 const OWNERS = { User: 'userId', EventType: 'eventTypeId', Team: 'teamId' } as const;
 
 export const WEBHOOK_SCHEMAS: Record<string, JsonSchema> = {
-	CreateWebhookInput_Live: { type: 'object', properties: inputProperties, required: ['active', 'subscriberUrl', 'triggers'] },
+	CreateWebhookInput_Live: {
+		type: 'object',
+		properties: inputProperties,
+		required: ['active', 'subscriberUrl', 'triggers'],
+	},
 	UpdateWebhookInput_Live: { type: 'object', properties: inputProperties },
 	DeleteManyWebhooksOutput_Live: envelope(str),
 };
 for (const [name, owner] of Object.entries(OWNERS)) {
 	WEBHOOK_SCHEMAS[`${name}WebhookOutput_Live`] = output(owner);
-	WEBHOOK_SCHEMAS[`${name}WebhookOutputResponse_Live`] = envelope({ $ref: `#/components/schemas/${name}WebhookOutput_Live` });
+	WEBHOOK_SCHEMAS[`${name}WebhookOutputResponse_Live`] = envelope({
+		$ref: `#/components/schemas/${name}WebhookOutput_Live`,
+	});
 	WEBHOOK_SCHEMAS[`${name}WebhooksOutputResponse_Live`] = envelope({
 		type: 'array',
 		items: { $ref: `#/components/schemas/${name}WebhookOutput_Live` },
 	});
 }
 
-const num = (name: string): ExtraParameter => ({ name, in: 'path', required: true, schema: { type: 'number' } });
+const num = (name: string): ExtraParameter => ({
+	name,
+	in: 'path',
+	required: true,
+	schema: { type: 'number' },
+});
 const webhookId: ExtraParameter = { name: 'webhookId', in: 'path', required: true, schema: str };
 const paging: ExtraParameter[] = [
 	{ name: 'take', in: 'query', schema: { type: 'number', minimum: 1, maximum: 250 } },
@@ -128,14 +139,24 @@ interface ScopeDef {
 
 const SCOPES: ScopeDef[] = [
 	{ base: '/v2/webhooks', params: [], output: 'User', deleteAll: false },
-	{ base: '/v2/event-types/{eventTypeId}/webhooks', params: [num('eventTypeId')], output: 'EventType', deleteAll: true },
+	{
+		base: '/v2/event-types/{eventTypeId}/webhooks',
+		params: [num('eventTypeId')],
+		output: 'EventType',
+		deleteAll: true,
+	},
 	{
 		base: '/v2/teams/{teamId}/event-types/{eventTypeId}/webhooks',
 		params: [num('teamId'), num('eventTypeId')],
 		output: 'EventType',
 		deleteAll: true,
 	},
-	{ base: '/v2/organizations/{orgId}/webhooks', params: [num('orgId')], output: 'Team', deleteAll: false },
+	{
+		base: '/v2/organizations/{orgId}/webhooks',
+		params: [num('orgId')],
+		output: 'Team',
+		deleteAll: false,
+	},
 ];
 
 const ref = (name: string) => `#/components/schemas/${name}`;
@@ -160,7 +181,13 @@ export const WEBHOOK_OPERATIONS: ExtraOperation[] = SCOPES.flatMap((scope) => {
 			parameters: [...scope.params, ...paging],
 			responses: { '200': ref(`${scope.output}WebhooksOutputResponse_Live`) },
 		},
-		{ method: 'GET', template: item, auth: 'required', parameters: itemParams, responses: { '200': one } },
+		{
+			method: 'GET',
+			template: item,
+			auth: 'required',
+			parameters: itemParams,
+			responses: { '200': one },
+		},
 		{
 			method: 'PATCH',
 			template: item,
@@ -169,7 +196,13 @@ export const WEBHOOK_OPERATIONS: ExtraOperation[] = SCOPES.flatMap((scope) => {
 			requestBody: { required: true, ref: ref('UpdateWebhookInput_Live') },
 			responses: { '200': one },
 		},
-		{ method: 'DELETE', template: item, auth: 'required', parameters: itemParams, responses: { '200': one } },
+		{
+			method: 'DELETE',
+			template: item,
+			auth: 'required',
+			parameters: itemParams,
+			responses: { '200': one },
+		},
 	];
 	if (scope.deleteAll) {
 		operations.push({

@@ -17,7 +17,10 @@ describe('sandbox fault injection', () => {
 		sandbox.injectFault({ kind: '429', path: '/v2/me', resetSeconds: 7, retryAfterSeconds: 3 });
 		const res = await call(sandbox, '/v2/me', { key });
 		expect(res.status).toBe(429);
-		expect(res.json.error).toMatchObject({ code: 'ThrottlerException', message: 'CustomThrottlerGuard - Too many requests. Please try again later.' });
+		expect(res.json.error).toMatchObject({
+			code: 'ThrottlerException',
+			message: 'CustomThrottlerGuard - Too many requests. Please try again later.',
+		});
 		expect(res.headers.get('x-ratelimit-limit-default')).toBe('120');
 		expect(res.headers.get('x-ratelimit-remaining-default')).toBe('0');
 		expect(res.headers.get('x-ratelimit-reset-default')).toBe('7');
@@ -45,7 +48,11 @@ describe('sandbox fault injection', () => {
 		sandbox.injectFault({ kind, path: '/v2/me' });
 		const res = await call(sandbox, '/v2/me', { key });
 		expect(res.status).toBe(status);
-		expect(res.json).toMatchObject({ status: 'error', path: '/v2/me', error: { code, details: { statusCode: status } } });
+		expect(res.json).toMatchObject({
+			status: 'error',
+			path: '/v2/me',
+			error: { code, details: { statusCode: status } },
+		});
 	});
 
 	it('html: a 502 nginx page in text/html', async () => {
@@ -89,7 +96,10 @@ describe('sandbox fault injection', () => {
 	it('timeout: a client that gives up never sees the answer, but the work was done', async () => {
 		sandbox.injectFault({ kind: 'timeout', path: '/v2/me', delayMs: 2000 });
 		await expect(
-			fetch(`${sandbox.url}/v2/me`, { headers: { Authorization: `Bearer ${key}` }, signal: AbortSignal.timeout(100) }),
+			fetch(`${sandbox.url}/v2/me`, {
+				headers: { Authorization: `Bearer ${key}` },
+				signal: AbortSignal.timeout(100),
+			}),
 		).rejects.toThrow();
 		expect(sandbox.requests[0]).toMatchObject({ fault: 'timeout', status: 200 });
 	});
@@ -104,16 +114,25 @@ describe('sandbox fault injection', () => {
 		expect((await slots(sandbox, query)).status).toBe(200);
 		expect(sandbox.requests.map((r) => r.fault ?? '-')).toEqual(['503', '-', '503', '-']);
 		sandbox.clearFaults();
-		expect((await call(sandbox, '/v2/me', { key, method: 'PATCH', body: { name: 'B' } })).status).not.toBe(500);
+		expect(
+			(await call(sandbox, '/v2/me', { key, method: 'PATCH', body: { name: 'B' } })).status,
+		).not.toBe(500);
 	});
 
 	it('still validates and records a faulted request', async () => {
 		sandbox.injectFault({ kind: '502', path: '/v2/slots' });
-		const res = await call(sandbox, '/v2/slots?eventTypeId=21&start=2027-03-29&end=2027-03-29&foo=1', { version: '2024-08-13' });
+		const res = await call(
+			sandbox,
+			'/v2/slots?eventTypeId=21&start=2027-03-29&end=2027-03-29&foo=1',
+			{ version: '2024-08-13' },
+		);
 		expect(res.status).toBe(502);
 		expect(sandbox.requests[0]).toMatchObject({ fault: '502', valid: false });
 		expect(sandbox.requests[0].problems).toEqual(
-			expect.arrayContaining([expect.stringMatching(/2024-08-13 is not served/), expect.stringMatching(/unknown query parameter "foo"/)]),
+			expect.arrayContaining([
+				expect.stringMatching(/2024-08-13 is not served/),
+				expect.stringMatching(/unknown query parameter "foo"/),
+			]),
 		);
 	});
 
@@ -124,14 +143,30 @@ describe('sandbox fault injection', () => {
 		expect(res.status).toBe(502);
 		expect(sandbox.state.creditCharges).toHaveLength(1);
 		sandbox.injectFault({ kind: 'reset', path: '/v2/credits/charge', afterProcessing: true });
-		await expect(call(sandbox, '/v2/credits/charge', { key, method: 'POST', body: { ...body, externalRef: 'reset-after' } })).rejects.toThrow();
-		expect(sandbox.state.creditCharges.map((c) => c.externalRef)).toEqual(['after-processing', 'reset-after']);
-		expect(sandbox.requests.map((r) => [r.fault, r.status])).toEqual([['502', 502], ['reset', 200]]);
-		expect(() => sandbox.injectFault({ kind: '429', path: '/v2/me', afterProcessing: true })).toThrow(/makes no sense/);
+		await expect(
+			call(sandbox, '/v2/credits/charge', {
+				key,
+				method: 'POST',
+				body: { ...body, externalRef: 'reset-after' },
+			}),
+		).rejects.toThrow();
+		expect(sandbox.state.creditCharges.map((c) => c.externalRef)).toEqual([
+			'after-processing',
+			'reset-after',
+		]);
+		expect(sandbox.requests.map((r) => [r.fault, r.status])).toEqual([
+			['502', 502],
+			['reset', 200],
+		]);
+		expect(() =>
+			sandbox.injectFault({ kind: '429', path: '/v2/me', afterProcessing: true }),
+		).toThrow(/makes no sense/);
 	});
 
 	it('refuses a fault kind it does not know', () => {
-		expect(() => sandbox.injectFault({ kind: 'teapot' as never, path: '/v2/me' })).toThrow(/Unknown fault kind/);
+		expect(() => sandbox.injectFault({ kind: 'teapot' as never, path: '/v2/me' })).toThrow(
+			/Unknown fault kind/,
+		);
 	});
 });
 
@@ -139,7 +174,9 @@ describe('sandbox close()', () => {
 	it('returns promptly even while responses are being held back', async () => {
 		const sandbox = await startSandbox();
 		sandbox.injectFault({ kind: 'timeout', path: '/v2/me', delayMs: 10_000 });
-		const pending = call(sandbox, '/v2/me', { key: sandbox.apiKeyFor('bailey') }).catch((error: unknown) => error);
+		const pending = call(sandbox, '/v2/me', { key: sandbox.apiKeyFor('bailey') }).catch(
+			(error: unknown) => error,
+		);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		const started = Date.now();
 		await sandbox.close();

@@ -12,7 +12,16 @@
  */
 import { errorEnvelope, TEXTS } from './envelope';
 
-export type FaultKind = '429' | '429-no-headers' | '500' | '502' | '503' | 'reset' | 'timeout' | 'malformed-json' | 'html';
+export type FaultKind =
+	| '429'
+	| '429-no-headers'
+	| '500'
+	| '502'
+	| '503'
+	| 'reset'
+	| 'timeout'
+	| 'malformed-json'
+	| 'html';
 
 export interface FaultSpec {
 	kind: FaultKind;
@@ -36,7 +45,17 @@ export interface FaultSpec {
 	afterProcessing?: boolean;
 }
 
-const KINDS: readonly FaultKind[] = ['429', '429-no-headers', '500', '502', '503', 'reset', 'timeout', 'malformed-json', 'html'];
+const KINDS: readonly FaultKind[] = [
+	'429',
+	'429-no-headers',
+	'500',
+	'502',
+	'503',
+	'reset',
+	'timeout',
+	'malformed-json',
+	'html',
+];
 
 interface ArmedFault {
 	spec: FaultSpec;
@@ -47,7 +66,8 @@ export class FaultInjector {
 	private armed: ArmedFault[] = [];
 
 	inject(spec: FaultSpec): void {
-		if (!KINDS.includes(spec.kind)) throw new Error(`Unknown fault kind "${String(spec.kind)}"; one of ${KINDS.join(', ')}`);
+		if (!KINDS.includes(spec.kind))
+			throw new Error(`Unknown fault kind "${String(spec.kind)}"; one of ${KINDS.join(', ')}`);
 		if (spec.afterProcessing && ['429', '429-no-headers', 'timeout'].includes(spec.kind)) {
 			throw new Error(`FaultSpec.afterProcessing makes no sense for "${spec.kind}"`);
 		}
@@ -88,7 +108,11 @@ const HTML_502 =
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
 
 /** The response for every fault kind except 'reset' and 'timeout' (handled by the server). */
-export function cannedFaultResponse(spec: FaultSpec, url: string, rateLimit: number): CannedResponse {
+export function cannedFaultResponse(
+	spec: FaultSpec,
+	url: string,
+	rateLimit: number,
+): CannedResponse {
 	const json = (status: number, message: string): CannedResponse => ({
 		status,
 		headers: { ...JSON_TYPE },
@@ -100,7 +124,8 @@ export function cannedFaultResponse(spec: FaultSpec, url: string, rateLimit: num
 			response.headers['X-RateLimit-Limit-Default'] = String(rateLimit);
 			response.headers['X-RateLimit-Remaining-Default'] = '0';
 			response.headers['X-RateLimit-Reset-Default'] = String(spec.resetSeconds ?? 1);
-			if (spec.retryAfterSeconds !== undefined) response.headers['Retry-After'] = String(spec.retryAfterSeconds);
+			if (spec.retryAfterSeconds !== undefined)
+				response.headers['Retry-After'] = String(spec.retryAfterSeconds);
 			return response;
 		}
 		case '429-no-headers':
@@ -113,7 +138,11 @@ export function cannedFaultResponse(spec: FaultSpec, url: string, rateLimit: num
 			return json(503, 'Service Unavailable');
 		case 'malformed-json':
 			// A success envelope cut off mid-way, as when a connection drops during the body.
-			return { status: 200, headers: { ...JSON_TYPE }, body: '{"status":"success","data":{"id":1,"username":"bail' };
+			return {
+				status: 200,
+				headers: { ...JSON_TYPE },
+				body: '{"status":"success","data":{"id":1,"username":"bail',
+			};
 		case 'html':
 			return { status: 502, headers: { 'content-type': 'text/html' }, body: HTML_502 };
 		default:

@@ -88,7 +88,11 @@ export interface Sandbox {
 	 * webhook by id), on 127.0.0.1 only. Without a payload, Cal.com's documented example for the
 	 * trigger (../shared/calcom/webhook-examples) is sent. Resolves when every subscriber answered.
 	 */
-	deliver(triggerEvent: string, payload?: Record<string, unknown>, target?: DeliveryTarget): Promise<DeliveryRecord[]>;
+	deliver(
+		triggerEvent: string,
+		payload?: Record<string, unknown>,
+		target?: DeliveryTarget,
+	): Promise<DeliveryRecord[]>;
 	/**
 	 * Cal.com's webhook form "Ping test" to `url`: the fixed PING event, signed with the secret
 	 * typed into the form (none by default: `no-secret-provided`), with the form's template.
@@ -120,7 +124,11 @@ export interface Sandbox {
 	 * availability check): one every hour from `start` (default: the calendar clock's next full
 	 * hour), on the user's first personal event type. Fast enough for 20,000. Returns them.
 	 */
-	seedBookings(username: string, count: number, options?: { start?: string; eventTypeId?: number }): SandboxState['bookings'];
+	seedBookings(
+		username: string,
+		count: number,
+		options?: { start?: string; eventTypeId?: number },
+	): SandboxState['bookings'];
 	/** Re-seed state from the fixture, clear requests, faults, events and rate-limit counters. */
 	reset(): void;
 	/** Aborts webhook deliveries in flight, closes the server and all open sockets (including delayed ones). */
@@ -174,19 +182,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		requests,
 		apiKeyFor(username) {
 			const user = state.users.find((u) => u.username === username);
-			if (!user) throw new Error(`No sandbox user "${username}" (have: ${state.users.map((u) => u.username).join(', ')})`);
+			if (!user)
+				throw new Error(
+					`No sandbox user "${username}" (have: ${state.users.map((u) => u.username).join(', ')})`,
+				);
 			return user.apiKey;
 		},
 		invalidRequests: () => requests.filter((r) => !r.valid),
 		deliveries,
 		deliver: (triggerEvent, payload, target = {}) =>
-			deliverWebhooks(state, deliveries, triggerEvent, payload, target.ownerUserId, target.eventTypeId, target),
+			deliverWebhooks(
+				state,
+				deliveries,
+				triggerEvent,
+				payload,
+				target.ownerUserId,
+				target.eventTypeId,
+				target,
+			),
 		pingTest: (url, form) => pingTest(deliveries, url, form),
 		deliveriesSettled: () => bookingWebhooks.settled(),
 		injectFault: (fault) => faults.inject(fault),
 		clearFaults: () => faults.clear(),
 		events,
-		seedBookings: (username, count, seedOptions) => seedBookings(state, clock(), username, count, seedOptions),
+		seedBookings: (username, count, seedOptions) =>
+			seedBookings(state, clock(), username, count, seedOptions),
 		reset() {
 			// In place, so references to sandbox.state and sandbox.requests stay live.
 			Object.assign(state, seedState(fixture));
@@ -206,4 +226,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 /** Kinds for iteration in tests and tools. */
-export const FAULT_KINDS: readonly FaultKind[] = ['429', '429-no-headers', '500', '502', '503', 'reset', 'timeout', 'malformed-json', 'html'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+	'429',
+	'429-no-headers',
+	'500',
+	'502',
+	'503',
+	'reset',
+	'timeout',
+	'malformed-json',
+	'html',
+];

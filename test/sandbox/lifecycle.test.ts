@@ -48,10 +48,26 @@ describe('sandbox lifecycle', () => {
 		const sandbox = await startSandbox();
 		try {
 			await call(sandbox, '/v2/me', { key: sandbox.apiKeyFor('kenji') });
-			await call(sandbox, '/v2/slots?eventTypeId=31&start=2027-03-02&end=2027-03-02&usernames=a&usernames=b', { version: '2024-09-04' });
-			await call(sandbox, '/v2/credits/charge', { method: 'POST', body: { credits: 2, creditFor: 'SMS' } });
-			expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/me', 'GET /v2/slots', 'POST /v2/credits/charge']);
-			expect(sandbox.requests[1].query).toEqual({ eventTypeId: '31', start: '2027-03-02', end: '2027-03-02', usernames: ['a', 'b'] });
+			await call(
+				sandbox,
+				'/v2/slots?eventTypeId=31&start=2027-03-02&end=2027-03-02&usernames=a&usernames=b',
+				{ version: '2024-09-04' },
+			);
+			await call(sandbox, '/v2/credits/charge', {
+				method: 'POST',
+				body: { credits: 2, creditFor: 'SMS' },
+			});
+			expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+				'GET /v2/me',
+				'GET /v2/slots',
+				'POST /v2/credits/charge',
+			]);
+			expect(sandbox.requests[1].query).toEqual({
+				eventTypeId: '31',
+				start: '2027-03-02',
+				end: '2027-03-02',
+				usernames: ['a', 'b'],
+			});
 			expect(sandbox.requests[1].apiVersion).toBe('2024-09-04');
 			expect(sandbox.requests[1].headers['cal-api-version']).toBe('2024-09-04');
 			expect(sandbox.requests[2].body).toEqual({ credits: 2, creditFor: 'SMS' });
@@ -71,8 +87,13 @@ describe('sandbox lifecycle', () => {
 		} finally {
 			await sandbox.close();
 		}
-		const broken: SandboxFixture = { ...fixture, eventTypes: [{ ...fixture.eventTypes[0], ownerId: 42 }] };
-		await expect(startSandbox({ fixture: broken })).rejects.toThrow(/event type 11: owner 42 does not exist/);
+		const broken: SandboxFixture = {
+			...fixture,
+			eventTypes: [{ ...fixture.eventTypes[0], ownerId: 42 }],
+		};
+		await expect(startSandbox({ fixture: broken })).rejects.toThrow(
+			/event type 11: owner 42 does not exist/,
+		);
 	});
 
 	it('explains where the OpenAPI document was looked for when it is missing', async () => {

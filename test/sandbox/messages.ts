@@ -82,9 +82,15 @@ function rulePhrase(e: ErrorObject): [rule: string, phrase: string] {
 			return [TYPE_RULE[t] ?? 'isValid', TYPE_TEXT[t] ?? `must be ${String(p.type)}`];
 		}
 		case 'enum':
-			return ['isEnum', `must be one of the following values: ${(p.allowedValues as unknown[]).join(', ')}`];
+			return [
+				'isEnum',
+				`must be one of the following values: ${(p.allowedValues as unknown[]).join(', ')}`,
+			];
 		case 'format':
-			return [FORMAT_RULE[String(p.format)] ?? 'isValid', FORMAT_TEXT[String(p.format)] ?? `must match format ${String(p.format)}`];
+			return [
+				FORMAT_RULE[String(p.format)] ?? 'isValid',
+				FORMAT_TEXT[String(p.format)] ?? `must match format ${String(p.format)}`,
+			];
 		case 'minimum':
 			return ['min', `must not be less than ${String(p.limit)}`];
 		case 'maximum':
@@ -116,11 +122,14 @@ export function violationsFrom(
 	const out: Violation[] = [];
 	for (const e of resolve ? focusErrors(errors ?? [], resolve) : (errors ?? [])) {
 		let path = dotted(e.instancePath);
-		if (e.keyword === 'required') path = path ? `${path}.${String(e.params.missingProperty)}` : String(e.params.missingProperty);
+		if (e.keyword === 'required')
+			path = path
+				? `${path}.${String(e.params.missingProperty)}`
+				: String(e.params.missingProperty);
 		if (rootName) path = path ? `${rootName}${path.startsWith('[') ? '' : '.'}${path}` : rootName;
 		const property = path.split(/[.[]/)[0] || location;
 		const [rule, phrase] = rulePhrase(e);
-		const detail = `${location}${path ? `.${path}` : ''}: ${e.keyword === 'required' ? 'is required' : e.message ?? 'is invalid'}`;
+		const detail = `${location}${path ? `.${path}` : ''}: ${e.keyword === 'required' ? 'is required' : (e.message ?? 'is invalid')}`;
 		if (seen.has(detail)) continue;
 		seen.add(detail);
 		out.push({ location, property, path, rule, phrase, detail });

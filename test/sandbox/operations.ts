@@ -42,7 +42,11 @@ interface Compiled {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
-function templateRegex(template: string): { regex: RegExp; names: string[]; literalSegments: number } {
+function templateRegex(template: string): {
+	regex: RegExp;
+	names: string[];
+	literalSegments: number;
+} {
 	const names: string[] = [];
 	let literalSegments = 0;
 	const source = template
@@ -73,18 +77,29 @@ function specOperations(spec: LoadedSpec): Operation[] {
 			let auth: AuthMode = 'none';
 			rawParams.forEach((p, i) => {
 				if (p.in === 'header') {
-					if (String(p.name).toLowerCase() === 'authorization') auth = p.required ? 'required' : 'optional';
+					if (String(p.name).toLowerCase() === 'authorization')
+						auth = p.required ? 'required' : 'optional';
 					return;
 				}
 				if (p.in !== 'path' && p.in !== 'query') return;
 				const ref = `${base}/parameters/${i}/schema`;
-				parameters.push({ name: String(p.name), in: p.in, required: p.required === true, schema: { $ref: ref }, key: ref });
+				parameters.push({
+					name: String(p.name),
+					in: p.in,
+					required: p.required === true,
+					schema: { $ref: ref },
+					key: ref,
+				});
 			});
 			const requestBody = op.requestBody as Record<string, unknown> | undefined;
-			const hasJsonBody = Boolean((requestBody?.content as Record<string, unknown> | undefined)?.['application/json']);
+			const hasJsonBody = Boolean(
+				(requestBody?.content as Record<string, unknown> | undefined)?.['application/json'],
+			);
 			const bodyRef = `${base}/requestBody/content/application~1json/schema`;
 			const responses: Record<string, string> = {};
-			for (const [status, response] of Object.entries((op.responses ?? {}) as Record<string, Record<string, unknown>>)) {
+			for (const [status, response] of Object.entries(
+				(op.responses ?? {}) as Record<string, Record<string, unknown>>,
+			)) {
 				if ((response.content as Record<string, unknown> | undefined)?.['application/json']) {
 					responses[status] = `${base}/responses/${status}/content/application~1json/schema`;
 				}
@@ -94,7 +109,9 @@ function specOperations(spec: LoadedSpec): Operation[] {
 				template,
 				source: 'spec',
 				parameters,
-				body: hasJsonBody ? { required: requestBody?.required === true, schema: { $ref: bodyRef }, key: bodyRef } : undefined,
+				body: hasJsonBody
+					? { required: requestBody?.required === true, schema: { $ref: bodyRef }, key: bodyRef }
+					: undefined,
 				auth,
 				responses,
 			});
@@ -104,7 +121,13 @@ function specOperations(spec: LoadedSpec): Operation[] {
 }
 
 function extraParam(p: ExtraParameter, key: string): ParamDef {
-	return { name: p.name, in: p.in, required: p.required === true, schema: p.schema, key: `extra:${key}:${p.name}` };
+	return {
+		name: p.name,
+		in: p.in,
+		required: p.required === true,
+		schema: p.schema,
+		key: `extra:${key}:${p.name}`,
+	};
 }
 
 function extraOperations(): Operation[] {
@@ -116,9 +139,14 @@ function extraOperations(): Operation[] {
 			template: op.template,
 			source: 'extra' as const,
 			parameters: op.parameters.map((p) => extraParam(p, key)),
-			body: op.requestBody && bodyRef ? { required: op.requestBody.required, schema: { $ref: bodyRef }, key: bodyRef } : undefined,
+			body:
+				op.requestBody && bodyRef
+					? { required: op.requestBody.required, schema: { $ref: bodyRef }, key: bodyRef }
+					: undefined,
 			auth: op.auth,
-			responses: Object.fromEntries(Object.entries(op.responses).map(([s, ref]) => [s, `${EXTRA_DOCUMENT_ID}${ref}`])),
+			responses: Object.fromEntries(
+				Object.entries(op.responses).map(([s, ref]) => [s, `${EXTRA_DOCUMENT_ID}${ref}`]),
+			),
 		};
 	});
 }
@@ -137,7 +165,10 @@ export class OperationIndex {
 		// the document's trigger enum and version list are older than Cal.com; see extra-schemas.ts).
 		const extras = extraOperations();
 		const replaced = new Set(extras.map((op) => `${op.method} ${op.template}`));
-		const all = [...extras, ...specOperations(spec).filter((op) => !replaced.has(`${op.method} ${op.template}`))];
+		const all = [
+			...extras,
+			...specOperations(spec).filter((op) => !replaced.has(`${op.method} ${op.template}`)),
+		];
 		this.compiled = all
 			.map((operation) => ({ operation, ...templateRegex(operation.template) }))
 			// Literal segments first, then fewer parameters: the most specific template wins.
@@ -159,17 +190,23 @@ export class OperationIndex {
 	}
 
 	get(method: string, template: string): Operation | undefined {
-		return this.compiled.find((c) => c.operation.method === method.toUpperCase() && c.operation.template === template)?.operation;
+		return this.compiled.find(
+			(c) => c.operation.method === method.toUpperCase() && c.operation.template === template,
+		)?.operation;
 	}
 
 	/** The operation as the given cal-api-version defines it (see VERSION_OVERLAYS). */
 	forVersion(operation: Operation, version: string | undefined): Operation {
 		const overlay = VERSION_OVERLAYS.find(
-			(o) => o.method === operation.method && o.template === operation.template && o.version === version,
+			(o) =>
+				o.method === operation.method && o.template === operation.template && o.version === version,
 		);
 		if (!overlay) return operation;
 		const key = `${operation.method} ${operation.template} ${overlay.version}`;
-		const replaced = new Set([...(overlay.removeQuery ?? []), ...(overlay.addQuery ?? []).map((p) => p.name)]);
+		const replaced = new Set([
+			...(overlay.removeQuery ?? []),
+			...(overlay.addQuery ?? []).map((p) => p.name),
+		]);
 		const parameters = [
 			...operation.parameters.filter((p) => p.in !== 'query' || !replaced.has(p.name)),
 			...(overlay.addQuery ?? []).map((p) => extraParam(p, key)),

@@ -60,7 +60,12 @@ export class RateLimiter {
 
 	/** The guard's default limit for API keys and anonymous callers, named "default". */
 	defaultRule(limit: number = this.limit): RateLimitRule {
-		return { name: 'default', limit, ttl: DEFAULT_TTL_MS, blockDuration: DEFAULT_BLOCK_DURATION_MS };
+		return {
+			name: 'default',
+			limit,
+			ttl: DEFAULT_TTL_MS,
+			blockDuration: DEFAULT_BLOCK_DURATION_MS,
+		};
 	}
 
 	/** Seconds as the Reset header prints them: whole seconds in real time, 2 decimals when scaled. */
@@ -92,7 +97,11 @@ export class RateLimiter {
 		return { allowed: rules.length === 0 || !allBlocked, headers };
 	}
 
-	private count(key: string, rule: RateLimitRule, now: number): { hits: number; blocked: boolean; resetMs: number } {
+	private count(
+		key: string,
+		rule: RateLimitRule,
+		now: number,
+	): { hits: number; blocked: boolean; resetMs: number } {
 		const ttl = rule.ttl * this.timeScale;
 		let c = this.counters.get(key);
 		if (!c) {

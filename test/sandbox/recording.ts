@@ -30,7 +30,10 @@ export interface RecordedRequest {
 
 const SECRET_HEADERS = new Set(['x-cal-secret-key', 'cookie']);
 
-export function recordHeaders(state: SandboxState, headers: IncomingHttpHeaders): Record<string, string> {
+export function recordHeaders(
+	state: SandboxState,
+	headers: IncomingHttpHeaders,
+): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [name, value] of Object.entries(headers)) {
 		if (value === undefined) continue;
@@ -46,7 +49,12 @@ export function queryRecord(params: URLSearchParams): Record<string, string | st
 	const out: Record<string, string | string[]> = {};
 	for (const [name, value] of params) {
 		const existing = out[name];
-		out[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+		out[name] =
+			existing === undefined
+				? value
+				: Array.isArray(existing)
+					? [...existing, value]
+					: [existing, value];
 	}
 	return out;
 }

@@ -11,7 +11,13 @@ import { ContractValidator } from './validator';
 let validator: ContractValidator | undefined;
 
 /** [] when `body` matches the documented response of `method template` with `status`. */
-export function responseProblems(method: string, template: string, status: number, body: unknown, version?: string): string[] {
+export function responseProblems(
+	method: string,
+	template: string,
+	status: number,
+	body: unknown,
+	version?: string,
+): string[] {
 	validator ??= new ContractValidator(OPENAPI_PATH);
 	return validator.checkResponse(method, template, status, body, version);
 }

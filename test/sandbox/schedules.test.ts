@@ -22,10 +22,20 @@ describe('sandbox schedules (2024-06-11)', () => {
 	it('lists the caller’s own schedules, reads the default and one by id, in the documented shape', async () => {
 		const list = await call(sandbox, '/v2/schedules', { key: bailey, version: V });
 		expect(list.status).toBe(200);
-		expect(list.json.data.map((s: { id: number; isDefault: boolean }) => [s.id, s.isDefault])).toEqual([[1, true], [4, false]]);
+		expect(
+			list.json.data.map((s: { id: number; isDefault: boolean }) => [s.id, s.isDefault]),
+		).toEqual([
+			[1, true],
+			[4, false],
+		]);
 		expect(responseProblems('GET', '/v2/schedules', 200, list.json, V)).toEqual([]);
 		const fallback = await call(sandbox, '/v2/schedules/default', { key: lena, version: V });
-		expect(fallback.json.data).toMatchObject({ id: 2, name: 'Arbeitszeit', isDefault: true, timeZone: 'Europe/Berlin' });
+		expect(fallback.json.data).toMatchObject({
+			id: 2,
+			name: 'Arbeitszeit',
+			isDefault: true,
+			timeZone: 'Europe/Berlin',
+		});
 		expect(responseProblems('GET', '/v2/schedules/default', 200, fallback.json, V)).toEqual([]);
 		const one = await call(sandbox, '/v2/schedules/4', { key: bailey, version: V });
 		expect(one.json.data).toEqual({
@@ -49,16 +59,47 @@ describe('sandbox schedules (2024-06-11)', () => {
 	});
 
 	it('creates a schedule (Mon–Fri 09–17 when no availability is given); a new default unsets the old one', async () => {
-		const plain = await call(sandbox, '/v2/schedules', { method: 'POST', key: bailey, version: V, body: { name: 'Plain', timeZone: 'Europe/London', isDefault: false } });
+		const plain = await call(sandbox, '/v2/schedules', {
+			method: 'POST',
+			key: bailey,
+			version: V,
+			body: { name: 'Plain', timeZone: 'Europe/London', isDefault: false },
+		});
 		expect(plain.status).toBe(201);
-		expect(plain.json.data).toMatchObject({ id: 5, ownerId: 1, isDefault: false, availability: [{ days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'], startTime: '09:00', endTime: '17:00' }] });
+		expect(plain.json.data).toMatchObject({
+			id: 5,
+			ownerId: 1,
+			isDefault: false,
+			availability: [
+				{
+					days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
+					startTime: '09:00',
+					endTime: '17:00',
+				},
+			],
+		});
 		expect(responseProblems('POST', '/v2/schedules', 201, plain.json, V)).toEqual([]);
-		const body = { name: 'Weekends', timeZone: 'America/New_York', isDefault: true, availability: [{ days: ['Saturday'], startTime: '10:00', endTime: '14:00' }], overrides: [{ date: '2027-03-13', startTime: '00:00', endTime: '00:00' }] };
-		const created = await call(sandbox, '/v2/schedules', { method: 'POST', key: bailey, version: V, body });
+		const body = {
+			name: 'Weekends',
+			timeZone: 'America/New_York',
+			isDefault: true,
+			availability: [{ days: ['Saturday'], startTime: '10:00', endTime: '14:00' }],
+			overrides: [{ date: '2027-03-13', startTime: '00:00', endTime: '00:00' }],
+		};
+		const created = await call(sandbox, '/v2/schedules', {
+			method: 'POST',
+			key: bailey,
+			version: V,
+			body,
+		});
 		expect(created.json.data).toMatchObject({ id: 6, isDefault: true, overrides: body.overrides });
 		expect(sandbox.state.users.find((u) => u.username === 'bailey')?.defaultScheduleId).toBe(6);
 		const list = await call(sandbox, '/v2/schedules', { key: bailey, version: V });
-		expect(list.json.data.filter((s: { isDefault: boolean }) => s.isDefault).map((s: { id: number }) => s.id)).toEqual([6]);
+		expect(
+			list.json.data
+				.filter((s: { isDefault: boolean }) => s.isDefault)
+				.map((s: { id: number }) => s.id),
+		).toEqual([6]);
 	});
 
 	it('rejects times that are not HH:MM and day names Cal.com does not know, before the handler', async () => {
@@ -66,17 +107,32 @@ describe('sandbox schedules (2024-06-11)', () => {
 			method: 'POST',
 			key: bailey,
 			version: V,
-			body: { name: 'Bad', timeZone: 'UTC', isDefault: false, availability: [{ days: ['Funday'], startTime: '9:00', endTime: '25:00' }] },
+			body: {
+				name: 'Bad',
+				timeZone: 'UTC',
+				isDefault: false,
+				availability: [{ days: ['Funday'], startTime: '9:00', endTime: '25:00' }],
+			},
 		});
 		expect(bad.status).toBe(400);
 		expect(sandbox.invalidRequests()).toHaveLength(1);
 		expect(sandbox.state.schedules).toHaveLength(4);
-		const zone = await call(sandbox, '/v2/schedules', { method: 'POST', key: bailey, version: V, body: { name: 'Zone', timeZone: 'Mars/Olympus', isDefault: false } });
+		const zone = await call(sandbox, '/v2/schedules', {
+			method: 'POST',
+			key: bailey,
+			version: V,
+			body: { name: 'Zone', timeZone: 'Mars/Olympus', isDefault: false },
+		});
 		expect(zone.status).toBe(400);
 	});
 
 	it('patches any subset, and the slots follow the new hours', async () => {
-		const before = await slots(sandbox, { eventTypeId: '21', start: '2027-03-29', end: '2027-03-29', timeZone: 'Europe/Berlin' });
+		const before = await slots(sandbox, {
+			eventTypeId: '21',
+			start: '2027-03-29',
+			end: '2027-03-29',
+			timeZone: 'Europe/Berlin',
+		});
 		expect(starts(before)['2027-03-29'][0]).toBe('2027-03-29T09:00:00.000+02:00');
 		const patched = await call(sandbox, '/v2/schedules/2', {
 			method: 'PATCH',
@@ -85,20 +141,49 @@ describe('sandbox schedules (2024-06-11)', () => {
 			body: { availability: [{ days: ['Monday'], startTime: '13:00', endTime: '15:00' }] },
 		});
 		expect(patched.status).toBe(200);
-		expect(patched.json.data).toMatchObject({ name: 'Arbeitszeit', timeZone: 'Europe/Berlin', isDefault: true });
-		expect(responseProblems('PATCH', '/v2/schedules/{scheduleId}', 200, patched.json, V)).toEqual([]);
-		const after = await slots(sandbox, { eventTypeId: '21', start: '2027-03-29', end: '2027-03-29', timeZone: 'Europe/Berlin' });
-		expect(starts(after)['2027-03-29']).toEqual(['2027-03-29T13:00:00.000+02:00', '2027-03-29T13:30:00.000+02:00', '2027-03-29T14:00:00.000+02:00', '2027-03-29T14:30:00.000+02:00']);
+		expect(patched.json.data).toMatchObject({
+			name: 'Arbeitszeit',
+			timeZone: 'Europe/Berlin',
+			isDefault: true,
+		});
+		expect(responseProblems('PATCH', '/v2/schedules/{scheduleId}', 200, patched.json, V)).toEqual(
+			[],
+		);
+		const after = await slots(sandbox, {
+			eventTypeId: '21',
+			start: '2027-03-29',
+			end: '2027-03-29',
+			timeZone: 'Europe/Berlin',
+		});
+		expect(starts(after)['2027-03-29']).toEqual([
+			'2027-03-29T13:00:00.000+02:00',
+			'2027-03-29T13:30:00.000+02:00',
+			'2027-03-29T14:00:00.000+02:00',
+			'2027-03-29T14:30:00.000+02:00',
+		]);
 	});
 
 	it('deletes a schedule with {status: "success"}, but not the default one (400)', async () => {
-		const refused = await call(sandbox, '/v2/schedules/1', { method: 'DELETE', key: bailey, version: V });
+		const refused = await call(sandbox, '/v2/schedules/1', {
+			method: 'DELETE',
+			key: bailey,
+			version: V,
+		});
 		expect(refused.status).toBe(400);
-		expect(refused.json.error.message).toBe('Cannot delete the default schedule. Make another schedule the default first.');
-		const deleted = await call(sandbox, '/v2/schedules/4', { method: 'DELETE', key: bailey, version: V });
+		expect(refused.json.error.message).toBe(
+			'Cannot delete the default schedule. Make another schedule the default first.',
+		);
+		const deleted = await call(sandbox, '/v2/schedules/4', {
+			method: 'DELETE',
+			key: bailey,
+			version: V,
+		});
 		expect(deleted.status).toBe(200);
 		expect(deleted.json).toEqual({ status: 'success' });
 		expect(sandbox.state.eventTypes.find((e) => e.id === 14)?.scheduleId).toBeNull();
-		expect((await call(sandbox, '/v2/schedules/4', { method: 'DELETE', key: bailey, version: V })).status).toBe(400);
+		expect(
+			(await call(sandbox, '/v2/schedules/4', { method: 'DELETE', key: bailey, version: V }))
+				.status,
+		).toBe(400);
 	});
 });

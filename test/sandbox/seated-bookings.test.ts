@@ -23,13 +23,22 @@ describe('sandbox seated bookings', () => {
 	});
 
 	const message = (res: { json: { error: { message: string } } }) => res.json.error.message;
-	const cancel = (uid: string, body: unknown) => post(sandbox, `/v2/bookings/${uid}/cancel`, body, bailey);
+	const cancel = (uid: string, body: unknown) =>
+		post(sandbox, `/v2/bookings/${uid}/cancel`, body, bailey);
 
 	async function threeSeats(): Promise<{ uid: string; seats: string[] }> {
 		const seats: string[] = [];
 		let uid = '';
-		for (const [name, email] of [['Ana', 'ana@example.com'], ['Bo', 'bo@example.com'], ['Cy', 'cy@example.com']]) {
-			const res = await book(sandbox, { eventTypeId: 11, start: START, attendee: attendee(name, email) });
+		for (const [name, email] of [
+			['Ana', 'ana@example.com'],
+			['Bo', 'bo@example.com'],
+			['Cy', 'cy@example.com'],
+		]) {
+			const res = await book(sandbox, {
+				eventTypeId: 11,
+				start: START,
+				attendee: attendee(name, email),
+			});
 			expect(res.status).toBe(201);
 			uid ||= res.json.data.uid;
 			expect(res.json.data.uid).toBe(uid);
@@ -39,18 +48,53 @@ describe('sandbox seated bookings', () => {
 	}
 
 	it('takes attendees on seats of one booking, each with its own seatUid, until every seat is taken (409)', async () => {
-		const first = await book(sandbox, { eventTypeId: 11, start: START, attendee: attendee('Ana', 'ana@example.com') }, bailey);
+		const first = await book(
+			sandbox,
+			{ eventTypeId: 11, start: START, attendee: attendee('Ana', 'ana@example.com') },
+			bailey,
+		);
 		expect(responseProblems('POST', '/v2/bookings', 201, first.json, BOOKINGS)).toEqual([]);
-		expect(first.json.data.attendees).toEqual([expect.objectContaining({ name: 'Ana', seatUid: first.json.data.seatUid, bookingFieldsResponses: { name: 'Ana' } })]);
+		expect(first.json.data.attendees).toEqual([
+			expect.objectContaining({
+				name: 'Ana',
+				seatUid: first.json.data.seatUid,
+				bookingFieldsResponses: { name: 'Ana' },
+			}),
+		]);
 		// An anonymous booker does not see the other seats (seatsShowAttendees off).
-		const second = await book(sandbox, { eventTypeId: 11, start: START, attendee: attendee('Bo', 'bo@example.com') });
+		const second = await book(sandbox, {
+			eventTypeId: 11,
+			start: START,
+			attendee: attendee('Bo', 'bo@example.com'),
+		});
 		expect([second.json.data.uid, second.json.data.attendees]).toEqual([first.json.data.uid, []]);
-		await book(sandbox, { eventTypeId: 11, start: START, attendee: attendee('Cy', 'cy@example.com') });
-		const full = await book(sandbox, { eventTypeId: 11, start: START, attendee: attendee('Di', 'di@example.com') });
-		expect([full.status, full.json.error.code, message(full)]).toEqual([409, 'ConflictException', 'No more seats left at this seated booking.']);
-		const seen = await call(sandbox, `/v2/bookings/${first.json.data.uid}`, { key: bailey, version: BOOKINGS });
-		expect(seen.json.data.attendees.map((a: { name: string }) => a.name)).toEqual(['Ana', 'Bo', 'Cy']);
-		expect(responseProblems('GET', '/v2/bookings/{bookingUid}', 200, seen.json, BOOKINGS)).toEqual([]);
+		await book(sandbox, {
+			eventTypeId: 11,
+			start: START,
+			attendee: attendee('Cy', 'cy@example.com'),
+		});
+		const full = await book(sandbox, {
+			eventTypeId: 11,
+			start: START,
+			attendee: attendee('Di', 'di@example.com'),
+		});
+		expect([full.status, full.json.error.code, message(full)]).toEqual([
+			409,
+			'ConflictException',
+			'No more seats left at this seated booking.',
+		]);
+		const seen = await call(sandbox, `/v2/bookings/${first.json.data.uid}`, {
+			key: bailey,
+			version: BOOKINGS,
+		});
+		expect(seen.json.data.attendees.map((a: { name: string }) => a.name)).toEqual([
+			'Ana',
+			'Bo',
+			'Cy',
+		]);
+		expect(responseProblems('GET', '/v2/bookings/{bookingUid}', 200, seen.json, BOOKINGS)).toEqual(
+			[],
+		);
 		expect(sandbox.events.map((e) => [e.type, e.booking.attendees.map((a) => a.name)])).toEqual([
 			['BOOKING_CREATED', ['Ana']],
 			['BOOKING_CREATED', ['Bo']],
@@ -62,9 +106,14 @@ describe('sandbox seated bookings', () => {
 		const { uid, seats } = await threeSeats();
 		const res = await cancel(uid, { seatUid: seats[1], cancellationReason: 'Sick' });
 		expect(res.status).toBe(200);
-		expect(responseProblems('POST', '/v2/bookings/{bookingUid}/cancel', 200, res.json, BOOKINGS)).toEqual([]);
+		expect(
+			responseProblems('POST', '/v2/bookings/{bookingUid}/cancel', 200, res.json, BOOKINGS),
+		).toEqual([]);
 		expect(res.json.data).toMatchObject({ uid, status: 'accepted' });
-		expect(res.json.data.attendees.map((a: { seatUid: string }) => a.seatUid)).toEqual([seats[0], seats[2]]);
+		expect(res.json.data.attendees.map((a: { seatUid: string }) => a.seatUid)).toEqual([
+			seats[0],
+			seats[2],
+		]);
 		expect(sandbox.events.at(-1)).toMatchObject({
 			type: 'BOOKING_CANCELLED',
 			bookingUid: uid,
@@ -72,21 +121,42 @@ describe('sandbox seated bookings', () => {
 			details: { cancellationReason: 'Sick' },
 		});
 		const again = await cancel(uid, { seatUid: seats[1] });
-		expect([again.status, message(again)]).toEqual([400, 'Invalid seatUid: this seat does not exist or has already been cancelled.']);
+		expect([again.status, message(again)]).toEqual([
+			400,
+			'Invalid seatUid: this seat does not exist or has already been cancelled.',
+		]);
 	});
 
 	it('refuses a seat of another booking, and cancelSubsequentBookings beside a seat', async () => {
 		const { seats } = await threeSeats();
 		const other = await cancel('kEQ6lyUVxK9sKQNFvjgrCv', { seatUid: seats[0] });
-		expect([other.status, message(other)]).toEqual([400, 'Invalid seatUid: this seat does not belong to this booking.']);
-		const subsequent = await cancel('kEQ6lyUVxK9sKQNFvjgrCv', { seatUid: seats[0], cancelSubsequentBookings: true });
-		expect([subsequent.status, message(subsequent)]).toEqual([400, 'cancelSubsequentBookings property is wrong,property cancelSubsequentBookings should not exist ']);
-		expect(sandbox.state.bookings.find((b) => b.uid === 'kEQ6lyUVxK9sKQNFvjgrCv')?.status).toBe('accepted');
+		expect([other.status, message(other)]).toEqual([
+			400,
+			'Invalid seatUid: this seat does not belong to this booking.',
+		]);
+		const subsequent = await cancel('kEQ6lyUVxK9sKQNFvjgrCv', {
+			seatUid: seats[0],
+			cancelSubsequentBookings: true,
+		});
+		expect([subsequent.status, message(subsequent)]).toEqual([
+			400,
+			'cancelSubsequentBookings property is wrong,property cancelSubsequentBookings should not exist ',
+		]);
+		expect(sandbox.state.bookings.find((b) => b.uid === 'kEQ6lyUVxK9sKQNFvjgrCv')?.status).toBe(
+			'accepted',
+		);
 	});
 
 	it('cancels the whole booking when its last seat is cancelled', async () => {
-		const only = await book(sandbox, { eventTypeId: 11, start: START, attendee: attendee('Ana', 'ana@example.com') });
-		const res = await cancel(only.json.data.uid, { seatUid: only.json.data.seatUid, cancellationReason: 'Nobody left' });
+		const only = await book(sandbox, {
+			eventTypeId: 11,
+			start: START,
+			attendee: attendee('Ana', 'ana@example.com'),
+		});
+		const res = await cancel(only.json.data.uid, {
+			seatUid: only.json.data.seatUid,
+			cancellationReason: 'Nobody left',
+		});
 		expect(res.json.data).toMatchObject({ status: 'cancelled', cancellationReason: 'Nobody left' });
 	});
 
@@ -94,7 +164,10 @@ describe('sandbox seated bookings', () => {
 		const { uid, seats } = await threeSeats();
 		sandbox.build.seatedCancelInput = 'seatOnly';
 		const withReason = await cancel(uid, { seatUid: seats[0], cancellationReason: 'Sick' });
-		expect([withReason.status, message(withReason)]).toEqual([400, 'cancellationReason property is wrong,property cancellationReason should not exist ']);
+		expect([withReason.status, message(withReason)]).toEqual([
+			400,
+			'cancellationReason property is wrong,property cancellationReason should not exist ',
+		]);
 		expect(sandbox.state.bookings.find((b) => b.uid === uid)?.attendees).toHaveLength(3);
 		const bare = await cancel(uid, { seatUid: seats[0] });
 		expect(bare.json.data.attendees).toHaveLength(2);

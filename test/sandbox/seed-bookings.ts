@@ -20,8 +20,12 @@ export function seedBookings(
 		options.eventTypeId !== undefined
 			? state.eventTypes.find((e) => e.id === options.eventTypeId)
 			: state.eventTypes.find((e) => e.ownerId === user.id && e.teamId === null);
-	if (!et) throw new Error(`seedBookings: no event type ${options.eventTypeId ?? `of ${username}`}`);
-	const first = options.start !== undefined ? Date.parse(options.start) : Math.ceil(now.getTime() / HOUR) * HOUR;
+	if (!et)
+		throw new Error(`seedBookings: no event type ${options.eventTypeId ?? `of ${username}`}`);
+	const first =
+		options.start !== undefined
+			? Date.parse(options.start)
+			: Math.ceil(now.getTime() / HOUR) * HOUR;
 	if (Number.isNaN(first)) throw new Error(`seedBookings: start is not a date: "${options.start}"`);
 	const created = now.toISOString();
 	let id = nextBookingId(state);
@@ -39,7 +43,15 @@ export function seedBookings(
 			start: new Date(start).toISOString(),
 			end: new Date(start + et.lengthInMinutes * 60_000).toISOString(),
 			status: 'accepted',
-			attendees: [{ name: `Seeded Guest ${n}`, email: `guest${n}@seed.example`, timeZone: 'UTC', language: 'en', absent: false }],
+			attendees: [
+				{
+					name: `Seeded Guest ${n}`,
+					email: `guest${n}@seed.example`,
+					timeZone: 'UTC',
+					language: 'en',
+					absent: false,
+				},
+			],
 			guests: [],
 			location: 'integrations:daily',
 			bookingFieldsResponses: {},

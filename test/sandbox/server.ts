@@ -214,14 +214,22 @@ export class SandboxServer {
 		const { state, build, limiter, routes, now, events } = this.deps;
 		const operation = outcome.operation;
 		if (!operation) return jsonAnswer(404, errorEnvelope(404, TEXTS.cannot(method, url), url));
-		const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
+		const authorization =
+			typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
 		const route = findRoute(routes, method, operation.template);
 
 		// The throttler guard first (throttler.ts), on every route: an unknown API key ends here.
-		const throttled = throttle(limiter, state, bearerToken(authorization), req.socket.remoteAddress ?? 'unknown', route?.throttle);
+		const throttled = throttle(
+			limiter,
+			state,
+			bearerToken(authorization),
+			req.socket.remoteAddress ?? 'unknown',
+			route?.throttle,
+		);
 		if (!throttled.ok) return jsonAnswer(401, errorEnvelope(401, throttled.message, url));
 		const { tracker, decision: limit } = throttled;
-		if (!limit.allowed) return jsonAnswer(429, errorEnvelope(429, TEXTS.throttled, url), limit.headers);
+		if (!limit.allowed)
+			return jsonAnswer(429, errorEnvelope(429, TEXTS.throttled, url), limit.headers);
 
 		const auth = authenticate(state, authorization, route?.auth ?? operation.auth, now());
 		if (!auth.ok) return jsonAnswer(401, errorEnvelope(401, auth.message, url), limit.headers);
@@ -255,10 +263,18 @@ export class SandboxServer {
 			return jsonAnswer(500, errorEnvelope(500, TEXTS.internal, url), limit.headers);
 		}
 		if (result.problems) markProblems(record, result.problems);
-		return jsonAnswer(result.status, result.body ?? {}, { ...limit.headers, ...(result.headers ?? {}) });
+		return jsonAnswer(result.status, result.body ?? {}, {
+			...limit.headers,
+			...(result.headers ?? {}),
+		});
 	}
 
-	private send(res: ServerResponse, record: RecordedRequest, answer: Answer, delayMs: number): void {
+	private send(
+		res: ServerResponse,
+		record: RecordedRequest,
+		answer: Answer,
+		delayMs: number,
+	): void {
 		record.status = answer.status;
 		const write = () => {
 			if (res.destroyed) return;

@@ -74,7 +74,10 @@ export function workingIntervals(schedule: SandboxSchedule, from: number, to: nu
 	const last = addDays(localDate(to, zone), 1);
 	for (let date = addDays(localDate(from, zone), -1); date <= last; date = addDays(date, 1)) {
 		const overrides = schedule.overrides.filter((o) => o.date === date);
-		const rows = overrides.length > 0 ? overrides : schedule.availability.filter((a) => a.days.includes(dayNameOf(date)));
+		const rows =
+			overrides.length > 0
+				? overrides
+				: schedule.availability.filter((a) => a.days.includes(dayNameOf(date)));
 		for (const row of rows) {
 			const [sh, sm] = parseHHMM(row.startTime);
 			const [eh, em] = parseHHMM(row.endTime);
@@ -116,7 +119,10 @@ export function busyIntervals(
 			const own = eventTypes.find((e) => e.id === b.eventTypeId);
 			const before = (own?.beforeEventBuffer ?? 0) + booked.afterEventBuffer;
 			const after = (own?.afterEventBuffer ?? 0) + booked.beforeEventBuffer;
-			return { start: Date.parse(b.start) - before * MINUTE, end: Date.parse(b.end) + after * MINUTE };
+			return {
+				start: Date.parse(b.start) - before * MINUTE,
+				end: Date.parse(b.end) + after * MINUTE,
+			};
 		});
 }
 

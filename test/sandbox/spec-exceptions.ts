@@ -22,19 +22,22 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 	},
 	{
 		id: 'nullable-without-type',
-		where: 'properties with nullable: true beside $ref/allOf (e.g. GetScheduleOutput_2024_06_11.data)',
+		where:
+			'properties with nullable: true beside $ref/allOf (e.g. GetScheduleOutput_2024_06_11.data)',
 		why: 'OpenAPI 3.0 nullable needs a type for JSON-schema validators; such a property becomes anyOf [schema, null].',
 	},
 	{
 		id: 'single-value-in-prose',
-		where: '65 string properties described "only allowed value for type is `X`" (location inputs, booking-field inputs and outputs, …)',
+		where:
+			'65 string properties described "only allowed value for type is `X`" (location inputs, booking-field inputs and outputs, …)',
 		why:
 			'The document states these discriminators only in prose, so any string would pass and oneOf/anyOf ' +
 			'variants could not be told apart. Cal.com rejects other values; we turn the prose into enum: [X].',
 	},
 	{
 		id: 'boolean-typed-as-object',
-		where: 'isDefault of every 2024-06-14 booking-field output, EmailDefaultFieldOutput_2024_06_14.required, a few workflow flags',
+		where:
+			'isDefault of every 2024-06-14 booking-field output, EmailDefaultFieldOutput_2024_06_14.required, a few workflow flags',
 		why: 'The swagger generator typed boolean literals as "object"; Cal.com returns true/false.',
 	},
 	{
@@ -55,7 +58,8 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 	},
 	{
 		id: 'number-typed-as-object',
-		where: 'slotInterval of the 2024-06-14 event-type outputs (and any other "object" whose example is a number)',
+		where:
+			'slotInterval of the 2024-06-14 event-type outputs (and any other "object" whose example is a number)',
 		why: 'The swagger generator typed number | null as "object"; Cal.com returns a number or null.',
 	},
 	{
@@ -75,12 +79,14 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 	},
 	{
 		id: 'nullable-booking-texts',
-		where: 'description and location of BookingOutput_2024_08_13, RecurringBookingOutput_2024_08_13 and the seated Get/Create outputs',
+		where:
+			'description and location of BookingOutput_2024_08_13, RecurringBookingOutput_2024_08_13 and the seated Get/Create outputs',
 		why: 'Declared as required strings, but Cal.com copies the nullable database columns as they are: a booking without notes or location has null.',
 	},
 	{
 		id: 'time-pattern-by-name',
-		where: 'startTime/endTime of the 2024-06-11 schedule availability and override inputs and outputs',
+		where:
+			'startTime/endTime of the 2024-06-11 schedule availability and override inputs and outputs',
 		why:
 			'The document gives the pattern as the name of Cal.com\'s constant ("TIME_FORMAT_HH_MM"), which as a regular ' +
 			'expression matches no time. Cal.com checks 24-hour HH:MM with @Matches(TIME_FORMAT_HH_MM); we use that regex.',
@@ -103,8 +109,16 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 /** Cal.com's TIME_FORMAT_HH_MM: 00:00 to 23:59. */
 const TIME_HH_MM = '^([01]\\d|2[0-3]):[0-5]\\d$';
 
-const PERSON = { type: 'object', properties: { id: { type: 'number' }, name: { type: ['string', 'null'] } }, required: ['id', 'name'] };
-const HOST = { type: 'object', properties: { userId: { type: 'number' }, name: { type: ['string', 'null'] } }, required: ['userId', 'name'] };
+const PERSON = {
+	type: 'object',
+	properties: { id: { type: 'number' }, name: { type: ['string', 'null'] } },
+	required: ['id', 'name'],
+};
+const HOST = {
+	type: 'object',
+	properties: { userId: { type: 'number' }, name: { type: ['string', 'null'] } },
+	required: ['userId', 'name'],
+};
 
 const RESERVED_SLOT = {
 	anyOf: [
@@ -118,7 +132,14 @@ const RESERVED_SLOT = {
 				reservationUid: { type: 'string' },
 				reservationUntil: { type: 'string' },
 			},
-			required: ['eventTypeId', 'slotStart', 'slotEnd', 'slotDuration', 'reservationUid', 'reservationUntil'],
+			required: [
+				'eventTypeId',
+				'slotStart',
+				'slotEnd',
+				'slotDuration',
+				'reservationUid',
+				'reservationUntil',
+			],
 		},
 		{ type: 'null' },
 	],
@@ -130,7 +151,12 @@ const REASSIGNED = {
 		bookingUid: { type: 'string' },
 		reassignedTo: {
 			type: 'object',
-			properties: { id: { type: 'number' }, name: { type: 'string' }, email: { type: 'string' }, displayEmail: { type: 'string' } },
+			properties: {
+				id: { type: 'number' },
+				name: { type: 'string' },
+				email: { type: 'string' },
+				displayEmail: { type: 'string' },
+			},
 			required: ['id', 'name', 'email', 'displayEmail'],
 		},
 	},
@@ -192,7 +218,8 @@ function patchNode(node: Node): void {
 	) {
 		node.type = 'boolean';
 	}
-	if (node.type === 'object' && node.properties === undefined && typeof node.example === 'number') node.type = 'number';
+	if (node.type === 'object' && node.properties === undefined && typeof node.example === 'number')
+		node.type = 'number';
 	if (node.pattern === 'TIME_FORMAT_HH_MM') node.pattern = TIME_HH_MM;
 	if (node.type === 'array' && Array.isArray(node.enum) && isObject(node.items)) delete node.enum;
 }
@@ -203,14 +230,18 @@ function patchSchemas(schemas: Record<string, Node>): void {
 	if (users) users.items = PERSON;
 	const hosts = props('TeamEventTypeOutput_2024_06_14').hosts;
 	if (hosts) hosts.items = HOST;
-	if (schemas.GetReservedSlotOutput_2024_09_04) props('GetReservedSlotOutput_2024_09_04').data = RESERVED_SLOT;
-	if (schemas.ReassignBookingOutput_2024_08_13) props('ReassignBookingOutput_2024_08_13').data = REASSIGNED;
+	if (schemas.GetReservedSlotOutput_2024_09_04)
+		props('GetReservedSlotOutput_2024_09_04').data = RESERVED_SLOT;
+	if (schemas.ReassignBookingOutput_2024_08_13)
+		props('ReassignBookingOutput_2024_08_13').data = REASSIGNED;
 	const pagination = schemas.PaginationMetaDto;
 	if (pagination) {
 		const fields = props('PaginationMetaDto');
 		if (fields.currentPage) fields.currentPage.minimum = 0;
 		if (fields.returnedItems) fields.itemsReturned = fields.returnedItems;
-		pagination.required = ((pagination.required ?? []) as string[]).filter((name) => name !== 'returnedItems');
+		pagination.required = ((pagination.required ?? []) as string[]).filter(
+			(name) => name !== 'returnedItems',
+		);
 		pagination.anyOf = [{ required: ['returnedItems'] }, { required: ['itemsReturned'] }];
 	}
 	for (const name of [
@@ -242,7 +273,8 @@ export function patchSpec(document: unknown): Node {
 	walk(doc);
 
 	const schemas = ((doc.components as Node).schemas ?? {}) as Record<string, Node>;
-	const emailRequired = (schemas.EmailDefaultFieldOutput_2024_06_14?.properties as Node | undefined)?.required;
+	const emailRequired = (schemas.EmailDefaultFieldOutput_2024_06_14?.properties as Node | undefined)
+		?.required;
 	if (isObject(emailRequired)) emailRequired.type = 'boolean';
 	patchSchemas(schemas);
 
@@ -250,7 +282,12 @@ export function patchSpec(document: unknown): Node {
 	const ok = (slots?.responses as Node | undefined)?.['200'] as Node | undefined;
 	if (ok) ok.content = { 'application/json': { schema: SLOTS_RESPONSE } };
 	if (slots && Array.isArray(slots.parameters)) {
-		slots.parameters.push({ name: 'rrHostSubsetIds', in: 'query', required: false, schema: { type: 'string' } });
+		slots.parameters.push({
+			name: 'rrHostSubsetIds',
+			in: 'query',
+			required: false,
+			schema: { type: 'string' },
+		});
 	}
 	return doc;
 }

@@ -59,7 +59,10 @@ export function loadSpec(openapiPath: string): LoadedSpec {
 	ajv.addSchema(EXTRA_DOCUMENT, EXTRA_DOCUMENT_ID);
 
 	const compiled = new Map<string, ValidateFunction>();
-	const documents: Record<string, unknown> = { [SPEC_DOCUMENT_ID]: doc, [EXTRA_DOCUMENT_ID]: EXTRA_DOCUMENT };
+	const documents: Record<string, unknown> = {
+		[SPEC_DOCUMENT_ID]: doc,
+		[EXTRA_DOCUMENT_ID]: EXTRA_DOCUMENT,
+	};
 
 	const loaded: LoadedSpec = {
 		doc,
@@ -82,7 +85,9 @@ export function loadSpec(openapiPath: string): LoadedSpec {
 		},
 		resolveAnywhere(ref) {
 			if (!ref.startsWith('#')) return loaded.resolve(ref);
-			return loaded.resolve(`${SPEC_DOCUMENT_ID}${ref}`) ?? loaded.resolve(`${EXTRA_DOCUMENT_ID}${ref}`);
+			return (
+				loaded.resolve(`${SPEC_DOCUMENT_ID}${ref}`) ?? loaded.resolve(`${EXTRA_DOCUMENT_ID}${ref}`)
+			);
 		},
 		resolve(ref) {
 			const [docId, pointer = ''] = ref.split('#');

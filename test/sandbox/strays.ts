@@ -68,7 +68,10 @@ export class StrayFinder {
 		const validate =
 			typeof schema.$ref === 'string'
 				? this.spec.compile(absoluteRef(schema.$ref, base))
-				: this.spec.compileInline(`stray:${base}:${JSON.stringify(schema)}`, absolutize(schema, base) as JsonSchema);
+				: this.spec.compileInline(
+						`stray:${base}:${JSON.stringify(schema)}`,
+						absolutize(schema, base) as JsonSchema,
+					);
 		return validate(data) === true;
 	}
 
@@ -83,7 +86,11 @@ export class StrayFinder {
 				if (isObject(sub) && !shape.props.has(name)) shape.props.set(name, { schema: sub, base });
 			}
 		}
-		if (schema.additionalProperties === true || isObject(schema.additionalProperties) || isObject(schema.patternProperties)) {
+		if (
+			schema.additionalProperties === true ||
+			isObject(schema.additionalProperties) ||
+			isObject(schema.patternProperties)
+		) {
 			shape.open = true;
 		}
 		if (isObject(schema.items)) shape.items = { schema: schema.items, base };
@@ -94,7 +101,8 @@ export class StrayFinder {
 			shape.open = shape.open || sub.open;
 			shape.items = shape.items ?? sub.items;
 		};
-		if (Array.isArray(schema.allOf)) for (const part of schema.allOf) if (isObject(part)) merge({ schema: part, base });
+		if (Array.isArray(schema.allOf))
+			for (const part of schema.allOf) if (isObject(part)) merge({ schema: part, base });
 		if (Array.isArray(schema.anyOf)) {
 			const branches = schema.anyOf.filter(isObject).map((b) => ({ schema: b, base }));
 			// Of the branches the data satisfies, the one that declares most of its keys: a
@@ -102,7 +110,9 @@ export class StrayFinder {
 			// recurring branch declares recurrenceCount.
 			const fitting = branches.filter((b) => this.matches(b, data));
 			const declared = (b: Located) =>
-				isObject(data) ? Object.keys(data).filter((key) => this.shape(b, data, depth + 1).props.has(key)).length : 0;
+				isObject(data)
+					? Object.keys(data).filter((key) => this.shape(b, data, depth + 1).props.has(key)).length
+					: 0;
 			const chosen = fitting.sort((a, b) => declared(b) - declared(a))[0] ?? branches[0];
 			if (chosen) merge(chosen);
 		}
@@ -111,11 +121,18 @@ export class StrayFinder {
 		return shape;
 	}
 
-	private visit(located: Located, data: unknown, path: string, strays: string[], depth: number): void {
+	private visit(
+		located: Located,
+		data: unknown,
+		path: string,
+		strays: string[],
+		depth: number,
+	): void {
 		if (depth > MAX_DEPTH) return;
 		if (Array.isArray(data)) {
 			const { items } = this.shape(located, data, depth);
-			if (items) data.forEach((item, i) => this.visit(items, item, `${path}[${i}]`, strays, depth + 1));
+			if (items)
+				data.forEach((item, i) => this.visit(items, item, `${path}[${i}]`, strays, depth + 1));
 			return;
 		}
 		if (!isObject(data)) return;

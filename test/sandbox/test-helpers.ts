@@ -18,7 +18,11 @@ export interface CallResult {
 	json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary response shapes
 }
 
-export async function call(sandbox: Sandbox, path: string, options: CallOptions = {}): Promise<CallResult> {
+export async function call(
+	sandbox: Sandbox,
+	path: string,
+	options: CallOptions = {},
+): Promise<CallResult> {
 	const headers: Record<string, string> = { ...(options.headers ?? {}) };
 	if (options.key) headers.Authorization = `Bearer ${options.key}`;
 	if (options.version) headers['cal-api-version'] = options.version;
@@ -26,7 +30,12 @@ export async function call(sandbox: Sandbox, path: string, options: CallOptions 
 	const response = await fetch(`${sandbox.url}${path}`, {
 		method: options.method ?? 'GET',
 		headers,
-		body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+		body:
+			options.body === undefined
+				? undefined
+				: typeof options.body === 'string'
+					? options.body
+					: JSON.stringify(options.body),
 	});
 	const text = await response.text();
 	let json: unknown;
@@ -40,13 +49,17 @@ export async function call(sandbox: Sandbox, path: string, options: CallOptions 
 
 /** GET /v2/slots with the right version and the given query. */
 export function slots(sandbox: Sandbox, query: Record<string, string>): Promise<CallResult> {
-	return call(sandbox, `/v2/slots?${new URLSearchParams(query).toString()}`, { version: '2024-09-04' });
+	return call(sandbox, `/v2/slots?${new URLSearchParams(query).toString()}`, {
+		version: '2024-09-04',
+	});
 }
 
 /** The `start` values of a slots answer, per date. */
 export function starts(result: CallResult): Record<string, string[]> {
 	const data = result.json?.data as Record<string, Array<{ start: string }>>;
-	return Object.fromEntries(Object.entries(data ?? {}).map(([date, items]) => [date, items.map((i) => i.start)]));
+	return Object.fromEntries(
+		Object.entries(data ?? {}).map(([date, items]) => [date, items.map((i) => i.start)]),
+	);
 }
 
 /** All slot starts of an answer as UTC instants ('2027-03-29T07:00:00.000Z'). */

@@ -42,11 +42,20 @@ export function throttle(
 ): ThrottleOutcome {
 	const tracker = token ?? `ip:${remoteAddress}`;
 	if (endpointRule) {
-		return { ok: true, tracker, decision: limiter.hit(`${tracker}_${endpointRule.name}`, [endpointRule]) };
+		return {
+			ok: true,
+			tracker,
+			decision: limiter.hit(`${tracker}_${endpointRule.name}`, [endpointRule]),
+		};
 	}
-	if (token === undefined) return { ok: true, tracker, decision: limiter.hit(tracker, [limiter.defaultRule()]) };
+	if (token === undefined)
+		return { ok: true, tracker, decision: limiter.hit(tracker, [limiter.defaultRule()]) };
 	if (!token.startsWith('cal_')) {
-		return { ok: true, tracker, decision: limiter.hit(tracker, [limiter.defaultRule(ACCESS_TOKEN_LIMIT)]) };
+		return {
+			ok: true,
+			tracker,
+			decision: limiter.hit(tracker, [limiter.defaultRule(ACCESS_TOKEN_LIMIT)]),
+		};
 	}
 	const key = apiKeyRecord(state, token);
 	if (!key) return { ok: false, message: TEXTS.throttlerInvalidApiKey };

@@ -1,32 +1,66 @@
-import { addDays, dayNameOf, formatInZone, isValidTimeZone, localDate, offsetMinutes, wallToInstant } from './tz';
+import {
+	addDays,
+	dayNameOf,
+	formatInZone,
+	isValidTimeZone,
+	localDate,
+	offsetMinutes,
+	wallToInstant,
+} from './tz';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('sandbox time-zone math (Intl only)', () => {
 	it('reads 09:00 in Berlin as 08:00Z in winter and 07:00Z in summer, also on the change days', () => {
-		expect(iso(wallToInstant('2027-03-26', 9, 0, 'Europe/Berlin'))).toBe('2027-03-26T08:00:00.000Z');
-		expect(iso(wallToInstant('2027-03-28', 9, 0, 'Europe/Berlin'))).toBe('2027-03-28T07:00:00.000Z');
-		expect(iso(wallToInstant('2027-03-29', 9, 0, 'Europe/Berlin'))).toBe('2027-03-29T07:00:00.000Z');
-		expect(iso(wallToInstant('2026-10-25', 9, 0, 'Europe/Berlin'))).toBe('2026-10-25T08:00:00.000Z');
-		expect(iso(wallToInstant('2026-10-24', 9, 0, 'Europe/Berlin'))).toBe('2026-10-24T07:00:00.000Z');
+		expect(iso(wallToInstant('2027-03-26', 9, 0, 'Europe/Berlin'))).toBe(
+			'2027-03-26T08:00:00.000Z',
+		);
+		expect(iso(wallToInstant('2027-03-28', 9, 0, 'Europe/Berlin'))).toBe(
+			'2027-03-28T07:00:00.000Z',
+		);
+		expect(iso(wallToInstant('2027-03-29', 9, 0, 'Europe/Berlin'))).toBe(
+			'2027-03-29T07:00:00.000Z',
+		);
+		expect(iso(wallToInstant('2026-10-25', 9, 0, 'Europe/Berlin'))).toBe(
+			'2026-10-25T08:00:00.000Z',
+		);
+		expect(iso(wallToInstant('2026-10-24', 9, 0, 'Europe/Berlin'))).toBe(
+			'2026-10-24T07:00:00.000Z',
+		);
 	});
 
 	it('reads 09:00 in New York as 14:00Z before and 13:00Z after the March change', () => {
-		expect(iso(wallToInstant('2027-03-13', 9, 0, 'America/New_York'))).toBe('2027-03-13T14:00:00.000Z');
-		expect(iso(wallToInstant('2027-03-14', 9, 0, 'America/New_York'))).toBe('2027-03-14T13:00:00.000Z');
-		expect(iso(wallToInstant('2026-11-01', 9, 0, 'America/New_York'))).toBe('2026-11-01T14:00:00.000Z');
-		expect(iso(wallToInstant('2026-10-31', 9, 0, 'America/New_York'))).toBe('2026-10-31T13:00:00.000Z');
+		expect(iso(wallToInstant('2027-03-13', 9, 0, 'America/New_York'))).toBe(
+			'2027-03-13T14:00:00.000Z',
+		);
+		expect(iso(wallToInstant('2027-03-14', 9, 0, 'America/New_York'))).toBe(
+			'2027-03-14T13:00:00.000Z',
+		);
+		expect(iso(wallToInstant('2026-11-01', 9, 0, 'America/New_York'))).toBe(
+			'2026-11-01T14:00:00.000Z',
+		);
+		expect(iso(wallToInstant('2026-10-31', 9, 0, 'America/New_York'))).toBe(
+			'2026-10-31T13:00:00.000Z',
+		);
 	});
 
 	it('moves a wall time inside the spring-forward gap forward by the gap', () => {
 		// 02:30 does not exist in Berlin on 2027-03-28; luxon and dayjs give 03:30 CEST.
-		expect(iso(wallToInstant('2027-03-28', 2, 30, 'Europe/Berlin'))).toBe('2027-03-28T01:30:00.000Z');
-		expect(iso(wallToInstant('2027-03-14', 2, 30, 'America/New_York'))).toBe('2027-03-14T07:30:00.000Z');
+		expect(iso(wallToInstant('2027-03-28', 2, 30, 'Europe/Berlin'))).toBe(
+			'2027-03-28T01:30:00.000Z',
+		);
+		expect(iso(wallToInstant('2027-03-14', 2, 30, 'America/New_York'))).toBe(
+			'2027-03-14T07:30:00.000Z',
+		);
 	});
 
 	it('takes the earlier instant of a wall time that happens twice when clocks fall back', () => {
-		expect(iso(wallToInstant('2026-10-25', 2, 30, 'Europe/Berlin'))).toBe('2026-10-25T00:30:00.000Z');
-		expect(iso(wallToInstant('2026-11-01', 1, 30, 'America/New_York'))).toBe('2026-11-01T05:30:00.000Z');
+		expect(iso(wallToInstant('2026-10-25', 2, 30, 'Europe/Berlin'))).toBe(
+			'2026-10-25T00:30:00.000Z',
+		);
+		expect(iso(wallToInstant('2026-11-01', 1, 30, 'America/New_York'))).toBe(
+			'2026-11-01T05:30:00.000Z',
+		);
 	});
 
 	it('knows offsets, including zones without DST and half-hour zones', () => {
@@ -44,7 +78,9 @@ describe('sandbox time-zone math (Intl only)', () => {
 		expect(formatInZone(t, 'Asia/Kolkata')).toBe('2027-03-29T12:30:00.000+05:30');
 		expect(formatInZone(t, 'UTC')).toBe('2027-03-29T07:00:00.000Z');
 		expect(formatInZone(t)).toBe('2027-03-29T07:00:00.000Z');
-		expect(formatInZone(Date.parse('2027-01-10T07:00:00Z'), 'Europe/London')).toBe('2027-01-10T07:00:00.000+00:00');
+		expect(formatInZone(Date.parse('2027-01-10T07:00:00Z'), 'Europe/London')).toBe(
+			'2027-01-10T07:00:00.000+00:00',
+		);
 	});
 
 	it('gives the calendar date in a zone, day names and date arithmetic', () => {

@@ -80,7 +80,12 @@ export function offsetMinutes(instantMs: number, timeZone: string): number {
  *   as luxon and dayjs do: 02:30 becomes 03:30 local.
  * - In an overlap (01:30 on a fall-back day) the earlier of the two instants is taken.
  */
-export function wallToInstant(date: string, hour: number, minute: number, timeZone: string): number {
+export function wallToInstant(
+	date: string,
+	hour: number,
+	minute: number,
+	timeZone: string,
+): number {
 	const [y, m, d] = date.split('-').map(Number);
 	const naive = Date.UTC(y, m - 1, d, hour, minute);
 	const candidates = new Set([
@@ -143,7 +148,15 @@ export function addDays(date: string, days: number): string {
 	return new Date(Date.UTC(y, m - 1, d) + days * DAY).toISOString().slice(0, 10);
 }
 
-const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+const DAY_NAMES = [
+	'Sunday',
+	'Monday',
+	'Tuesday',
+	'Wednesday',
+	'Thursday',
+	'Friday',
+	'Saturday',
+] as const;
 export type DayName = (typeof DAY_NAMES)[number];
 
 /** English day name of a calendar date, as Cal.com schedules spell them. */

@@ -66,7 +66,9 @@ function segmentsOf(path: string): Segment[] {
 }
 
 function child(container: unknown, segment: Segment): unknown {
-	return typeof container === 'object' && container !== null ? (container as Record<string, unknown>)[segment] : undefined;
+	return typeof container === 'object' && container !== null
+		? (container as Record<string, unknown>)[segment]
+		: undefined;
 }
 
 class ErrorTree {
@@ -106,14 +108,22 @@ class ErrorTree {
  * query object): nested objects as children, array items of primitives as "each value in …".
  * `forbidden` lists unknown properties (forbidNonWhitelisted).
  */
-export function validationErrors(root: unknown, failures: Failure[], forbidden: string[] = []): ValidationErrorJson[] {
+export function validationErrors(
+	root: unknown,
+	failures: Failure[],
+	forbidden: string[] = [],
+): ValidationErrorJson[] {
 	const tree = new ErrorTree(root);
 	for (const f of failures) {
 		let segments = segmentsOf(f.path);
 		let text: string;
 		const last = segments[segments.length - 1];
 		const item = segments.reduce<unknown>((c, s) => child(c, s), root);
-		if (typeof last === 'number' && segments.length > 1 && (typeof item !== 'object' || item === null)) {
+		if (
+			typeof last === 'number' &&
+			segments.length > 1 &&
+			(typeof item !== 'object' || item === null)
+		) {
 			// {each: true} on an array of primitives reports on the array property itself.
 			segments = segments.slice(0, -1);
 			text = f.message ?? `each value in ${String(segments[segments.length - 1])} ${f.phrase}`;
@@ -124,7 +134,11 @@ export function validationErrors(root: unknown, failures: Failure[], forbidden: 
 	}
 	for (const path of forbidden) {
 		const segments = segmentsOf(path);
-		tree.add(segments, WHITELIST, `property ${String(segments[segments.length - 1])} should not exist`);
+		tree.add(
+			segments,
+			WHITELIST,
+			`property ${String(segments[segments.length - 1])} should not exist`,
+		);
 	}
 	return tree.ordered();
 }
@@ -152,7 +166,8 @@ function whitelisted(body: unknown, unknown: string[]): unknown {
 	for (const path of unknown) {
 		const segments = segmentsOf(path);
 		const parent = segments.slice(0, -1).reduce<unknown>((c, s) => child(c, s), copy);
-		if (typeof parent === 'object' && parent !== null) delete (parent as Record<string, unknown>)[segments[segments.length - 1]];
+		if (typeof parent === 'object' && parent !== null)
+			delete (parent as Record<string, unknown>)[segments[segments.length - 1]];
 	}
 	return copy;
 }
@@ -167,31 +182,48 @@ export function validationRejection(
 	url: string,
 ): ErrorEnvelope | undefined {
 	if (mode === 'own') return undefined;
-	if (outcome.violations.some((v) => v.location === 'path')) return errorEnvelope(400, PARSE_INT_MESSAGE, url);
+	if (outcome.violations.some((v) => v.location === 'path'))
+		return errorEnvelope(400, PARSE_INT_MESSAGE, url);
 	const operation = outcome.operation;
 	const extra = operation ? dtoFailures(operation.method, operation.template, body) : [];
 	if (mode === 'pipe') {
 		// CancelBookingInputPipe (cancel-booking-input.pipe.ts) takes a body with an own seatUid as the
 		// seated DTO: its whitelist is checked by the cancel handler (bookings-actions.ts), not against
 		// whichever oneOf branch the document's schema matched.
-		if (operation?.template === '/v2/bookings/{bookingUid}/cancel' && isSeatedCancel(body)) return undefined;
+		if (operation?.template === '/v2/bookings/{bookingUid}/cancel' && isSeatedCancel(body))
+			return undefined;
 		const failures = [...outcome.violations.filter((v) => v.location === 'body'), ...extra];
 		if (failures.length === 0 && outcome.unknownBody.length === 0) return undefined;
-		return errorEnvelope(400, pipeMessage(validationErrors(body ?? {}, failures, outcome.unknownBody)), url);
+		return errorEnvelope(
+			400,
+			pipeMessage(validationErrors(body ?? {}, failures, outcome.unknownBody)),
+			url,
+		);
 	}
 	// One DTO fails at a time: the query's (declared first in Cal.com's handlers) or the body's.
 	const query = outcome.violations.filter((v) => v.location === 'query');
 	if (query.length > 0) return globalPipeRejection(url, validationErrors(outcome.query, query));
 	const failures = [...outcome.violations.filter((v) => v.location === 'body'), ...extra];
 	if (failures.length === 0) return undefined;
-	return globalPipeRejection(url, validationErrors(whitelisted(body ?? {}, outcome.unknownBody), failures));
+	return globalPipeRejection(
+		url,
+		validationErrors(whitelisted(body ?? {}, outcome.unknownBody), failures),
+	);
 }
 
 function isSeatedCancel(body: unknown): boolean {
-	return typeof body === 'object' && body !== null && Object.prototype.hasOwnProperty.call(body, 'seatUid');
+	return (
+		typeof body === 'object' &&
+		body !== null &&
+		Object.prototype.hasOwnProperty.call(body, 'seatUid')
+	);
 }
 
 /** A handler's check of a DTO rule the document cannot express, answered as the global pipe would. */
-export function globalPipeAnswer(url: string, root: unknown, failures: Failure[]): { status: 400; body: ErrorEnvelope } {
+export function globalPipeAnswer(
+	url: string,
+	root: unknown,
+	failures: Failure[],
+): { status: 400; body: ErrorEnvelope } {
 	return { status: 400, body: globalPipeRejection(url, validationErrors(root, failures)) };
 }

@@ -54,7 +54,8 @@ export interface ValidationOutcome {
 type Schema = Record<string, unknown>;
 
 function coerceScalar(value: string, type: unknown): unknown {
-	if ((type === 'number' || type === 'integer') && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+	if ((type === 'number' || type === 'integer') && /^-?\d+(\.\d+)?$/.test(value.trim()))
+		return Number(value);
 	if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
 	return value;
 }
@@ -63,11 +64,15 @@ function coerceScalar(value: string, type: unknown): unknown {
 function coerce(raw: string | string[], schema: Schema): unknown {
 	if (schema.type === 'array') {
 		const itemType = (schema.items as Schema | undefined)?.type;
-		const parts = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => v.split(',')).map((v) => v.trim());
+		const parts = (Array.isArray(raw) ? raw : [raw])
+			.flatMap((v) => v.split(','))
+			.map((v) => v.trim());
 		return parts.filter((v) => v !== '').map((v) => coerceScalar(v, itemType));
 	}
 	// A scalar given twice stays an array and fails its type check, which is what we want.
-	return Array.isArray(raw) ? raw.map((v) => coerceScalar(v, schema.type)) : coerceScalar(raw, schema.type);
+	return Array.isArray(raw)
+		? raw.map((v) => coerceScalar(v, schema.type))
+		: coerceScalar(raw, schema.type);
 }
 
 export class ContractValidator {
@@ -89,7 +94,15 @@ export class ContractValidator {
 	}
 
 	validateRequest(req: RequestToValidate): ValidationOutcome {
-		const outcome: ValidationOutcome = { params: {}, problems: [], violations: [], unknownQuery: [], unknownBody: [], query: {}, pathParams: {} };
+		const outcome: ValidationOutcome = {
+			params: {},
+			problems: [],
+			violations: [],
+			unknownQuery: [],
+			unknownBody: [],
+			query: {},
+			pathParams: {},
+		};
 		const match = this.index.find(req.method, req.pathname);
 		if (!match.operation) {
 			outcome.notFound = `no operation ${req.method} ${req.pathname} in Cal.com's API v2`;
@@ -97,7 +110,12 @@ export class ContractValidator {
 			return outcome;
 		}
 		outcome.params = match.params;
-		const version = versionProblem(req.method, match.operation.template, req.pathname, req.apiVersion);
+		const version = versionProblem(
+			req.method,
+			match.operation.template,
+			req.pathname,
+			req.apiVersion,
+		);
 		if (version) {
 			outcome.notFound = version;
 			outcome.problems.push(version);
@@ -123,27 +141,44 @@ export class ContractValidator {
 			const value = coerce(raw, this.paramSchema(p));
 			(p.in === 'path' ? outcome.pathParams : outcome.query)[p.name] = value;
 			const validate = this.spec.compileInline(p.key, p.schema);
-			if (!validate(value)) outcome.violations.push(...violationsFrom(p.in, validate.errors, p.name, this.resolveAnywhere));
+			if (!validate(value))
+				outcome.violations.push(
+					...violationsFrom(p.in, validate.errors, p.name, this.resolveAnywhere),
+				);
 		}
-		const declared = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+		const declared = new Set(
+			operation.parameters.filter((p) => p.in === 'query').map((p) => p.name),
+		);
 		outcome.unknownQuery = Object.keys(req.query).filter((name) => !declared.has(name));
 
 		this.validateBody(req, operation, outcome);
 
 		outcome.problems.push(
 			...problemLines(outcome.violations),
-			...outcome.unknownQuery.map((name) => `unknown query parameter "${name}" (${operation.method} ${operation.template} does not take it)`),
+			...outcome.unknownQuery.map(
+				(name) =>
+					`unknown query parameter "${name}" (${operation.method} ${operation.template} does not take it)`,
+			),
 		);
 		return outcome;
 	}
 
-	private validateBody(req: RequestToValidate, operation: Operation, outcome: ValidationOutcome): void {
+	private validateBody(
+		req: RequestToValidate,
+		operation: Operation,
+		outcome: ValidationOutcome,
+	): void {
 		if (!operation.body) {
-			if (req.hasBody) outcome.problems.push(`unexpected request body: ${operation.method} ${operation.template} takes none`);
+			if (req.hasBody)
+				outcome.problems.push(
+					`unexpected request body: ${operation.method} ${operation.template} takes none`,
+				);
 			return;
 		}
 		if (req.hasBody && !req.bodyIsJson) {
-			outcome.problems.push('request body is not JSON (Cal.com expects Content-Type: application/json)');
+			outcome.problems.push(
+				'request body is not JSON (Cal.com expects Content-Type: application/json)',
+			);
 			return;
 		}
 		if (!req.hasBody && !operation.body.required) return;
@@ -151,10 +186,15 @@ export class ContractValidator {
 		const body = req.hasBody ? req.body : {};
 		if (!req.hasBody) outcome.problems.push('request body is required');
 		const validate = this.spec.compileInline(operation.body.key, operation.body.schema);
-		if (!validate(body)) outcome.violations.push(...violationsFrom('body', validate.errors, undefined, this.resolveAnywhere));
+		if (!validate(body))
+			outcome.violations.push(
+				...violationsFrom('body', validate.errors, undefined, this.resolveAnywhere),
+			);
 		for (const path of this.strays.find(operation.body.schema, body, '', 'openapi.json')) {
 			outcome.unknownBody.push(path);
-			outcome.problems.push(`unknown body property "${path}" (not in the ${operation.method} ${operation.template} schema)`);
+			outcome.problems.push(
+				`unknown body property "${path}" (not in the ${operation.method} ${operation.template} schema)`,
+			);
 		}
 	}
 
@@ -162,13 +202,21 @@ export class ContractValidator {
 	 * Problems of a response body against the documented response schema ([] = fine).
 	 * Used by tests on the sandbox's own answers; spec-exceptions.ts lists where we differ.
 	 */
-	checkResponse(method: string, template: string, status: number, body: unknown, version?: string): string[] {
+	checkResponse(
+		method: string,
+		template: string,
+		status: number,
+		body: unknown,
+		version?: string,
+	): string[] {
 		const operation = this.index.get(method, template);
 		if (!operation) return [`no operation ${method} ${template}`];
 		const ref = this.index.forVersion(operation, version).responses[String(status)];
 		if (!ref) return [`${method} ${template} documents no JSON response for status ${status}`];
 		const validate = this.spec.compile(ref);
 		if (validate(body)) return [];
-		return problemLines(violationsFrom('body', validate.errors, undefined, this.resolveAnywhere)).map((p) => p.replace(/^body/, 'response'));
+		return problemLines(
+			violationsFrom('body', validate.errors, undefined, this.resolveAnywhere),
+		).map((p) => p.replace(/^body/, 'response'));
 	}
 }

@@ -24,18 +24,43 @@ export interface VersionRule {
 export const VERSION_RULES: readonly VersionRule[] = [
 	{ family: 'slots', template: /^\/v2\/slots(\/|$)/, versions: ['2024-09-04'] },
 	// The list alone also serves 2026-05-01 (cursor pagination).
-	{ family: 'bookings', methods: ['GET'], template: /^\/v2\/bookings$/, versions: ['2024-08-13', '2026-02-25', '2026-05-01'] },
+	{
+		family: 'bookings',
+		methods: ['GET'],
+		template: /^\/v2\/bookings$/,
+		versions: ['2024-08-13', '2026-02-25', '2026-05-01'],
+	},
 	{ family: 'bookings', template: /^\/v2\/bookings(\/|$)/, versions: ['2024-08-13', '2026-02-25'] },
-	{ family: 'booking fields', template: /^\/v2\/event-types\/\{[^}]+\}\/booking-fields(\/|$)/, versions: ['2026-06-12'] },
-	{ family: 'event type webhooks', template: /^\/v2\/event-types\/\{[^}]+\}\/webhooks(\/|$)/, versions: null },
+	{
+		family: 'booking fields',
+		template: /^\/v2\/event-types\/\{[^}]+\}\/booking-fields(\/|$)/,
+		versions: ['2026-06-12'],
+	},
+	{
+		family: 'event type webhooks',
+		template: /^\/v2\/event-types\/\{[^}]+\}\/webhooks(\/|$)/,
+		versions: null,
+	},
 	{ family: 'event types', template: /^\/v2\/event-types(\/|$)/, versions: ['2024-06-14'] },
 	// The schedules controller lists both values.
-	{ family: 'schedules', template: /^\/v2\/schedules(\/|$)/, versions: ['2024-06-11', '2024-06-14'] },
-	{ family: 'team event type webhooks', template: /^\/v2\/teams\/\{[^}]+\}\/event-types\/\{[^}]+\}\/webhooks(\/|$)/, versions: null },
+	{
+		family: 'schedules',
+		template: /^\/v2\/schedules(\/|$)/,
+		versions: ['2024-06-11', '2024-06-14'],
+	},
+	{
+		family: 'team event type webhooks',
+		template: /^\/v2\/teams\/\{[^}]+\}\/event-types\/\{[^}]+\}\/webhooks(\/|$)/,
+		versions: null,
+	},
 	// The saved document's team event-type controller is unversioned (2024-06-14 shapes); live
 	// docs add 2026-06-12 with a new output, which the handlers refuse with 501 rather than
 	// answering in the old shape.
-	{ family: 'team event types', template: /^\/v2\/teams\/\{[^}]+\}\/event-types(\/|$)/, versions: null },
+	{
+		family: 'team event types',
+		template: /^\/v2\/teams\/\{[^}]+\}\/event-types(\/|$)/,
+		versions: null,
+	},
 	// Everything else (/v2/me, webhooks, credits, teams, organizations, calendars, …) is unversioned.
 ];
 
@@ -53,7 +78,9 @@ export const KNOWN_VERSIONS = [
 
 export function versionRuleFor(method: string, template: string): VersionRule | undefined {
 	return VERSION_RULES.find(
-		(rule) => rule.template.test(template) && (!rule.methods || rule.methods.includes(method.toUpperCase())),
+		(rule) =>
+			rule.template.test(template) &&
+			(!rule.methods || rule.methods.includes(method.toUpperCase())),
 	);
 }
 
@@ -61,7 +88,12 @@ export function versionRuleFor(method: string, template: string): VersionRule | 
  * null when the version is served; otherwise the problem to record, e.g.
  * "cal-api-version 2024-08-13 is not served by /v2/slots (expects 2024-09-04)".
  */
-export function versionProblem(method: string, template: string, pathname: string, header: string | undefined): string | null {
+export function versionProblem(
+	method: string,
+	template: string,
+	pathname: string,
+	header: string | undefined,
+): string | null {
 	const rule = versionRuleFor(method, template);
 	if (!rule || rule.versions === null) return null;
 	if (header !== undefined && rule.versions.includes(header)) return null;

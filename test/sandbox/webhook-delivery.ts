@@ -62,7 +62,9 @@ export interface DeliveryTarget {
 }
 
 /** A payload, or one per webhook (e.g. by payload version); undefined from the function sends nothing to that webhook. */
-export type DeliveryPayload = Record<string, unknown> | ((webhook: SandboxWebhook) => Record<string, unknown> | undefined);
+export type DeliveryPayload =
+	| Record<string, unknown>
+	| ((webhook: SandboxWebhook) => Record<string, unknown> | undefined);
 
 const FLAT_TRIGGERS = new Set(['MEETING_STARTED', 'MEETING_ENDED']);
 const DELIVERY_TIMEOUT_MS = 5000;
@@ -80,7 +82,10 @@ const STAND_INS: Record<string, string> = {
 
 /** The file of Cal.com's documented example for a trigger and payload version, if there is one. */
 export function exampleFile(triggerEvent: string, version = '2021-10-20'): string | undefined {
-	const names = triggerEvent === 'PING' ? ['PING.derived-from-source'] : [triggerEvent, `${triggerEvent}.truncated`];
+	const names =
+		triggerEvent === 'PING'
+			? ['PING.derived-from-source']
+			: [triggerEvent, `${triggerEvent}.truncated`];
 	for (const dir of [version, '2021-10-20']) {
 		for (const name of names) {
 			const file = join(WEBHOOK_EXAMPLES_DIR, dir, `${name}.json`);
@@ -92,9 +97,12 @@ export function exampleFile(triggerEvent: string, version = '2021-10-20'): strin
 
 /** The payload fields of the documented example (the flat ones without their triggerEvent). */
 export function examplePayload(triggerEvent: string, version?: string): Record<string, unknown> {
-	const file = exampleFile(triggerEvent, version) ?? exampleFile(STAND_INS[triggerEvent] ?? '', version);
+	const file =
+		exampleFile(triggerEvent, version) ?? exampleFile(STAND_INS[triggerEvent] ?? '', version);
 	if (!file) {
-		throw new Error(`No webhook example for ${triggerEvent} in ${WEBHOOK_EXAMPLES_DIR}: pass a payload to deliver()`);
+		throw new Error(
+			`No webhook example for ${triggerEvent} in ${WEBHOOK_EXAMPLES_DIR}: pass a payload to deliver()`,
+		);
 	}
 	const body = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 	if (typeof body.payload === 'object' && body.payload !== null) {
@@ -121,10 +129,20 @@ const GENERIC_TRIGGERS = new Set([
 ]);
 
 /** FORM_SUBMITTED's rootData: each answer's value at the top level, under its field's key. */
-function formAnswers(triggerEvent: string, payload: Record<string, unknown>): Record<string, unknown> {
-	if (triggerEvent !== 'FORM_SUBMITTED' || typeof payload.responses !== 'object' || payload.responses === null) return {};
+function formAnswers(
+	triggerEvent: string,
+	payload: Record<string, unknown>,
+): Record<string, unknown> {
+	if (
+		triggerEvent !== 'FORM_SUBMITTED' ||
+		typeof payload.responses !== 'object' ||
+		payload.responses === null
+	)
+		return {};
 	return Object.fromEntries(
-		Object.entries(payload.responses as Record<string, { value?: unknown }>).map(([label, answer]) => [label, answer?.value]),
+		Object.entries(payload.responses as Record<string, { value?: unknown }>).map(
+			([label, answer]) => [label, answer?.value],
+		),
 	);
 }
 
@@ -146,25 +164,42 @@ export function deliveryBody(
 	const data = triggerEvent === 'INSTANT_MEETING' ? { triggerEvent, ...payload } : payload;
 	if (GENERIC_TRIGGERS.has(triggerEvent)) {
 		// rootData first, so it never overrides triggerEvent, createdAt or payload.
-		const envelope = { ...formAnswers(triggerEvent, payload), triggerEvent, createdAt, payload: data };
+		const envelope = {
+			...formAnswers(triggerEvent, payload),
+			triggerEvent,
+			createdAt,
+			payload: data,
+		};
 		if (webhook.payloadTemplate) return applyTemplate(webhook.payloadTemplate, envelope);
 		return { body: JSON.stringify(envelope), contentType: 'application/json' };
 	}
-	if (webhook.payloadTemplate) return applyTemplate(webhook.payloadTemplate, { ...payload, triggerEvent, createdAt });
-	return { body: JSON.stringify({ triggerEvent, createdAt, payload: data }), contentType: 'application/json' };
+	if (webhook.payloadTemplate)
+		return applyTemplate(webhook.payloadTemplate, { ...payload, triggerEvent, createdAt });
+	return {
+		body: JSON.stringify({ triggerEvent, createdAt, payload: data }),
+		contentType: 'application/json',
+	};
 }
 
 export function signatureFor(secret: string | null, body: string): string {
-	return secret ? createHmac('sha256', secret).update(body, 'utf8').digest('hex') : 'no-secret-provided';
+	return secret
+		? createHmac('sha256', secret).update(body, 'utf8').digest('hex')
+		: 'no-secret-provided';
 }
 
 /** Active webhooks subscribed to the trigger for this organizer and event type (or the one asked for). */
-export function matchingWebhooks(state: SandboxState, triggerEvent: string, target: DeliveryTarget): SandboxWebhook[] {
-	if (target.webhookId !== undefined) return state.webhooks.filter((w) => w.id === target.webhookId);
+export function matchingWebhooks(
+	state: SandboxState,
+	triggerEvent: string,
+	target: DeliveryTarget,
+): SandboxWebhook[] {
+	if (target.webhookId !== undefined)
+		return state.webhooks.filter((w) => w.id === target.webhookId);
 	const organizations = new Set<number>();
 	const owner = target.ownerUserId === undefined ? undefined : userById(state, target.ownerUserId);
 	if (owner?.organizationId) organizations.add(owner.organizationId);
-	const eventType = target.eventTypeId === undefined ? undefined : eventTypeById(state, target.eventTypeId);
+	const eventType =
+		target.eventTypeId === undefined ? undefined : eventTypeById(state, target.eventTypeId);
 	const teamOrg = state.teams.find((t) => t.id === eventType?.teamId)?.organizationId;
 	if (teamOrg) organizations.add(teamOrg);
 	return state.webhooks.filter(
@@ -231,9 +266,16 @@ export async function deliverWebhooks(
 	options: Pick<DeliveryTarget, 'webhookId' | 'createdAt' | 'signal'> = {},
 ): Promise<DeliveryRecord[]> {
 	const createdAt = options.createdAt ?? new Date().toISOString();
-	const webhooks = matchingWebhooks(state, triggerEvent, { ownerUserId, eventTypeId, webhookId: options.webhookId });
+	const webhooks = matchingWebhooks(state, triggerEvent, {
+		ownerUserId,
+		eventTypeId,
+		webhookId: options.webhookId,
+	});
 	const sends = webhooks.flatMap((webhook) => {
-		const fields = typeof payload === 'function' ? payload(webhook) : (payload ?? examplePayload(triggerEvent, webhook.version));
+		const fields =
+			typeof payload === 'function'
+				? payload(webhook)
+				: (payload ?? examplePayload(triggerEvent, webhook.version));
 		if (fields === undefined) return [];
 		const { body, contentType } = deliveryBody(webhook, triggerEvent, fields, createdAt);
 		const record: DeliveryRecord = {
@@ -275,7 +317,11 @@ export interface PingTestForm {
  * additionalNotes` is undefined), adds `utcOffset` to the organizer and the attendee, and the
  * translate function of `language` does not survive JSON. Recorded in `log` like any delivery.
  */
-export async function pingTest(log: DeliveryRecord[], url: string, form: PingTestForm = {}): Promise<DeliveryRecord> {
+export async function pingTest(
+	log: DeliveryRecord[],
+	url: string,
+	form: PingTestForm = {},
+): Promise<DeliveryRecord> {
 	const at = form.at ?? new Date().toISOString();
 	const utcOffset = offsetMinutes(Date.parse(at), 'Europe/London');
 	const language = { locale: 'en' };
@@ -284,10 +330,29 @@ export async function pingTest(log: DeliveryRecord[], url: string, form: PingTes
 		title: 'Test trigger event',
 		startTime: at,
 		endTime: at,
-		attendees: [{ email: 'jdoe@example.com', name: 'John Doe', timeZone: 'Europe/London', language, utcOffset }],
-		organizer: { name: 'Cal', email: 'no-reply@cal.com', timeZone: 'Europe/London', language, utcOffset },
+		attendees: [
+			{
+				email: 'jdoe@example.com',
+				name: 'John Doe',
+				timeZone: 'Europe/London',
+				language,
+				utcOffset,
+			},
+		],
+		organizer: {
+			name: 'Cal',
+			email: 'no-reply@cal.com',
+			timeZone: 'Europe/London',
+			language,
+			utcOffset,
+		},
 	};
-	const { body, contentType } = deliveryBody({ payloadTemplate: form.payloadTemplate ?? null }, 'PING', payload, at);
+	const { body, contentType } = deliveryBody(
+		{ payloadTemplate: form.payloadTemplate ?? null },
+		'PING',
+		payload,
+		at,
+	);
 	const record: DeliveryRecord = {
 		webhookId: '',
 		subscriberUrl: url,

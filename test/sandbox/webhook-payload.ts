@@ -23,7 +23,14 @@
  */
 import { bookingByUid, eventTypeById, userById } from './state';
 import { offsetMinutes } from './tz';
-import type { SandboxBooking, SandboxBookingEvent, SandboxEventType, SandboxState, SandboxTrigger, SandboxUser } from './types';
+import type {
+	SandboxBooking,
+	SandboxBookingEvent,
+	SandboxEventType,
+	SandboxState,
+	SandboxTrigger,
+	SandboxUser,
+} from './types';
 
 export const PAYLOAD_VERSIONS = ['2021-10-20', '2026-07-27'] as const;
 
@@ -53,7 +60,12 @@ export const BOOKING_TRIGGERS: readonly SandboxTrigger[] = [
 	'BOOKING_LOCATION_UPDATED',
 ];
 
-const ICS_TRIGGERS = new Set<string>(['BOOKING_CREATED', 'BOOKING_RESCHEDULED', 'BOOKING_REASSIGNED', 'BOOKING_CANCELLED']);
+const ICS_TRIGGERS = new Set<string>([
+	'BOOKING_CREATED',
+	'BOOKING_RESCHEDULED',
+	'BOOKING_REASSIGNED',
+	'BOOKING_CANCELLED',
+]);
 
 /** Cal.com's default labels of the system booking questions (i18n keys, as in the examples). */
 const SYSTEM_LABELS: Record<string, string> = {
@@ -67,7 +79,16 @@ const SYSTEM_LABELS: Record<string, string> = {
 	attendeePhoneNumber: 'phone_number',
 };
 
-const DEFAULT_FIELDS = ['name', 'email', 'location', 'title', 'notes', 'guests', 'rescheduleReason', 'attendeePhoneNumber'];
+const DEFAULT_FIELDS = [
+	'name',
+	'email',
+	'location',
+	'title',
+	'notes',
+	'guests',
+	'rescheduleReason',
+	'attendeePhoneNumber',
+];
 
 interface Answer {
 	label: string;
@@ -92,7 +113,9 @@ function organizerOf(user: SandboxUser | undefined, at: number): Record<string, 
 function splitName(name: string): { firstName: string; lastName: string } {
 	const trimmed = name.trim();
 	const space = trimmed.indexOf(' ');
-	return space < 0 ? { firstName: trimmed, lastName: '' } : { firstName: trimmed.slice(0, space), lastName: trimmed.slice(space + 1) };
+	return space < 0
+		? { firstName: trimmed, lastName: '' }
+		: { firstName: trimmed.slice(0, space), lastName: trimmed.slice(space + 1) };
 }
 
 function attendeesOf(booking: SandboxBooking, at: number): Array<Record<string, unknown>> {
@@ -131,7 +154,10 @@ function answerFor(slug: string, booking: SandboxBooking): unknown {
 }
 
 /** `responses` (every booking question) and `userFieldsResponses` (the event type's own questions). */
-function responsesOf(booking: SandboxBooking, et: SandboxEventType | undefined): { responses: Record<string, Answer>; userFieldsResponses: Record<string, Answer> } {
+function responsesOf(
+	booking: SandboxBooking,
+	et: SandboxEventType | undefined,
+): { responses: Record<string, Answer>; userFieldsResponses: Record<string, Answer> } {
 	const fields = et?.bookingFields.length
 		? et.bookingFields
 		: DEFAULT_FIELDS.map((slug) => ({ slug, isDefault: true, hidden: false, label: undefined }));
@@ -139,8 +165,14 @@ function responsesOf(booking: SandboxBooking, et: SandboxEventType | undefined):
 	const userFieldsResponses: Record<string, Answer> = {};
 	for (const field of fields) {
 		const value = answerFor(field.slug, booking);
-		const label = field.isDefault ? (SYSTEM_LABELS[field.slug] ?? field.label ?? field.slug) : (field.label ?? field.slug);
-		const answer: Answer = { label, ...(value !== undefined && value !== null ? { value } : {}), isHidden: field.hidden ?? false };
+		const label = field.isDefault
+			? (SYSTEM_LABELS[field.slug] ?? field.label ?? field.slug)
+			: (field.label ?? field.slug);
+		const answer: Answer = {
+			label,
+			...(value !== undefined && value !== null ? { value } : {}),
+			isHidden: field.hidden ?? false,
+		};
 		responses[field.slug] = answer;
 		if (!field.isDefault && answer.value !== undefined) userFieldsResponses[field.slug] = answer;
 	}
@@ -164,16 +196,31 @@ function chainOf(state: SandboxState, booking: SandboxBooking): { rootUid: strin
 
 /** An iCalendar timestamp: 20270315T130000Z. */
 function icsTime(iso: string): string {
-	return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+	return new Date(iso)
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '');
 }
 
 function icsText(value: string): string {
-	return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+	return value
+		.replace(/\\/g, '\\\\')
+		.replace(/;/g, '\\;')
+		.replace(/,/g, '\\,')
+		.replace(/\r?\n/g, '\\n');
 }
 
 /** A small but real iCalendar text (RFC 5545, CRLF lines) for the attendees' or the organizer's copy. */
 export function icsContent(
-	payload: { uid: string; title: string; startTime: string; endTime: string; iCalUID: string; iCalSequence: number; location?: string | null },
+	payload: {
+		uid: string;
+		title: string;
+		startTime: string;
+		endTime: string;
+		iCalUID: string;
+		iCalSequence: number;
+		location?: string | null;
+	},
 	organizer: { name: string; email: string },
 	attendees: Array<{ name: string; email: string }>,
 	copy: 'attendee' | 'organizer',
@@ -196,9 +243,12 @@ export function icsContent(
 		`STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
 		`ORGANIZER;CN=${icsText(organizer.name)}:mailto:${organizer.email}`,
 		...(copy === 'organizer'
-			? [`ATTENDEE;CN=${icsText(organizer.name)};ROLE=CHAIR;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:${organizer.email}`]
+			? [
+					`ATTENDEE;CN=${icsText(organizer.name)};ROLE=CHAIR;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:${organizer.email}`,
+				]
 			: attendees.map(
-					(a) => `ATTENDEE;CN=${icsText(a.name || a.email)};ROLE=REQ-PARTICIPANT;PARTSTAT=${cancelled ? 'DECLINED' : 'ACCEPTED'};RSVP=TRUE:mailto:${a.email}`,
+					(a) =>
+						`ATTENDEE;CN=${icsText(a.name || a.email)};ROLE=REQ-PARTICIPANT;PARTSTAT=${cancelled ? 'DECLINED' : 'ACCEPTED'};RSVP=TRUE:mailto:${a.email}`,
 				)),
 		'END:VEVENT',
 		'END:VCALENDAR',
@@ -211,7 +261,8 @@ export function icsContent(
  * "<email> marked as no-show" / "<email> unmarked as no-show"; several → "No-show updated".
  */
 function noShowMessage(attendees: Array<{ email: string; noShow: boolean }>): string {
-	if (attendees.length === 1) return `${attendees[0].email} ${attendees[0].noShow ? 'marked' : 'unmarked'} as no-show`;
+	if (attendees.length === 1)
+		return `${attendees[0].email} ${attendees[0].noShow ? 'marked' : 'unmarked'} as no-show`;
 	return 'No-show updated';
 }
 
@@ -227,18 +278,31 @@ export function bookingWebhookPayload(
 	const { booking, type } = event;
 	const details = event.details ?? {};
 	if (type === 'BOOKING_NO_SHOW_UPDATED') {
-		const attendees = Array.isArray(details.attendees) ? (details.attendees as Array<{ email: string; noShow: boolean }>) : [];
+		const attendees = Array.isArray(details.attendees)
+			? (details.attendees as Array<{ email: string; noShow: boolean }>)
+			: [];
 		if (attendees.length === 0) return undefined;
-		return { message: noShowMessage(attendees), attendees, bookingUid: booking.uid, bookingId: booking.id };
+		return {
+			message: noShowMessage(attendees),
+			attendees,
+			bookingUid: booking.uid,
+			bookingId: booking.id,
+		};
 	}
 
 	const et = eventTypeById(state, booking.eventTypeId);
 	const organizerUser = userById(state, booking.userId);
 	const start = Date.parse(booking.start);
 	const length = Math.round((Date.parse(booking.end) - start) / 60_000);
-	const team = et?.teamId !== null && et?.teamId !== undefined ? state.teams.find((t) => t.id === et.teamId) : undefined;
+	const team =
+		et?.teamId !== null && et?.teamId !== undefined
+			? state.teams.find((t) => t.id === et.teamId)
+			: undefined;
 	const organizationId = team?.organizationId ?? organizerUser?.organizationId ?? null;
-	const notes = typeof booking.bookingFieldsResponses.notes === 'string' ? booking.bookingFieldsResponses.notes : (booking.description ?? '');
+	const notes =
+		typeof booking.bookingFieldsResponses.notes === 'string'
+			? booking.bookingFieldsResponses.notes
+			: (booking.description ?? '');
 	const { rootUid, depth } = chainOf(state, booking);
 	const organizer = organizerOf(organizerUser, start);
 	const attendees = attendeesOf(booking, start);
@@ -261,7 +325,11 @@ export function bookingWebhookPayload(
 		hideCalendarNotes: false,
 		hideCalendarEventDetails: false,
 		hideOrganizerEmail: false,
-		schedulingType: et?.schedulingType ? (et.schedulingType === 'roundRobin' ? 'ROUND_ROBIN' : 'COLLECTIVE') : null,
+		schedulingType: et?.schedulingType
+			? et.schedulingType === 'roundRobin'
+				? 'ROUND_ROBIN'
+				: 'COLLECTIVE'
+			: null,
 		seatsPerTimeSlot: et?.seatsPerTimeSlot ?? null,
 		seatsShowAttendees: true,
 		seatsShowAvailabilityCount: true,
@@ -281,42 +349,75 @@ export function bookingWebhookPayload(
 		length,
 		metadata: {
 			...booking.metadata,
-			...(booking.location === 'integrations:daily' ? { videoCallUrl: `${BOOKER_URL}/video/${booking.uid}` } : {}),
+			...(booking.location === 'integrations:daily'
+				? { videoCallUrl: `${BOOKER_URL}/video/${booking.uid}` }
+				: {}),
 		},
 		status: booking.status.toUpperCase(),
 	};
 
 	switch (type) {
 		case 'BOOKING_RESCHEDULED': {
-			const previousUid = typeof details.rescheduleUid === 'string' ? details.rescheduleUid : (booking.rescheduledFromUid ?? undefined);
+			const previousUid =
+				typeof details.rescheduleUid === 'string'
+					? details.rescheduleUid
+					: (booking.rescheduledFromUid ?? undefined);
 			const previous = previousUid ? bookingByUid(state, previousUid) : undefined;
 			Object.assign(payload, {
 				rescheduleUid: previousUid ?? null,
 				rescheduleId: previous?.id ?? null,
-				rescheduleStartTime: new Date(String(details.rescheduleStartTime ?? previous?.start)).toISOString(),
-				rescheduleEndTime: new Date(String(details.rescheduleEndTime ?? previous?.end)).toISOString(),
+				rescheduleStartTime: new Date(
+					String(details.rescheduleStartTime ?? previous?.start),
+				).toISOString(),
+				rescheduleEndTime: new Date(
+					String(details.rescheduleEndTime ?? previous?.end),
+				).toISOString(),
 			});
 			break;
 		}
 		case 'BOOKING_CANCELLED':
 			delete payload.metadata;
-			for (const key of ['schedulingType', 'hideCalendarNotes', 'hideCalendarEventDetails', 'seatsShowAvailabilityCount', 'disableRescheduling', 'disableCancelling']) {
+			for (const key of [
+				'schedulingType',
+				'hideCalendarNotes',
+				'hideCalendarEventDetails',
+				'seatsShowAvailabilityCount',
+				'disableRescheduling',
+				'disableCancelling',
+			]) {
 				delete payload[key];
 			}
-			Object.assign(payload, { cancellationReason: details.cancellationReason ?? booking.cancellationReason ?? null, requestReschedule: false });
+			Object.assign(payload, {
+				cancellationReason: details.cancellationReason ?? booking.cancellationReason ?? null,
+				requestReschedule: false,
+			});
 			break;
 		case 'BOOKING_REJECTED':
-			for (const key of ['metadata', 'iCalUID', 'iCalSequence', 'schedulingType', 'seatsPerTimeSlot', 'seatsShowAttendees', 'seatsShowAvailabilityCount', 'disableRescheduling', 'disableCancelling']) {
+			for (const key of [
+				'metadata',
+				'iCalUID',
+				'iCalSequence',
+				'schedulingType',
+				'seatsPerTimeSlot',
+				'seatsShowAttendees',
+				'seatsShowAvailabilityCount',
+				'disableRescheduling',
+				'disableCancelling',
+			]) {
 				delete payload[key];
 			}
 			payload.rejectionReason = details.rejectionReason ?? booking.rejectionReason ?? null;
 			break;
 		case 'BOOKING_LOCATION_UPDATED':
-			if (typeof details.previousLocation === 'string' || details.previousLocation === null) payload.previousLocation = details.previousLocation;
+			if (typeof details.previousLocation === 'string' || details.previousLocation === null)
+				payload.previousLocation = details.previousLocation;
 			break;
 		case 'BOOKING_REASSIGNED':
 			if (typeof details.previousUserId === 'number') {
-				Object.assign(payload, { addedHostUserIds: [booking.userId], removedHostUserIds: [details.previousUserId] });
+				Object.assign(payload, {
+					addedHostUserIds: [booking.userId],
+					removedHostUserIds: [details.previousUserId],
+				});
 			}
 			break;
 		default:
@@ -324,11 +425,33 @@ export function bookingWebhookPayload(
 	}
 
 	if (version === '2026-07-27' && ICS_TRIGGERS.has(type)) {
-		const ics = payload as { uid: string; title: string; startTime: string; endTime: string; iCalUID: string; iCalSequence: number; location: string | null };
+		const ics = payload as {
+			uid: string;
+			title: string;
+			startTime: string;
+			endTime: string;
+			iCalUID: string;
+			iCalSequence: number;
+			location: string | null;
+		};
 		const who = { name: String(organizer.name), email: String(organizer.email) };
 		const cancelled = type === 'BOOKING_CANCELLED';
-		payload.attendeeIcsContent = icsContent(ics, who, booking.attendees, 'attendee', cancelled, event.at);
-		payload.organizerIcsContent = icsContent(ics, who, booking.attendees, 'organizer', cancelled, event.at);
+		payload.attendeeIcsContent = icsContent(
+			ics,
+			who,
+			booking.attendees,
+			'attendee',
+			cancelled,
+			event.at,
+		);
+		payload.organizerIcsContent = icsContent(
+			ics,
+			who,
+			booking.attendees,
+			'organizer',
+			cancelled,
+			event.at,
+		);
 	}
 	return payload;
 }

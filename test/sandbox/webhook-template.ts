@@ -49,13 +49,20 @@ export function jsonParse(text: string): unknown {
 }
 
 export function templateContentType(template: string | null | undefined): ContentType {
-	return !template || jsonParse(template) ? 'application/json' : 'application/x-www-form-urlencoded';
+	return !template || jsonParse(template)
+		? 'application/json'
+		: 'application/x-www-form-urlencoded';
 }
 
 function lookup(vars: Record<string, unknown>, path: string): unknown {
 	let node: unknown = vars;
 	for (const key of path.split('.')) {
-		if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+		if (
+			typeof node !== 'object' ||
+			node === null ||
+			!Object.prototype.hasOwnProperty.call(node, key)
+		)
+			return undefined;
 		node = (node as Record<string, unknown>)[key];
 	}
 	return node;
@@ -71,7 +78,9 @@ const TAG = /\{\{\{\s*([\w.]+)\s*\}\}\}|\{\{\s*([\w.]+)\s*\}\}/g;
 export function renderHandlebars(template: string, vars: Record<string, unknown>): string {
 	const rest = template.replace(TAG, '');
 	if (/\{\{/.test(rest)) {
-		throw new Error('The sandbox renders only {{path}} and {{{path}}} in payload templates (no helpers, blocks, partials or comments)');
+		throw new Error(
+			'The sandbox renders only {{path}} and {{{path}}} in payload templates (no helpers, blocks, partials or comments)',
+		);
 	}
 	return template.replace(TAG, (_match, raw: string | undefined, escaped: string | undefined) => {
 		if (raw !== undefined) return written(lookup(vars, raw));
@@ -80,8 +89,14 @@ export function renderHandlebars(template: string, vars: Record<string, unknown>
 }
 
 /** sendPayload.ts applyTemplate: the body Cal.com sends for a template and its variables. */
-export function applyTemplate(template: string, vars: Record<string, unknown>): { body: string; contentType: ContentType } {
+export function applyTemplate(
+	template: string,
+	vars: Record<string, unknown>,
+): { body: string; contentType: ContentType } {
 	const contentType = templateContentType(template);
 	const compiled = renderHandlebars(template, vars).replace(/&quot;/g, '"');
-	return { body: contentType === 'application/json' ? JSON.stringify(jsonParse(compiled)) : compiled, contentType };
+	return {
+		body: contentType === 'application/json' ? JSON.stringify(jsonParse(compiled)) : compiled,
+		contentType,
+	};
 }

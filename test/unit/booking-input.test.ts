@@ -7,15 +7,41 @@ import { buildLocation } from '../../nodes/CalCom/actions/booking/location';
 const FIELDS: BookingField[] = [
 	{ type: 'name', slug: 'name', label: 'Your name', required: true, isDefault: true },
 	{ type: 'email', slug: 'email', label: 'Email address', required: true, isDefault: true },
-	{ type: 'text', slug: 'title', label: 'What is this meeting about?', required: true, hidden: true, isDefault: true },
+	{
+		type: 'text',
+		slug: 'title',
+		label: 'What is this meeting about?',
+		required: true,
+		hidden: true,
+		isDefault: true,
+	},
 	{ type: 'textarea', slug: 'notes', label: 'Additional notes', required: false, isDefault: true },
 	{ type: 'text', slug: 'company', label: 'Company', required: true },
-	{ type: 'select', slug: 'team-size', label: 'Team size', required: true, options: ['1-10', '11-50', '51-200', '200+'] },
-	{ type: 'multiselect', slug: 'topics', label: 'Topics to cover', options: ['Pricing', 'Integrations', 'Security'] },
+	{
+		type: 'select',
+		slug: 'team-size',
+		label: 'Team size',
+		required: true,
+		options: ['1-10', '11-50', '51-200', '200+'],
+	},
+	{
+		type: 'multiselect',
+		slug: 'topics',
+		label: 'Topics to cover',
+		options: ['Pricing', 'Integrations', 'Security'],
+	},
 	{ type: 'number', slug: 'seats-needed', label: 'Seats needed' },
 	{ type: 'boolean', slug: 'accept-terms', label: 'I accept the terms of service', required: true },
 	{ type: 'phone', slug: 'callback-phone', label: 'Phone number for a call back' },
-	{ type: 'radio', slug: 'source', label: 'How did you hear about us?', options: [{ value: 'web', label: 'Web' }, { value: 'friend', label: 'A friend' }] },
+	{
+		type: 'radio',
+		slug: 'source',
+		label: 'How did you hear about us?',
+		options: [
+			{ value: 'web', label: 'Web' },
+			{ value: 'friend', label: 'A friend' },
+		],
+	},
 ];
 
 const complete = { company: 'Acme', 'team-size': '11-50', 'accept-terms': true };
@@ -55,7 +81,9 @@ describe('booking question answers', () => {
 		expect(() => checkBookingAnswers(FIELDS, { ...complete, 'team-size': 'huge' })).toThrow(
 			'"Team size" (team-size): "huge" is not one of the options: 1-10, 11-50, 51-200, 200+',
 		);
-		expect(() => checkBookingAnswers(FIELDS, { ...complete, topics: ['Pricing', 'Cooking'] })).toThrow(
+		expect(() =>
+			checkBookingAnswers(FIELDS, { ...complete, topics: ['Pricing', 'Cooking'] }),
+		).toThrow(
 			'"Topics to cover" (topics): "Cooking" is not among the options: Pricing, Integrations, Security',
 		);
 	});
@@ -70,7 +98,9 @@ describe('booking question answers', () => {
 		expect(() => checkBookingAnswers(FIELDS, { ...complete, company: { name: 'Acme' } })).toThrow(
 			'"Company" (company): expected text, got {"name":"Acme"}',
 		);
-		expect(() => checkBookingAnswers(FIELDS, { ...complete, 'callback-phone': '12345' })).toThrow('E.164');
+		expect(() => checkBookingAnswers(FIELDS, { ...complete, 'callback-phone': '12345' })).toThrow(
+			'E.164',
+		);
 	});
 
 	it('says which questions exist when an answer names none of them', () => {
@@ -87,35 +117,63 @@ describe('booking question answers', () => {
 
 	it('refuses prototype-polluting keys', () => {
 		const answers = JSON.parse('{"__proto__": {"polluted": true}, "company": "Acme"}');
-		expect(() => checkBookingAnswers(FIELDS, { ...answers, ...complete })).toThrow('"__proto__" is not a booking question');
+		expect(() => checkBookingAnswers(FIELDS, { ...answers, ...complete })).toThrow(
+			'"__proto__" is not a booking question',
+		);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 });
 
 describe('other booking inputs', () => {
 	it('builds location objects and checks the value each type needs', () => {
-		expect(buildLocation('integration', 'cal-video', 'create')).toEqual({ type: 'integration', integration: 'cal-video' });
-		expect(buildLocation('attendeePhone', '+1 (212) 555-0100', 'create')).toEqual({ type: 'attendeePhone', phone: '+12125550100' });
+		expect(buildLocation('integration', 'cal-video', 'create')).toEqual({
+			type: 'integration',
+			integration: 'cal-video',
+		});
+		expect(buildLocation('attendeePhone', '+1 (212) 555-0100', 'create')).toEqual({
+			type: 'attendeePhone',
+			phone: '+12125550100',
+		});
 		expect(buildLocation('link', '', 'create')).toEqual({ type: 'link' });
-		expect(() => buildLocation('link', '', 'update')).toThrow('Location Value: the location type link needs a value (link).');
-		expect(buildLocation('link', 'https://meet.example.com/x', 'update')).toEqual({ type: 'link', link: 'https://meet.example.com/x' });
-		expect(() => buildLocation('integration', 'zoom', 'update')).toThrow('is not a location type Cal.com can change a booking to');
-		expect(() => buildLocation('attendeeAddress', '', 'create')).toThrow('Location Value: the location type attendeeAddress needs a value (address).');
-		expect(() => buildLocation('zoom', 'x', 'create')).toThrow('Location Type: "zoom" is not a location type.');
+		expect(() => buildLocation('link', '', 'update')).toThrow(
+			'Location Value: the location type link needs a value (link).',
+		);
+		expect(buildLocation('link', 'https://meet.example.com/x', 'update')).toEqual({
+			type: 'link',
+			link: 'https://meet.example.com/x',
+		});
+		expect(() => buildLocation('integration', 'zoom', 'update')).toThrow(
+			'is not a location type Cal.com can change a booking to',
+		);
+		expect(() => buildLocation('attendeeAddress', '', 'create')).toThrow(
+			'Location Value: the location type attendeeAddress needs a value (address).',
+		);
+		expect(() => buildLocation('zoom', 'x', 'create')).toThrow(
+			'Location Type: "zoom" is not a location type.',
+		);
 	});
 
 	it('reads email lists and names the bad entries', () => {
 		expect(parseEmailList('a@x.io, b@y.io;a@x.io', 'Guests')).toEqual(['a@x.io', 'b@y.io']);
-		expect(() => parseEmailList('a@x.io, nobody', 'Guests')).toThrow('Guests: "nobody" is not an email address.');
+		expect(() => parseEmailList('a@x.io, nobody', 'Guests')).toThrow(
+			'Guests: "nobody" is not an email address.',
+		);
 	});
 
 	it("applies Cal.com's metadata limits before sending", () => {
-		expect(checkMetadata(readObject('{"crmId": 42, "vip": true}', 'Metadata'))).toEqual({ crmId: '42', vip: 'true' });
+		expect(checkMetadata(readObject('{"crmId": 42, "vip": true}', 'Metadata'))).toEqual({
+			crmId: '42',
+			vip: 'true',
+		});
 		expect(() => readObject('{nope', 'Metadata')).toThrow('Metadata: is not valid JSON');
-		expect(() => readObject('{"__proto__": {"x": 1}}', 'Metadata')).toThrow('Metadata: the key "__proto__" is not allowed.');
+		expect(() => readObject('{"__proto__": {"x": 1}}', 'Metadata')).toThrow(
+			'Metadata: the key "__proto__" is not allowed.',
+		);
 		expect(() => checkMetadata({ ['k'.repeat(41)]: 'v' })).toThrow('longer than 40 characters');
 		expect(() => checkMetadata({ note: 'x'.repeat(501) })).toThrow('longer than 500 characters');
-		expect(() => checkMetadata(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])))).toThrow('has 51 keys');
+		expect(() =>
+			checkMetadata(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']))),
+		).toThrow('has 51 keys');
 		expect(() => checkMetadata({ nested: { a: 1 } })).toThrow('must be text');
 	});
 });

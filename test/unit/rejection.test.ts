@@ -1,8 +1,18 @@
-import { maskPersonal, sentInput, sentNames, validationChecks } from '../../nodes/CalCom/transport/rejection';
+import {
+	maskPersonal,
+	sentInput,
+	sentNames,
+	validationChecks,
+} from '../../nodes/CalCom/transport/rejection';
 
 const body = {
 	start: '2027-03-15T14:00:00.000Z',
-	attendee: { name: 'Priya Natarajan', email: 'Priya@Acme.example', phoneNumber: '+1 (415) 555-0123', timeZone: 'America/Chicago' },
+	attendee: {
+		name: 'Priya Natarajan',
+		email: 'Priya@Acme.example',
+		phoneNumber: '+1 (415) 555-0123',
+		timeZone: 'America/Chicago',
+	},
 	guests: ['bo@example.com'],
 	bookingFieldsResponses: { company: 'Acme', notes: { deep: 'x' } },
 };
@@ -28,14 +38,21 @@ describe('what the node says of a refused request', () => {
 
 	it('masks every email address and phone number of the request in Cal.com’s text, whatever the case', () => {
 		const sent = sentInput(body, { attendeeEmail: 'cy@example.com' });
-		expect(maskPersonal('priya@acme.EXAMPLE, bo@example.com and cy@example.com at +1 (415) 555-0123 for Acme', sent)).toBe(
-			'<email>, <email> and <email> at <phone> for Acme',
-		);
+		expect(
+			maskPersonal(
+				'priya@acme.EXAMPLE, bo@example.com and cy@example.com at +1 (415) 555-0123 for Acme',
+				sent,
+			),
+		).toBe('<email>, <email> and <email> at <phone> for Acme');
 	});
 
 	it('reads class-validator errors for paths and rules only: target and value are never used', () => {
-		const sent = sentInput({ guests: [{ email: 'priya@acme.example' }, { email: 'ana@my_company.example' }] });
-		const target = { guests: [{ email: 'priya@acme.example' }, { email: 'ana@my_company.example' }] };
+		const sent = sentInput({
+			guests: [{ email: 'priya@acme.example' }, { email: 'ana@my_company.example' }],
+		});
+		const target = {
+			guests: [{ email: 'priya@acme.example' }, { email: 'ana@my_company.example' }],
+		};
 		const details = {
 			errors: [
 				{
@@ -48,7 +65,16 @@ describe('what the node says of a refused request', () => {
 							value: target.guests[1],
 							property: '1',
 							children: [
-								{ target: target.guests[1], value: 'ana@my_company.example', property: 'email', children: [], constraints: { isEmail: 'email must be an email', custom: 'ana@my_company.example is refused' } },
+								{
+									target: target.guests[1],
+									value: 'ana@my_company.example',
+									property: 'email',
+									children: [],
+									constraints: {
+										isEmail: 'email must be an email',
+										custom: 'ana@my_company.example is refused',
+									},
+								},
 							],
 						},
 					],
@@ -57,6 +83,11 @@ describe('what the node says of a refused request', () => {
 		};
 		const checks = validationChecks(details, sent);
 		expect(checks).toEqual(['guests[1].email: email must be an email, <email> is refused']);
-		expect(validationChecks({ message: 'Bad Request Exception', error: 'Bad Request', statusCode: 400 }, sent)).toEqual([]);
+		expect(
+			validationChecks(
+				{ message: 'Bad Request Exception', error: 'Bad Request', statusCode: 400 },
+				sent,
+			),
+		).toEqual([]);
 	});
 });

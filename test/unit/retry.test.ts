@@ -51,9 +51,15 @@ describe('rate-limit headers', () => {
 	it('waits what Cal.com says, prefers Retry-After, and never longer than the cap', () => {
 		const noJitter = () => 0;
 		expect(rateLimitWaitMs({ 'x-ratelimit-reset-default': '2' }, 1, 0, noJitter)).toBe(2000);
-		expect(rateLimitWaitMs({ 'retry-after': '1', 'x-ratelimit-reset-default': '9' }, 1, 0, noJitter)).toBe(1000);
-		expect(rateLimitWaitMs({ 'x-ratelimit-reset-default': '3600' }, 1, 0, noJitter)).toBe(MAX_WAIT_MS);
-		expect(rateLimitWaitMs({ 'x-ratelimit-reset-default': '0.4' }, 1, 0, () => 0.999)).toBeLessThan(400 + 250);
+		expect(
+			rateLimitWaitMs({ 'retry-after': '1', 'x-ratelimit-reset-default': '9' }, 1, 0, noJitter),
+		).toBe(1000);
+		expect(rateLimitWaitMs({ 'x-ratelimit-reset-default': '3600' }, 1, 0, noJitter)).toBe(
+			MAX_WAIT_MS,
+		);
+		expect(rateLimitWaitMs({ 'x-ratelimit-reset-default': '0.4' }, 1, 0, () => 0.999)).toBeLessThan(
+			400 + 250,
+		);
 	});
 
 	it('backs off exponentially with full jitter when no header says how long', () => {

@@ -24,7 +24,9 @@ function parameters(list: INodeProperties[], where: string): Parameter[] {
 		if (property.type === 'collection' || property.type === 'fixedCollection') {
 			for (const option of property.options ?? []) {
 				const values = (option as INodePropertyCollection).values;
-				found.push(...parameters(values ?? [option as INodeProperties], `${place}.${property.name}`));
+				found.push(
+					...parameters(values ?? [option as INodeProperties], `${place}.${property.name}`),
+				);
 			}
 			continue;
 		}
@@ -38,15 +40,24 @@ const all = parameters(properties, 'node');
 describe('descriptions an AI agent reads', () => {
 	it('gives every operation an action name and a description that says what it does', () => {
 		const operations = properties.filter((property) => property.name === 'operation');
-		const listed = operations.flatMap((property) => (property.options ?? []) as INodePropertyOptions[]);
+		const listed = operations.flatMap(
+			(property) => (property.options ?? []) as INodePropertyOptions[],
+		);
 		expect(listed).toHaveLength(37);
-		const lacking = listed.filter((option) => !option.action || !option.description || option.description.length < 15);
+		const lacking = listed.filter(
+			(option) => !option.action || !option.description || option.description.length < 15,
+		);
 		expect(lacking.map((option) => option.value)).toEqual([]);
 	});
 
 	it('describes every parameter, nested ones included', () => {
 		expect(all.length).toBeGreaterThan(150);
-		const lacking = all.filter(({ property }) => !property.description && !property.hint && !['resource', 'operation'].includes(property.name));
+		const lacking = all.filter(
+			({ property }) =>
+				!property.description &&
+				!property.hint &&
+				!['resource', 'operation'].includes(property.name),
+		);
 		expect(lacking.map(({ where, property }) => `${where} ${property.name}`)).toEqual([]);
 	});
 
@@ -64,12 +75,21 @@ describe('descriptions an AI agent reads', () => {
 			for (const [name, format] of formats) {
 				if (!name.test(property.name)) continue;
 				checked.push(property.name);
-				if (!format.test(String(property.description))) wrong.push(`${where} ${property.name}: ${String(property.description)}`);
+				if (!format.test(String(property.description)))
+					wrong.push(`${where} ${property.name}: ${String(property.description)}`);
 			}
 		}
 		expect(wrong).toEqual([]);
 		// Each kind was found, so the check above looked at real parameters.
-		for (const kind of ['start', 'timeZone', 'startTime', 'date', 'bookingUid', 'windowStart', 'afterStart']) {
+		for (const kind of [
+			'start',
+			'timeZone',
+			'startTime',
+			'date',
+			'bookingUid',
+			'windowStart',
+			'afterStart',
+		]) {
 			expect(checked).toContain(kind);
 		}
 	});

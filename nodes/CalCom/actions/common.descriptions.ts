@@ -29,7 +29,8 @@ export const selectedFieldsField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. start, startLocal, status',
-	description: 'Comma-separated names of the simplified fields to keep; every ID field is always kept',
+	description:
+		'Comma-separated names of the simplified fields to keep; every ID field is always kept',
 	displayOptions: { show: { output: ['selected'] } },
 };
 
@@ -75,7 +76,10 @@ export const eventTypeIdLocator: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'An event type ID is a whole number' },
+					properties: {
+						regex: '^\\s*[0-9]+\\s*$',
+						errorMessage: 'An event type ID is a whole number',
+					},
 				},
 			],
 		},

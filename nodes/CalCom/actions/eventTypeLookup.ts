@@ -21,22 +21,41 @@ export interface EventTypeRef {
 export type LookupMode = 'eventTypeId' | 'userSlug' | 'teamSlug' | 'dynamic';
 
 const MODE_OPTIONS: Record<LookupMode, { name: string; value: LookupMode; description: string }> = {
-	eventTypeId: { name: 'Event Type', value: 'eventTypeId', description: 'Pick it from your event types, or give its ID' },
-	userSlug: { name: 'Username and Event Type Slug', value: 'userSlug', description: "Anyone's public event type, as in the booking link cal.com/bailey/30min" },
-	teamSlug: { name: 'Team Slug and Event Type Slug', value: 'teamSlug', description: "A team's event type, as in cal.com/team/sales/demo" },
-	dynamic: { name: 'Several Usernames (Dynamic Group)', value: 'dynamic', description: 'A meeting with several people at once, as in cal.com/bailey+lena' },
+	eventTypeId: {
+		name: 'Event Type',
+		value: 'eventTypeId',
+		description: 'Pick it from your event types, or give its ID',
+	},
+	userSlug: {
+		name: 'Username and Event Type Slug',
+		value: 'userSlug',
+		description: "Anyone's public event type, as in the booking link cal.com/bailey/30min",
+	},
+	teamSlug: {
+		name: 'Team Slug and Event Type Slug',
+		value: 'teamSlug',
+		description: "A team's event type, as in cal.com/team/sales/demo",
+	},
+	dynamic: {
+		name: 'Several Usernames (Dynamic Group)',
+		value: 'dynamic',
+		description: 'A meeting with several people at once, as in cal.com/bailey+lena',
+	},
 };
 
 /** The "Find Event Type By" selector and the fields of each mode. */
 export function eventTypeLookupFields(modes: LookupMode[]): INodeProperties[] {
-	const shown = (...only: LookupMode[]) => ({ show: { lookup: only.filter((mode) => modes.includes(mode)) } });
+	const shown = (...only: LookupMode[]) => ({
+		show: { lookup: only.filter((mode) => modes.includes(mode)) },
+	});
 	const fields: INodeProperties[] = [
 		{
 			displayName: 'Find Event Type By',
 			name: 'lookup',
 			type: 'options',
 			default: 'eventTypeId',
-			description: 'How to name the event type: by its ID, or by the slug in its booking link with the owner',
+			description:
+				'How to name the event type: by its ID, or by the slug in its booking link with the owner',
 			options: modes.map((mode) => MODE_OPTIONS[mode]),
 		},
 		{ ...eventTypeIdLocator, displayOptions: shown('eventTypeId') },
@@ -79,7 +98,8 @@ export function eventTypeLookupFields(modes: LookupMode[]): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: 'e.g. bailey, lena',
-			description: 'Two or more Cal.com usernames, comma-separated: a slot is free when all of them are',
+			description:
+				'Two or more Cal.com usernames, comma-separated: a slot is free when all of them are',
 			displayOptions: shown('dynamic'),
 		});
 	}
@@ -102,11 +122,21 @@ const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /** A username, team or organization slug: it names whom to act for, so nothing else may pass. */
 export function readSlug(raw: unknown, label: string, example: string): string {
 	const value = requiredString(raw, label, example);
-	if (!SLUG.test(value)) throw new ParameterError(label, `"${value}" is not a slug (letters, digits, ".", "-" and "_"), e.g. ${example}.`);
+	if (!SLUG.test(value))
+		throw new ParameterError(
+			label,
+			`"${value}" is not a slug (letters, digits, ".", "-" and "_"), e.g. ${example}.`,
+		);
 	return value;
 }
 
-function slug(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string, example: string): string {
+function slug(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+	example: string,
+): string {
 	return readSlug(ctx.getNodeParameter(name, itemIndex, ''), label, example);
 }
 
@@ -115,11 +145,18 @@ export function readEventTypeRef(ctx: IExecuteFunctions, itemIndex: number): Eve
 	const mode = ctx.getNodeParameter('lookup', itemIndex, 'eventTypeId') as LookupMode;
 	if (mode === 'eventTypeId') {
 		return {
-			eventTypeId: toPositiveInt(ctx.getNodeParameter('eventTypeId', itemIndex, '', { extractValue: true }), 'Event Type', 'an event type ID'),
+			eventTypeId: toPositiveInt(
+				ctx.getNodeParameter('eventTypeId', itemIndex, '', { extractValue: true }),
+				'Event Type',
+				'an event type ID',
+			),
 		};
 	}
 	const rawOrganization = ctx.getNodeParameter('organizationSlug', itemIndex, '');
-	const organization = rawOrganization === '' || rawOrganization === undefined ? '' : readSlug(rawOrganization, 'Organization Slug', 'acme');
+	const organization =
+		rawOrganization === '' || rawOrganization === undefined
+			? ''
+			: readSlug(rawOrganization, 'Organization Slug', 'acme');
 	const ref: EventTypeRef = {};
 	if (mode === 'dynamic') {
 		const names = String(ctx.getNodeParameter('usernames', itemIndex, '') ?? '')
@@ -128,8 +165,16 @@ export function readEventTypeRef(ctx: IExecuteFunctions, itemIndex: number): Eve
 			.filter(Boolean);
 		const bad = names.find((name) => !SLUG.test(name));
 		if (bad) throw new ParameterError('Usernames', `"${bad}" is not a username.`);
-		if (new Set(names).size < 2) throw new ParameterError('Usernames', 'a dynamic group needs at least two different usernames, e.g. bailey, lena.');
-		if (!organization) throw new ParameterError('Organization Slug', 'Cal.com needs the organization of a dynamic group, e.g. acme.');
+		if (new Set(names).size < 2)
+			throw new ParameterError(
+				'Usernames',
+				'a dynamic group needs at least two different usernames, e.g. bailey, lena.',
+			);
+		if (!organization)
+			throw new ParameterError(
+				'Organization Slug',
+				'Cal.com needs the organization of a dynamic group, e.g. acme.',
+			);
 		ref.usernames = [...new Set(names)].join(',');
 	} else {
 		ref.eventTypeSlug = slug(ctx, itemIndex, 'eventTypeSlug', 'Event Type Slug', '30min');
@@ -154,7 +199,8 @@ export function eventTypeNotFoundMessage(ref: EventTypeRef): string {
 	if (ref.eventTypeId !== undefined) {
 		return `Event type ${ref.eventTypeId} was not found. Pick it from the Event Type list, or check the ID (Event Type → Get Many lists yours)`;
 	}
-	if (ref.usernames !== undefined) return `The dynamic group ${ref.usernames}${org} was not found. Check the usernames and the organization slug`;
+	if (ref.usernames !== undefined)
+		return `The dynamic group ${ref.usernames}${org} was not found. Check the usernames and the organization slug`;
 	const owner = ref.teamSlug !== undefined ? `team ${ref.teamSlug}` : `user ${ref.username ?? ''}`;
 	return `Event type "${ref.eventTypeSlug ?? ''}" of ${owner}${org} was not found. Check both slugs against the booking link (cal.com/<owner>/<event type>)`;
 }

@@ -24,7 +24,10 @@ interface ResourceModule {
 }
 
 /** Resource → its operations. The compiler checks every module has the operation shape. */
-const resources = { booking, credit, eventType, schedule, slot, user, webhook } satisfies Record<string, ResourceModule>;
+const resources = { booking, credit, eventType, schedule, slot, user, webhook } satisfies Record<
+	string,
+	ResourceModule
+>;
 
 type ResourceName = keyof typeof resources;
 
@@ -36,12 +39,28 @@ export const resourceProperty: INodeProperties = {
 	default: 'booking',
 	options: [
 		{ name: 'Booking', value: 'booking', description: 'Meetings booked on an event type' },
-		{ name: 'Credit', value: 'credit', description: 'Cal.com credits for SMS, AI phone calls and AI agents' },
-		{ name: 'Event Type', value: 'eventType', description: 'Kinds of meeting people can book: length, questions, locations' },
-		{ name: 'Schedule', value: 'schedule', description: 'Working hours that decide when event types can be booked' },
+		{
+			name: 'Credit',
+			value: 'credit',
+			description: 'Cal.com credits for SMS, AI phone calls and AI agents',
+		},
+		{
+			name: 'Event Type',
+			value: 'eventType',
+			description: 'Kinds of meeting people can book: length, questions, locations',
+		},
+		{
+			name: 'Schedule',
+			value: 'schedule',
+			description: 'Working hours that decide when event types can be booked',
+		},
 		{ name: 'Slot', value: 'slot', description: 'Free times to book' },
 		{ name: 'User', value: 'user', description: 'The Cal.com user the API key belongs to' },
-		{ name: 'Webhook', value: 'webhook', description: 'Subscriptions that send Cal.com events to a URL' },
+		{
+			name: 'Webhook',
+			value: 'webhook',
+			description: 'Subscriptions that send Cal.com events to a URL',
+		},
 	],
 };
 
@@ -51,7 +70,12 @@ export function nodeProperties(): INodeProperties[] {
 	for (const [resource, module] of Object.entries(resources) as Array<[string, ResourceModule]>) {
 		properties.push(...module.description);
 		for (const [operation, op] of Object.entries(module.operations)) {
-			properties.push(...updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, op.description));
+			properties.push(
+				...updateDisplayOptions(
+					{ show: { resource: [resource], operation: [operation] } },
+					op.description,
+				),
+			);
 		}
 	}
 	properties.push(selectedFieldsField);
@@ -59,9 +83,16 @@ export function nodeProperties(): INodeProperties[] {
 }
 
 /** An error for the item it belongs to; specific API errors are kept as they are. */
-function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function itemError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof ParameterError) {
-		return new NodeOperationError(ctx.getNode(), error.message, { itemIndex, description: error.hint });
+		return new NodeOperationError(ctx.getNode(), error.message, {
+			itemIndex,
+			description: error.hint,
+		});
 	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex = itemIndex;
@@ -80,13 +111,23 @@ function isToolCall(ctx: IExecuteFunctions): boolean {
  * An agent reads only an error's message (n8n hands the tool `{ error: message }`), so in tool
  * mode the message carries the whole story in plain text: what went wrong, then what to do next.
  */
-function toolError(ctx: IExecuteFunctions, failure: NodeApiError | NodeOperationError, itemIndex: number): NodeOperationError {
+function toolError(
+	ctx: IExecuteFunctions,
+	failure: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): NodeOperationError {
 	const plain = (text: unknown) =>
-		typeof text === 'string' ? text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : '';
+		typeof text === 'string'
+			? text
+					.replace(/<[^>]*>/g, ' ')
+					.replace(/\s+/g, ' ')
+					.trim()
+			: '';
 	const message = plain(failure.message);
 	const next = plain(failure.description);
 	const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
-	const text = next && !message.includes(next) ? `${sentence(message)} ${sentence(next)}` : sentence(message);
+	const text =
+		next && !message.includes(next) ? `${sentence(message)} ${sentence(next)}` : sentence(message);
 	return new NodeOperationError(ctx.getNode(), text, { itemIndex, description: next || undefined });
 }
 
@@ -107,7 +148,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				const operation = this.getNodeParameter('operation', itemIndex) as string;
 				module = (resources[resource] as ResourceModule | undefined)?.operations[operation];
 				if (!module) {
-					throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
+					throw new NodeOperationError(
+						this.getNode(),
+						`The operation "${operation}" of "${resource}" is not supported`,
+						{ itemIndex },
+					);
 				}
 			}
 			// Selected Fields: read before the operation runs (a bad list must not follow a booking);

@@ -33,13 +33,25 @@ export function optionValues(field: BookingField): string[] {
 	);
 }
 
-const STRING_TYPES = new Set(['text', 'textarea', 'address', 'phone', 'url', 'email', 'radioInput']);
+const STRING_TYPES = new Set([
+	'text',
+	'textarea',
+	'address',
+	'phone',
+	'url',
+	'email',
+	'radioInput',
+]);
 const SINGLE_CHOICE = new Set(['select', 'radio']);
 const MULTI_CHOICE = new Set(['multiselect', 'checkbox']);
 
 function listOf(value: unknown): unknown[] {
 	if (Array.isArray(value)) return value;
-	if (typeof value === 'string') return value.split(',').map((part) => part.trim()).filter(Boolean);
+	if (typeof value === 'string')
+		return value
+			.split(',')
+			.map((part) => part.trim())
+			.filter(Boolean);
 	return [value];
 }
 
@@ -56,12 +68,14 @@ function convert(field: BookingField, value: unknown): { value?: unknown; proble
 		if (type === 'phone' && !/^\+[1-9][0-9]{6,14}$/.test(value.replace(/[\s()-]/g, ''))) {
 			return { problem: `${shown} is not a phone number in E.164 form, e.g. +4917612345678` };
 		}
-		if (type === 'url' && !/^https?:\/\/\S+$/i.test(value)) return { problem: `${shown} is not a web address (http:// or https://)` };
+		if (type === 'url' && !/^https?:\/\/\S+$/i.test(value))
+			return { problem: `${shown} is not a web address (http:// or https://)` };
 		return { value: type === 'phone' ? value.replace(/[\s()-]/g, '') : value };
 	}
 	if (type === 'number') {
 		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-		if (typeof number !== 'number' || !Number.isFinite(number)) return { problem: `expected a number, got ${shown}` };
+		if (typeof number !== 'number' || !Number.isFinite(number))
+			return { problem: `expected a number, got ${shown}` };
 		return { value: number };
 	}
 	if (type === 'boolean') {
@@ -79,17 +93,26 @@ function convert(field: BookingField, value: unknown): { value?: unknown; proble
 		return { value: text };
 	}
 	if (MULTI_CHOICE.has(type)) {
-		const picked = listOf(value).map((entry) => (typeof entry === 'number' ? String(entry) : entry));
+		const picked = listOf(value).map((entry) =>
+			typeof entry === 'number' ? String(entry) : entry,
+		);
 		const wrong = picked.filter((entry) => typeof entry !== 'string' || !offered.includes(entry));
 		if (wrong.length) {
-			return { problem: `${wrong.map((entry) => JSON.stringify(entry)).join(', ')} ${wrong.length === 1 ? 'is' : 'are'} not among the options: ${offered.join(', ')}` };
+			return {
+				problem: `${wrong.map((entry) => JSON.stringify(entry)).join(', ')} ${wrong.length === 1 ? 'is' : 'are'} not among the options: ${offered.join(', ')}`,
+			};
 		}
 		return { value: picked };
 	}
 	if (type === 'multiemail') {
 		const emails = listOf(value);
-		const wrong = emails.filter((entry) => typeof entry !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(entry));
-		if (wrong.length) return { problem: `${wrong.map((entry) => JSON.stringify(entry)).join(', ')} not email addresses` };
+		const wrong = emails.filter(
+			(entry) => typeof entry !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(entry),
+		);
+		if (wrong.length)
+			return {
+				problem: `${wrong.map((entry) => JSON.stringify(entry)).join(', ')} not email addresses`,
+			};
 		return { value: emails };
 	}
 	// A type this node does not know yet: pass it on and let Cal.com judge.
@@ -97,7 +120,12 @@ function convert(field: BookingField, value: unknown): { value?: unknown; proble
 }
 
 function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+	return (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'string' && value.trim() === '') ||
+		(Array.isArray(value) && value.length === 0)
+	);
 }
 
 /**
@@ -109,8 +137,14 @@ export function checkBookingAnswers(fields: BookingField[], answers: IDataObject
 	const problems: string[] = [];
 	const responses: IDataObject = {};
 	const bySlug = new Map(fields.map((field) => [field.slug, field]));
-	const byLabel = new Map(fields.filter((field) => field.label).map((field) => [String(field.label).toLowerCase(), field]));
-	const askable = fields.filter((field) => !(field.slug in ANSWERED_ELSEWHERE) && !(field.isDefault && field.hidden));
+	const byLabel = new Map(
+		fields
+			.filter((field) => field.label)
+			.map((field) => [String(field.label).toLowerCase(), field]),
+	);
+	const askable = fields.filter(
+		(field) => !(field.slug in ANSWERED_ELSEWHERE) && !(field.isDefault && field.hidden),
+	);
 
 	for (const [key, value] of Object.entries(answers)) {
 		if (UNSAFE_KEYS.has(key)) {
@@ -119,11 +153,15 @@ export function checkBookingAnswers(fields: BookingField[], answers: IDataObject
 		}
 		const field = bySlug.get(key) ?? byLabel.get(key.trim().toLowerCase());
 		if (!field) {
-			problems.push(`"${key}" is not a booking question of this event type (it asks: ${askable.map(describeField).join(', ') || 'nothing'})`);
+			problems.push(
+				`"${key}" is not a booking question of this event type (it asks: ${askable.map(describeField).join(', ') || 'nothing'})`,
+			);
 			continue;
 		}
 		if (field.slug in ANSWERED_ELSEWHERE) {
-			problems.push(`${describeField(field)} is given in the ${ANSWERED_ELSEWHERE[field.slug]} field, not as an answer`);
+			problems.push(
+				`${describeField(field)} is given in the ${ANSWERED_ELSEWHERE[field.slug]} field, not as an answer`,
+			);
 			continue;
 		}
 		if (isEmpty(value)) continue;
@@ -134,9 +172,14 @@ export function checkBookingAnswers(fields: BookingField[], answers: IDataObject
 	for (const field of fields) {
 		// Cal.com fills its own system questions (hidden defaults such as the title).
 		if (!field.required || field.isDefault || field.hidden) continue;
-		if (isEmpty(responses[field.slug]) && !problems.some((problem) => problem.includes(`(${field.slug})`))) {
+		if (
+			isEmpty(responses[field.slug]) &&
+			!problems.some((problem) => problem.includes(`(${field.slug})`))
+		) {
 			const choices = optionValues(field);
-			problems.push(`${describeField(field)} is required${choices.length ? ` (options: ${choices.join(', ')})` : ` (${field.type})`}`);
+			problems.push(
+				`${describeField(field)} is required${choices.length ? ` (options: ${choices.join(', ')})` : ` (${field.type})`}`,
+			);
 		}
 	}
 	if (problems.length) {

@@ -19,12 +19,14 @@ export class ParameterError extends Error {
  * object or a list is rather than "[object Object]".
  */
 export function describeValue(value: unknown): string {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return 'nothing';
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return 'nothing';
 	if (typeof value === 'string') {
 		const text = value.trim();
 		return `"${text.length > 60 ? `${text.slice(0, 60)}…" (${text.length} characters)` : `${text}"`}`;
 	}
-	if (typeof value === 'number' || typeof value === 'boolean') return `the ${typeof value} ${String(value)}`;
+	if (typeof value === 'number' || typeof value === 'boolean')
+		return `the ${typeof value} ${String(value)}`;
 	if (Array.isArray(value)) return 'a list';
 	return 'an object';
 }

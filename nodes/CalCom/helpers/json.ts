@@ -16,7 +16,11 @@ export function readObject(value: unknown, field: string): IDataObject {
 		} catch {
 			parsed = undefined;
 		}
-		if (parsed === undefined) throw new ParameterError(field, 'is not valid JSON; give an object such as {"key": "value"}.');
+		if (parsed === undefined)
+			throw new ParameterError(
+				field,
+				'is not valid JSON; give an object such as {"key": "value"}.',
+			);
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 		throw new ParameterError(field, 'must be an object such as {"key": "value"}.');
@@ -30,13 +34,28 @@ export function readObject(value: unknown, field: string): IDataObject {
 /** Cal.com's booking metadata rules: at most 50 keys, keys ≤ 40 characters, string values ≤ 500. */
 export function checkMetadata(metadata: IDataObject, field = 'Metadata'): IDataObject {
 	const entries = Object.entries(metadata);
-	if (entries.length > 50) throw new ParameterError(field, `has ${entries.length} keys; Cal.com allows at most 50.`);
+	if (entries.length > 50)
+		throw new ParameterError(field, `has ${entries.length} keys; Cal.com allows at most 50.`);
 	const out: IDataObject = {};
 	for (const [key, value] of entries) {
-		if (key.length > 40) throw new ParameterError(field, `the key "${key.slice(0, 40)}…" is longer than 40 characters.`);
-		const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
-		if (text === undefined) throw new ParameterError(field, `the value of "${key}" must be text (Cal.com keeps string values only).`);
-		if (text.length > 500) throw new ParameterError(field, `the value of "${key}" is longer than 500 characters.`);
+		if (key.length > 40)
+			throw new ParameterError(
+				field,
+				`the key "${key.slice(0, 40)}…" is longer than 40 characters.`,
+			);
+		const text =
+			typeof value === 'string'
+				? value
+				: typeof value === 'number' || typeof value === 'boolean'
+					? String(value)
+					: undefined;
+		if (text === undefined)
+			throw new ParameterError(
+				field,
+				`the value of "${key}" must be text (Cal.com keeps string values only).`,
+			);
+		if (text.length > 500)
+			throw new ParameterError(field, `the value of "${key}" is longer than 500 characters.`);
 		out[key] = text;
 	}
 	return out;

@@ -13,18 +13,29 @@ const UID_SHAPE = /^[A-Za-z0-9_-]{1,100}$/;
 export function readUid(value: unknown, field: string, what: string, example: string): string {
 	const uid = typeof value === 'string' ? value.trim() : '';
 	if (typeof value !== 'string' && value !== undefined && value !== null) {
-		throw new ParameterError(field, `${describeValue(value)} is not ${what} (text of letters, digits, - and _, e.g. ${example}).`);
+		throw new ParameterError(
+			field,
+			`${describeValue(value)} is not ${what} (text of letters, digits, - and _, e.g. ${example}).`,
+		);
 	}
 	if (!uid) throw new ParameterError(field, `${what} is required, e.g. ${example}.`);
-	if (!UID_SHAPE.test(uid)) throw new ParameterError(field, `${describeValue(uid)} is not ${what} (letters, digits, - and _ only).`);
+	if (!UID_SHAPE.test(uid))
+		throw new ParameterError(
+			field,
+			`${describeValue(uid)} is not ${what} (letters, digits, - and _ only).`,
+		);
 	return uid;
 }
 
 /** A positive integer id from a number, a numeric string or a resource locator value. */
 export function toPositiveInt(value: unknown, field: string, what: string): number {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!/^[0-9]+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
-		const shown = typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : describeValue(value);
+		const shown =
+			typeof value === 'string' || typeof value === 'number'
+				? `"${String(value)}"`
+				: describeValue(value);
 		throw new ParameterError(field, `${shown} is not ${what} (a whole number above 0).`);
 	}
 	return Number(text);
@@ -32,9 +43,18 @@ export function toPositiveInt(value: unknown, field: string, what: string): numb
 
 /** A required, trimmed, non-empty string. */
 export function requiredString(value: unknown, field: string, example: string): string {
-	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-	if (value !== undefined && value !== null && typeof value !== 'string' && typeof value !== 'number') {
-		throw new ParameterError(field, `${describeValue(value)} is not text; give text, e.g. ${example}.`);
+	const text =
+		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	if (
+		value !== undefined &&
+		value !== null &&
+		typeof value !== 'string' &&
+		typeof value !== 'number'
+	) {
+		throw new ParameterError(
+			field,
+			`${describeValue(value)} is not text; give text, e.g. ${example}.`,
+		);
 	}
 	if (!text) throw new ParameterError(field, `a value is required, e.g. ${example}.`);
 	return text;
@@ -57,7 +77,15 @@ export function timeoutSecondsToMs(seconds: unknown): number {
 }
 
 /** The Limit of a Get Many, or undefined with Return All. */
-export function readLimit(ctx: IExecuteFunctions, itemIndex: number, what: string): number | undefined {
+export function readLimit(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	what: string,
+): number | undefined {
 	if (ctx.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
-	return toPositiveInt(ctx.getNodeParameter('limit', itemIndex, 50), 'Limit', `a number of ${what}`);
+	return toPositiveInt(
+		ctx.getNodeParameter('limit', itemIndex, 50),
+		'Limit',
+		`a number of ${what}`,
+	);
 }

@@ -103,7 +103,6 @@ export function wallTimeToUtc(wall: WallTime, timeZone: string): Date {
 	return new Date(asUtc - zoneOffsetMinutes(new Date(asUtc - DAY_MS), timeZone) * 60_000);
 }
 
-
 /**
  * Every instant at which the zone's clock shows the wall time, earliest first: none in a spring
  * gap, two in an autumn repeat. The candidate offsets are read a day either side: offsets reach
@@ -112,10 +111,15 @@ export function wallTimeToUtc(wall: WallTime, timeZone: string): Date {
  */
 export function wallTimeInstants(wall: WallTime, timeZone: string): Date[] {
 	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-	const offsets = new Set([zoneOffsetMinutes(new Date(asUtc - DAY_MS), timeZone), zoneOffsetMinutes(new Date(asUtc + DAY_MS), timeZone)]);
+	const offsets = new Set([
+		zoneOffsetMinutes(new Date(asUtc - DAY_MS), timeZone),
+		zoneOffsetMinutes(new Date(asUtc + DAY_MS), timeZone),
+	]);
 	return [...offsets]
 		.map((offset) => asUtc - offset * 60_000)
-		.filter((instant) => asUtc - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000 === instant)
+		.filter(
+			(instant) => asUtc - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000 === instant,
+		)
 		.sort((a, b) => a - b)
 		.map((instant) => new Date(instant));
 }
@@ -151,17 +155,27 @@ const NAIVE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{
 function checkExactWallTime(wall: WallTime, text: string, field: string, timeZone: string): void {
 	const fits = wallTimeInstants(wall, timeZone);
 	if (fits.length === 0) {
-		throw new ParameterError(field, `"${text}" does not exist in ${timeZone}: the clocks skip that time. Give a time outside the change, or one with an offset.`);
+		throw new ParameterError(
+			field,
+			`"${text}" does not exist in ${timeZone}: the clocks skip that time. Give a time outside the change, or one with an offset.`,
+		);
 	}
 	if (fits.length > 1) {
 		const [first, second] = fits.map((instant) => formatInZone(instant, timeZone));
-		throw new ParameterError(field, `"${text}" happens twice in ${timeZone} (${first} and ${second}). Give the one you mean with its offset, e.g. ${first}.`);
+		throw new ParameterError(
+			field,
+			`"${text}" happens twice in ${timeZone} (${first} and ${second}). Give the one you mean with its offset, e.g. ${first}.`,
+		);
 	}
 }
 
 /** Luxon DateTime (what n8n expressions such as $now give) without importing Luxon. */
 function isDateTimeLike(value: unknown): value is { toISO(): string | null } {
-	return typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function';
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	);
 }
 
 /**
@@ -175,12 +189,15 @@ export function parseDateTime(
 	timeZone: string,
 	{ endOfDay = false, exact = false } = {},
 ): Date {
-	const example = 'Use ISO 8601, e.g. 2027-03-29T09:00:00+02:00, or 2027-03-29T09:00 read in the time zone.';
+	const example =
+		'Use ISO 8601, e.g. 2027-03-29T09:00:00+02:00, or 2027-03-29T09:00 read in the time zone.';
 	if (value instanceof Date) {
-		if (Number.isNaN(value.getTime())) throw new ParameterError(field, `not a valid date. ${example}`);
+		if (Number.isNaN(value.getTime()))
+			throw new ParameterError(field, `not a valid date. ${example}`);
 		return value;
 	}
-	if (isDateTimeLike(value)) return parseDateTime(value.toISO(), field, timeZone, { endOfDay, exact });
+	if (isDateTimeLike(value))
+		return parseDateTime(value.toISO(), field, timeZone, { endOfDay, exact });
 	if (value !== undefined && value !== null && typeof value !== 'string') {
 		// A number could be seconds or milliseconds since 1970: guessing could book the wrong day.
 		throw new ParameterError(field, `${describeValue(value)} is not a date and time. ${example}`);
@@ -204,7 +221,9 @@ export function parseDateTime(
 			minute: mi === undefined ? 0 : Number(mi),
 			second: s === undefined ? 0 : Number(s),
 		};
-		const check = new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second));
+		const check = new Date(
+			Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second),
+		);
 		const valid =
 			check.getUTCFullYear() === wall.year &&
 			check.getUTCMonth() === wall.month - 1 &&
@@ -216,7 +235,14 @@ export function parseDateTime(
 			if (h === undefined && endOfDay) {
 				const nextDay = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + 1));
 				const start = wallTimeToUtc(
-					{ year: nextDay.getUTCFullYear(), month: nextDay.getUTCMonth() + 1, day: nextDay.getUTCDate(), hour: 0, minute: 0, second: 0 },
+					{
+						year: nextDay.getUTCFullYear(),
+						month: nextDay.getUTCMonth() + 1,
+						day: nextDay.getUTCDate(),
+						hour: 0,
+						minute: 0,
+						second: 0,
+					},
 					timeZone,
 				);
 				return new Date(start.getTime() - 1);

@@ -14,7 +14,10 @@ export async function searchEventTypes(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const data = (await calComRequest.call(this, { method: 'GET', path: '/v2/event-types' })) as unknown;
+	const data = (await calComRequest.call(this, {
+		method: 'GET',
+		path: '/v2/event-types',
+	})) as unknown;
 	const eventTypes = Array.isArray(data) ? (data as IDataObject[]) : [];
 	return {
 		results: eventTypes
@@ -32,7 +35,10 @@ export async function searchSchedules(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const data = (await calComRequest.call(this, { method: 'GET', path: '/v2/schedules' })) as unknown;
+	const data = (await calComRequest.call(this, {
+		method: 'GET',
+		path: '/v2/schedules',
+	})) as unknown;
 	const schedules = Array.isArray(data) ? (data as IDataObject[]) : [];
 	return {
 		results: schedules
@@ -51,7 +57,11 @@ export async function searchWebhooks(
 ): Promise<INodeListSearchResult> {
 	const scope = currentScope(this);
 	if (!scope) return { results: [] };
-	const hooks = (await paginateOffset.call(this, { method: 'GET', path: scope.basePath }, { pageSize: 250 })) as IDataObject[];
+	const hooks = (await paginateOffset.call(
+		this,
+		{ method: 'GET', path: scope.basePath },
+		{ pageSize: 250 },
+	)) as IDataObject[];
 	return {
 		results: hooks
 			.filter((hook) => matches(filter, hook.subscriberUrl))

@@ -7,7 +7,9 @@ import { describeField, optionValues } from '../helpers/bookingFields';
 const ANSWERED_ELSEWHERE = new Set(['name', 'email', 'location', 'guests', 'attendeePhoneNumber']);
 
 /** The chosen event type's own booking questions, for the Booking Questions list. */
-export async function getBookingQuestions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getBookingQuestions(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const lookup = this.getCurrentNodeParameter('lookup') as string | undefined;
 	let ref: EventTypeRef | undefined;
 	if (lookup === 'userSlug') {
@@ -15,7 +17,9 @@ export async function getBookingQuestions(this: ILoadOptionsFunctions): Promise<
 		const eventTypeSlug = String(this.getCurrentNodeParameter('eventTypeSlug') ?? '').trim();
 		if (username && eventTypeSlug) ref = { username, eventTypeSlug };
 	} else {
-		const id = Number(String(this.getCurrentNodeParameter('eventTypeId', { extractValue: true }) ?? '').trim());
+		const id = Number(
+			String(this.getCurrentNodeParameter('eventTypeId', { extractValue: true }) ?? '').trim(),
+		);
 		if (Number.isInteger(id) && id > 0) ref = { eventTypeId: id };
 	}
 	if (!ref) return [];

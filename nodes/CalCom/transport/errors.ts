@@ -59,7 +59,11 @@ const CHECK_INPUT =
  * fields sent, and says what to check. A non-production server's class-validator errors give the
  * wrong property paths and rules; their `target` and `value` (the body) are never read.
  */
-function rejection(calMessage: string | undefined, body: unknown, ctx: FailureContext): [string, string | undefined] {
+function rejection(
+	calMessage: string | undefined,
+	body: unknown,
+	ctx: FailureContext,
+): [string, string | undefined] {
 	const where = `${ctx.method} ${ctx.path.split('?')[0]}`;
 	const sent = sentNames(ctx.sent);
 	const checks = validationChecks(calComDetails(body), ctx.sent);
@@ -168,7 +172,14 @@ export function httpError(
 	});
 }
 
-export type NetworkFailure = 'timeout' | 'reset' | 'refused' | 'dns' | 'malformed' | 'html' | 'other';
+export type NetworkFailure =
+	| 'timeout'
+	| 'reset'
+	| 'refused'
+	| 'dns'
+	| 'malformed'
+	| 'html'
+	| 'other';
 
 /** Marks errors after which the request may or may not have taken effect at Cal.com. */
 export const AMBIGUOUS_MARK = 'calComAmbiguous';

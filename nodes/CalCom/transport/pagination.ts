@@ -24,7 +24,9 @@ function asArray(data: unknown): unknown[] {
 }
 
 function record(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
 }
 
 /** The page's item count: `returnedItems`, or `itemsReturned` in an earlier Cal.com build. */
@@ -64,7 +66,8 @@ export async function paginateOffset(
 		const pageItems = asArray(response.data).slice(0, wanted);
 		const pagination = record(response.body.pagination);
 		const count = returnedCount(pagination);
-		const pastTheEnd = skip > 0 && typeof pagination.totalItems === 'number' && skip >= pagination.totalItems;
+		const pastTheEnd =
+			skip > 0 && typeof pagination.totalItems === 'number' && skip >= pagination.totalItems;
 		if (count === 0 || pastTheEnd) break;
 		items.push(...(shape ? shape(pageItems) : pageItems));
 		if (pagination.hasNextPage === false) break;

@@ -33,7 +33,8 @@ function collectNames(value: unknown, name: string, depth: number, out: Set<stri
 	if (Array.isArray(value) && value.some(isRecord)) {
 		for (const item of value) collectNames(item, `${name}[]`, depth, out);
 	} else if (isRecord(value) && depth < MAX_DEPTH && Object.keys(value).length > 0) {
-		for (const [key, inner] of Object.entries(value)) collectNames(inner, name ? `${name}.${key}` : key, depth + 1, out);
+		for (const [key, inner] of Object.entries(value))
+			collectNames(inner, name ? `${name}.${key}` : key, depth + 1, out);
 	} else if (name) {
 		out.add(name);
 	}
@@ -93,7 +94,9 @@ export function validationChecks(details: unknown, sent: SentInput | undefined):
 					? `${parent}.${error.property}`
 					: error.property;
 			if (isRecord(error.constraints)) {
-				const texts = Object.values(error.constraints).filter((t): t is string => typeof t === 'string');
+				const texts = Object.values(error.constraints).filter(
+					(t): t is string => typeof t === 'string',
+				);
 				if (texts.length) out.push(maskPersonal(`${path}: ${texts.join(', ')}`, sent));
 			}
 			if (Array.isArray(error.children)) walk(error.children, path);

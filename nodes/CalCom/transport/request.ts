@@ -27,7 +27,11 @@ import { apiVersionForPath } from './versions';
 export const CREDENTIAL_TYPE = 'calComV2Api';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-export type CalComContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type CalComContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 export interface CalComRequestOptions {
 	method: IHttpRequestMethods;
@@ -70,7 +74,7 @@ function isRecord(value: unknown): value is IDataObject {
 
 function contentType(headers: HeaderMap): string {
 	const raw = Object.entries(headers).find(([key]) => key.toLowerCase() === 'content-type')?.[1];
-	return (Array.isArray(raw) ? raw[0] : raw ?? '').toLowerCase();
+	return (Array.isArray(raw) ? raw[0] : (raw ?? '')).toLowerCase();
 }
 
 function looksLikeHtml(headers: HeaderMap, body: unknown): boolean {
@@ -131,8 +135,11 @@ export async function calComRequestFull(
 	const credentials = await credentialsOf(this);
 	const baseUrl = resolveBaseUrl(credentials);
 	const apiVersion =
-		options.apiVersion === null ? undefined : (options.apiVersion ?? apiVersionForPath(options.path));
-	const retryable = (options.retry ?? (SAFE_METHODS.has(options.method) ? 'safe' : 'never')) === 'safe';
+		options.apiVersion === null
+			? undefined
+			: (options.apiVersion ?? apiVersionForPath(options.path));
+	const retryable =
+		(options.retry ?? (SAFE_METHODS.has(options.method) ? 'safe' : 'never')) === 'safe';
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const paceKey = `${baseUrl}|${hashKey(String(credentials.apiKey ?? ''))}`;
 
@@ -173,9 +180,13 @@ export async function calComRequestFull(
 		} catch (error) {
 			const failure = classifyNetworkError(error);
 			if (failure === 'cancelled') {
-				throw new NodeApiError(node, { request: `${options.method} ${options.path}` }, {
-					message: 'The execution was cancelled while waiting for Cal.com',
-				});
+				throw new NodeApiError(
+					node,
+					{ request: `${options.method} ${options.path}` },
+					{
+						message: 'The execution was cancelled while waiting for Cal.com',
+					},
+				);
 			}
 			const definite = failure === 'refused' || failure === 'dns';
 			if (canRetryTransient && !definite) {

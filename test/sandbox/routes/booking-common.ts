@@ -4,13 +4,20 @@
  */
 import { hostsForBooking, planForEventType } from '../availability';
 import { errorEnvelope } from '../envelope';
-import type { SandboxBooking, SandboxEventType, SandboxState, SandboxTrigger, SandboxUser } from '../types';
+import type {
+	SandboxBooking,
+	SandboxEventType,
+	SandboxState,
+	SandboxTrigger,
+	SandboxUser,
+} from '../types';
 import type { RouteContext, RouteRequest, RouteResult } from './route';
 
 const MINUTE = 60_000;
 
 export const TAKEN = 'User either already has booking at this time or is not available';
-export const TEAM_TAKEN = 'One of the hosts either already has booking at this time or is not available';
+export const TEAM_TAKEN =
+	'One of the hosts either already has booking at this time or is not available';
 export const OUT_OF_BOUNDS =
 	'The event type can\'t be booked at the "start" time provided. This could be because it\'s too soon (violating the minimum booking notice) or too far in the future (outside the event\'s scheduling window). Try fetching available slots first using the GET /v2/slots endpoint and then make a booking with "start" time equal to one of the available slots: https://cal.com/docs/api-reference/v2/slots';
 export const PAST = 'Attempting to book a meeting in the past.';
@@ -19,8 +26,19 @@ export function fail(status: number, message: string, req: RouteRequest): RouteR
 	return { status, body: errorEnvelope(status, message, req.url) };
 }
 
-export function recordEvent(ctx: RouteContext, type: SandboxTrigger, booking: SandboxBooking, details?: Record<string, unknown>): void {
-	ctx.events.push({ type, bookingUid: booking.uid, at: ctx.now().toISOString(), booking: structuredClone(booking), ...(details ? { details } : {}) });
+export function recordEvent(
+	ctx: RouteContext,
+	type: SandboxTrigger,
+	booking: SandboxBooking,
+	details?: Record<string, unknown>,
+): void {
+	ctx.events.push({
+		type,
+		bookingUid: booking.uid,
+		at: ctx.now().toISOString(),
+		booking: structuredClone(booking),
+		...(details ? { details } : {}),
+	});
 }
 
 export interface SchedulingOptions {
@@ -52,9 +70,13 @@ export function scheduleCheck(
 	options: SchedulingOptions = {},
 ): { hosts: SandboxUser[] } | { status: number; message: string } {
 	if (start < now) return { status: 400, message: PAST };
-	if (!options.allowOutOfBounds && start < now + et.minimumBookingNotice * MINUTE) return { status: 400, message: OUT_OF_BOUNDS };
+	if (!options.allowOutOfBounds && start < now + et.minimumBookingNotice * MINUTE)
+		return { status: 400, message: OUT_OF_BOUNDS };
 	const plan = planForEventType(state, et);
-	const taken = { status: options.takenStatus ?? 400, message: et.teamId !== null ? TEAM_TAKEN : TAKEN };
+	const taken = {
+		status: options.takenStatus ?? 400,
+		message: et.teamId !== null ? TEAM_TAKEN : TAKEN,
+	};
 	if (!plan) return taken;
 	if (options.allowConflicts) {
 		const all = [...plan.anyOf.slice(0, 1), ...plan.fixed];
@@ -71,13 +93,19 @@ export function scheduleCheck(
 }
 
 /** Organizer, co-host, or an owner/admin of the event type's team. */
-export function managesBooking(state: SandboxState, booking: SandboxBooking, user: SandboxUser | undefined): boolean {
+export function managesBooking(
+	state: SandboxState,
+	booking: SandboxBooking,
+	user: SandboxUser | undefined,
+): boolean {
 	if (!user) return false;
 	if (booking.userId === user.id || booking.hostIds?.includes(user.id)) return true;
 	const et = state.eventTypes.find((e) => e.id === booking.eventTypeId);
 	if (et?.ownerId === user.id) return true;
 	const team = et?.teamId !== null ? state.teams.find((t) => t.id === et?.teamId) : undefined;
-	return Boolean(team?.members.some((m) => m.userId === user.id && m.accepted && m.role !== 'MEMBER'));
+	return Boolean(
+		team?.members.some((m) => m.userId === user.id && m.accepted && m.role !== 'MEMBER'),
+	);
 }
 
 export function isHostOf(et: SandboxEventType, user: SandboxUser | undefined): boolean {

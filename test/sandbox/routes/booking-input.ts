@@ -16,7 +16,13 @@ import { pipeMessage } from '../validation-errors';
 
 export interface CreateBody {
 	start: string;
-	attendee: { name: string; email?: string; timeZone: string; phoneNumber?: string; language?: string };
+	attendee: {
+		name: string;
+		email?: string;
+		timeZone: string;
+		phoneNumber?: string;
+		language?: string;
+	};
 	eventTypeId?: number;
 	eventTypeSlug?: string;
 	username?: string;
@@ -36,7 +42,8 @@ export interface CreateBody {
 
 export type Checked<T> = { ok: T } | { status: number; message: string };
 
-const METADATA_TEXT = 'Metadata must have at most 50 keys, each key up to 40 characters, and string values up to 500 characters.';
+const METADATA_TEXT =
+	'Metadata must have at most 50 keys, each key up to 40 characters, and string values up to 500 characters.';
 
 /**
  * Cal.com's ValidateMetadata rule, a decorator of the booking DTO, so reported in
@@ -45,32 +52,60 @@ const METADATA_TEXT = 'Metadata must have at most 50 keys, each key up to 40 cha
 export function metadataProblem(metadata: unknown): string | undefined {
 	if (metadata === undefined) return undefined;
 	const entries = Object.entries(metadata as Record<string, unknown>);
-	const ok = entries.length <= 50 && entries.every(([k, v]) => k.length <= 40 && (typeof v !== 'string' || v.length <= 500));
-	return ok ? undefined : pipeMessage([{ property: 'metadata', children: [], constraints: { validateMetadata: METADATA_TEXT } }]);
+	const ok =
+		entries.length <= 50 &&
+		entries.every(([k, v]) => k.length <= 40 && (typeof v !== 'string' || v.length <= 500));
+	return ok
+		? undefined
+		: pipeMessage([
+				{ property: 'metadata', children: [], constraints: { validateMetadata: METADATA_TEXT } },
+			]);
 }
 
 export function findEventType(state: SandboxState, body: CreateBody): Checked<SandboxEventType> {
 	const notFound = (message: string): Checked<SandboxEventType> => ({ status: 404, message });
-	const org = body.organizationSlug ? state.organizations.find((o) => o.slug === body.organizationSlug) : undefined;
+	const org = body.organizationSlug
+		? state.organizations.find((o) => o.slug === body.organizationSlug)
+		: undefined;
 	let et: SandboxEventType | undefined;
 	if (body.eventTypeId) {
 		et = state.eventTypes.find((e) => e.id === body.eventTypeId);
 	} else if (body.username && body.eventTypeSlug) {
-		const user = state.users.find((u) => u.username === body.username && (!body.organizationSlug || u.organizationId === org?.id));
+		const user = state.users.find(
+			(u) =>
+				u.username === body.username && (!body.organizationSlug || u.organizationId === org?.id),
+		);
 		if (!user) return notFound(`User with username ${body.username} not found`);
-		et = state.eventTypes.find((e) => e.ownerId === user.id && e.teamId === null && e.slug === body.eventTypeSlug);
+		et = state.eventTypes.find(
+			(e) => e.ownerId === user.id && e.teamId === null && e.slug === body.eventTypeSlug,
+		);
 	} else if (body.teamSlug && body.eventTypeSlug) {
-		if (body.organizationSlug && !org) return notFound(`slots-input.service.ts: Organization with slug ${body.organizationSlug} not found`);
-		const team = state.teams.find((t) => t.slug === body.teamSlug && (!org || t.organizationId === org.id));
+		if (body.organizationSlug && !org)
+			return notFound(
+				`slots-input.service.ts: Organization with slug ${body.organizationSlug} not found`,
+			);
+		const team = state.teams.find(
+			(t) => t.slug === body.teamSlug && (!org || t.organizationId === org.id),
+		);
 		if (!team) return notFound(`Team with slug ${body.teamSlug} not found`);
 		et = state.eventTypes.find((e) => e.teamId === team.id && e.slug === body.eventTypeSlug);
 	} else {
-		return { status: 400, message: 'Either eventTypeId or eventTypeSlug + username or eventTypeSlug + teamSlug must be provided' };
+		return {
+			status: 400,
+			message:
+				'Either eventTypeId or eventTypeSlug + username or eventTypeSlug + teamSlug must be provided',
+		};
 	}
 	if (et) return { ok: et };
 	const within = body.organizationSlug ? ` within organization ${body.organizationSlug}` : '';
-	if (body.username && body.eventTypeSlug) return notFound(`Event type with slug ${body.eventTypeSlug} belonging to user ${body.username}${within} not found.`);
-	if (body.teamSlug && body.eventTypeSlug) return notFound(`Event type with slug ${body.eventTypeSlug} belonging to team ${body.teamSlug}${within} not found.`);
+	if (body.username && body.eventTypeSlug)
+		return notFound(
+			`Event type with slug ${body.eventTypeSlug} belonging to user ${body.username}${within} not found.`,
+		);
+	if (body.teamSlug && body.eventTypeSlug)
+		return notFound(
+			`Event type with slug ${body.eventTypeSlug} belonging to team ${body.teamSlug}${within} not found.`,
+		);
 	return notFound(`Event type with id ${body.eventTypeId} not found.`);
 }
 
@@ -99,7 +134,9 @@ export function bookingFieldsProblem(et: SandboxEventType, body: CreateBody): st
 		attendeePhoneNumber: body.attendee.phoneNumber,
 		smsReminderNumber: body.attendee.phoneNumber,
 	};
-	for (const field of et.bookingFields.filter((f) => !f.isDefault || f.slug === 'smsReminderNumber')) {
+	for (const field of et.bookingFields.filter(
+		(f) => !f.isDefault || f.slug === 'smsReminderNumber',
+	)) {
 		const value = responses[field.slug];
 		if (field.required && (value === null || value === undefined)) {
 			if (field.slug === 'attendeePhoneNumber' || field.slug === 'smsReminderNumber') {
@@ -119,14 +156,20 @@ export function bookingFieldsProblem(et: SandboxEventType, body: CreateBody): st
 		if ((field.type === 'select' || field.type === 'radio') && !options.includes(String(value))) {
 			return `Invalid option '${String(value)}' for booking field '${field.slug}'. Allowed options are: ${options.join(', ')}.`;
 		}
-		if ((field.type === 'multiselect' || field.type === 'checkbox') && !(value as unknown[]).every((v) => options.includes(String(v)))) {
+		if (
+			(field.type === 'multiselect' || field.type === 'checkbox') &&
+			!(value as unknown[]).every((v) => options.includes(String(v)))
+		) {
 			return `One or more invalid options for booking field '${field.slug}'. Allowed options are: ${options.join(', ')}.`;
 		}
 	}
 	return undefined;
 }
 
-export function lengthProblem(et: SandboxEventType, length: number | undefined): string | undefined {
+export function lengthProblem(
+	et: SandboxEventType,
+	length: number | undefined,
+): string | undefined {
 	if (!length) return undefined;
 	if (!et.lengthInMinutesOptions) {
 		return "Can't specify 'lengthInMinutes' because event type does not have multiple possible lengths. Please, remove the 'lengthInMinutes' field from the request.";
@@ -148,7 +191,11 @@ const INTEGRATIONS: Record<string, string> = {
  * The location string Cal.com stores: video apps as their "integrations:…" ids, the
  * organizer's own address/link/phone for those types, the attendee's value for attendee* types.
  */
-export function locationString(et: SandboxEventType, location: SandboxLocation | undefined, meetingUrl?: string): string | null {
+export function locationString(
+	et: SandboxEventType,
+	location: SandboxLocation | undefined,
+	meetingUrl?: string,
+): string | null {
 	if (!location) {
 		if (meetingUrl) return meetingUrl;
 		const first = et.locations[0];
@@ -160,7 +207,9 @@ export function locationString(et: SandboxEventType, location: SandboxLocation |
 	};
 	switch (location.type) {
 		case 'integration':
-			return INTEGRATIONS[String(location.integration)] ?? `integrations:${String(location.integration)}`;
+			return (
+				INTEGRATIONS[String(location.integration)] ?? `integrations:${String(location.integration)}`
+			);
 		case 'organizersDefaultApp':
 			return 'integrations:daily';
 		case 'address':

@@ -32,8 +32,23 @@ function attendeeOutput(a: SandboxAttendee): Record<string, unknown> {
 
 function host(state: SandboxState, id: number): Record<string, unknown> {
 	const user = userById(state, id);
-	if (!user) return { id, name: 'unknown', email: 'unknown', displayEmail: 'unknown', username: 'unknown', timeZone: 'UTC' };
-	return { id: user.id, name: user.name, email: user.email, displayEmail: displayEmail(user.email), username: user.username, timeZone: user.timeZone };
+	if (!user)
+		return {
+			id,
+			name: 'unknown',
+			email: 'unknown',
+			displayEmail: 'unknown',
+			username: 'unknown',
+			timeZone: 'UTC',
+		};
+	return {
+		id: user.id,
+		name: user.name,
+		email: user.email,
+		displayEmail: displayEmail(user.email),
+		username: user.username,
+		timeZone: user.timeZone,
+	};
 }
 
 export function bookingOutput(b: SandboxBooking, state: SandboxState): Record<string, unknown> {
@@ -84,7 +99,11 @@ export function bookingOutput(b: SandboxBooking, state: SandboxState): Record<st
  * answers (email removed, "for privacy"); the attendees only when `showAttendees` (the caller
  * administers the event type, or the event type shows attendees to everyone).
  */
-export function seatedBookingOutput(b: SandboxBooking, state: SandboxState, showAttendees: boolean): Record<string, unknown> {
+export function seatedBookingOutput(
+	b: SandboxBooking,
+	state: SandboxState,
+	showAttendees: boolean,
+): Record<string, unknown> {
 	const out = bookingOutput(b, state);
 	delete out.guests;
 	delete out.bookingFieldsResponses;
@@ -93,7 +112,12 @@ export function seatedBookingOutput(b: SandboxBooking, state: SandboxState, show
 				const { email: _email, ...answers } = a.seatResponses ?? { name: a.name };
 				// A seat's attendee has no phoneNumber in Cal.com's seated output.
 				const { phoneNumber: _phone, ...attendee } = attendeeOutput(a);
-				return { ...attendee, seatUid: a.seatUid ?? '', bookingFieldsResponses: answers, metadata: {} };
+				return {
+					...attendee,
+					seatUid: a.seatUid ?? '',
+					bookingFieldsResponses: answers,
+					metadata: {},
+				};
 			})
 		: [];
 	return out;
@@ -105,8 +129,16 @@ export function seatedBookingOutput(b: SandboxBooking, state: SandboxState, show
  * Cal.com's create uses (getOutputCreateSeatedBooking: event type admin or owner, or
  * seatsShowAttendees), as the source we read does not say it for them.
  */
-export function readOutput(b: SandboxBooking, state: SandboxState, viewer: SandboxUser | undefined): Record<string, unknown> {
+export function readOutput(
+	b: SandboxBooking,
+	state: SandboxState,
+	viewer: SandboxUser | undefined,
+): Record<string, unknown> {
 	const et = state.eventTypes.find((e) => e.id === b.eventTypeId);
 	if (!et?.seatsPerTimeSlot) return bookingOutput(b, state);
-	return seatedBookingOutput(b, state, managesBooking(state, b, viewer) || et.seatsShowAttendees === true);
+	return seatedBookingOutput(
+		b,
+		state,
+		managesBooking(state, b, viewer) || et.seatsShowAttendees === true,
+	);
 }

@@ -44,7 +44,11 @@ function matchesStatus(b: SandboxBooking, status: Status, now: number): boolean 
 
 function involves(b: SandboxBooking, user: SandboxUser): boolean {
 	const email = user.email.toLowerCase();
-	return b.userId === user.id || b.hostIds?.includes(user.id) === true || b.attendees.some((a) => a.email.toLowerCase() === email);
+	return (
+		b.userId === user.id ||
+		b.hostIds?.includes(user.id) === true ||
+		b.attendees.some((a) => a.email.toLowerCase() === email)
+	);
 }
 
 function numbers(value: unknown): number[] | undefined {
@@ -55,13 +59,31 @@ function numbers(value: unknown): number[] | undefined {
 		.filter((n) => Number.isFinite(n));
 }
 
-function filtered(state: SandboxState, user: SandboxUser, q: Record<string, unknown>, statuses: Status[], now: number): SandboxBooking[] {
+function filtered(
+	state: SandboxState,
+	user: SandboxUser,
+	q: Record<string, unknown>,
+	statuses: Status[],
+	now: number,
+): SandboxBooking[] {
 	const eventTypeIds = numbers(q.eventTypeIds) ?? numbers(q.eventTypeId);
 	const teamIds = numbers(q.teamsIds) ?? numbers(q.teamId);
-	const teamEventTypes = teamIds && new Set(state.eventTypes.filter((e) => e.teamId !== null && teamIds.includes(e.teamId)).map((e) => e.id));
-	const time = (key: string) => (typeof q[key] === 'string' ? Date.parse(q[key] as string) : undefined);
+	const teamEventTypes =
+		teamIds &&
+		new Set(
+			state.eventTypes
+				.filter((e) => e.teamId !== null && teamIds.includes(e.teamId))
+				.map((e) => e.id),
+		);
+	const time = (key: string) =>
+		typeof q[key] === 'string' ? Date.parse(q[key] as string) : undefined;
 	const [afterStart, beforeEnd] = [time('afterStart'), time('beforeEnd')];
-	const [afterCreated, beforeCreated, afterUpdated, beforeUpdated] = [time('afterCreatedAt'), time('beforeCreatedAt'), time('afterUpdatedAt'), time('beforeUpdatedAt')];
+	const [afterCreated, beforeCreated, afterUpdated, beforeUpdated] = [
+		time('afterCreatedAt'),
+		time('beforeCreatedAt'),
+		time('afterUpdatedAt'),
+		time('beforeUpdatedAt'),
+	];
 	const email = typeof q.attendeeEmail === 'string' ? q.attendeeEmail.toLowerCase() : undefined;
 	const name = typeof q.attendeeName === 'string' ? q.attendeeName.toLowerCase() : undefined;
 	return state.bookings.filter((b) => {
@@ -82,12 +104,22 @@ function filtered(state: SandboxState, user: SandboxUser, q: Record<string, unkn
 	});
 }
 
-function sortBy(list: SandboxBooking[], key: 'start' | 'end' | 'createdAt' | 'updatedAt', desc: boolean): SandboxBooking[] {
+function sortBy(
+	list: SandboxBooking[],
+	key: 'start' | 'end' | 'createdAt' | 'updatedAt',
+	desc: boolean,
+): SandboxBooking[] {
 	const sign = desc ? -1 : 1;
-	return list.sort((a, b) => sign * (Date.parse(a[key]) - Date.parse(b[key])) || sign * (a.id - b.id));
+	return list.sort(
+		(a, b) => sign * (Date.parse(a[key]) - Date.parse(b[key])) || sign * (a.id - b.id),
+	);
 }
 
-function offsetSort(list: SandboxBooking[], q: Record<string, unknown>, statuses: Status[]): SandboxBooking[] {
+function offsetSort(
+	list: SandboxBooking[],
+	q: Record<string, unknown>,
+	statuses: Status[],
+): SandboxBooking[] {
 	const explicit: Array<[string, 'start' | 'end' | 'createdAt' | 'updatedAt']> = [
 		['sortStart', 'start'],
 		['sortEnd', 'end'],
@@ -96,14 +128,25 @@ function offsetSort(list: SandboxBooking[], q: Record<string, unknown>, statuses
 	];
 	const chosen = explicit.find(([param]) => q[param] !== undefined);
 	if (chosen) return sortBy(list, chosen[1], q[chosen[0]] === 'desc');
-	const newestFirst = statuses.length > 0 && statuses.every((s) => s === 'past' || s === 'cancelled');
+	const newestFirst =
+		statuses.length > 0 && statuses.every((s) => s === 'past' || s === 'cancelled');
 	return sortBy(list, 'start', newestFirst);
 }
 
 /** GetBookingsInput's @Min/@Max on take, skip and limit: the global validation pipe's 400 (validation-errors.ts). */
-function rangeProblem(name: string, value: unknown, min: number, max = Infinity): Failure | undefined {
+function rangeProblem(
+	name: string,
+	value: unknown,
+	min: number,
+	max = Infinity,
+): Failure | undefined {
 	if (value === undefined) return undefined;
-	if (typeof value !== 'number' || !Number.isFinite(value)) return { path: name, rule: 'isNumber', phrase: 'must be a number conforming to the specified constraints' };
+	if (typeof value !== 'number' || !Number.isFinite(value))
+		return {
+			path: name,
+			rule: 'isNumber',
+			phrase: 'must be a number conforming to the specified constraints',
+		};
 	if (value < min) return { path: name, rule: 'min', phrase: `must not be less than ${min}` };
 	if (value > max) return { path: name, rule: 'max', phrase: `must not be greater than ${max}` };
 	return undefined;
@@ -118,7 +161,12 @@ const clamp = (value: number, min: number, max: number) => Math.max(min, Math.mi
  * with the unclamped skip, is empty; an empty collection is page 0 of 0. The count field is
  * `returnedItems` today and was `itemsReturned` in the earlier version (SandboxBuild).
  */
-export function offsetPagination(skip: number, take: number, total: number, countField: SandboxBuild['paginationCountField']): Record<string, unknown> {
+export function offsetPagination(
+	skip: number,
+	take: number,
+	total: number,
+	countField: SandboxBuild['paginationCountField'],
+): Record<string, unknown> {
 	const safeSkip = clamp(skip, 0, total);
 	const totalPages = take !== 0 ? Math.ceil(total / take) : 0;
 	return {
@@ -141,7 +189,8 @@ const list: RouteHandler['handle'] = (req, { state, now, build }) => {
 		const problem = rangeProblem('limit', q.limit, 1, 100);
 		if (problem) return globalPipeAnswer(req.url, q, [problem]);
 		const statuses = typeof q.status === 'string' ? [q.status as Status] : [];
-		const ascending = statuses.length === 1 && statuses[0] !== 'past' && statuses[0] !== 'cancelled';
+		const ascending =
+			statuses.length === 1 && statuses[0] !== 'past' && statuses[0] !== 'cancelled';
 		const all = sortBy(filtered(state, user, q, statuses, at), 'start', !ascending);
 		let offset = 0;
 		if (typeof q.cursor === 'string') {
@@ -153,7 +202,13 @@ const list: RouteHandler['handle'] = (req, { state, now, build }) => {
 		const page = all.slice(offset, offset + limit);
 		const hasMore = offset + limit < all.length;
 		const nextCursor = hasMore ? Buffer.from(`o${offset + limit}`).toString('base64url') : null;
-		return { status: 200, body: { ...success(page.map((b) => bookingOutput(b, state))), pagination: { nextCursor, hasMore } } };
+		return {
+			status: 200,
+			body: {
+				...success(page.map((b) => bookingOutput(b, state))),
+				pagination: { nextCursor, hasMore },
+			},
+		};
 	}
 	const problem = rangeProblem('take', q.take, 1, 250) ?? rangeProblem('skip', q.skip, 0);
 	if (problem) return globalPipeAnswer(req.url, q, [problem]);
@@ -164,7 +219,12 @@ const list: RouteHandler['handle'] = (req, { state, now, build }) => {
 	const skip = Math.abs((q.skip as number | undefined) ?? 0);
 	const page = all.slice(skip, skip + take);
 	const pagination = offsetPagination(skip, take, all.length, build.paginationCountField);
-	return { status: 200, body: { ...success(page.map((b) => readOutput(b, state, user))), pagination } };
+	return {
+		status: 200,
+		body: { ...success(page.map((b) => readOutput(b, state, user))), pagination },
+	};
 };
 
-export const bookingsListRoutes: RouteHandler[] = [{ method: 'GET', template: '/v2/bookings', validation: 'generic', handle: list }];
+export const bookingsListRoutes: RouteHandler[] = [
+	{ method: 'GET', template: '/v2/bookings', validation: 'generic', handle: list },
+];

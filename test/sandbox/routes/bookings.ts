@@ -19,7 +19,13 @@ import { newBookingUid, nextBookingId } from '../ids';
 import { bookingByUid, recurringOccurrences } from '../state';
 import type { SandboxAttendee, SandboxBooking, SandboxEventType, SandboxUser } from '../types';
 import { fail, isHostOf, managesBooking, PAST, recordEvent, scheduleCheck } from './booking-common';
-import { bookingFieldsProblem, findEventType, lengthProblem, locationString, metadataProblem } from './booking-input';
+import {
+	bookingFieldsProblem,
+	findEventType,
+	lengthProblem,
+	locationString,
+	metadataProblem,
+} from './booking-input';
 import type { CreateBody } from './booking-input';
 import { bookingOutput, readOutput, seatedBookingOutput } from './booking-output';
 import type { RouteContext, RouteHandler, RouteRequest, RouteResult } from './route';
@@ -59,7 +65,11 @@ const create: RouteHandler['handle'] = (req, ctx) => {
 		);
 	}
 	if (body.instant && et.teamId === null) {
-		return fail(400, 'Instant bookings are only supported for team event types, not individual user event types.', req);
+		return fail(
+			400,
+			'Instant bookings are only supported for team event types, not individual user event types.',
+			req,
+		);
 	}
 	const fields = bookingFieldsProblem(et, body);
 	if (fields) return fail(400, fields, req);
@@ -75,7 +85,11 @@ const create: RouteHandler['handle'] = (req, ctx) => {
 	const count = recurring ? (body.recurrenceCount ?? et.recurrence?.occurrences ?? 1) : 1;
 	if (recurring && et.recurrence && count > et.recurrence.occurrences) {
 		// [unverified] text: Cal.com refuses more occurrences than the event type allows.
-		return fail(400, `recurrenceCount ${count} is more than the ${et.recurrence.occurrences} occurrences event type ${et.id} allows.`, req);
+		return fail(
+			400,
+			`recurrenceCount ${count} is more than the ${et.recurrence.occurrences} occurrences event type ${et.id} allows.`,
+			req,
+		);
 	}
 	const host = req.apiVersion === '2026-02-25' && isHostOf(et, req.user);
 	const minutes = body.lengthInMinutes ?? et.lengthInMinutes;
@@ -95,9 +109,21 @@ const create: RouteHandler['handle'] = (req, ctx) => {
 
 	const language = body.attendee.language ?? 'en';
 	const attendees: SandboxAttendee[] = [
-		{ name: body.attendee.name, email: body.attendee.email ?? '', timeZone: body.attendee.timeZone, language, absent: false },
+		{
+			name: body.attendee.name,
+			email: body.attendee.email ?? '',
+			timeZone: body.attendee.timeZone,
+			language,
+			absent: false,
+		},
 		// Cal.com stores guests as attendees without a name.
-		...(body.guests ?? []).map((email) => ({ name: '', email, timeZone: body.attendee.timeZone, language, absent: false })),
+		...(body.guests ?? []).map((email) => ({
+			name: '',
+			email,
+			timeZone: body.attendee.timeZone,
+			language,
+			absent: false,
+		})),
 	];
 	if (body.attendee.phoneNumber) attendees[0].phoneNumber = body.attendee.phoneNumber;
 	if (seated) Object.assign(attendees[0], seatOf(body));
@@ -108,7 +134,10 @@ const create: RouteHandler['handle'] = (req, ctx) => {
 			id: nextBookingId(state),
 			uid: newBookingUid(),
 			title: title(et, hosts[0], body.attendee.name),
-			description: typeof body.bookingFieldsResponses?.notes === 'string' ? body.bookingFieldsResponses.notes : null,
+			description:
+				typeof body.bookingFieldsResponses?.notes === 'string'
+					? body.bookingFieldsResponses.notes
+					: null,
 			eventTypeId: et.id,
 			userId: hosts[0].id,
 			start: new Date(at).toISOString(),
@@ -126,12 +155,23 @@ const create: RouteHandler['handle'] = (req, ctx) => {
 			...(recurringBookingUid ? { recurringBookingUid } : {}),
 		};
 		state.bookings.push(booking);
-		recordEvent(ctx, booking.status === 'pending' ? 'BOOKING_REQUESTED' : 'BOOKING_CREATED', booking);
+		recordEvent(
+			ctx,
+			booking.status === 'pending' ? 'BOOKING_REQUESTED' : 'BOOKING_CREATED',
+			booking,
+		);
 		return booking;
 	});
 	if (seated) {
-		const showAttendees = managesBooking(state, created[0], req.user) || et.seatsShowAttendees === true;
-		return { status: 201, body: success({ ...seatedBookingOutput(created[0], state, showAttendees), seatUid: attendees[0].seatUid }) };
+		const showAttendees =
+			managesBooking(state, created[0], req.user) || et.seatsShowAttendees === true;
+		return {
+			status: 201,
+			body: success({
+				...seatedBookingOutput(created[0], state, showAttendees),
+				seatUid: attendees[0].seatUid,
+			}),
+		};
 	}
 	const out = created.map((b) => bookingOutput(b, state));
 	return { status: 201, body: success(recurring ? out : out[0]) };
@@ -141,7 +181,11 @@ const create: RouteHandler['handle'] = (req, ctx) => {
 function seatOf(body: CreateBody): Pick<SandboxAttendee, 'seatUid' | 'seatResponses'> {
 	return {
 		seatUid: randomUUID(),
-		seatResponses: { name: body.attendee.name, email: body.attendee.email ?? '', ...(body.bookingFieldsResponses ?? {}) },
+		seatResponses: {
+			name: body.attendee.name,
+			email: body.attendee.email ?? '',
+			...(body.bookingFieldsResponses ?? {}),
+		},
 	};
 }
 
@@ -153,13 +197,22 @@ function seatOf(body: CreateBody): Pick<SandboxAttendee, 'seatUid' | 'seatRespon
  * booking.". [inferred] the seat's BOOKING_CREATED carries only the new seat's attendee, as
  * API-NOTES §8 says of seated deliveries.
  */
-function joinSeat(req: RouteRequest, ctx: RouteContext, et: SandboxEventType, body: CreateBody): RouteResult | undefined {
+function joinSeat(
+	req: RouteRequest,
+	ctx: RouteContext,
+	et: SandboxEventType,
+	body: CreateBody,
+): RouteResult | undefined {
 	const start = Date.parse(body.start);
 	const held = ctx.state.bookings.find(
-		(b) => b.eventTypeId === et.id && Date.parse(b.start) === start && (b.status === 'accepted' || b.status === 'pending'),
+		(b) =>
+			b.eventTypeId === et.id &&
+			Date.parse(b.start) === start &&
+			(b.status === 'accepted' || b.status === 'pending'),
 	);
 	if (!held) return undefined;
-	if (held.attendees.length >= (et.seatsPerTimeSlot ?? 0)) return fail(409, 'No more seats left at this seated booking.', req);
+	if (held.attendees.length >= (et.seatsPerTimeSlot ?? 0))
+		return fail(409, 'No more seats left at this seated booking.', req);
 	const attendee: SandboxAttendee = {
 		name: body.attendee.name,
 		email: body.attendee.email ?? '',
@@ -171,9 +224,18 @@ function joinSeat(req: RouteRequest, ctx: RouteContext, et: SandboxEventType, bo
 	};
 	held.attendees.push(attendee);
 	held.updatedAt = ctx.now().toISOString();
-	recordEvent(ctx, held.status === 'pending' ? 'BOOKING_REQUESTED' : 'BOOKING_CREATED', { ...held, attendees: [attendee] });
+	recordEvent(ctx, held.status === 'pending' ? 'BOOKING_REQUESTED' : 'BOOKING_CREATED', {
+		...held,
+		attendees: [attendee],
+	});
 	const showAttendees = managesBooking(ctx.state, held, req.user) || et.seatsShowAttendees === true;
-	return { status: 201, body: success({ ...seatedBookingOutput(held, ctx.state, showAttendees), seatUid: attendee.seatUid }) };
+	return {
+		status: 201,
+		body: success({
+			...seatedBookingOutput(held, ctx.state, showAttendees),
+			seatUid: attendee.seatUid,
+		}),
+	};
 }
 
 const get: RouteHandler['handle'] = (req, { state }) => {
@@ -181,7 +243,8 @@ const get: RouteHandler['handle'] = (req, { state }) => {
 	const booking = bookingByUid(state, uid);
 	if (booking) return { status: 200, body: success(readOutput(booking, state, req.user)) };
 	const occurrences = recurringOccurrences(state, uid);
-	if (occurrences.length === 0) return fail(404, `Booking with uid=${uid} was not found in the database`, req);
+	if (occurrences.length === 0)
+		return fail(404, `Booking with uid=${uid} was not found in the database`, req);
 	return { status: 200, body: success(occurrences.map((b) => bookingOutput(b, state))) };
 };
 
@@ -209,7 +272,11 @@ function reschedule(req: RouteRequest, ctx: RouteContext): RouteResult {
 		);
 	}
 	if (old.status === 'cancelled') {
-		return fail(400, `Can't reschedule booking with uid=${uid} because it has been cancelled. Please provide uid of a booking that is not cancelled.`, req);
+		return fail(
+			400,
+			`Can't reschedule booking with uid=${uid} because it has been cancelled. Please provide uid of a booking that is not cancelled.`,
+			req,
+		);
 	}
 	const now = ctx.now().getTime();
 	const start = Date.parse(body.start);
@@ -223,7 +290,9 @@ function reschedule(req: RouteRequest, ctx: RouteContext): RouteResult {
 	if ('status' in check) return fail(check.status, check.message, req);
 
 	const organizer = check.hosts[0];
-	const byOrganizer = body.rescheduledBy !== undefined && body.rescheduledBy.toLowerCase() === organizer.email.toLowerCase();
+	const byOrganizer =
+		body.rescheduledBy !== undefined &&
+		body.rescheduledBy.toLowerCase() === organizer.email.toLowerCase();
 	const stamp = ctx.now().toISOString();
 	const fresh: SandboxBooking = {
 		...structuredClone(old),
@@ -245,14 +314,28 @@ function reschedule(req: RouteRequest, ctx: RouteContext): RouteResult {
 	};
 	if (check.hosts.length > 1) fresh.hostIds = check.hosts.map((h) => h.id);
 	else delete fresh.hostIds;
-	Object.assign(old, { status: 'cancelled', rescheduledToUid: fresh.uid, rescheduledByEmail: body.rescheduledBy ?? null, updatedAt: stamp });
+	Object.assign(old, {
+		status: 'cancelled',
+		rescheduledToUid: fresh.uid,
+		rescheduledByEmail: body.rescheduledBy ?? null,
+		updatedAt: stamp,
+	});
 	state.bookings.push(fresh);
-	recordEvent(ctx, 'BOOKING_RESCHEDULED', fresh, { rescheduleUid: old.uid, rescheduleStartTime: old.start, rescheduleEndTime: old.end });
+	recordEvent(ctx, 'BOOKING_RESCHEDULED', fresh, {
+		rescheduleUid: old.uid,
+		rescheduleStartTime: old.start,
+		rescheduleEndTime: old.end,
+	});
 	return { status: 201, body: success(bookingOutput(fresh, state)) };
 }
 
 export const bookingsRoutes: RouteHandler[] = [
 	{ method: 'POST', template: '/v2/bookings', validation: 'pipe', handle: create },
 	{ method: 'GET', template: '/v2/bookings/{bookingUid}', validation: 'generic', handle: get },
-	{ method: 'POST', template: '/v2/bookings/{bookingUid}/reschedule', validation: 'pipe', handle: reschedule },
+	{
+		method: 'POST',
+		template: '/v2/bookings/{bookingUid}/reschedule',
+		validation: 'pipe',
+		handle: reschedule,
+	},
 ];

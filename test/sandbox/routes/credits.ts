@@ -34,7 +34,12 @@
  *     request at a time, so the second is always a replay.
  */
 import { success } from '../envelope';
-import type { SandboxCreditBalance, SandboxCreditCharge, SandboxState, SandboxUser } from '../types';
+import type {
+	SandboxCreditBalance,
+	SandboxCreditCharge,
+	SandboxState,
+	SandboxUser,
+} from '../types';
 import type { RouteHandler } from './route';
 
 interface ChargeBody {
@@ -59,7 +64,11 @@ function startOfMonth(now: Date): number {
 }
 
 function findBalance(state: SandboxState, owner: CreditOwner): SandboxCreditBalance | undefined {
-	return state.credits.find((c) => ('teamId' in owner ? c.teamId === owner.teamId : c.userId === owner.userId && c.teamId === undefined));
+	return state.credits.find((c) =>
+		'teamId' in owner
+			? c.teamId === owner.teamId
+			: c.userId === owner.userId && c.teamId === undefined,
+	);
 }
 
 /** Follows CreditsRepository.createCreditBalance: a row made on the first charge. */
@@ -77,13 +86,19 @@ function balanceRow(state: SandboxState, owner: CreditOwner): SandboxCreditBalan
  * its allowance less this month's MONTHLY charges, never below 0; a user's is always 0. Exported
  * for specs: `now` is the calendar clock's time (the month counted).
  */
-export function creditsOf(state: SandboxState, owner: CreditOwner, now: Date): { monthlyRemaining: number; additional: number } {
+export function creditsOf(
+	state: SandboxState,
+	owner: CreditOwner,
+	now: Date,
+): { monthlyRemaining: number; additional: number } {
 	const balance = findBalance(state, owner);
 	const additional = balance?.additional ?? 0;
 	if (!('teamId' in owner)) return { monthlyRemaining: 0, additional };
 	const since = startOfMonth(now);
 	const used = state.creditCharges
-		.filter((c) => c.teamId === owner.teamId && c.creditType === 'MONTHLY' && Date.parse(c.date) >= since)
+		.filter(
+			(c) => c.teamId === owner.teamId && c.creditType === 'MONTHLY' && Date.parse(c.date) >= since,
+		)
 		.reduce((sum, c) => sum + c.credits, 0);
 	return { monthlyRemaining: Math.max((balance?.monthlyCredits ?? 0) - used, 0), additional };
 }
@@ -99,7 +114,9 @@ function limitReachedThisMonth(balance: SandboxCreditBalance | undefined, now: D
  */
 function payingTeams(state: SandboxState, user: SandboxUser): number[] {
 	if (user.organizationId !== null) return [user.organizationId];
-	return state.teams.filter((t) => t.slug && t.members.some((m) => m.userId === user.id && m.accepted)).map((t) => t.id);
+	return state.teams
+		.filter((t) => t.slug && t.members.some((m) => m.userId === user.id && m.accepted))
+		.map((t) => t.id);
 }
 
 /**
@@ -117,12 +134,28 @@ function payerFor(state: SandboxState, user: SandboxUser, now: Date): Payer {
 		const limitReached = limitReachedThisMonth(balance, now);
 		if (!limitReached || available > 0) {
 			if (limitReached && balance) balance.limitReachedAt = null;
-			return { owner, available, creditType: credits.monthlyRemaining > 0 ? 'MONTHLY' : 'ADDITIONAL', limitReached: false };
+			return {
+				owner,
+				available,
+				creditType: credits.monthlyRemaining > 0 ? 'MONTHLY' : 'ADDITIONAL',
+				limitReached: false,
+			};
 		}
 	}
-	if (teams.length > 0) return { owner: { teamId: teams[0] }, available: 0, creditType: 'ADDITIONAL', limitReached: true };
+	if (teams.length > 0)
+		return {
+			owner: { teamId: teams[0] },
+			available: 0,
+			creditType: 'ADDITIONAL',
+			limitReached: true,
+		};
 	const owner = { userId: user.id };
-	return { owner, available: creditsOf(state, owner, now).additional, creditType: 'ADDITIONAL', limitReached: false };
+	return {
+		owner,
+		available: creditsOf(state, owner, now).additional,
+		creditType: 'ADDITIONAL',
+		limitReached: false,
+	};
 }
 
 /**
@@ -167,16 +200,27 @@ export const creditsRoutes: RouteHandler[] = [
 			const body = req.body as ChargeBody;
 			const now = ctx.now();
 			// Follows credit-service.ts chargeCredits: an empty externalRef is no reference.
-			const externalRef = typeof body.externalRef === 'string' && body.externalRef !== '' ? body.externalRef : null;
+			const externalRef =
+				typeof body.externalRef === 'string' && body.externalRef !== '' ? body.externalRef : null;
 			// Follows CreditsRepository.findCreditExpenseLogByExternalRef: one look-up over every charge.
-			if (externalRef !== null && ctx.state.creditCharges.some((c) => c.externalRef === externalRef)) {
+			if (
+				externalRef !== null &&
+				ctx.state.creditCharges.some((c) => c.externalRef === externalRef)
+			) {
 				// credits.service.ts: no teamId comes back, so the balance read is the user's own.
-				return { status: 200, body: success({ charged: true, remainingBalance: creditsOf(ctx.state, { userId: user.id }, now) }) };
+				return {
+					status: 200,
+					body: success({
+						charged: true,
+						remainingBalance: creditsOf(ctx.state, { userId: user.id }, now),
+					}),
+				};
 			}
 			const payer = payerFor(ctx.state, user, now);
 			const balance = balanceRow(ctx.state, payer.owner);
 			// credit-service.ts _createExpenseLog: purchased credits go down by at most what is there.
-			if (payer.creditType === 'ADDITIONAL') balance.additional -= Math.min(body.credits, balance.additional);
+			if (payer.creditType === 'ADDITIONAL')
+				balance.additional -= Math.min(body.credits, balance.additional);
 			const teamId = 'teamId' in payer.owner ? payer.owner.teamId : null;
 			ctx.state.creditCharges.push({
 				userId: user.id,

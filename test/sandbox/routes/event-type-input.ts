@@ -22,18 +22,56 @@ import type { SandboxBookingField } from '../types';
 
 type Input = Record<string, unknown>;
 
-const common = { required: false, hidden: false, isDefault: true, placeholder: '', disableOnPrefill: false };
+const common = {
+	required: false,
+	hidden: false,
+	isDefault: true,
+	placeholder: '',
+	disableOnPrefill: false,
+};
 
 /** Cal.com's system questions with their defaults (transformers/internal-to-api/booking-fields.ts). */
 const DEFAULTS: Record<string, SandboxBookingField> = {
-	name: { ...common, type: 'name', slug: 'name', label: 'Your name', required: true, hidden: undefined },
+	name: {
+		...common,
+		type: 'name',
+		slug: 'name',
+		label: 'Your name',
+		required: true,
+		hidden: undefined,
+	},
 	email: { ...common, type: 'email', slug: 'email', label: 'Email address', required: true },
-	location: { ...common, type: 'radioInput', slug: 'location', label: 'Location', placeholder: undefined, disableOnPrefill: undefined },
-	title: { ...common, type: 'text', slug: 'title', label: 'What is this meeting about?', required: true, hidden: true },
+	location: {
+		...common,
+		type: 'radioInput',
+		slug: 'location',
+		label: 'Location',
+		placeholder: undefined,
+		disableOnPrefill: undefined,
+	},
+	title: {
+		...common,
+		type: 'text',
+		slug: 'title',
+		label: 'What is this meeting about?',
+		required: true,
+		hidden: true,
+	},
 	notes: { ...common, type: 'textarea', slug: 'notes', label: 'Additional notes' },
 	guests: { ...common, type: 'multiemail', slug: 'guests', label: 'Add guests' },
-	rescheduleReason: { ...common, type: 'textarea', slug: 'rescheduleReason', label: 'Reason for reschedule' },
-	attendeePhoneNumber: { ...common, type: 'phone', slug: 'attendeePhoneNumber', label: 'Phone number', hidden: true },
+	rescheduleReason: {
+		...common,
+		type: 'textarea',
+		slug: 'rescheduleReason',
+		label: 'Reason for reschedule',
+	},
+	attendeePhoneNumber: {
+		...common,
+		type: 'phone',
+		slug: 'attendeePhoneNumber',
+		label: 'Phone number',
+		hidden: true,
+	},
 };
 const BEFORE = ['name', 'email', 'location'];
 const AFTER = ['title', 'notes', 'guests', 'rescheduleReason'];
@@ -91,9 +129,13 @@ function withGuestsToggled(input: Input[] | undefined, hidden: boolean): Input[]
  * The booking fields Cal.com stores for a create or update body, or undefined when an update
  * leaves them alone; a string is the 400 message when Cal.com refuses the result.
  */
-export function bookingFieldsFromBody(body: Input, isCreate: boolean): SandboxBookingField[] | string | undefined {
+export function bookingFieldsFromBody(
+	body: Input,
+	isCreate: boolean,
+): SandboxBookingField[] | string | undefined {
 	const given = Array.isArray(body.bookingFields) ? (body.bookingFields as Input[]) : undefined;
-	const input = typeof body.disableGuests === 'boolean' ? withGuestsToggled(given, body.disableGuests) : given;
+	const input =
+		typeof body.disableGuests === 'boolean' ? withGuestsToggled(given, body.disableGuests) : given;
 	if (!input && !isCreate) return undefined;
 	const system = new Map<string, SandboxBookingField>();
 	const middle: SandboxBookingField[] = [];
@@ -113,7 +155,8 @@ export function bookingFieldsFromBody(body: Input, isCreate: boolean): SandboxBo
 		if (seen.has(field.slug)) return `Duplicate booking field name: ${field.slug}`;
 		seen.add(field.slug);
 	}
-	const visibleAndRequired = (slug: string) => fields.some((f) => f.isDefault && f.slug === slug && f.required && !f.hidden);
+	const visibleAndRequired = (slug: string) =>
+		fields.some((f) => f.isDefault && f.slug === slug && f.required && !f.hidden);
 	if (!visibleAndRequired('email') && !visibleAndRequired('attendeePhoneNumber')) {
 		return 'Booking fields validation failed: visible and required email or visible and required attendee phone field is needed.';
 	}

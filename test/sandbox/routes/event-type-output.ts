@@ -41,7 +41,8 @@ function common(et: SandboxEventType): Record<string, unknown> {
 	};
 	if (et.lengthInMinutesOptions) out.lengthInMinutesOptions = et.lengthInMinutesOptions;
 	// 2024-06-14 has no requiresConfirmation flag: it is a confirmation policy.
-	if (et.requiresConfirmation) out.confirmationPolicy = { type: 'always', blockUnconfirmedBookingsInBooker: false };
+	if (et.requiresConfirmation)
+		out.confirmationPolicy = { type: 'always', blockUnconfirmedBookingsInBooker: false };
 	return out;
 }
 
@@ -58,7 +59,10 @@ function person(user: SandboxUser): Record<string, unknown> {
 	};
 }
 
-export function eventTypeOutput(et: SandboxEventType, state: SandboxState): Record<string, unknown> {
+export function eventTypeOutput(
+	et: SandboxEventType,
+	state: SandboxState,
+): Record<string, unknown> {
 	if (et.teamId !== null) return teamEventTypeOutput(et, state);
 	const owner = state.users.find((u) => u.id === et.ownerId);
 	return {
@@ -69,11 +73,24 @@ export function eventTypeOutput(et: SandboxEventType, state: SandboxState): Reco
 	};
 }
 
-export function teamEventTypeOutput(et: SandboxEventType, state: SandboxState, hostsLimit?: number): Record<string, unknown> {
+export function teamEventTypeOutput(
+	et: SandboxEventType,
+	state: SandboxState,
+	hostsLimit?: number,
+): Record<string, unknown> {
 	const team = state.teams.find((t) => t.id === et.teamId);
 	const hosts = (et.hosts ?? []).flatMap((h) => {
 		const user = state.users.find((u) => u.id === h.userId);
-		return user ? [{ userId: user.id, name: user.name, username: user.username, avatarUrl: user.avatarUrl ?? null }] : [];
+		return user
+			? [
+					{
+						userId: user.id,
+						name: user.name,
+						username: user.username,
+						avatarUrl: user.avatarUrl ?? null,
+					},
+				]
+			: [];
 	});
 	return {
 		...common(et),
@@ -99,10 +116,16 @@ export function teamEventTypeOutput(et: SandboxEventType, state: SandboxState, h
 }
 
 /** Whether `user` may read the event type privately: its owner, or a host / admin of its team. */
-export function canManage(et: SandboxEventType, user: SandboxUser | undefined, state: SandboxState): boolean {
+export function canManage(
+	et: SandboxEventType,
+	user: SandboxUser | undefined,
+	state: SandboxState,
+): boolean {
 	if (!user) return false;
 	if (et.teamId === null) return et.ownerId === user.id;
 	if ((et.hosts ?? []).some((h) => h.userId === user.id)) return true;
 	const team = state.teams.find((t) => t.id === et.teamId);
-	return Boolean(team?.members.some((m) => m.userId === user.id && m.accepted && m.role !== 'MEMBER'));
+	return Boolean(
+		team?.members.some((m) => m.userId === user.id && m.accepted && m.role !== 'MEMBER'),
+	);
 }

@@ -29,14 +29,29 @@ function fail(status: number, message: string, req: RouteRequest): RouteResult {
 }
 
 /** Applies the body's modelled fields to `et`; an error answer when Cal.com would refuse it. */
-function apply(et: SandboxEventType, body: Body, req: RouteRequest, { state }: RouteContext, isCreate: boolean): RouteResult | undefined {
+function apply(
+	et: SandboxEventType,
+	body: Body,
+	req: RouteRequest,
+	{ state }: RouteContext,
+	isCreate: boolean,
+): RouteResult | undefined {
 	const user = req.user as SandboxUser;
 	if (typeof body.slug === 'string' && body.slug !== et.slug) {
-		const taken = state.eventTypes.some((e) => e.id !== et.id && e.teamId === null && e.ownerId === user.id && e.slug === body.slug);
+		const taken = state.eventTypes.some(
+			(e) => e.id !== et.id && e.teamId === null && e.ownerId === user.id && e.slug === body.slug,
+		);
 		if (taken) return fail(400, 'User already has an event type with this slug.', req);
 	}
-	if (typeof body.scheduleId === 'number' && !state.schedules.some((s) => s.id === body.scheduleId && s.ownerId === user.id)) {
-		return fail(404, `User with ID=${user.id} does not own schedule with ID=${body.scheduleId}`, req);
+	if (
+		typeof body.scheduleId === 'number' &&
+		!state.schedules.some((s) => s.id === body.scheduleId && s.ownerId === user.id)
+	) {
+		return fail(
+			404,
+			`User with ID=${user.id} does not own schedule with ID=${body.scheduleId}`,
+			req,
+		);
 	}
 	// disableGuests and bookingFields: see event-type-input.ts (input-event-types.service.ts).
 	const fields = bookingFieldsFromBody(body, isCreate);
@@ -44,7 +59,11 @@ function apply(et: SandboxEventType, body: Body, req: RouteRequest, { state }: R
 	if (fields) {
 		// Follows event-types.service.ts checkHasUserAccessibleEmailBookingField (personal event types).
 		if (!fields.some((f) => f.slug === 'email' && f.isDefault && f.required && !f.hidden)) {
-			return fail(400, 'checkIsEmailUserAccessible - Email booking field must be required and visible', req);
+			return fail(
+				400,
+				'checkIsEmailUserAccessible - Email booking field must be required and visible',
+				req,
+			);
 		}
 		et.bookingFields = fields;
 	}
@@ -53,7 +72,13 @@ function apply(et: SandboxEventType, body: Body, req: RouteRequest, { state }: R
 	if (typeof body.lengthInMinutes === 'number') et.lengthInMinutes = body.lengthInMinutes;
 	if (typeof body.description === 'string') et.description = body.description;
 	if (Array.isArray(body.locations)) et.locations = body.locations as SandboxLocation[];
-	for (const key of ['slotInterval', 'minimumBookingNotice', 'beforeEventBuffer', 'afterEventBuffer', 'scheduleId'] as const) {
+	for (const key of [
+		'slotInterval',
+		'minimumBookingNotice',
+		'beforeEventBuffer',
+		'afterEventBuffer',
+		'scheduleId',
+	] as const) {
 		if (typeof body[key] === 'number') et[key] = body[key] as number;
 	}
 	if (typeof body.hidden === 'boolean') et.hidden = body.hidden;
@@ -62,7 +87,9 @@ function apply(et: SandboxEventType, body: Body, req: RouteRequest, { state }: R
 	const policy = body.confirmationPolicy as Body | undefined;
 	if (policy) et.requiresConfirmation = policy.disabled !== true;
 	const recurrence = body.recurrence as Body | undefined;
-	if (recurrence) et.recurrence = recurrence.disabled === true ? null : (recurrence as unknown as SandboxRecurrence);
+	if (recurrence)
+		et.recurrence =
+			recurrence.disabled === true ? null : (recurrence as unknown as SandboxRecurrence);
 	return undefined;
 }
 
@@ -72,7 +99,11 @@ function ownEventType(req: RouteRequest, ctx: RouteContext): SandboxEventType | 
 	if (!et) return fail(404, `Event type with id ${req.params.eventTypeId} not found`, req);
 	const user = req.user as SandboxUser;
 	if (et.teamId !== null || et.ownerId !== user.id) {
-		return fail(403, `User with id ${user.id} is not the owner of event type with id ${et.id}`, req);
+		return fail(
+			403,
+			`User with id ${user.id} is not the owner of event type with id ${et.id}`,
+			req,
+		);
 	}
 	return et;
 }
@@ -119,11 +150,29 @@ const deleteEventType: RouteHandler['handle'] = (req, ctx) => {
 	const et = ownEventType(req, ctx);
 	if ('status' in et) return et;
 	ctx.state.eventTypes.splice(ctx.state.eventTypes.indexOf(et), 1);
-	return { status: 200, body: success({ id: et.id, lengthInMinutes: et.lengthInMinutes, title: et.title, slug: et.slug }) };
+	return {
+		status: 200,
+		body: success({
+			id: et.id,
+			lengthInMinutes: et.lengthInMinutes,
+			title: et.title,
+			slug: et.slug,
+		}),
+	};
 };
 
 export const eventTypeWriteRoutes: RouteHandler[] = [
 	{ method: 'POST', template: '/v2/event-types', validation: 'generic', handle: createEventType },
-	{ method: 'PATCH', template: '/v2/event-types/{eventTypeId}', validation: 'generic', handle: updateEventType },
-	{ method: 'DELETE', template: '/v2/event-types/{eventTypeId}', validation: 'generic', handle: deleteEventType },
+	{
+		method: 'PATCH',
+		template: '/v2/event-types/{eventTypeId}',
+		validation: 'generic',
+		handle: updateEventType,
+	},
+	{
+		method: 'DELETE',
+		template: '/v2/event-types/{eventTypeId}',
+		validation: 'generic',
+		handle: deleteEventType,
+	},
 ];

@@ -31,7 +31,11 @@ export const ROUTES: readonly RouteHandler[] = [
 	...creditsRoutes,
 ];
 
-export function findRoute(routes: readonly RouteHandler[], method: string, template: string): RouteHandler | undefined {
+export function findRoute(
+	routes: readonly RouteHandler[],
+	method: string,
+	template: string,
+): RouteHandler | undefined {
 	return routes.find((r) => r.method === method.toUpperCase() && r.template === template);
 }
 

@@ -30,7 +30,10 @@ export function meOutput(user: SandboxUser, state: SandboxState): Record<string,
 		organizationId: user.organizationId,
 	};
 	// Cal.com adds `organization` only for organization members.
-	if (user.organizationId !== null && state.organizations.some((o) => o.id === user.organizationId)) {
+	if (
+		user.organizationId !== null &&
+		state.organizations.some((o) => o.id === user.organizationId)
+	) {
 		out.organization = { isPlatform: false, id: user.organizationId };
 	}
 	return out;
@@ -57,23 +60,45 @@ export const meRoutes: RouteHandler[] = [
 			const body = req.body as UpdateMeBody;
 			if (body.timeZone !== undefined && !isValidTimeZone(body.timeZone)) {
 				// UpdateManagedUserInput's @IsTimeZone: the global validation pipe's 400 (validation-errors.ts).
-				return globalPipeAnswer(req.url, body, [{ path: 'timeZone', rule: 'isTimeZone', phrase: 'must be a valid IANA time-zone' }]);
+				return globalPipeAnswer(req.url, body, [
+					{ path: 'timeZone', rule: 'isTimeZone', phrase: 'must be a valid IANA time-zone' },
+				]);
 			}
 			if (body.defaultScheduleId !== undefined) {
 				const schedule = scheduleById(ctx.state, body.defaultScheduleId);
 				if (!schedule) {
-					return { status: 404, body: errorEnvelope(404, `Schedule with id=${body.defaultScheduleId} not found`, req.url) };
+					return {
+						status: 404,
+						body: errorEnvelope(
+							404,
+							`Schedule with id=${body.defaultScheduleId} not found`,
+							req.url,
+						),
+					};
 				}
 				if (schedule.ownerId !== user.id) {
 					return {
 						status: 403,
-						body: errorEnvelope(403, `User with id=${user.id} does not own schedule with id=${schedule.id}`, req.url),
+						body: errorEnvelope(
+							403,
+							`User with id=${user.id} does not own schedule with id=${schedule.id}`,
+							req.url,
+						),
 					};
 				}
-				for (const own of ctx.state.schedules) if (own.ownerId === user.id) own.isDefault = own.id === schedule.id;
+				for (const own of ctx.state.schedules)
+					if (own.ownerId === user.id) own.isDefault = own.id === schedule.id;
 				user.defaultScheduleId = schedule.id;
 			}
-			for (const key of ['name', 'timeZone', 'timeFormat', 'weekStart', 'locale', 'avatarUrl', 'bio'] as const) {
+			for (const key of [
+				'name',
+				'timeZone',
+				'timeFormat',
+				'weekStart',
+				'locale',
+				'avatarUrl',
+				'bio',
+			] as const) {
 				if (body[key] !== undefined) (user as unknown as Record<string, unknown>)[key] = body[key];
 			}
 			return { status: 200, body: success(meOutput(user, ctx.state)) };

@@ -48,7 +48,12 @@ function fail(status: number, message: string, req: RouteRequest): RouteResult {
 }
 
 function mayChooseDuration(state: SandboxState, user: SandboxUser, et: SandboxEventType): boolean {
-	const teamsOf = (userId: number) => new Set(state.teams.filter((t) => t.members.some((m) => m.userId === userId && m.accepted)).map((t) => t.id));
+	const teamsOf = (userId: number) =>
+		new Set(
+			state.teams
+				.filter((t) => t.members.some((m) => m.userId === userId && m.accepted))
+				.map((t) => t.id),
+		);
 	if (et.teamId !== null) return teamsOf(user.id).has(et.teamId);
 	if (et.ownerId === user.id) return true;
 	const mine = teamsOf(user.id);
@@ -73,14 +78,27 @@ function output(r: SandboxReservation, withDuration: boolean): Record<string, un
  * Follows apps/api/v2/src/modules/slots/slots-2024-09-04/services/slots.service.ts (reserveSlot,
  * updateReservedSlot, checkSlotOverlap).
  */
-function reservationFields(req: RouteRequest, ctx: RouteContext, updating = false): Omit<SandboxReservation, 'uid' | 'userId'> | RouteResult {
+function reservationFields(
+	req: RouteRequest,
+	ctx: RouteContext,
+	updating = false,
+): Omit<SandboxReservation, 'uid' | 'userId'> | RouteResult {
 	const body = req.body as ReserveBody;
 	if (!updating && body.reservationDuration !== undefined && !req.user) {
-		return fail(401, 'reservationDuration can only be used for authenticated requests - use access token, api key or OAuth credentials', req);
+		return fail(
+			401,
+			'reservationDuration can only be used for authenticated requests - use access token, api key or OAuth credentials',
+			req,
+		);
 	}
 	const et = eventTypeById(ctx.state, body.eventTypeId);
 	if (!et) return fail(404, `Event Type with ID=${body.eventTypeId} not found`, req);
-	if (!updating && body.reservationDuration !== undefined && req.user && !mayChooseDuration(ctx.state, req.user, et)) {
+	if (
+		!updating &&
+		body.reservationDuration !== undefined &&
+		req.user &&
+		!mayChooseDuration(ctx.state, req.user, et)
+	) {
 		return fail(
 			403,
 			"authenticated user is not owner of event type, does not have memberships in common with owner of the event type, nor does belong to event type's team or org.",
@@ -90,7 +108,12 @@ function reservationFields(req: RouteRequest, ctx: RouteContext, updating = fals
 	const start = Date.parse(body.slotStart);
 	if (Number.isNaN(start)) return fail(400, 'Invalid start date', req);
 	if (body.slotDuration !== undefined) {
-		if (!et.lengthInMinutesOptions) return fail(400, "You passed 'slotDuration' but this event type is not a variable length event type.", req);
+		if (!et.lengthInMinutesOptions)
+			return fail(
+				400,
+				"You passed 'slotDuration' but this event type is not a variable length event type.",
+				req,
+			);
 		if (!et.lengthInMinutesOptions.includes(body.slotDuration)) {
 			return fail(
 				400,
@@ -104,13 +127,21 @@ function reservationFields(req: RouteRequest, ctx: RouteContext, updating = fals
 	const slotDuration = body.slotDuration ?? et.lengthInMinutes;
 	const end = start + slotDuration * MINUTE;
 	const booked = ctx.state.bookings.some(
-		(b) => b.eventTypeId === et.id && (b.status === 'accepted' || b.status === 'pending') && Date.parse(b.start) < end && Date.parse(b.end) > start,
+		(b) =>
+			b.eventTypeId === et.id &&
+			(b.status === 'accepted' || b.status === 'pending') &&
+			Date.parse(b.start) < end &&
+			Date.parse(b.end) > start,
 	);
 	if (booked) return fail(422, "Can't reserve a slot if the event is already booked.", req);
 	const now = ctx.now().getTime();
 	// Every live reservation of the event type, on PATCH the one being updated included.
 	if (overlapsAny(reservedIntervals(ctx.state, et.id, now), start, end)) {
-		return fail(422, 'This time slot is already reserved by another user. Please choose a different time.', req);
+		return fail(
+			422,
+			'This time slot is already reserved by another user. Please choose a different time.',
+			req,
+		);
 	}
 	const reservationDuration = body.reservationDuration ?? DEFAULT_RESERVATION_MINUTES;
 	return {
@@ -126,7 +157,11 @@ function reservationFields(req: RouteRequest, ctx: RouteContext, updating = fals
 const reserve: RouteHandler['handle'] = (req, ctx) => {
 	const fields = reservationFields(req, ctx);
 	if ('status' in fields) return fields;
-	const reservation: SandboxReservation = { uid: newReservationUid(), userId: req.user?.id ?? null, ...fields };
+	const reservation: SandboxReservation = {
+		uid: newReservationUid(),
+		userId: req.user?.id ?? null,
+		...fields,
+	};
 	ctx.state.reservations.push(reservation);
 	return { status: 201, body: success(output(reservation, true)) };
 };
@@ -157,7 +192,22 @@ const RESERVATIONS = '/v2/slots/reservations';
 
 export const reservationsRoutes: RouteHandler[] = [
 	{ method: 'POST', template: RESERVATIONS, validation: 'generic', handle: reserve },
-	{ method: 'GET', template: `${RESERVATIONS}/{uid}`, validation: 'generic', handle: getReservation },
-	{ method: 'PATCH', template: `${RESERVATIONS}/{uid}`, validation: 'generic', handle: updateReservation },
-	{ method: 'DELETE', template: `${RESERVATIONS}/{uid}`, validation: 'generic', handle: deleteReservation },
+	{
+		method: 'GET',
+		template: `${RESERVATIONS}/{uid}`,
+		validation: 'generic',
+		handle: getReservation,
+	},
+	{
+		method: 'PATCH',
+		template: `${RESERVATIONS}/{uid}`,
+		validation: 'generic',
+		handle: updateReservation,
+	},
+	{
+		method: 'DELETE',
+		template: `${RESERVATIONS}/{uid}`,
+		validation: 'generic',
+		handle: deleteReservation,
+	},
 ];

@@ -20,7 +20,13 @@
  */
 import { errorEnvelope, success } from '../envelope';
 import { isValidTimeZone } from '../tz';
-import type { SandboxAvailability, SandboxOverride, SandboxSchedule, SandboxState, SandboxUser } from '../types';
+import type {
+	SandboxAvailability,
+	SandboxOverride,
+	SandboxSchedule,
+	SandboxState,
+	SandboxUser,
+} from '../types';
 import { globalPipeAnswer } from '../validation-errors';
 import type { RouteHandler, RouteRequest, RouteResult } from './route';
 
@@ -42,7 +48,10 @@ function fail(status: number, message: string, req: RouteRequest): RouteResult {
 	return { status, body: errorEnvelope(status, message, req.url) };
 }
 
-export function scheduleOutput(schedule: SandboxSchedule, state: SandboxState): Record<string, unknown> {
+export function scheduleOutput(
+	schedule: SandboxSchedule,
+	state: SandboxState,
+): Record<string, unknown> {
 	const owner = state.users.find((u) => u.id === schedule.ownerId);
 	return {
 		id: schedule.id,
@@ -61,7 +70,11 @@ function makeDefault(state: SandboxState, user: SandboxUser, schedule: SandboxSc
 }
 
 /** The caller's schedule, or the answer for a missing or foreign one. */
-function ownSchedule(req: RouteRequest, state: SandboxState, missingStatus = 404): SandboxSchedule | RouteResult {
+function ownSchedule(
+	req: RouteRequest,
+	state: SandboxState,
+	missingStatus = 404,
+): SandboxSchedule | RouteResult {
 	const id = Number(req.params.scheduleId);
 	const schedule = state.schedules.find((s) => s.id === id);
 	if (!schedule) {
@@ -70,15 +83,23 @@ function ownSchedule(req: RouteRequest, state: SandboxState, missingStatus = 404
 			: fail(404, `Schedule with id=${req.params.scheduleId} not found`, req);
 	}
 	const user = req.user as SandboxUser;
-	if (schedule.ownerId !== user.id) return fail(403, `User with id=${user.id} does not own schedule with id=${schedule.id}`, req);
+	if (schedule.ownerId !== user.id)
+		return fail(403, `User with id=${user.id} does not own schedule with id=${schedule.id}`, req);
 	return schedule;
 }
 
 function checkTimeZone(body: ScheduleBody, req: RouteRequest): RouteResult | undefined {
 	if (body.timeZone !== undefined && !isValidTimeZone(body.timeZone)) {
 		// The DTO's @IsTimeZone: the global validation pipe's 400 (validation-errors.ts).
-		const failure = { path: 'timeZone', rule: 'isTimeZone', phrase: 'must be a valid IANA time-zone' };
-		return { ...globalPipeAnswer(req.url, body, [failure]), problems: [`timeZone "${body.timeZone}" is not an IANA time zone`] };
+		const failure = {
+			path: 'timeZone',
+			rule: 'isTimeZone',
+			phrase: 'must be a valid IANA time-zone',
+		};
+		return {
+			...globalPipeAnswer(req.url, body, [failure]),
+			problems: [`timeZone "${body.timeZone}" is not an IANA time zone`],
+		};
 	}
 	return undefined;
 }
@@ -139,7 +160,11 @@ const deleteSchedule: RouteHandler['handle'] = (req, { state }) => {
 	if ('status' in schedule) return schedule;
 	const user = req.user as SandboxUser;
 	if (user.defaultScheduleId === schedule.id) {
-		return fail(400, 'Cannot delete the default schedule. Make another schedule the default first.', req);
+		return fail(
+			400,
+			'Cannot delete the default schedule. Make another schedule the default first.',
+			req,
+		);
 	}
 	state.schedules.splice(state.schedules.indexOf(schedule), 1);
 	// Event types that used it fall back to the owner's default schedule.
@@ -154,6 +179,16 @@ export const schedulesRoutes: RouteHandler[] = [
 	{ method: 'GET', template: `${BASE}/default`, validation: 'generic', handle: getDefault },
 	{ method: 'GET', template: `${BASE}/{scheduleId}`, validation: 'generic', handle: getSchedule },
 	{ method: 'POST', template: BASE, validation: 'generic', handle: createSchedule },
-	{ method: 'PATCH', template: `${BASE}/{scheduleId}`, validation: 'generic', handle: updateSchedule },
-	{ method: 'DELETE', template: `${BASE}/{scheduleId}`, validation: 'generic', handle: deleteSchedule },
+	{
+		method: 'PATCH',
+		template: `${BASE}/{scheduleId}`,
+		validation: 'generic',
+		handle: updateSchedule,
+	},
+	{
+		method: 'DELETE',
+		template: `${BASE}/{scheduleId}`,
+		validation: 'generic',
+		handle: deleteSchedule,
+	},
 ];

@@ -19,8 +19,18 @@ import { isValidTimeZone } from '../tz';
 
 export type SlotsShape =
 	| { kind: 'byEventTypeId'; eventTypeId: number }
-	| { kind: 'byUsernameAndEventTypeSlug'; eventTypeSlug: string; username: string; organizationSlug?: string }
-	| { kind: 'byTeamSlugAndEventTypeSlug'; eventTypeSlug: string; teamSlug: string; organizationSlug?: string }
+	| {
+			kind: 'byUsernameAndEventTypeSlug';
+			eventTypeSlug: string;
+			username: string;
+			organizationSlug?: string;
+	  }
+	| {
+			kind: 'byTeamSlugAndEventTypeSlug';
+			eventTypeSlug: string;
+			teamSlug: string;
+			organizationSlug?: string;
+	  }
 	| { kind: 'byUsernames'; usernames: string[]; organizationSlug: string };
 
 export type SlotsInput = SlotsShape & {
@@ -33,11 +43,21 @@ export type SlotsInput = SlotsShape & {
 	rrHostSubsetIds?: number[];
 };
 
-export type ParsedSlotsInput = { ok: true; input: SlotsInput } | { ok: false; message: string; problems: string[] };
+export type ParsedSlotsInput =
+	| { ok: true; input: SlotsInput }
+	| { ok: false; message: string; problems: string[] };
 
 type Query = Record<string, string | string[]>;
 
-const COMMON = ['start', 'end', 'timeZone', 'duration', 'format', 'bookingUidToReschedule', 'rrHostSubsetIds'];
+const COMMON = [
+	'start',
+	'end',
+	'timeZone',
+	'duration',
+	'format',
+	'bookingUidToReschedule',
+	'rrHostSubsetIds',
+];
 const SHAPE_PROPS: Record<SlotsShape['kind'], string[]> = {
 	byEventTypeId: ['eventTypeId'],
 	byUsernameAndEventTypeSlug: ['eventTypeSlug', 'username', 'organizationSlug'],
@@ -46,7 +66,8 @@ const SHAPE_PROPS: Record<SlotsShape['kind'], string[]> = {
 };
 
 /** ISO 8601 as class-validator's isISO8601({strict: true}) accepts it, for the forms people send. */
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO =
+	/^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export function isIsoDateString(value: unknown): value is string {
 	if (typeof value !== 'string') return false;
@@ -54,8 +75,10 @@ export function isIsoDateString(value: unknown): value is string {
 	if (!m) return false;
 	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
 	const date = new Date(Date.UTC(y, mo - 1, d));
-	const validDay = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-	const validTime = m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 60);
+	const validDay =
+		date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+	const validTime =
+		m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 60);
 	return validDay && validTime;
 }
 
@@ -74,7 +97,9 @@ function parseIntLike(value: string | string[] | undefined): number | undefined 
 
 function readIdList(value: string | string[] | undefined): number[] | undefined {
 	if (value === undefined) return undefined;
-	return (typeof value === 'string' ? value.split(',') : value).map((id) => parseInt(id.trim(), 10));
+	return (typeof value === 'string' ? value.split(',') : value).map((id) =>
+		parseInt(id.trim(), 10),
+	);
 }
 
 export function parseSlotsQuery(q: Query): ParsedSlotsInput {
@@ -93,16 +118,23 @@ export function parseSlotsQuery(q: Query): ParsedSlotsInput {
 	check('start', isIsoDateString(q.start) ? [] : ['start must be a valid ISO 8601 date string']);
 	check('end', isIsoDateString(q.end) ? [] : ['end must be a valid ISO 8601 date string']);
 	if (q.timeZone !== undefined) {
-		check('timeZone', isString('timeZone') && isValidTimeZone(q.timeZone as string) ? [] : ['timeZone must be a valid IANA time-zone']);
+		check(
+			'timeZone',
+			isString('timeZone') && isValidTimeZone(q.timeZone as string)
+				? []
+				: ['timeZone must be a valid IANA time-zone'],
+		);
 	}
 	const duration = parseIntLike(q.duration);
 	if (duration !== undefined && Number.isNaN(duration)) {
 		check('duration', ['duration must be a number conforming to the specified constraints']);
 	}
-	const format = typeof q.format === 'string' && q.format !== '' ? q.format.toLowerCase() : undefined;
+	const format =
+		typeof q.format === 'string' && q.format !== '' ? q.format.toLowerCase() : undefined;
 	if (q.format !== undefined && q.format !== '') {
 		const c: string[] = [];
-		if (format !== 'time' && format !== 'range') c.push("slotFormat must be either 'range' or 'time'");
+		if (format !== 'time' && format !== 'range')
+			c.push("slotFormat must be either 'range' or 'time'");
 		if (!isString('format')) c.push('format must be a string');
 		check('format', c);
 	}
@@ -112,32 +144,50 @@ export function parseSlotsQuery(q: Query): ParsedSlotsInput {
 
 	const rrHostSubsetIds = readIdList(q.rrHostSubsetIds);
 	if (rrHostSubsetIds?.some((id) => Number.isNaN(id))) {
-		check('rrHostSubsetIds', ['each value in rrHostSubsetIds must be a number conforming to the specified constraints']);
+		check('rrHostSubsetIds', [
+			'each value in rrHostSubsetIds must be a number conforming to the specified constraints',
+		]);
 	}
 
 	let usernames: string[] = [];
 	if (kind === 'byEventTypeId') {
 		const id = parseIntLike(q.eventTypeId);
-		if (id === undefined || Number.isNaN(id)) check('eventTypeId', ['eventTypeId must be a number conforming to the specified constraints']);
+		if (id === undefined || Number.isNaN(id))
+			check('eventTypeId', [
+				'eventTypeId must be a number conforming to the specified constraints',
+			]);
 	} else if (kind === 'byUsernames') {
 		const raw = q.usernames;
-		usernames = typeof raw === 'string' ? raw.split(',').map((u) => u.trim()) : Array.isArray(raw) ? raw : [];
+		usernames =
+			typeof raw === 'string' ? raw.split(',').map((u) => u.trim()) : Array.isArray(raw) ? raw : [];
 		const c: string[] = [];
 		if (raw === undefined) c.push('each value in usernames must be a string');
 		if (usernames.length < 2) c.push('The array must contain at least 2 elements.');
 		if (raw === undefined) c.push('usernames must be an array');
 		check('usernames', c);
-		check('organizationSlug', isString('organizationSlug') ? [] : ['organizationSlug must be a string']);
+		check(
+			'organizationSlug',
+			isString('organizationSlug') ? [] : ['organizationSlug must be a string'],
+		);
 	} else {
 		check('eventTypeSlug', isString('eventTypeSlug') ? [] : ['eventTypeSlug must be a string']);
 		const owner = kind === 'byUsernameAndEventTypeSlug' ? 'username' : 'teamSlug';
 		check(owner, isString(owner) ? [] : [`${owner} must be a string`]);
-		if (q.organizationSlug !== undefined) check('organizationSlug', isString('organizationSlug') ? [] : ['organizationSlug must be a string']);
+		if (q.organizationSlug !== undefined)
+			check(
+				'organizationSlug',
+				isString('organizationSlug') ? [] : ['organizationSlug must be a string'],
+			);
 	}
 
 	if (errors.length > 0) {
-		const message = errors.map(([property, constraints]) => `${property} property is wrong,${constraints.join(', ')} `).join(', ');
-		const problems = errors.map(([property, constraints]) => `query.${property}: ${constraints.join(', ')} (slots input, shape ${kind})`);
+		const message = errors
+			.map(([property, constraints]) => `${property} property is wrong,${constraints.join(', ')} `)
+			.join(', ');
+		const problems = errors.map(
+			([property, constraints]) =>
+				`query.${property}: ${constraints.join(', ')} (slots input, shape ${kind})`,
+		);
 		return { ok: false, message, problems };
 	}
 
@@ -153,11 +203,32 @@ export function parseSlotsQuery(q: Query): ParsedSlotsInput {
 	const org = q.organizationSlug as string | undefined;
 	switch (kind) {
 		case 'byEventTypeId':
-			return { ok: true, input: { ...common, kind, eventTypeId: parseIntLike(q.eventTypeId) as number } };
+			return {
+				ok: true,
+				input: { ...common, kind, eventTypeId: parseIntLike(q.eventTypeId) as number },
+			};
 		case 'byUsernameAndEventTypeSlug':
-			return { ok: true, input: { ...common, kind, eventTypeSlug: q.eventTypeSlug as string, username: q.username as string, organizationSlug: org } };
+			return {
+				ok: true,
+				input: {
+					...common,
+					kind,
+					eventTypeSlug: q.eventTypeSlug as string,
+					username: q.username as string,
+					organizationSlug: org,
+				},
+			};
 		case 'byTeamSlugAndEventTypeSlug':
-			return { ok: true, input: { ...common, kind, eventTypeSlug: q.eventTypeSlug as string, teamSlug: q.teamSlug as string, organizationSlug: org } };
+			return {
+				ok: true,
+				input: {
+					...common,
+					kind,
+					eventTypeSlug: q.eventTypeSlug as string,
+					teamSlug: q.teamSlug as string,
+					organizationSlug: org,
+				},
+			};
 		default:
 			return { ok: true, input: { ...common, kind, usernames, organizationSlug: org as string } };
 	}

@@ -33,7 +33,13 @@ import type { SlotsInput } from './slots-input';
 const MINUTE = 60_000;
 
 /** Cal.com's dynamic (group) event: 30 minutes, 120 minutes' notice, collective. */
-const DYNAMIC_EVENT = { lengthInMinutes: 30, slotInterval: null, minimumBookingNotice: 120, beforeEventBuffer: 0, afterEventBuffer: 0 };
+const DYNAMIC_EVENT = {
+	lengthInMinutes: 30,
+	slotInterval: null,
+	minimumBookingNotice: 120,
+	beforeEventBuffer: 0,
+	afterEventBuffer: 0,
+};
 
 type Resolved = { plan: Plan } | { result: RouteResult };
 
@@ -45,10 +51,18 @@ function notFound(message: string, url: string): Resolved {
 // sandbox answers {} for it rather than inventing an error.
 const EMPTY: Resolved = { result: { status: 200, body: success({}) } };
 
-function orgUserFilter(state: SandboxState, organizationSlug: string | undefined, url: string): ((u: SandboxUser) => boolean) | Resolved {
+function orgUserFilter(
+	state: SandboxState,
+	organizationSlug: string | undefined,
+	url: string,
+): ((u: SandboxUser) => boolean) | Resolved {
 	if (!organizationSlug) return () => true;
 	const org = state.organizations.find((o) => o.slug === organizationSlug);
-	if (!org) return notFound(`slots-input.service.ts: Organization with slug ${organizationSlug} not found`, url);
+	if (!org)
+		return notFound(
+			`slots-input.service.ts: Organization with slug ${organizationSlug} not found`,
+			url,
+		);
 	return (u) => u.organizationId === org.id;
 }
 
@@ -68,16 +82,28 @@ function resolve(input: SlotsInput, state: SandboxState, url: string): Resolved 
 			if (typeof inOrg !== 'function') return inOrg;
 			const user = state.users.find((u) => u.username === input.username && inOrg(u));
 			if (!user) return notFound(`User with username ${input.username} not found`, url);
-			return forEventType(state.eventTypes.find((e) => e.ownerId === user.id && e.teamId === null && e.slug === input.eventTypeSlug));
+			return forEventType(
+				state.eventTypes.find(
+					(e) => e.ownerId === user.id && e.teamId === null && e.slug === input.eventTypeSlug,
+				),
+			);
 		}
 		case 'byTeamSlugAndEventTypeSlug': {
-			const org = input.organizationSlug ? state.organizations.find((o) => o.slug === input.organizationSlug) : undefined;
+			const org = input.organizationSlug
+				? state.organizations.find((o) => o.slug === input.organizationSlug)
+				: undefined;
 			if (input.organizationSlug && !org) {
-				return notFound(`slots-input.service.ts: Organization with slug ${input.organizationSlug} not found`, url);
+				return notFound(
+					`slots-input.service.ts: Organization with slug ${input.organizationSlug} not found`,
+					url,
+				);
 			}
 			const team = teamBySlug(state, input.teamSlug);
-			if (!team || (org && team.organizationId !== org.id)) return notFound(`Team with slug ${input.teamSlug} not found`, url);
-			return forEventType(state.eventTypes.find((e) => e.teamId === team.id && e.slug === input.eventTypeSlug));
+			if (!team || (org && team.organizationId !== org.id))
+				return notFound(`Team with slug ${input.teamSlug} not found`, url);
+			return forEventType(
+				state.eventTypes.find((e) => e.teamId === team.id && e.slug === input.eventTypeSlug),
+			);
 		}
 		default: {
 			// Dynamic group booking: organizationSlug is required by the DTO. Users of that
@@ -93,7 +119,14 @@ function resolve(input: SlotsInput, state: SandboxState, url: string): Resolved 
 				users.push(user);
 			}
 			const length = input.duration ?? DYNAMIC_EVENT.lengthInMinutes;
-			return { plan: { eventType: { ...DYNAMIC_EVENT, lengthInMinutes: length }, fixed: users, anyOf: [], dynamic: true } };
+			return {
+				plan: {
+					eventType: { ...DYNAMIC_EVENT, lengthInMinutes: length },
+					fixed: users,
+					anyOf: [],
+					dynamic: true,
+				},
+			};
 		}
 	}
 }
@@ -112,14 +145,26 @@ function parseInstant(value: string, isEnd: boolean): number {
 
 function getSlots(req: RouteRequest, ctx: RouteContext): RouteResult {
 	const parsed = parseSlotsQuery(req.query);
-	if (!parsed.ok) return { status: 400, body: errorEnvelope(400, parsed.message, req.url), problems: parsed.problems };
+	if (!parsed.ok)
+		return {
+			status: 400,
+			body: errorEnvelope(400, parsed.message, req.url),
+			problems: parsed.problems,
+		};
 	const input = parsed.input;
 
 	const start = parseInstant(input.start, false);
 	const end = parseInstant(input.end, true);
 	const now = ctx.now().getTime();
 	if (end < start) {
-		return { status: 400, body: errorEnvelope(400, "Invalid time range given - check the 'start' and 'end' query parameters.", req.url) };
+		return {
+			status: 400,
+			body: errorEnvelope(
+				400,
+				"Invalid time range given - check the 'start' and 'end' query parameters.",
+				req.url,
+			),
+		};
 	}
 	const yearAhead = new Date(now);
 	yearAhead.setUTCFullYear(yearAhead.getUTCFullYear() + 1);
@@ -128,7 +173,11 @@ function getSlots(req: RouteRequest, ctx: RouteContext): RouteResult {
 	if (parseInstant(input.end, false) > yearAhead.getTime()) {
 		return {
 			status: 400,
-			body: errorEnvelope(400, `end ${input.end} is more than one year from now: slots can be requested at most one year ahead.`, req.url),
+			body: errorEnvelope(
+				400,
+				`end ${input.end} is more than one year from now: slots can be requested at most one year ahead.`,
+				req.url,
+			),
 		};
 	}
 
@@ -156,4 +205,6 @@ function getSlots(req: RouteRequest, ctx: RouteContext): RouteResult {
 	return { status: 200, body: success(data) };
 }
 
-export const slotsRoutes: RouteHandler[] = [{ method: 'GET', template: '/v2/slots', validation: 'own', auth: 'none', handle: getSlots }];
+export const slotsRoutes: RouteHandler[] = [
+	{ method: 'GET', template: '/v2/slots', validation: 'own', auth: 'none', handle: getSlots },
+];

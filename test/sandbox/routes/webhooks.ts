@@ -30,7 +30,11 @@ interface Scope {
 
 type ScopeResult = { ok: true; scope: Scope } | { ok: false; result: RouteResult };
 
-const fail = (status: number, message: string, req: RouteRequest): { ok: false; result: RouteResult } => ({
+const fail = (
+	status: number,
+	message: string,
+	req: RouteRequest,
+): { ok: false; result: RouteResult } => ({
 	ok: false,
 	result: { status, body: errorEnvelope(status, message, req.url) },
 });
@@ -40,10 +44,25 @@ function resolveScope(req: RouteRequest, state: SandboxState): ScopeResult {
 	const { eventTypeId, teamId, orgId } = req.params;
 	if (orgId !== undefined) {
 		const id = Number(orgId);
-		if (!state.organizations.some((o) => o.id === id)) return fail(404, `Organization with id ${id} not found`, req);
-		const admin = user.organizationId === id && (user.organizationRole === 'OWNER' || user.organizationRole === 'ADMIN');
-		if (!admin) return fail(403, 'You must be an admin or owner of this organization to manage its webhooks', req);
-		return { ok: true, scope: { owner: { userId: null, eventTypeId: null, teamId: id }, ownerKey: 'teamId', noun: 'team' } };
+		if (!state.organizations.some((o) => o.id === id))
+			return fail(404, `Organization with id ${id} not found`, req);
+		const admin =
+			user.organizationId === id &&
+			(user.organizationRole === 'OWNER' || user.organizationRole === 'ADMIN');
+		if (!admin)
+			return fail(
+				403,
+				'You must be an admin or owner of this organization to manage its webhooks',
+				req,
+			);
+		return {
+			ok: true,
+			scope: {
+				owner: { userId: null, eventTypeId: null, teamId: id },
+				ownerKey: 'teamId',
+				noun: 'team',
+			},
+		};
 	}
 	if (eventTypeId !== undefined) {
 		const id = Number(eventTypeId);
@@ -53,19 +72,36 @@ function resolveScope(req: RouteRequest, state: SandboxState): ScopeResult {
 			if (!team) return fail(404, `Team with id ${teamId} not found`, req);
 			const member = team.members.find((m) => m.userId === user.id && m.accepted);
 			if (!member || member.role === 'MEMBER') {
-				return fail(403, 'You must be an admin or owner of this team to manage its event type webhooks', req);
+				return fail(
+					403,
+					'You must be an admin or owner of this team to manage its event type webhooks',
+					req,
+				);
 			}
-			if (!eventType || eventType.teamId !== team.id) return fail(404, `Event type with id ${id} not found`, req);
+			if (!eventType || eventType.teamId !== team.id)
+				return fail(404, `Event type with id ${id} not found`, req);
 		} else {
 			if (!eventType) return fail(404, `Event type with id ${id} not found`, req);
-			if (eventType.ownerId !== user.id) return fail(403, `You are not the owner of event type with id ${id}`, req);
+			if (eventType.ownerId !== user.id)
+				return fail(403, `You are not the owner of event type with id ${id}`, req);
 		}
 		return {
 			ok: true,
-			scope: { owner: { userId: null, eventTypeId: id, teamId: null }, ownerKey: 'eventTypeId', noun: 'event type' },
+			scope: {
+				owner: { userId: null, eventTypeId: id, teamId: null },
+				ownerKey: 'eventTypeId',
+				noun: 'event type',
+			},
 		};
 	}
-	return { ok: true, scope: { owner: { userId: user.id, eventTypeId: null, teamId: null }, ownerKey: 'userId', noun: 'user' } };
+	return {
+		ok: true,
+		scope: {
+			owner: { userId: user.id, eventTypeId: null, teamId: null },
+			ownerKey: 'userId',
+			noun: 'user',
+		},
+	};
 }
 
 function inScope(webhook: SandboxWebhook, scope: Scope): boolean {
@@ -76,7 +112,10 @@ function inScope(webhook: SandboxWebhook, scope: Scope): boolean {
 	);
 }
 
-export function webhookOutput(webhook: SandboxWebhook, ownerKey: Scope['ownerKey']): Record<string, unknown> {
+export function webhookOutput(
+	webhook: SandboxWebhook,
+	ownerKey: Scope['ownerKey'],
+): Record<string, unknown> {
 	const out: Record<string, unknown> = {
 		id: webhook.id,
 		[ownerKey]: webhook[ownerKey],
@@ -92,18 +131,29 @@ export function webhookOutput(webhook: SandboxWebhook, ownerKey: Scope['ownerKey
 	return out;
 }
 
-type Body = Partial<Pick<SandboxWebhook, 'subscriberUrl' | 'triggers' | 'active' | 'secret' | 'version' | 'time' | 'timeUnit'>> & {
+type Body = Partial<
+	Pick<
+		SandboxWebhook,
+		'subscriberUrl' | 'triggers' | 'active' | 'secret' | 'version' | 'time' | 'timeUnit'
+	>
+> & {
 	payloadTemplate?: string;
 };
 
-function noShowProblem(triggers: string[], time: number | null, timeUnit: string | null): string | undefined {
+function noShowProblem(
+	triggers: string[],
+	time: number | null,
+	timeUnit: string | null,
+): string | undefined {
 	const noShow = triggers.filter((t) => NO_SHOW_TRIGGERS.includes(t));
 	if (noShow.length === 0 || (time !== null && timeUnit !== null)) return undefined;
 	return `time and timeUnit are required for ${noShow.join(' and ')}`;
 }
 
 /** Runs `act` with the scope, or answers the scope's error. */
-function withScope(act: (req: RouteRequest, state: SandboxState, scope: Scope) => RouteResult): RouteHandler['handle'] {
+function withScope(
+	act: (req: RouteRequest, state: SandboxState, scope: Scope) => RouteResult,
+): RouteHandler['handle'] {
 	return (req, ctx) => {
 		const resolved = resolveScope(req, ctx.state);
 		return resolved.ok ? act(req, ctx.state, resolved.scope) : resolved.result;
@@ -112,14 +162,21 @@ function withScope(act: (req: RouteRequest, state: SandboxState, scope: Scope) =
 
 /** Runs `act` with the scope and the webhook of the path, or answers 404/403. */
 function withWebhook(
-	act: (req: RouteRequest, state: SandboxState, scope: Scope, webhook: SandboxWebhook) => RouteResult,
+	act: (
+		req: RouteRequest,
+		state: SandboxState,
+		scope: Scope,
+		webhook: SandboxWebhook,
+	) => RouteResult,
 ): RouteHandler['handle'] {
 	return withScope((req, state, scope) => {
 		const webhook = state.webhooks.find((w) => w.id === req.params.webhookId);
 		// Follows apps/api/v2/src/modules/webhooks/services/webhooks.service.ts (getWebhookById, which
 		// every scope's guard calls before checking ownership).
 		if (!webhook) return fail(404, `Webhook (${req.params.webhookId}) not found`, req).result;
-		if (!inScope(webhook, scope)) return fail(403, `Webhook with id ${webhook.id} does not belong to this ${scope.noun}`, req).result;
+		if (!inScope(webhook, scope))
+			return fail(403, `Webhook with id ${webhook.id} does not belong to this ${scope.noun}`, req)
+				.result;
 		return act(req, state, scope, webhook);
 	});
 }
@@ -130,7 +187,8 @@ const conflict = (scope: Scope, req: RouteRequest) =>
 const create = withScope((req, state, scope) => {
 	const body = req.body as Body;
 	const triggers = body.triggers ?? [];
-	if (state.webhooks.some((w) => inScope(w, scope) && w.subscriberUrl === body.subscriberUrl)) return conflict(scope, req);
+	if (state.webhooks.some((w) => inScope(w, scope) && w.subscriberUrl === body.subscriberUrl))
+		return conflict(scope, req);
 	const time = body.time ?? null;
 	const timeUnit = body.timeUnit ?? null;
 	const problem = noShowProblem(triggers, time, timeUnit);
@@ -159,13 +217,18 @@ const list = withScope((req, state, scope) => {
 	return { status: 200, body: success(page.map((w) => webhookOutput(w, scope.ownerKey))) };
 });
 
-const get = withWebhook((_req, _state, scope, webhook) => ({ status: 200, body: success(webhookOutput(webhook, scope.ownerKey)) }));
+const get = withWebhook((_req, _state, scope, webhook) => ({
+	status: 200,
+	body: success(webhookOutput(webhook, scope.ownerKey)),
+}));
 
 const update = withWebhook((req, state, scope, webhook) => {
 	const body = req.body as Body;
 	if (
 		body.subscriberUrl !== undefined &&
-		state.webhooks.some((w) => w !== webhook && inScope(w, scope) && w.subscriberUrl === body.subscriberUrl)
+		state.webhooks.some(
+			(w) => w !== webhook && inScope(w, scope) && w.subscriberUrl === body.subscriberUrl,
+		)
 	) {
 		return conflict(scope, req);
 	}
@@ -174,7 +237,8 @@ const update = withWebhook((req, state, scope, webhook) => {
 		subscriberUrl: body.subscriberUrl ?? webhook.subscriberUrl,
 		triggers: body.triggers ? [...new Set(body.triggers)] : webhook.triggers,
 		active: body.active ?? webhook.active,
-		payloadTemplate: body.payloadTemplate === undefined ? webhook.payloadTemplate : body.payloadTemplate || null,
+		payloadTemplate:
+			body.payloadTemplate === undefined ? webhook.payloadTemplate : body.payloadTemplate || null,
 		secret: body.secret === undefined ? webhook.secret : body.secret || null,
 		version: body.version ?? webhook.version,
 		time: body.time ?? webhook.time,
@@ -215,7 +279,13 @@ export const webhooksRoutes: RouteHandler[] = BASES.flatMap((base) => {
 		{ method: 'DELETE', template: item, validation: 'generic', auth: 'required', handle: remove },
 	];
 	if (base.includes('event-types')) {
-		routes.push({ method: 'DELETE', template: base, validation: 'generic', auth: 'required', handle: removeAll });
+		routes.push({
+			method: 'DELETE',
+			template: base,
+			validation: 'generic',
+			auth: 'required',
+			handle: removeAll,
+		});
 	}
 	return routes;
 });

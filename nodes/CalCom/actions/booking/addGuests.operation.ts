@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. ana@example.com, bo@example.com',
-		description: 'Comma-separated emails of the guests to add (at most 10 at once, 30 per booking). Cal.com emails each guest.',
+		description:
+			'Comma-separated emails of the guests to add (at most 10 at once, 30 per booking). Cal.com emails each guest.',
 	},
 	outputField,
 	optionsCollection(),
@@ -24,10 +25,17 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const uid = readBookingUid(this, itemIndex);
-	const emails = parseEmailList(this.getNodeParameter('guestEmails', itemIndex, ''), 'Guest Emails');
-	if (emails.length === 0) throw new ParameterError('Guest Emails', 'give at least one email address.');
+	const emails = parseEmailList(
+		this.getNodeParameter('guestEmails', itemIndex, ''),
+		'Guest Emails',
+	);
+	if (emails.length === 0)
+		throw new ParameterError('Guest Emails', 'give at least one email address.');
 	if (emails.length > 10) {
-		throw new ParameterError('Guest Emails', `Cal.com adds at most 10 guests per request; ${emails.length} were given.`);
+		throw new ParameterError(
+			'Guest Emails',
+			`Cal.com adds at most 10 guests per request; ${emails.length} were given.`,
+		);
 	}
 	const data = await calComRequest.call(this, {
 		method: 'POST',

@@ -21,12 +21,20 @@ export async function freeSlotsAround(
 		end: new Date(at.getTime() + 7 * DAY_MS).toISOString(),
 		format: 'range',
 	};
-	const data = (await calComRequest.call(this, { method: 'GET', path: '/v2/slots', qs, timeoutMs, notFoundMessage: eventTypeNotFoundMessage(ref) })) as IDataObject | null;
+	const data = (await calComRequest.call(this, {
+		method: 'GET',
+		path: '/v2/slots',
+		qs,
+		timeoutMs,
+		notFoundMessage: eventTypeNotFoundMessage(ref),
+	})) as IDataObject | null;
 	const starts: Date[] = [];
 	for (const entries of Object.values(data ?? {})) {
 		if (!Array.isArray(entries)) continue;
 		for (const entry of entries) {
-			const start = new Date(typeof entry === 'string' ? entry : String((entry as IDataObject).start));
+			const start = new Date(
+				typeof entry === 'string' ? entry : String((entry as IDataObject).start),
+			);
 			if (!Number.isNaN(start.getTime())) starts.push(start);
 		}
 	}
@@ -79,13 +87,29 @@ export function slotNotFreeError(
 export async function rethrowSlotTaken(
 	this: IExecuteFunctions,
 	error: unknown,
-	{ bookingUid, start, timeZone, itemIndex, timeoutMs }: { bookingUid: string; start: Date; timeZone: string; itemIndex: number; timeoutMs?: number },
+	{
+		bookingUid,
+		start,
+		timeZone,
+		itemIndex,
+		timeoutMs,
+	}: { bookingUid: string; start: Date; timeZone: string; itemIndex: number; timeoutMs?: number },
 ): Promise<never> {
 	if (!isSlotTakenError(error)) throw error;
-	const booking = (await calComRequest.call(this, { method: 'GET', path: apiPath`/v2/bookings/${bookingUid}`, timeoutMs })) as IDataObject;
+	const booking = (await calComRequest.call(this, {
+		method: 'GET',
+		path: apiPath`/v2/bookings/${bookingUid}`,
+		timeoutMs,
+	})) as IDataObject;
 	const eventType = (booking?.eventType ?? {}) as IDataObject;
 	const eventTypeId = Number(eventType.id ?? booking?.eventTypeId);
 	if (!Number.isInteger(eventTypeId) || eventTypeId <= 0) throw error;
-	const slots = await freeSlotsAround.call(this, { eventTypeId }, start, { bookingUidToReschedule: bookingUid }, timeoutMs);
+	const slots = await freeSlotsAround.call(
+		this,
+		{ eventTypeId },
+		start,
+		{ bookingUidToReschedule: bookingUid },
+		timeoutMs,
+	);
 	throw slotNotFreeError(this, start, nearestSlots(slots, start), timeZone, itemIndex);
 }

@@ -13,8 +13,17 @@ export const bookingUidField: INodeProperties = {
 	description: 'The booking\'s UID (the "uid" field of a booking, not its numeric ID)',
 };
 
-export function readBookingUid(ctx: IExecuteFunctions, itemIndex: number, name = 'bookingUid'): string {
-	return readUid(ctx.getNodeParameter(name, itemIndex, ''), 'Booking UID', 'a booking UID', 'kEQ6lyUVxK9sKQNFvjgrCv');
+export function readBookingUid(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name = 'bookingUid',
+): string {
+	return readUid(
+		ctx.getNodeParameter(name, itemIndex, ''),
+		'Booking UID',
+		'a booking UID',
+		'kEQ6lyUVxK9sKQNFvjgrCv',
+	);
 }
 
 export function notFound(uid: string): string {
@@ -22,7 +31,9 @@ export function notFound(uid: string): string {
 }
 
 function asRecord(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
 }
 
 /**
@@ -31,7 +42,8 @@ function asRecord(value: unknown): IDataObject {
  */
 export function simplifyBooking(booking: IDataObject): IDataObject {
 	const attendees = Array.isArray(booking.attendees) ? (booking.attendees as IDataObject[]) : [];
-	const zone = typeof attendees[0]?.timeZone === 'string' ? (attendees[0].timeZone as string) : 'UTC';
+	const zone =
+		typeof attendees[0]?.timeZone === 'string' ? (attendees[0].timeZone as string) : 'UTC';
 	const local = (value: unknown): string | null => {
 		if (typeof value !== 'string') return null;
 		const date = new Date(value);
@@ -62,7 +74,9 @@ export function simplifyBooking(booking: IDataObject): IDataObject {
 			timeZone: attendee.timeZone ?? null,
 			absent: attendee.absent ?? false,
 			// Seated event types: the seat to give Cancel's Seat UID.
-			...(typeof attendee.seatUid === 'string' && attendee.seatUid ? { seatUid: attendee.seatUid } : {}),
+			...(typeof attendee.seatUid === 'string' && attendee.seatUid
+				? { seatUid: attendee.seatUid }
+				: {}),
 		})),
 		guests: Array.isArray(booking.guests) ? booking.guests : [],
 		hosts: (Array.isArray(booking.hosts) ? (booking.hosts as IDataObject[]) : []).map((host) => ({
@@ -95,7 +109,13 @@ export function bookingsOf(data: unknown): IDataObject[] {
 	return [asRecord(data)];
 }
 
-export function shapeBookings(ctx: IExecuteFunctions, itemIndex: number, data: unknown): IDataObject[] {
+export function shapeBookings(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	data: unknown,
+): IDataObject[] {
 	const bookings = bookingsOf(data);
-	return ctx.getNodeParameter('output', itemIndex, 'simplified') === 'raw' ? bookings : bookings.map(simplifyBooking);
+	return ctx.getNodeParameter('output', itemIndex, 'simplified') === 'raw'
+		? bookings
+		: bookings.map(simplifyBooking);
 }

@@ -59,7 +59,11 @@ interface SeatCancel {
  * hint. Cal.com validates the body before it cancels anything, so sending it again is safe. Any
  * other error passes through unchanged.
  */
-async function cancelSeatWithoutReason(this: IExecuteFunctions, error: unknown, { request, seatUid, reason }: SeatCancel): Promise<unknown> {
+async function cancelSeatWithoutReason(
+	this: IExecuteFunctions,
+	error: unknown,
+	{ request, seatUid, reason }: SeatCancel,
+): Promise<unknown> {
 	if (!(seatUid && reason && refusesReasonWithSeat(error))) throw error;
 	const data = await calComRequest.call(this, { ...request, body: { seatUid } });
 	this.addExecutionHints({
@@ -76,7 +80,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	// A seat UID that is not text must not fall through to cancelling the whole booking.
-	const seatUid = options.seatUid === undefined || options.seatUid === '' ? '' : readUid(options.seatUid, 'Seat UID', 'a seat UID', 'a2f3c4d5-…');
+	const seatUid =
+		options.seatUid === undefined || options.seatUid === ''
+			? ''
+			: readUid(options.seatUid, 'Seat UID', 'a seat UID', 'a2f3c4d5-…');
 	if (reason) body.cancellationReason = reason;
 	// Cal.com reads a body with seatUid as a seat cancel (CancelSeatedBookingInput_2024_08_13),
 	// which allows no cancelSubsequentBookings.

@@ -39,7 +39,8 @@ export const createFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. Europe/Berlin',
-		description: "The attendee's IANA time zone, e.g. Europe/Berlin or America/New_York; a Start without an offset is read in it",
+		description:
+			"The attendee's IANA time zone, e.g. Europe/Berlin or America/New_York; a Start without an offset is read in it",
 	},
 	{
 		displayName: 'Booking Questions',
@@ -48,7 +49,8 @@ export const createFields: INodeProperties[] = [
 		placeholder: 'Add Answer',
 		default: {},
 		typeOptions: { multipleValues: true },
-		description: "Answers to the event type's own booking questions; they are checked against the event type before booking",
+		description:
+			"Answers to the event type's own booking questions; they are checked against the event type before booking",
 		options: [
 			{
 				displayName: 'Answers',
@@ -71,7 +73,8 @@ export const createFields: INodeProperties[] = [
 						name: 'value',
 						type: 'string',
 						default: '',
-						description: 'The answer. Several options of a multi-select: separate them with commas. Yes/no: true or false.',
+						description:
+							'The answer. Several options of a multi-select: separate them with commas. Yes/no: true or false.',
 					},
 				],
 			},
@@ -89,7 +92,8 @@ export const createFields: INodeProperties[] = [
 				name: 'answersJson',
 				type: 'json',
 				default: '{}',
-				description: 'Answers to booking questions as an object keyed by question slug, e.g. {"company": "Acme", "topics": ["Pricing"]}',
+				description:
+					'Answers to booking questions as an object keyed by question slug, e.g. {"company": "Acme", "topics": ["Pricing"]}',
 			},
 			{
 				displayName: 'Attendee Phone',
@@ -136,7 +140,8 @@ export const createFields: INodeProperties[] = [
 				name: 'metadata',
 				type: 'json',
 				default: '{}',
-				description: 'Your own data to keep on the booking: at most 50 keys of up to 40 characters, text values up to 500',
+				description:
+					'Your own data to keep on the booking: at most 50 keys of up to 40 characters, text values up to 500',
 			},
 			{
 				displayName: 'Recurrence Count',
@@ -144,7 +149,8 @@ export const createFields: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 1,
-				description: 'For recurring event types: how many occurrences to book (at most what the event type allows)',
+				description:
+					'For recurring event types: how many occurrences to book (at most what the event type allows)',
 			},
 		],
 	},
@@ -156,13 +162,15 @@ export const createOptions: INodeProperties[] = [
 		name: 'checkAvailability',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to confirm the start is a free slot before booking, and list the nearest free slots when it is not',
+		description:
+			'Whether to confirm the start is a free slot before booking, and list the nearest free slots when it is not',
 	},
 	{
 		displayName: 'Check Booking Questions First',
 		name: 'validateAnswers',
 		type: 'boolean',
 		default: true,
-		description: "Whether to check the answers against the event type's booking questions before booking",
+		description:
+			"Whether to check the answers against the event type's booking questions before booking",
 	},
 ];

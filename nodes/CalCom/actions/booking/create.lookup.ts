@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { BookingField } from '../../helpers/bookingFields';
@@ -17,15 +22,25 @@ export async function loadBookingFields(
 	let eventType: IDataObject | undefined;
 	try {
 		if (ref.eventTypeId !== undefined) {
-			eventType = (await calComRequest.call(this, { method: 'GET', path: apiPath`/v2/event-types/${ref.eventTypeId}`, timeoutMs })) as IDataObject;
+			eventType = (await calComRequest.call(this, {
+				method: 'GET',
+				path: apiPath`/v2/event-types/${ref.eventTypeId}`,
+				timeoutMs,
+			})) as IDataObject;
 		} else if (ref.username && ref.eventTypeSlug) {
 			const qs: IDataObject = { username: ref.username, eventSlug: ref.eventTypeSlug };
 			if (ref.organizationSlug) qs.orgSlug = ref.organizationSlug;
-			const list = (await calComRequest.call(this, { method: 'GET', path: '/v2/event-types', qs, timeoutMs })) as unknown;
+			const list = (await calComRequest.call(this, {
+				method: 'GET',
+				path: '/v2/event-types',
+				qs,
+				timeoutMs,
+			})) as unknown;
 			eventType = Array.isArray(list) ? (list[0] as IDataObject | undefined) : undefined;
 		}
 	} catch (error) {
-		if (error instanceof NodeApiError && ['403', '404'].includes(String(error.httpCode))) return undefined;
+		if (error instanceof NodeApiError && ['403', '404'].includes(String(error.httpCode)))
+			return undefined;
 		// Already a NodeApiError from the transport: n8n hands the same error back.
 		throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
@@ -61,14 +76,18 @@ export async function findBookingAfterFailure(
 	return (found as IDataObject[]).filter((booking) => {
 		const eventType = (booking.eventType ?? {}) as IDataObject;
 		const sameEventType =
-			ref.eventTypeId !== undefined ? Number(eventType.id ?? booking.eventTypeId) === ref.eventTypeId : eventType.slug === ref.eventTypeSlug;
+			ref.eventTypeId !== undefined
+				? Number(eventType.id ?? booking.eventTypeId) === ref.eventTypeId
+				: eventType.slug === ref.eventTypeSlug;
 		const attendees = Array.isArray(booking.attendees) ? (booking.attendees as IDataObject[]) : [];
 		return (
 			sameEventType &&
 			typeof booking.start === 'string' &&
 			new Date(booking.start).getTime() === start.getTime() &&
 			!['cancelled', 'rejected'].includes(String(booking.status)) &&
-			attendees.some((attendee) => String(attendee.email).toLowerCase() === attendeeEmail.toLowerCase())
+			attendees.some(
+				(attendee) => String(attendee.email).toLowerCase() === attendeeEmail.toLowerCase(),
+			)
 		);
 	});
 }

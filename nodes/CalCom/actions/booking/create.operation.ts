@@ -16,7 +16,11 @@ import { findBookingAfterFailure, loadBookingFields } from './create.lookup';
 import { emailProblem, parseEmailList } from './emails';
 import { buildLocation, readPhone } from './location';
 
-export const description: INodeProperties[] = [...createFields, outputField, optionsCollection(...createOptions)];
+export const description: INodeProperties[] = [
+	...createFields,
+	outputField,
+	optionsCollection(...createOptions),
+];
 
 /** Answers from the editor's question list and from the JSON field; JSON wins on a clash. */
 function readAnswers(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObject): IDataObject {
@@ -25,7 +29,8 @@ function readAnswers(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObje
 	for (const entry of listed) {
 		const question = typeof entry.question === 'string' ? entry.question.trim() : '';
 		// Assigned as it is, "__proto__" would vanish (or swap the object's prototype) unseen.
-		if (UNSAFE_KEYS.has(question)) throw new ParameterError('Booking Questions', `"${question}" is not a booking question.`);
+		if (UNSAFE_KEYS.has(question))
+			throw new ParameterError('Booking Questions', `"${question}" is not a booking question.`);
 		if (question) answers[question] = entry.value;
 	}
 	return { ...answers, ...readObject(extra.answersJson, 'Answers (JSON)') };
@@ -34,27 +39,44 @@ function readAnswers(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObje
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const timeZone = validateTimeZone(this.getNodeParameter('attendeeTimeZone', itemIndex, ''), 'Attendee Time Zone');
-	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone, { exact: true });
+	const timeZone = validateTimeZone(
+		this.getNodeParameter('attendeeTimeZone', itemIndex, ''),
+		'Attendee Time Zone',
+	);
+	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone, {
+		exact: true,
+	});
 	const ref = readEventTypeRef(this, itemIndex);
 
 	const attendee: IDataObject = {
-		name: requiredString(this.getNodeParameter('attendeeName', itemIndex, ''), 'Attendee Name', 'Ana Silva'),
+		name: requiredString(
+			this.getNodeParameter('attendeeName', itemIndex, ''),
+			'Attendee Name',
+			'Ana Silva',
+		),
 		timeZone,
 	};
 	const rawEmail = this.getNodeParameter('attendeeEmail', itemIndex, '');
 	if (typeof rawEmail !== 'string') {
-		throw new ParameterError('Attendee Email', `${describeValue(rawEmail)} is not an email address; give one, e.g. ana@example.com.`);
+		throw new ParameterError(
+			'Attendee Email',
+			`${describeValue(rawEmail)} is not an email address; give one, e.g. ana@example.com.`,
+		);
 	}
 	const email = rawEmail.trim();
-	if (!email) throw new ParameterError('Attendee Email', 'an email address is required, e.g. ana@example.com.');
+	if (!email)
+		throw new ParameterError(
+			'Attendee Email',
+			'an email address is required, e.g. ana@example.com.',
+		);
 	const problem = emailProblem(email);
 	if (problem) throw new ParameterError('Attendee Email', `${problem}.`);
 	attendee.email = email;
 	if (typeof extra.attendeePhone === 'string' && extra.attendeePhone.trim()) {
 		attendee.phoneNumber = readPhone(extra.attendeePhone, 'Attendee Phone');
 	}
-	if (typeof extra.language === 'string' && extra.language.trim()) attendee.language = extra.language.trim();
+	if (typeof extra.language === 'string' && extra.language.trim())
+		attendee.language = extra.language.trim();
 
 	const body: IDataObject = { start: start.toISOString(), attendee, ...refQuery(ref) };
 	const guests = parseEmailList(extra.guests, 'Guests');
@@ -64,11 +86,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const metadata = checkMetadata(readObject(extra.metadata, 'Metadata'));
 	if (Object.keys(metadata).length) body.metadata = metadata;
-	if (extra.lengthInMinutes !== undefined) body.lengthInMinutes = toPositiveInt(extra.lengthInMinutes, 'Length (Minutes)', 'a number of minutes');
-	if (extra.recurrenceCount !== undefined) body.recurrenceCount = toPositiveInt(extra.recurrenceCount, 'Recurrence Count', 'a number of occurrences');
+	if (extra.lengthInMinutes !== undefined)
+		body.lengthInMinutes = toPositiveInt(
+			extra.lengthInMinutes,
+			'Length (Minutes)',
+			'a number of minutes',
+		);
+	if (extra.recurrenceCount !== undefined)
+		body.recurrenceCount = toPositiveInt(
+			extra.recurrenceCount,
+			'Recurrence Count',
+			'a number of occurrences',
+		);
 	if (extra.instant === true) {
 		if (!ref.teamSlug && ref.eventTypeId === undefined) {
-			throw new ParameterError('Instant', 'instant meetings exist only for team event types: pick the event type by ID or by team slug.');
+			throw new ParameterError(
+				'Instant',
+				'instant meetings exist only for team event types: pick the event type by ID or by team slug.',
+			);
 		}
 		body.instant = true;
 	}
@@ -101,7 +136,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	if (options.checkAvailability !== false) {
 		const free = await freeSlotsAround.call(this, ref, start, duration, timeoutMs);
-		if (!free.some((slot) => slot.getTime() === start.getTime())) return await ownBookingOrTaken(free);
+		if (!free.some((slot) => slot.getTime() === start.getTime()))
+			return await ownBookingOrTaken(free);
 	}
 
 	try {
@@ -112,7 +148,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			// No idempotency key exists for bookings: never blindly repeat a create.
 			retry: 'never',
 			timeoutMs,
-			notFoundMessage: 'The event type was not found. Check the event type ID, or the username/team and slug.',
+			notFoundMessage:
+				'The event type was not found. Check the event type ID, or the username/team and slug.',
 		});
 		return shapeBookings(this, itemIndex, data);
 	} catch (error) {

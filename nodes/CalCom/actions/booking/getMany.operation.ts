@@ -26,20 +26,65 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Attendee Email', name: 'attendeeEmail', type: 'string', placeholder: 'e.g. name@email.com', default: '', description: 'Only bookings with this attendee' },
-			{ displayName: 'Attendee Name', name: 'attendeeName', type: 'string', default: '', description: 'Only bookings with an attendee of this name' },
-			{ displayName: 'Booking UID', name: 'bookingUid', type: 'string', default: '', description: 'Only the booking with this UID' },
-			...DATE_FILTERS.map(([name, displayName, text]): INodeProperties => ({ displayName, name, type: 'dateTime', default: '', description: `${text} (ISO 8601; without an offset, read in UTC)` })),
-			{ displayName: 'Event Type IDs', name: 'eventTypeIds', type: 'string', default: '', placeholder: 'e.g. 12, 13', description: 'Comma-separated event type IDs' },
+			{
+				displayName: 'Attendee Email',
+				name: 'attendeeEmail',
+				type: 'string',
+				placeholder: 'e.g. name@email.com',
+				default: '',
+				description: 'Only bookings with this attendee',
+			},
+			{
+				displayName: 'Attendee Name',
+				name: 'attendeeName',
+				type: 'string',
+				default: '',
+				description: 'Only bookings with an attendee of this name',
+			},
+			{
+				displayName: 'Booking UID',
+				name: 'bookingUid',
+				type: 'string',
+				default: '',
+				description: 'Only the booking with this UID',
+			},
+			...DATE_FILTERS.map(
+				([name, displayName, text]): INodeProperties => ({
+					displayName,
+					name,
+					type: 'dateTime',
+					default: '',
+					description: `${text} (ISO 8601; without an offset, read in UTC)`,
+				}),
+			),
+			{
+				displayName: 'Event Type IDs',
+				name: 'eventTypeIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 12, 13',
+				description: 'Comma-separated event type IDs',
+			},
 			{
 				displayName: 'Status',
 				name: 'status',
 				type: 'multiOptions',
 				default: [],
-				options: STATUSES.map((value) => ({ name: value[0].toUpperCase() + value.slice(1), value })),
-				description: 'Only bookings in these states; Unconfirmed means waiting for the host to confirm',
+				options: STATUSES.map((value) => ({
+					name: value[0].toUpperCase() + value.slice(1),
+					value,
+				})),
+				description:
+					'Only bookings in these states; Unconfirmed means waiting for the host to confirm',
 			},
-			{ displayName: 'Team IDs', name: 'teamsIds', type: 'string', default: '', placeholder: 'e.g. 100', description: 'Comma-separated team IDs, for the bookings of those teams' },
+			{
+				displayName: 'Team IDs',
+				name: 'teamsIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 100',
+				description: 'Comma-separated team IDs, for the bookings of those teams',
+			},
 		],
 	},
 	{
@@ -82,48 +127,94 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		default: 'offset',
 		options: [
-			{ name: 'Take/Skip (API 2024-08-13)', value: 'offset', description: 'Works on every Cal.com server; pages of up to 250' },
-			{ name: 'Cursor (API 2026-05-01)', value: 'cursor', description: 'Newer servers only; pages of up to 100, one status at a time' },
+			{
+				name: 'Take/Skip (API 2024-08-13)',
+				value: 'offset',
+				description: 'Works on every Cal.com server; pages of up to 250',
+			},
+			{
+				name: 'Cursor (API 2026-05-01)',
+				value: 'cursor',
+				description: 'Newer servers only; pages of up to 100, one status at a time',
+			},
 		],
-		description: 'How to page through bookings; keep Take/Skip unless your server needs the newer API',
+		description:
+			'How to page through bookings; keep Take/Skip unless your server needs the newer API',
 	}),
 ];
 
-function readFilters(ctx: IExecuteFunctions, itemIndex: number): { qs: IDataObject; statuses: string[] } {
+function readFilters(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { qs: IDataObject; statuses: string[] } {
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.bookingUid !== undefined && filters.bookingUid !== '') {
-		qs.bookingUid = readUid(filters.bookingUid, 'Booking UID', 'a booking UID', 'kEQ6lyUVxK9sKQNFvjgrCv');
+		qs.bookingUid = readUid(
+			filters.bookingUid,
+			'Booking UID',
+			'a booking UID',
+			'kEQ6lyUVxK9sKQNFvjgrCv',
+		);
 	}
 	for (const key of ['attendeeEmail', 'attendeeName']) {
-		if (typeof filters[key] === 'string' && (filters[key] as string).trim()) qs[key] = (filters[key] as string).trim();
+		if (typeof filters[key] === 'string' && (filters[key] as string).trim())
+			qs[key] = (filters[key] as string).trim();
 	}
 	const utc = validateTimeZone('UTC');
 	for (const [key, label] of DATE_FILTERS) {
 		if (filters[key]) qs[key] = parseDateTime(filters[key], label, utc).toISOString();
 	}
 	// An "after" past its "before" matches nothing: say so instead of returning an empty list.
-	for (const [after, before] of [['afterStart', 'beforeEnd'], ['afterCreatedAt', 'beforeCreatedAt'], ['afterUpdatedAt', 'beforeUpdatedAt']]) {
-		if (qs[after] === undefined || qs[before] === undefined || String(qs[before]) > String(qs[after])) continue;
+	for (const [after, before] of [
+		['afterStart', 'beforeEnd'],
+		['afterCreatedAt', 'beforeCreatedAt'],
+		['afterUpdatedAt', 'beforeUpdatedAt'],
+	]) {
+		if (
+			qs[after] === undefined ||
+			qs[before] === undefined ||
+			String(qs[before]) > String(qs[after])
+		)
+			continue;
 		const label = (key: string) => DATE_FILTERS.find(([name]) => name === key)?.[1] ?? key;
-		throw new ParameterError(label(before), `must be after ${label(after)} (${label(after)} is ${String(qs[after])}, ${label(before)} is ${String(qs[before])}).`);
+		throw new ParameterError(
+			label(before),
+			`must be after ${label(after)} (${label(after)} is ${String(qs[after])}, ${label(before)} is ${String(qs[before])}).`,
+		);
 	}
-	for (const [key, label] of [['eventTypeIds', 'Event Type IDs'], ['teamsIds', 'Team IDs']]) {
+	for (const [key, label] of [
+		['eventTypeIds', 'Event Type IDs'],
+		['teamsIds', 'Team IDs'],
+	]) {
 		if (typeof filters[key] !== 'string' || !(filters[key] as string).trim()) continue;
-		const ids = (filters[key] as string).split(',').map((part) => toPositiveInt(part.trim(), label, 'an ID'));
+		const ids = (filters[key] as string)
+			.split(',')
+			.map((part) => toPositiveInt(part.trim(), label, 'an ID'));
 		qs[key] = ids.join(',');
 	}
 	const rawStatus = filters.status;
-	if (rawStatus !== undefined && rawStatus !== null && typeof rawStatus !== 'string' && !Array.isArray(rawStatus)) {
+	if (
+		rawStatus !== undefined &&
+		rawStatus !== null &&
+		typeof rawStatus !== 'string' &&
+		!Array.isArray(rawStatus)
+	) {
 		// Ignoring it would list every booking instead of the ones asked for.
-		throw new ParameterError('Status', `${describeValue(rawStatus)} is not a list of statuses (${STATUSES.join(', ')}).`);
+		throw new ParameterError(
+			'Status',
+			`${describeValue(rawStatus)} is not a list of statuses (${STATUSES.join(', ')}).`,
+		);
 	}
-	const statuses = (typeof rawStatus === 'string' ? rawStatus.split(',') : ((rawStatus ?? []) as unknown[])).map((status) =>
-		typeof status === 'string' ? status.trim() : status,
-	);
+	const statuses = (
+		typeof rawStatus === 'string' ? rawStatus.split(',') : ((rawStatus ?? []) as unknown[])
+	).map((status) => (typeof status === 'string' ? status.trim() : status));
 	for (const status of statuses) {
 		if (!(STATUSES as readonly unknown[]).includes(status)) {
-			throw new ParameterError('Status', `${describeValue(status)} is not a booking status (${STATUSES.join(', ')}).`);
+			throw new ParameterError(
+				'Status',
+				`${describeValue(status)} is not a booking status (${STATUSES.join(', ')}).`,
+			);
 		}
 	}
 	const sort = ctx.getNodeParameter('sort', itemIndex, {}) as IDataObject;
@@ -148,14 +239,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			if (remaining !== undefined && remaining <= 0) break;
 			const page = await paginateCursor.call(
 				this,
-				{ method: 'GET', path: '/v2/bookings', qs: status ? { ...qs, status } : qs, apiVersion: '2026-05-01', timeoutMs },
+				{
+					method: 'GET',
+					path: '/v2/bookings',
+					qs: status ? { ...qs, status } : qs,
+					apiVersion: '2026-05-01',
+					timeoutMs,
+				},
 				{ limit: remaining, pageSize: 100, shape },
 			);
 			bookings.push(...page);
 		}
 	} else {
 		if (statuses.length) qs.status = statuses.join(',');
-		bookings = await paginateOffset.call(this, { method: 'GET', path: '/v2/bookings', qs, timeoutMs }, { limit, pageSize: 250, shape });
+		bookings = await paginateOffset.call(
+			this,
+			{ method: 'GET', path: '/v2/bookings', qs, timeoutMs },
+			{ limit, pageSize: 250, shape },
+		);
 	}
 	return bookings as IDataObject[];
 }

@@ -35,9 +35,27 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['booking'] } },
 		default: 'create',
 		options: [
-			{ name: 'Add Guests', value: 'addGuests', action: 'Add guests to a booking', description: 'Invite more people to a booking by email (at most 10 at once); returns the booking' },
-			{ name: 'Cancel', value: 'cancel', action: 'Cancel a booking', description: 'Cancel a booking by its UID, with an optional reason; returns the cancelled booking' },
-			{ name: 'Confirm', value: 'confirm', action: 'Confirm a booking', description: 'Accept a booking that waits for the host to confirm (status unconfirmed/pending)' },
+			{
+				name: 'Add Guests',
+				value: 'addGuests',
+				action: 'Add guests to a booking',
+				description:
+					'Invite more people to a booking by email (at most 10 at once); returns the booking',
+			},
+			{
+				name: 'Cancel',
+				value: 'cancel',
+				action: 'Cancel a booking',
+				description:
+					'Cancel a booking by its UID, with an optional reason; returns the cancelled booking',
+			},
+			{
+				name: 'Confirm',
+				value: 'confirm',
+				action: 'Confirm a booking',
+				description:
+					'Accept a booking that waits for the host to confirm (status unconfirmed/pending)',
+			},
 			{
 				name: 'Create',
 				value: 'create',
@@ -45,18 +63,52 @@ export const description: INodeProperties[] = [
 				description:
 					'Book a free slot of an event type for an attendee. Checks the booking questions and that the slot is free first; returns the booking with its UID.',
 			},
-			{ name: 'Decline', value: 'decline', action: 'Decline a booking', description: 'Reject a booking that waits for the host to confirm, with an optional reason' },
-			{ name: 'Get', value: 'get', action: 'Get a booking', description: 'Get a booking by its UID; a recurring series UID returns every occurrence' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many bookings', description: "List the API key user's bookings, filtered by status, attendee, event type and dates" },
-			{ name: 'Mark No-Show', value: 'markNoShow', action: 'Mark a booking no show', description: 'Record that the host or attendees did not show up (only after the booking has started)' },
-			{ name: 'Reassign', value: 'reassign', action: 'Reassign a booking', description: 'Give a round-robin booking to another host, chosen by Cal.com or by you' },
+			{
+				name: 'Decline',
+				value: 'decline',
+				action: 'Decline a booking',
+				description: 'Reject a booking that waits for the host to confirm, with an optional reason',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a booking',
+				description: 'Get a booking by its UID; a recurring series UID returns every occurrence',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many bookings',
+				description:
+					"List the API key user's bookings, filtered by status, attendee, event type and dates",
+			},
+			{
+				name: 'Mark No-Show',
+				value: 'markNoShow',
+				action: 'Mark a booking no show',
+				description:
+					'Record that the host or attendees did not show up (only after the booking has started)',
+			},
+			{
+				name: 'Reassign',
+				value: 'reassign',
+				action: 'Reassign a booking',
+				description: 'Give a round-robin booking to another host, chosen by Cal.com or by you',
+			},
 			{
 				name: 'Reschedule',
 				value: 'reschedule',
 				action: 'Reschedule a booking',
-				description: 'Move a booking to a new free start time; returns the NEW booking, which has a new UID',
+				description:
+					'Move a booking to a new free start time; returns the NEW booking, which has a new UID',
 			},
-			{ name: 'Update Location', value: 'updateLocation', action: 'Update a booking location', description: 'Change where a booking takes place (the calendar event is not updated by Cal.com)' },
+			{
+				name: 'Update Location',
+				value: 'updateLocation',
+				action: 'Update a booking location',
+				description:
+					'Change where a booking takes place (the calendar event is not updated by Cal.com)',
+			},
 		],
 	},
 ];

@@ -12,14 +12,54 @@ interface LocationType {
 
 /** Cal.com's location objects for a new booking (BookingInput*Location_2024_08_13). */
 const CREATE_TYPES: LocationType[] = [
-	{ name: 'Attendee Address', value: 'attendeeAddress', description: "In person at the attendee's address (give it)", needs: 'address' },
-	{ name: 'Attendee Phone', value: 'attendeePhone', description: "The host calls the attendee's phone (give it)", needs: 'phone' },
-	{ name: 'Attendee-Defined', value: 'attendeeDefined', description: 'A place the attendee names (give it)', needs: 'location' },
-	{ name: 'Integration (Video)', value: 'integration', description: 'A video app such as cal-video, google-meet or zoom (give its name)', needs: 'integration' },
-	{ name: "Organizer's Address", value: 'address', description: 'The address set on the event type', needs: '' },
-	{ name: "Organizer's Default App", value: 'organizersDefaultApp', description: "Team event types: each host's default video app", needs: '' },
-	{ name: "Organizer's Link", value: 'link', description: 'The meeting link set on the event type', needs: '' },
-	{ name: "Organizer's Phone", value: 'phone', description: 'The phone number set on the event type', needs: '' },
+	{
+		name: 'Attendee Address',
+		value: 'attendeeAddress',
+		description: "In person at the attendee's address (give it)",
+		needs: 'address',
+	},
+	{
+		name: 'Attendee Phone',
+		value: 'attendeePhone',
+		description: "The host calls the attendee's phone (give it)",
+		needs: 'phone',
+	},
+	{
+		name: 'Attendee-Defined',
+		value: 'attendeeDefined',
+		description: 'A place the attendee names (give it)',
+		needs: 'location',
+	},
+	{
+		name: 'Integration (Video)',
+		value: 'integration',
+		description: 'A video app such as cal-video, google-meet or zoom (give its name)',
+		needs: 'integration',
+	},
+	{
+		name: "Organizer's Address",
+		value: 'address',
+		description: 'The address set on the event type',
+		needs: '',
+	},
+	{
+		name: "Organizer's Default App",
+		value: 'organizersDefaultApp',
+		description: "Team event types: each host's default video app",
+		needs: '',
+	},
+	{
+		name: "Organizer's Link",
+		value: 'link',
+		description: 'The meeting link set on the event type',
+		needs: '',
+	},
+	{
+		name: "Organizer's Phone",
+		value: 'phone',
+		description: 'The phone number set on the event type',
+		needs: '',
+	},
 ];
 
 /**
@@ -27,12 +67,37 @@ const CREATE_TYPES: LocationType[] = [
  * kind carries its value, and video integrations cannot be set this way.
  */
 const UPDATE_TYPES: LocationType[] = [
-	{ name: 'Address', value: 'address', description: 'In person at an address (give it)', needs: 'address' },
-	{ name: 'Attendee Address', value: 'attendeeAddress', description: "In person at the attendee's address (give it)", needs: 'address' },
-	{ name: 'Attendee Phone', value: 'attendeePhone', description: "The host calls the attendee's phone (give it)", needs: 'phone' },
-	{ name: 'Attendee-Defined', value: 'attendeeDefined', description: 'A place the attendee names (give it)', needs: 'location' },
+	{
+		name: 'Address',
+		value: 'address',
+		description: 'In person at an address (give it)',
+		needs: 'address',
+	},
+	{
+		name: 'Attendee Address',
+		value: 'attendeeAddress',
+		description: "In person at the attendee's address (give it)",
+		needs: 'address',
+	},
+	{
+		name: 'Attendee Phone',
+		value: 'attendeePhone',
+		description: "The host calls the attendee's phone (give it)",
+		needs: 'phone',
+	},
+	{
+		name: 'Attendee-Defined',
+		value: 'attendeeDefined',
+		description: 'A place the attendee names (give it)',
+		needs: 'location',
+	},
 	{ name: 'Link', value: 'link', description: 'A meeting link (give it)', needs: 'link' },
-	{ name: 'Phone', value: 'phone', description: 'A phone number to call (give it)', needs: 'phone' },
+	{
+		name: 'Phone',
+		value: 'phone',
+		description: 'A phone number to call (give it)',
+		needs: 'phone',
+	},
 ];
 
 export type LocationMode = 'create' | 'update';
@@ -71,7 +136,12 @@ export function locationFields(mode: LocationMode): INodeProperties[] {
 const INTEGRATIONS = /^[a-z0-9][a-z0-9-]{1,60}$/;
 
 /** Builds the location object, checking that the value the type needs is there and well-formed. */
-export function buildLocation(type: unknown, value: unknown, mode: LocationMode, field = 'Location'): IDataObject {
+export function buildLocation(
+	type: unknown,
+	value: unknown,
+	mode: LocationMode,
+	field = 'Location',
+): IDataObject {
 	const types = typesFor(mode);
 	const known = types.find((entry) => entry.value === type);
 	if (!known) {
@@ -80,20 +150,35 @@ export function buildLocation(type: unknown, value: unknown, mode: LocationMode,
 			`"${String(type)}" is not a location type${mode === 'update' ? ' Cal.com can change a booking to' : ''}. Use one of: ${types.map((entry) => entry.value).join(', ')}.`,
 		);
 	}
-	const text = typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
+	const text =
+		typeof value === 'string'
+			? value.trim()
+			: value === undefined || value === null
+				? ''
+				: String(value);
 	const location: IDataObject = { type: known.value };
 	if (!known.needs) return location;
-	if (!text) throw new ParameterError(`${field} Value`, `the location type ${known.value} needs a value (${known.needs}).`);
+	if (!text)
+		throw new ParameterError(
+			`${field} Value`,
+			`the location type ${known.value} needs a value (${known.needs}).`,
+		);
 	if (known.needs === 'phone') {
 		const phone = text.replace(/[\s()-]/g, '');
 		if (!/^\+[1-9][0-9]{6,14}$/.test(phone)) {
-			throw new ParameterError(`${field} Value`, `"${text}" is not a phone number in E.164 form, e.g. +4917612345678.`);
+			throw new ParameterError(
+				`${field} Value`,
+				`"${text}" is not a phone number in E.164 form, e.g. +4917612345678.`,
+			);
 		}
 		location.phone = phone;
 		return location;
 	}
 	if (known.needs === 'integration' && !INTEGRATIONS.test(text)) {
-		throw new ParameterError(`${field} Value`, `"${text}" is not an integration name such as cal-video, google-meet or zoom.`);
+		throw new ParameterError(
+			`${field} Value`,
+			`"${text}" is not an integration name such as cal-video, google-meet or zoom.`,
+		);
 	}
 	if (known.needs === 'link' && !/^https?:\/\/\S+$/i.test(text)) {
 		throw new ParameterError(`${field} Value`, `"${text}" is not a link (http:// or https://).`);

@@ -31,7 +31,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const uid = readBookingUid(this, itemIndex);
 	const host = this.getNodeParameter('hostAbsent', itemIndex, false) === true;
-	const emails = parseEmailList(this.getNodeParameter('absentAttendees', itemIndex, ''), 'Absent Attendee Emails');
+	const emails = parseEmailList(
+		this.getNodeParameter('absentAttendees', itemIndex, ''),
+		'Absent Attendee Emails',
+	);
 	if (!host && emails.length === 0) {
 		throw new ParameterError(
 			'Absent Attendee Emails',

@@ -14,7 +14,11 @@ export const description: INodeProperties[] = [
 		default: 'automatic',
 		description: 'Who becomes the new host of the booking',
 		options: [
-			{ name: 'Automatic', value: 'automatic', description: 'Cal.com picks another available host (round-robin event types)' },
+			{
+				name: 'Automatic',
+				value: 'automatic',
+				description: 'Cal.com picks another available host (round-robin event types)',
+			},
 			{ name: 'A Specific User', value: 'user', description: 'Give the user ID of the new host' },
 		],
 	},
@@ -40,10 +44,18 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const uid = readBookingUid(this, itemIndex);
-	const common = { method: 'POST' as const, timeoutMs: readTimeoutMs(this, itemIndex), notFoundMessage: notFound(uid) };
+	const common = {
+		method: 'POST' as const,
+		timeoutMs: readTimeoutMs(this, itemIndex),
+		notFoundMessage: notFound(uid),
+	};
 	let data: unknown;
 	if (this.getNodeParameter('reassignMode', itemIndex) === 'user') {
-		const userId = toPositiveInt(this.getNodeParameter('userId', itemIndex, 0), 'User ID', 'a user ID');
+		const userId = toPositiveInt(
+			this.getNodeParameter('userId', itemIndex, 0),
+			'User ID',
+			'a user ID',
+		);
 		const reason = String(this.getNodeParameter('reason', itemIndex, '') ?? '').trim();
 		data = await calComRequest.call(this, {
 			...common,
@@ -51,9 +63,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			body: reason ? { reason } : {},
 		});
 	} else {
-		data = await calComRequest.call(this, { ...common, path: apiPath`/v2/bookings/${uid}/reassign` });
+		data = await calComRequest.call(this, {
+			...common,
+			path: apiPath`/v2/bookings/${uid}/reassign`,
+		});
 	}
 	// Cal.com's documented schema for this answer is broken; pass on what it sends.
-	const result = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : { result: data as IDataObject[] };
+	const result =
+		typeof data === 'object' && data !== null && !Array.isArray(data)
+			? (data as IDataObject)
+			: { result: data as IDataObject[] };
 	return [{ bookingUid: uid, ...result }];
 }

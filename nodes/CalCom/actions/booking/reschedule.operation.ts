@@ -43,7 +43,12 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const uid = readBookingUid(this, itemIndex);
 	const timeZone = readTimeZone(this, itemIndex);
-	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'New Start', timeZone, { exact: true });
+	const start = parseDateTime(
+		this.getNodeParameter('start', itemIndex, ''),
+		'New Start',
+		timeZone,
+		{ exact: true },
+	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { start: start.toISOString() };
 	for (const key of ['reschedulingReason', 'rescheduledBy']) {
@@ -61,6 +66,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// Cal.com answers the NEW booking (new uid, rescheduledFromUid points back).
 		return shapeBookings(this, itemIndex, data);
 	} catch (error) {
-		return await rethrowSlotTaken.call(this, error, { bookingUid: uid, start, timeZone, itemIndex, timeoutMs: readTimeoutMs(this, itemIndex) });
+		return await rethrowSlotTaken.call(this, error, {
+			bookingUid: uid,
+			start,
+			timeZone,
+			itemIndex,
+			timeoutMs: readTimeoutMs(this, itemIndex),
+		});
 	}
 }

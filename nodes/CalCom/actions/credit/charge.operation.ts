@@ -40,7 +40,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. sms-{{ $json.bookingUid }}',
 		description:
-			"A key that identifies this charge. Cal.com charges a reference once, across all its accounts: a reference it has seen before, from anyone, is answered as if charged but charges nothing. Leave empty to use one made from this n8n instance, workflow, execution, node and item, so re-running them does not charge again; set one from your data (e.g. a booking UID) to be safe across separate executions too, and make it unique to you.",
+			'A key that identifies this charge. Cal.com charges a reference once, across all its accounts: a reference it has seen before, from anyone, is answered as if charged but charges nothing. Leave empty to use one made from this n8n instance, workflow, execution, node and item, so re-running them does not charge again; set one from your data (e.g. a booking UID) to be safe across separate executions too, and make it unique to you.',
 	},
 	outputField,
 	optionsCollection(),
@@ -68,16 +68,25 @@ export function derivedReference(ctx: IExecuteFunctions, itemIndex: number): str
 	return `n8n-${instanceId}-${workflowId}-${executionId}-${ctx.getNode().name}-${runIndex}-${itemIndex}`;
 }
 
-function readReference(ctx: IExecuteFunctions, itemIndex: number): { reference: string; derived: boolean } {
+function readReference(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { reference: string; derived: boolean } {
 	const raw = ctx.getNodeParameter('externalRef', itemIndex, '');
 	if (raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
 		// As text an object is "[object Object]": one reference for every item, so all but the first would go uncharged.
-		throw new ParameterError('External Reference', `${describeValue(raw)} is not a reference; give text, e.g. sms-{{ $json.bookingUid }}.`);
+		throw new ParameterError(
+			'External Reference',
+			`${describeValue(raw)} is not a reference; give text, e.g. sms-{{ $json.bookingUid }}.`,
+		);
 	}
 	const given = String(raw ?? '').trim();
 	if (!given) return { reference: derivedReference(ctx, itemIndex), derived: true };
 	if (given.length > MAX_REFERENCE_LENGTH) {
-		throw new ParameterError('External Reference', `is ${given.length} characters long; use at most ${MAX_REFERENCE_LENGTH}.`);
+		throw new ParameterError(
+			'External Reference',
+			`is ${given.length} characters long; use at most ${MAX_REFERENCE_LENGTH}.`,
+		);
 	}
 	return { reference: given, derived: false };
 }
@@ -100,10 +109,17 @@ function simplifyCharge(data: IDataObject, asked: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const credits = toPositiveInt(this.getNodeParameter('credits', itemIndex, 0), 'Credits', 'a number of credits');
+	const credits = toPositiveInt(
+		this.getNodeParameter('credits', itemIndex, 0),
+		'Credits',
+		'a number of credits',
+	);
 	const creditFor = String(this.getNodeParameter('creditFor', itemIndex, ''));
 	if (!CREDIT_FOR.includes(creditFor)) {
-		throw new ParameterError('Usage Type', `"${creditFor}" is not one of ${CREDIT_FOR.join(', ')}.`);
+		throw new ParameterError(
+			'Usage Type',
+			`"${creditFor}" is not one of ${CREDIT_FOR.join(', ')}.`,
+		);
 	}
 	const { reference: externalRef, derived } = readReference(this, itemIndex);
 	const data = (await calComRequest.call(this, {
@@ -115,5 +131,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		timeoutMs: readTimeoutMs(this, itemIndex),
 	})) as IDataObject;
 	if (this.getNodeParameter('output', itemIndex) === 'raw') return [data];
-	return [simplifyCharge(data, { creditsRequested: credits, creditFor, externalRef, externalRefDerived: derived })];
+	return [
+		simplifyCharge(data, {
+			creditsRequested: credits,
+			creditFor,
+			externalRef,
+			externalRefDerived: derived,
+		}),
+	];
 }

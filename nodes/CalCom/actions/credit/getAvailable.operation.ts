@@ -15,5 +15,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	})) as IDataObject;
 	if (this.getNodeParameter('output', itemIndex) === 'raw') return [data];
 	// credits.service.ts reads the balance for the user alone: a team's credits never show here.
-	return [{ hasCredits: data.hasCredits === true, balanceOf: 'user', ...simplifyBalance(data.balance) }];
+	return [
+		{ hasCredits: data.hasCredits === true, balanceOf: 'user', ...simplifyBalance(data.balance) },
+	];
 }

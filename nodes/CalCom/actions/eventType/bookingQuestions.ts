@@ -26,13 +26,32 @@ const QUESTION_TYPES: Array<[string, string]> = [
 	['URL', 'url'],
 	['Yes/No', 'boolean'],
 ];
-const WITH_PLACEHOLDER = new Set(['phone', 'address', 'text', 'number', 'textarea', 'multiemail', 'url', 'select']);
+const WITH_PLACEHOLDER = new Set([
+	'phone',
+	'address',
+	'text',
+	'number',
+	'textarea',
+	'multiemail',
+	'url',
+	'select',
+]);
 const WITH_OPTIONS = new Set(['select', 'multiselect', 'checkbox', 'radio']);
 const CUSTOM_TYPES = new Set(QUESTION_TYPES.map(([, value]) => value));
 /** A question slug; none may be an object-prototype name (UNSAFE_KEYS), which Booking → Create refuses as an answer key. */
 const QUESTION_SLUG = /^[A-Za-z][A-Za-z0-9-]*$/;
 /** Cal.com's built-in questions: they can be hidden or relabelled, not removed or replaced. */
-const SYSTEM_SLUGS = new Set(['name', 'email', 'location', 'title', 'notes', 'guests', 'rescheduleReason', 'attendeePhoneNumber', 'smsReminderNumber']);
+const SYSTEM_SLUGS = new Set([
+	'name',
+	'email',
+	'location',
+	'title',
+	'notes',
+	'guests',
+	'rescheduleReason',
+	'attendeePhoneNumber',
+	'smsReminderNumber',
+]);
 
 export const bookingQuestionsField: INodeProperties = {
 	displayName: 'Booking Questions',
@@ -53,7 +72,8 @@ export const bookingQuestionsField: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 1-10, 11-50, 51+',
-					description: 'Comma-separated choices (Select, Multi Select, Checkbox Group and Radio Group)',
+					description:
+						'Comma-separated choices (Select, Multi Select, Checkbox Group and Radio Group)',
 					displayOptions: { show: { type: ['select', 'multiselect', 'checkbox', 'radio'] } },
 				},
 				{
@@ -91,7 +111,8 @@ export const bookingQuestionsField: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. company',
-					description: 'Identifier of the question (letters, digits and hyphens);	answers are keyed by it',
+					description:
+						'Identifier of the question (letters, digits and hyphens);	answers are keyed by it',
 				},
 				{
 					displayName: 'Type',
@@ -122,10 +143,13 @@ function customInput(field: IDataObject): IDataObject {
 		hidden: field.hidden === true,
 	};
 	if (typeof field.disableOnPrefill === 'boolean') out.disableOnPrefill = field.disableOnPrefill;
-	if (WITH_PLACEHOLDER.has(type)) out.placeholder = typeof field.placeholder === 'string' ? field.placeholder : '';
+	if (WITH_PLACEHOLDER.has(type))
+		out.placeholder = typeof field.placeholder === 'string' ? field.placeholder : '';
 	if (WITH_OPTIONS.has(type)) {
 		out.options = (Array.isArray(field.options) ? field.options : []).map((option) =>
-			typeof option === 'object' && option !== null ? String((option as IDataObject).value ?? (option as IDataObject).label) : String(option),
+			typeof option === 'object' && option !== null
+				? String((option as IDataObject).value ?? (option as IDataObject).label)
+				: String(option),
 		);
 	}
 	return out;
@@ -144,13 +168,33 @@ export function toInput(field: BookingField): IDataObject | undefined {
 	if (!field.isDefault) return customInput(data);
 	switch (field.slug) {
 		case 'name':
-			return { type: 'name', label: field.label ?? 'Your name', placeholder: typeof data.placeholder === 'string' ? data.placeholder : '', ...pick(data, ['disableOnPrefill']) };
+			return {
+				type: 'name',
+				label: field.label ?? 'Your name',
+				placeholder: typeof data.placeholder === 'string' ? data.placeholder : '',
+				...pick(data, ['disableOnPrefill']),
+			};
 		case 'splitName':
-			return { type: 'splitName', ...pick(data, ['firstNameLabel', 'firstNamePlaceholder', 'lastNameLabel', 'lastNamePlaceholder', 'lastNameRequired', 'disableOnPrefill']) };
+			return {
+				type: 'splitName',
+				...pick(data, [
+					'firstNameLabel',
+					'firstNamePlaceholder',
+					'lastNameLabel',
+					'lastNamePlaceholder',
+					'lastNameRequired',
+					'disableOnPrefill',
+				]),
+			};
 		case 'email':
 			// No label read means Cal.com's translated default: sending '' keeps it (see below).
 			// required/hidden of the email question may be sent only for organization team event types.
-			return { type: 'email', label: field.label ?? '', placeholder: typeof data.placeholder === 'string' ? data.placeholder : '', ...pick(data, ['disableOnPrefill']) };
+			return {
+				type: 'email',
+				label: field.label ?? '',
+				placeholder: typeof data.placeholder === 'string' ? data.placeholder : '',
+				...pick(data, ['disableOnPrefill']),
+			};
 		case 'attendeePhoneNumber':
 			// Cal.com's attendee phone question goes back as a phone input with this slug
 			// (api-to-internal/booking-fields.ts). The input needs a label; an empty one keeps
@@ -189,29 +233,61 @@ function unknownName(field: BookingField): string {
 }
 
 function readChoices(value: unknown, field: string): string[] {
-	const list = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
+	const list = Array.isArray(value)
+		? value.map(String)
+		: typeof value === 'string'
+			? value.split(',')
+			: [];
 	const choices = list.map((choice) => choice.trim()).filter(Boolean);
-	if (!choices.length) throw new ParameterError(field, 'add at least one choice, separated by commas, e.g. 1-10, 11-50, 51+.');
+	if (!choices.length)
+		throw new ParameterError(
+			field,
+			'add at least one choice, separated by commas, e.g. 1-10, 11-50, 51+.',
+		);
 	return choices;
 }
 
 /** The questions the user entered, checked, in Cal.com's input shape. */
 export function readQuestions(value: unknown): IDataObject[] {
-	const entries = value && typeof value === 'object' && Array.isArray((value as IDataObject).entries) ? ((value as IDataObject).entries as IDataObject[]) : Array.isArray(value) ? (value as IDataObject[]) : [];
+	const entries =
+		value && typeof value === 'object' && Array.isArray((value as IDataObject).entries)
+			? ((value as IDataObject).entries as IDataObject[])
+			: Array.isArray(value)
+				? (value as IDataObject[])
+				: [];
 	const seen = new Set<string>();
 	return entries.map((entry, index) => {
 		const label = `Booking Question ${index + 1}`;
 		const slug = typeof entry.slug === 'string' ? entry.slug.trim() : '';
 		if (!QUESTION_SLUG.test(slug) || UNSAFE_KEYS.has(slug)) {
-			throw new ParameterError(`${label} → Slug`, `${slug ? `"${slug}"` : 'nothing'} is not a slug: start with a letter, then letters, digits or hyphens, e.g. company-size.`);
+			throw new ParameterError(
+				`${label} → Slug`,
+				`${slug ? `"${slug}"` : 'nothing'} is not a slug: start with a letter, then letters, digits or hyphens, e.g. company-size.`,
+			);
 		}
-		if (SYSTEM_SLUGS.has(slug)) throw new ParameterError(`${label} → Slug`, `"${slug}" is one of Cal.com's built-in questions; choose another slug.`);
-		if (seen.has(slug)) throw new ParameterError(`${label} → Slug`, `"${slug}" is used by two questions; each question needs its own slug.`);
+		if (SYSTEM_SLUGS.has(slug))
+			throw new ParameterError(
+				`${label} → Slug`,
+				`"${slug}" is one of Cal.com's built-in questions; choose another slug.`,
+			);
+		if (seen.has(slug))
+			throw new ParameterError(
+				`${label} → Slug`,
+				`"${slug}" is used by two questions; each question needs its own slug.`,
+			);
 		seen.add(slug);
 		const type = String(entry.type ?? 'text');
-		if (!CUSTOM_TYPES.has(type)) throw new ParameterError(`${label} → Type`, `"${type}" is not a question type (${[...CUSTOM_TYPES].join(', ')}).`);
+		if (!CUSTOM_TYPES.has(type))
+			throw new ParameterError(
+				`${label} → Type`,
+				`"${type}" is not a question type (${[...CUSTOM_TYPES].join(', ')}).`,
+			);
 		const text = typeof entry.label === 'string' && entry.label.trim() ? entry.label.trim() : '';
-		if (!text) throw new ParameterError(`${label} → Label`, 'a label is required: the question as the person booking sees it.');
+		if (!text)
+			throw new ParameterError(
+				`${label} → Label`,
+				'a label is required: the question as the person booking sees it.',
+			);
 		return customInput({
 			type,
 			slug,
@@ -219,18 +295,28 @@ export function readQuestions(value: unknown): IDataObject[] {
 			required: entry.required === true,
 			hidden: entry.hidden === true,
 			placeholder: typeof entry.placeholder === 'string' ? entry.placeholder : '',
-			options: WITH_OPTIONS.has(type) ? readChoices(entry.options, `${label} → Choices`) : undefined,
+			options: WITH_OPTIONS.has(type)
+				? readChoices(entry.options, `${label} → Choices`)
+				: undefined,
 		});
 	});
 }
 
 /** Slugs to remove: a list or comma-separated text. */
 export function readSlugs(value: unknown): string[] {
-	const list = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
+	const list = Array.isArray(value)
+		? value.map(String)
+		: typeof value === 'string'
+			? value.split(',')
+			: [];
 	const slugs = list.map((slug) => slug.trim()).filter(Boolean);
 	// Checked here, before the event type is read: no question can have such a slug.
 	const bad = slugs.find((slug) => !QUESTION_SLUG.test(slug) || UNSAFE_KEYS.has(slug));
-	if (bad !== undefined) throw new ParameterError('Remove Booking Questions', `"${bad}" is not a question slug (a letter, then letters, digits or hyphens).`);
+	if (bad !== undefined)
+		throw new ParameterError(
+			'Remove Booking Questions',
+			`"${bad}" is not a question slug (a letter, then letters, digits or hyphens).`,
+		);
 	return slugs;
 }
 
@@ -248,17 +334,31 @@ export interface QuestionChanges {
  * the guests question hidden or shown as Disable Guests says. Refused when a current question
  * cannot be sent back, as Cal.com would then delete it.
  */
-export function mergeBookingFields(current: BookingField[], { changes, remove, hideGuests }: QuestionChanges): IDataObject[] {
-	const customSlugs = current.filter((field) => !field.isDefault && field.type !== 'unknown').map((field) => field.slug);
+export function mergeBookingFields(
+	current: BookingField[],
+	{ changes, remove, hideGuests }: QuestionChanges,
+): IDataObject[] {
+	const customSlugs = current
+		.filter((field) => !field.isDefault && field.type !== 'unknown')
+		.map((field) => field.slug);
 	for (const slug of remove) {
 		if (SYSTEM_SLUGS.has(slug) || current.some((field) => field.isDefault && field.slug === slug)) {
-			throw new ParameterError('Remove Booking Questions', `"${slug}" is one of Cal.com's built-in questions; it cannot be removed (hide it instead).`);
+			throw new ParameterError(
+				'Remove Booking Questions',
+				`"${slug}" is one of Cal.com's built-in questions; it cannot be removed (hide it instead).`,
+			);
 		}
 		if (!customSlugs.includes(slug)) {
-			throw new ParameterError('Remove Booking Questions', `the event type has no question "${slug}" (it has: ${customSlugs.join(', ') || 'no custom questions'}).`);
+			throw new ParameterError(
+				'Remove Booking Questions',
+				`the event type has no question "${slug}" (it has: ${customSlugs.join(', ') || 'no custom questions'}).`,
+			);
 		}
 		if (changes.some((change) => change.slug === slug)) {
-			throw new ParameterError('Remove Booking Questions', `"${slug}" is both changed and removed; keep one of the two.`);
+			throw new ParameterError(
+				'Remove Booking Questions',
+				`"${slug}" is both changed and removed; keep one of the two.`,
+			);
 		}
 	}
 	const bySlug = new Map(changes.map((change) => [String(change.slug), change]));
@@ -277,7 +377,13 @@ export function mergeBookingFields(current: BookingField[], { changes, remove, h
 		else lost.push(field.type === 'unknown' ? unknownName(field) : field.slug);
 	}
 	if (lost.length) {
-		const set = [changes.length && 'Booking Questions', remove.length && 'Remove Booking Questions', hideGuests !== undefined && 'Disable Guests'].filter(Boolean).join(', ');
+		const set = [
+			changes.length && 'Booking Questions',
+			remove.length && 'Remove Booking Questions',
+			hideGuests !== undefined && 'Disable Guests',
+		]
+			.filter(Boolean)
+			.join(', ');
 		throw new ParameterError(
 			'Update Fields',
 			`the event type has booking questions Cal.com's API cannot send back (${lost.join(', ')}); changing ${set} through the API would delete them, because Cal.com replaces the whole list. Make this change in Cal.com's event type settings instead.`,

@@ -9,7 +9,15 @@ import { shapeEventTypes } from './eventType.shared';
 import { optionalEventTypeFields, readOptionalFields } from './fields';
 
 export const description: INodeProperties[] = [
-	{ displayName: 'Title', name: 'title', type: 'string', default: '', required: true, placeholder: 'e.g. Intro call', description: 'Name of the event type, shown on the booking page' },
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Intro call',
+		description: 'Name of the event type, shown on the booking page',
+	},
 	{
 		displayName: 'Slug',
 		name: 'slug',
@@ -17,16 +25,27 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. intro-call',
-		description: 'The last part of the booking link (cal.com/username/slug): lowercase letters, digits and hyphens; unique among your event types',
+		description:
+			'The last part of the booking link (cal.com/username/slug): lowercase letters, digits and hyphens; unique among your event types',
 	},
-	{ displayName: 'Length (Minutes)', name: 'lengthInMinutes', type: 'number', typeOptions: { minValue: 1 }, default: 30, required: true, description: 'How long a meeting lasts' },
+	{
+		displayName: 'Length (Minutes)',
+		name: 'lengthInMinutes',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 30,
+		required: true,
+		description: 'How long a meeting lasts',
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [...optionalEventTypeFields, bookingQuestionsField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...optionalEventTypeFields, bookingQuestionsField].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 	outputField,
 	optionsCollection(),
@@ -35,7 +54,10 @@ export const description: INodeProperties[] = [
 export function readSlug(value: unknown): string {
 	const slug = requiredString(value, 'Slug', 'intro-call');
 	if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
-		throw new ParameterError('Slug', `"${slug}" is not a slug: lowercase letters and digits, words joined by single hyphens, e.g. intro-call.`);
+		throw new ParameterError(
+			'Slug',
+			`"${slug}" is not a slug: lowercase letters and digits, words joined by single hyphens, e.g. intro-call.`,
+		);
 	}
 	return slug;
 }
@@ -45,12 +67,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {
 		title: requiredString(this.getNodeParameter('title', itemIndex, ''), 'Title', 'Intro call'),
 		slug: readSlug(this.getNodeParameter('slug', itemIndex, '')),
-		lengthInMinutes: toPositiveInt(this.getNodeParameter('lengthInMinutes', itemIndex, 30), 'Length (Minutes)', 'a number of minutes'),
+		lengthInMinutes: toPositiveInt(
+			this.getNodeParameter('lengthInMinutes', itemIndex, 30),
+			'Length (Minutes)',
+			'a number of minutes',
+		),
 		...readOptionalFields(fields),
 	};
 	// Cal.com adds its built-in questions (name, email, notes …) by itself.
 	const questions = readQuestions(fields.bookingQuestions);
 	if (questions.length) body.bookingFields = questions;
-	const data = await calComRequest.call(this, { method: 'POST', path: '/v2/event-types', body, timeoutMs: readTimeoutMs(this, itemIndex) });
+	const data = await calComRequest.call(this, {
+		method: 'POST',
+		path: '/v2/event-types',
+		body,
+		timeoutMs: readTimeoutMs(this, itemIndex),
+	});
 	return shapeEventTypes(this, itemIndex, data, true);
 }

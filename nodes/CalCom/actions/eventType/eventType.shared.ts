@@ -4,7 +4,11 @@ import { toPositiveInt } from '../../helpers/parameters';
 import { simplifyQuestion } from './bookingQuestions';
 
 export function readEventTypeId(ctx: IExecuteFunctions, itemIndex: number): number {
-	return toPositiveInt(ctx.getNodeParameter('eventTypeId', itemIndex, '', { extractValue: true }), 'Event Type', 'an event type ID');
+	return toPositiveInt(
+		ctx.getNodeParameter('eventTypeId', itemIndex, '', { extractValue: true }),
+		'Event Type',
+		'an event type ID',
+	);
 }
 
 export function eventTypeNotFound(id: number): string {
@@ -32,15 +36,23 @@ export function simplifyEventType(eventType: IDataObject, withQuestions: boolean
 		requiresConfirmation: Boolean(policy && policy.disabled !== true),
 		locations: Array.isArray(eventType.locations) ? eventType.locations : [],
 	};
-	if (Array.isArray(eventType.lengthInMinutesOptions)) out.lengthInMinutesOptions = eventType.lengthInMinutesOptions;
+	if (Array.isArray(eventType.lengthInMinutesOptions))
+		out.lengthInMinutesOptions = eventType.lengthInMinutesOptions;
 	if (eventType.schedulingType) out.schedulingType = eventType.schedulingType;
 	if (withQuestions) {
-		out.bookingQuestions = (Array.isArray(eventType.bookingFields) ? (eventType.bookingFields as IDataObject[]) : []).map(simplifyQuestion);
+		out.bookingQuestions = (
+			Array.isArray(eventType.bookingFields) ? (eventType.bookingFields as IDataObject[]) : []
+		).map(simplifyQuestion);
 	}
 	return out;
 }
 
-export function shapeEventTypes(ctx: IExecuteFunctions, itemIndex: number, data: unknown, withQuestions: boolean): IDataObject[] {
+export function shapeEventTypes(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	data: unknown,
+	withQuestions: boolean,
+): IDataObject[] {
 	const list = (Array.isArray(data) ? data : data ? [data] : []) as IDataObject[];
 	if (ctx.getNodeParameter('output', itemIndex, 'simplified') === 'raw') return list;
 	return list.map((eventType) => simplifyEventType(eventType, withQuestions));

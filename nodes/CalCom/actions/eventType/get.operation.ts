@@ -5,7 +5,11 @@ import { apiPath, calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
 import { eventTypeNotFound, readEventTypeId, shapeEventTypes } from './eventType.shared';
 
-export const description: INodeProperties[] = [eventTypeIdLocator, outputField, optionsCollection()];
+export const description: INodeProperties[] = [
+	eventTypeIdLocator,
+	outputField,
+	optionsCollection(),
+];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = readEventTypeId(this, itemIndex);

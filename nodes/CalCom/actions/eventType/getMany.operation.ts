@@ -14,8 +14,16 @@ export const description: INodeProperties[] = [
 		default: 'own',
 		description: 'Which event types to list',
 		options: [
-			{ name: 'Mine', value: 'own', description: "The API key user's own event types, hidden ones included" },
-			{ name: "A User's Public Ones", value: 'user', description: "Another user's bookable event types, by username" },
+			{
+				name: 'Mine',
+				value: 'own',
+				description: "The API key user's own event types, hidden ones included",
+			},
+			{
+				name: "A User's Public Ones",
+				value: 'user',
+				description: "Another user's bookable event types, by username",
+			},
 			{ name: "A Team's", value: 'team', description: 'The event types of a team, by team ID' },
 		],
 	},
@@ -50,7 +58,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const timeoutMs = readTimeoutMs(this, itemIndex);
 	let data: unknown;
 	if (source === 'team') {
-		const teamId = toPositiveInt(this.getNodeParameter('teamId', itemIndex, ''), 'Team ID', 'a team ID');
+		const teamId = toPositiveInt(
+			this.getNodeParameter('teamId', itemIndex, ''),
+			'Team ID',
+			'a team ID',
+		);
 		data = await calComRequest.call(this, {
 			method: 'GET',
 			path: apiPath`/v2/teams/${teamId}/event-types`,
@@ -58,7 +70,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			notFoundMessage: `Team ${teamId} was not found. Check the team ID.`,
 		});
 	} else if (source === 'user') {
-		const username = readSlug(this.getNodeParameter('username', itemIndex, ''), 'Username', 'bailey');
+		const username = readSlug(
+			this.getNodeParameter('username', itemIndex, ''),
+			'Username',
+			'bailey',
+		);
 		data = await calComRequest.call(this, {
 			method: 'GET',
 			path: '/v2/event-types',

@@ -21,16 +21,34 @@ export const description: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create an event type',
-				description: 'Create a kind of meeting people can book: title, slug, length, and optionally locations, notice, buffers, schedule and booking questions',
+				description:
+					'Create a kind of meeting people can book: title, slug, length, and optionally locations, notice, buffers, schedule and booking questions',
 			},
-			{ name: 'Delete', value: 'delete', action: 'Delete an event type', description: 'Delete one of your event types; returns {deleted: true}' },
-			{ name: 'Get', value: 'get', action: 'Get an event type', description: 'Get an event type by ID with its booking questions (slug, type, required, choices)' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many event types', description: "List your event types, a user's public ones by username, or a team's" },
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete an event type',
+				description: 'Delete one of your event types; returns {deleted: true}',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an event type',
+				description:
+					'Get an event type by ID with its booking questions (slug, type, required, choices)',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many event types',
+				description: "List your event types, a user's public ones by username, or a team's",
+			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update an event type',
-				description: 'Change only the given settings; adding, changing or removing one booking question keeps all the others',
+				description:
+					'Change only the given settings; adding, changing or removing one booking question keeps all the others',
 			},
 		],
 	},

@@ -19,7 +19,8 @@ export const locationsField: INodeProperties = {
 	placeholder: 'Add Location',
 	default: {},
 	typeOptions: { multipleValues: true },
-	description: 'Where meetings take place; with several, the person booking picks one. Replaces all current locations.',
+	description:
+		'Where meetings take place; with several, the person booking picks one. Replaces all current locations.',
 	options: [
 		{
 			displayName: 'Location',
@@ -32,15 +33,39 @@ export const locationsField: INodeProperties = {
 					default: 'calVideo',
 					description: 'Where the meeting takes place',
 					options: [
-						{ name: 'Attendee Address', value: 'attendeeAddress', description: 'At an address the person booking gives' },
-						{ name: 'Attendee Chooses', value: 'attendeeDefined', description: 'The person booking types where' },
-						{ name: 'Attendee Phone', value: 'attendeePhone', description: 'The host calls the number the person booking gives' },
+						{
+							name: 'Attendee Address',
+							value: 'attendeeAddress',
+							description: 'At an address the person booking gives',
+						},
+						{
+							name: 'Attendee Chooses',
+							value: 'attendeeDefined',
+							description: 'The person booking types where',
+						},
+						{
+							name: 'Attendee Phone',
+							value: 'attendeePhone',
+							description: 'The host calls the number the person booking gives',
+						},
 						{ name: 'Cal Video', value: 'calVideo' },
-						{ name: 'Google Meet', value: 'googleMeet', description: 'Needs the Google Meet app installed in Cal.com' },
+						{
+							name: 'Google Meet',
+							value: 'googleMeet',
+							description: 'Needs the Google Meet app installed in Cal.com',
+						},
 						{ name: 'In Person (Address)', value: 'address' },
 						{ name: 'Link', value: 'link', description: 'A fixed meeting link' },
-						{ name: 'Microsoft Teams', value: 'teams', description: 'Needs the Microsoft Teams app installed in Cal.com' },
-						{ name: 'Organizer Phone', value: 'phone', description: 'The person booking calls this number' },
+						{
+							name: 'Microsoft Teams',
+							value: 'teams',
+							description: 'Needs the Microsoft Teams app installed in Cal.com',
+						},
+						{
+							name: 'Organizer Phone',
+							value: 'phone',
+							description: 'The person booking calls this number',
+						},
 						{ name: 'Zoom', value: 'zoom', description: 'Needs the Zoom app installed in Cal.com' },
 					],
 				},
@@ -58,7 +83,8 @@ export const locationsField: INodeProperties = {
 					name: 'public',
 					type: 'boolean',
 					default: true,
-					description: 'Whether the address, link or number is shown on the booking page (otherwise only in the confirmation)',
+					description:
+						'Whether the address, link or number is shown on the booking page (otherwise only in the confirmation)',
 					displayOptions: { show: { kind: ['address', 'link', 'phone'] } },
 				},
 			],
@@ -67,19 +93,35 @@ export const locationsField: INodeProperties = {
 };
 
 export function readLocations(value: unknown): IDataObject[] {
-	const entries = value && typeof value === 'object' && Array.isArray((value as IDataObject).entries) ? ((value as IDataObject).entries as IDataObject[]) : [];
+	const entries =
+		value && typeof value === 'object' && Array.isArray((value as IDataObject).entries)
+			? ((value as IDataObject).entries as IDataObject[])
+			: [];
 	return entries.map((entry, index) => {
 		const label = `Location ${index + 1}`;
 		const kind = String(entry.kind ?? 'calVideo');
 		if (INTEGRATIONS[kind]) return { type: 'integration', integration: INTEGRATIONS[kind] };
-		if (['attendeeDefined', 'attendeePhone', 'attendeeAddress'].includes(kind)) return { type: kind };
-		if (!WITH_VALUE.has(kind)) throw new ParameterError(`${label} → Kind`, `"${kind}" is not a location kind.`);
+		if (['attendeeDefined', 'attendeePhone', 'attendeeAddress'].includes(kind))
+			return { type: kind };
+		if (!WITH_VALUE.has(kind))
+			throw new ParameterError(`${label} → Kind`, `"${kind}" is not a location kind.`);
 		const text = typeof entry.value === 'string' ? entry.value.trim() : '';
-		if (!text) throw new ParameterError(`${label} → Value`, `the ${kind === 'address' ? 'address' : kind === 'link' ? 'link' : 'phone number'} is required.`);
-		if (kind === 'link' && !/^https?:\/\/\S+$/i.test(text)) throw new ParameterError(`${label} → Value`, `"${text}" is not a web address (http:// or https://).`);
+		if (!text)
+			throw new ParameterError(
+				`${label} → Value`,
+				`the ${kind === 'address' ? 'address' : kind === 'link' ? 'link' : 'phone number'} is required.`,
+			);
+		if (kind === 'link' && !/^https?:\/\/\S+$/i.test(text))
+			throw new ParameterError(
+				`${label} → Value`,
+				`"${text}" is not a web address (http:// or https://).`,
+			);
 		const phone = text.replace(/[\s()-]/g, '');
 		if (kind === 'phone' && !/^\+[1-9]\d{6,14}$/.test(phone)) {
-			throw new ParameterError(`${label} → Value`, `"${text}" is not a phone number in E.164 form, e.g. +12125550123.`);
+			throw new ParameterError(
+				`${label} → Value`,
+				`"${text}" is not a phone number in E.164 form, e.g. +12125550123.`,
+			);
 		}
 		return { type: kind, [kind]: kind === 'phone' ? phone : text, public: entry.public !== false };
 	});

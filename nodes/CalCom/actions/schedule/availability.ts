@@ -8,7 +8,15 @@ import { ParameterError } from '../../helpers/errors';
  * day names. Every problem names the entry and the field, e.g. "Availability 2 → End Time".
  */
 
-export const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+export const DAY_NAMES = [
+	'Monday',
+	'Tuesday',
+	'Wednesday',
+	'Thursday',
+	'Friday',
+	'Saturday',
+	'Sunday',
+] as const;
 
 export interface AvailabilityEntry {
 	days: string[];
@@ -30,11 +38,15 @@ function minutes(time: string): number {
 }
 
 function readTime(value: unknown, field: string): string {
-	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const text =
+		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 	// "9:00" is what people type; Cal.com wants "09:00".
 	const padded = /^\d:\d\d$/.test(text) ? `0${text}` : text;
 	if (!TIME.test(padded)) {
-		throw new ParameterError(field, `${text ? `"${text}"` : 'nothing'} is not a time (HH:MM, 24-hour), e.g. 09:00 or 17:30.`);
+		throw new ParameterError(
+			field,
+			`${text ? `"${text}"` : 'nothing'} is not a time (HH:MM, 24-hour), e.g. 09:00 or 17:30.`,
+		);
 	}
 	return padded;
 }
@@ -46,10 +58,12 @@ function readDays(value: unknown, field: string): string[] {
 		const text = String(entry).trim();
 		if (!text) continue;
 		const day = DAY_NAMES.find((name) => name.toLowerCase() === text.toLowerCase());
-		if (!day) throw new ParameterError(field, `"${text}" is not a day name (${DAY_NAMES.join(', ')}).`);
+		if (!day)
+			throw new ParameterError(field, `"${text}" is not a day name (${DAY_NAMES.join(', ')}).`);
 		if (!days.includes(day)) days.push(day);
 	}
-	if (!days.length) throw new ParameterError(field, `choose at least one day (${DAY_NAMES.join(', ')}).`);
+	if (!days.length)
+		throw new ParameterError(field, `choose at least one day (${DAY_NAMES.join(', ')}).`);
 	return days;
 }
 
@@ -85,9 +99,19 @@ function readDate(value: unknown, field: string): string {
 	// The editor's date picker adds a time of day; the date is what counts.
 	const text = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(full) ? full.slice(0, 10) : full;
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-	const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-	if (!match || !date || date.getUTCMonth() !== Number(match[2]) - 1 || date.getUTCDate() !== Number(match[3])) {
-		throw new ParameterError(field, `${text ? `"${text}"` : 'nothing'} is not a date (YYYY-MM-DD), e.g. 2027-03-19.`);
+	const date = match
+		? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+		: undefined;
+	if (
+		!match ||
+		!date ||
+		date.getUTCMonth() !== Number(match[2]) - 1 ||
+		date.getUTCDate() !== Number(match[3])
+	) {
+		throw new ParameterError(
+			field,
+			`${text ? `"${text}"` : 'nothing'} is not a date (YYYY-MM-DD), e.g. 2027-03-19.`,
+		);
 	}
 	return text;
 }

@@ -5,7 +5,12 @@ import { validateTimeZone } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import { readAvailability, readOverrides } from './availability';
-import { availabilityField, overridesField, scheduleTimeZoneField, shapeSchedules } from './schedule.shared';
+import {
+	availabilityField,
+	overridesField,
+	scheduleTimeZoneField,
+	shapeSchedules,
+} from './schedule.shared';
 
 export const description: INodeProperties[] = [
 	{
@@ -25,7 +30,8 @@ export const description: INodeProperties[] = [
 		name: 'isDefault',
 		type: 'boolean',
 		default: false,
-		description: 'Whether this becomes the user\'s default schedule (used by every event type without its own schedule); the old default stops being the default',
+		description:
+			"Whether this becomes the user's default schedule (used by every event type without its own schedule); the old default stops being the default",
 	},
 	outputField,
 	optionsCollection(),
@@ -41,6 +47,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (availability.length) body.availability = availability as unknown as IDataObject[];
 	const overrides = readOverrides(this.getNodeParameter('overrides', itemIndex, {}));
 	if (overrides.length) body.overrides = overrides as unknown as IDataObject[];
-	const data = await calComRequest.call(this, { method: 'POST', path: '/v2/schedules', body, timeoutMs: readTimeoutMs(this, itemIndex) });
+	const data = await calComRequest.call(this, {
+		method: 'POST',
+		path: '/v2/schedules',
+		body,
+		timeoutMs: readTimeoutMs(this, itemIndex),
+	});
 	return shapeSchedules(this, itemIndex, data);
 }

@@ -8,7 +8,11 @@ import { shapeSchedules } from './schedule.shared';
 export const description: INodeProperties[] = [outputField, optionsCollection()];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const data = await calComRequest.call(this, { method: 'GET', path: '/v2/schedules/default', timeoutMs: readTimeoutMs(this, itemIndex) });
+	const data = await calComRequest.call(this, {
+		method: 'GET',
+		path: '/v2/schedules/default',
+		timeoutMs: readTimeoutMs(this, itemIndex),
+	});
 	// Cal.com answers data: null for a user without a default schedule: then no item.
 	return shapeSchedules(this, itemIndex, data);
 }

@@ -14,7 +14,11 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = readLimit(this, itemIndex, 'schedules');
 	// Cal.com answers the whole list at once (no paging on this endpoint).
-	const data = await calComRequest.call(this, { method: 'GET', path: '/v2/schedules', timeoutMs: readTimeoutMs(this, itemIndex) });
+	const data = await calComRequest.call(this, {
+		method: 'GET',
+		path: '/v2/schedules',
+		timeoutMs: readTimeoutMs(this, itemIndex),
+	});
 	const list = Array.isArray(data) ? data : [];
 	return shapeSchedules(this, itemIndex, limit === undefined ? list : list.slice(0, limit));
 }

@@ -25,15 +25,26 @@ export const scheduleIdLocator: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'A schedule ID is a whole number' },
+					properties: {
+						regex: '^\\s*[0-9]+\\s*$',
+						errorMessage: 'A schedule ID is a whole number',
+					},
 				},
 			],
 		},
 	],
 };
 
-export function readScheduleId(ctx: IExecuteFunctions, itemIndex: number, name = 'scheduleId'): number {
-	return toPositiveInt(ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }), 'Schedule', 'a schedule ID');
+export function readScheduleId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name = 'scheduleId',
+): number {
+	return toPositiveInt(
+		ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }),
+		'Schedule',
+		'a schedule ID',
+	);
 }
 
 export function scheduleNotFound(id: number): string {
@@ -51,15 +62,36 @@ export const availabilityField: INodeProperties = {
 	default: {},
 	typeOptions: { multipleValues: true },
 	description:
-		'Weekly hours, in the schedule\'s time zone: days with a start and an end time (HH:MM, 24-hour). Without any, Cal.com uses Monday–Friday 09:00–17:00.',
+		"Weekly hours, in the schedule's time zone: days with a start and an end time (HH:MM, 24-hour). Without any, Cal.com uses Monday–Friday 09:00–17:00.",
 	options: [
 		{
 			displayName: 'Hours',
 			name: 'entries',
 			values: [
-				{ displayName: 'Days', name: 'days', type: 'multiOptions', options: dayOptions, default: [], description: 'Days with these hours' },
-				{ displayName: 'Start Time', name: 'startTime', type: 'string', default: '09:00', placeholder: 'e.g. 09:00', description: 'Start, HH:MM, 24-hour' },
-				{ displayName: 'End Time', name: 'endTime', type: 'string', default: '17:00', placeholder: 'e.g. 17:00', description: 'End, HH:MM, 24-hour; after the start time' },
+				{
+					displayName: 'Days',
+					name: 'days',
+					type: 'multiOptions',
+					options: dayOptions,
+					default: [],
+					description: 'Days with these hours',
+				},
+				{
+					displayName: 'Start Time',
+					name: 'startTime',
+					type: 'string',
+					default: '09:00',
+					placeholder: 'e.g. 09:00',
+					description: 'Start, HH:MM, 24-hour',
+				},
+				{
+					displayName: 'End Time',
+					name: 'endTime',
+					type: 'string',
+					default: '17:00',
+					placeholder: 'e.g. 17:00',
+					description: 'End, HH:MM, 24-hour; after the start time',
+				},
 			],
 		},
 	],
@@ -78,10 +110,39 @@ export const overridesField: INodeProperties = {
 			displayName: 'Override',
 			name: 'entries',
 			values: [
-				{ displayName: 'Date', name: 'date', type: 'string', default: '', placeholder: 'e.g. 2027-03-19', description: 'The date, YYYY-MM-DD' },
-				{ displayName: 'Unavailable All Day', name: 'unavailable', type: 'boolean', default: false, description: 'Whether the date has no hours at all (a day off)' },
-				{ displayName: 'Start Time', name: 'startTime', type: 'string', default: '09:00', placeholder: 'e.g. 10:00', description: 'Start, HH:MM, 24-hour', displayOptions: { show: { unavailable: [false] } } },
-				{ displayName: 'End Time', name: 'endTime', type: 'string', default: '17:00', placeholder: 'e.g. 12:00', description: 'End, HH:MM, 24-hour', displayOptions: { show: { unavailable: [false] } } },
+				{
+					displayName: 'Date',
+					name: 'date',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 2027-03-19',
+					description: 'The date, YYYY-MM-DD',
+				},
+				{
+					displayName: 'Unavailable All Day',
+					name: 'unavailable',
+					type: 'boolean',
+					default: false,
+					description: 'Whether the date has no hours at all (a day off)',
+				},
+				{
+					displayName: 'Start Time',
+					name: 'startTime',
+					type: 'string',
+					default: '09:00',
+					placeholder: 'e.g. 10:00',
+					description: 'Start, HH:MM, 24-hour',
+					displayOptions: { show: { unavailable: [false] } },
+				},
+				{
+					displayName: 'End Time',
+					name: 'endTime',
+					type: 'string',
+					default: '17:00',
+					placeholder: 'e.g. 12:00',
+					description: 'End, HH:MM, 24-hour',
+					displayOptions: { show: { unavailable: [false] } },
+				},
 			],
 		},
 	],
@@ -102,7 +163,9 @@ function asList(value: unknown): IDataObject[] {
 	return Array.isArray(value) ? (value as IDataObject[]) : [];
 }
 
-const SHORT: Record<string, string> = Object.fromEntries(DAY_NAMES.map((day) => [day, day.slice(0, 3)]));
+const SHORT: Record<string, string> = Object.fromEntries(
+	DAY_NAMES.map((day) => [day, day.slice(0, 3)]),
+);
 
 /** "Mon, Tue 09:00–17:00": one line per availability entry, for people and agents. */
 function weeklyHours(availability: IDataObject[]): string[] {
@@ -133,7 +196,11 @@ export function simplifySchedule(schedule: IDataObject): IDataObject {
 	};
 }
 
-export function shapeSchedules(ctx: IExecuteFunctions, itemIndex: number, data: unknown): IDataObject[] {
+export function shapeSchedules(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	data: unknown,
+): IDataObject[] {
 	const list = (Array.isArray(data) ? data : data ? [data] : []) as IDataObject[];
 	if (ctx.getNodeParameter('output', itemIndex, 'simplified') === 'raw') return list;
 	return list.map(simplifySchedule);

@@ -28,20 +28,30 @@ export const description: INodeProperties[] = [
 		options: [
 			{
 				...availabilityField,
-				description: 'Replaces all weekly hours of the schedule. Days with start and end times (HH:MM, 24-hour).',
+				description:
+					'Replaces all weekly hours of the schedule. Days with start and end times (HH:MM, 24-hour).',
 			},
 			{
 				...overridesField,
-				description: 'Replaces all date overrides of the schedule; add this field with no entries to remove them all',
+				description:
+					'Replaces all date overrides of the schedule; add this field with no entries to remove them all',
 			},
 			{
 				displayName: 'Make Default',
 				name: 'isDefault',
 				type: 'boolean',
 				default: true,
-				description: 'Whether this becomes the user\'s default schedule (Cal.com only acts on true: to change the default, make another schedule the default)',
+				description:
+					"Whether this becomes the user's default schedule (Cal.com only acts on true: to change the default, make another schedule the default)",
 			},
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Working hours', description: 'New name of the schedule' },
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Working hours',
+				description: 'New name of the schedule',
+			},
 			scheduleTimeZoneField,
 		],
 	},
@@ -57,13 +67,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if ('timeZone' in fields) body.timeZone = validateTimeZone(fields.timeZone, 'Time Zone');
 	if ('availability' in fields) {
 		const availability = readAvailability(fields.availability);
-		if (!availability.length) throw new ParameterError('Availability', 'add at least one entry of days and hours, or remove the field to keep the current hours.');
+		if (!availability.length)
+			throw new ParameterError(
+				'Availability',
+				'add at least one entry of days and hours, or remove the field to keep the current hours.',
+			);
 		body.availability = availability as unknown as IDataObject[];
 	}
-	if ('overrides' in fields) body.overrides = readOverrides(fields.overrides) as unknown as IDataObject[];
+	if ('overrides' in fields)
+		body.overrides = readOverrides(fields.overrides) as unknown as IDataObject[];
 	if (fields.isDefault === true) body.isDefault = true;
 	if (!Object.keys(body).length) {
-		throw new ParameterError('Update Fields', 'nothing to change: add at least one field (name, time zone, availability, date overrides or default).');
+		throw new ParameterError(
+			'Update Fields',
+			'nothing to change: add at least one field (name, time zone, availability, date overrides or default).',
+		);
 	}
 	const data = await calComRequest.call(this, {
 		method: 'PATCH',

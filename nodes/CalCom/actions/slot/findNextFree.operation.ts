@@ -5,7 +5,12 @@ import { readTimeoutMs, readTimeZone, toPositiveInt } from '../../helpers/parame
 import { DAY_MS, dateInZone, formatInZone, parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, timeZoneField } from '../common.descriptions';
-import { eventTypeLookupFields, eventTypeNotFoundMessage, readEventTypeRef, refQuery } from '../eventTypeLookup';
+import {
+	eventTypeLookupFields,
+	eventTypeNotFoundMessage,
+	readEventTypeRef,
+	refQuery,
+} from '../eventTypeLookup';
 import { simplifySlots, slotsQueryEnd } from './slots.shared';
 
 const FIRST_SPAN_DAYS = 7;
@@ -39,7 +44,8 @@ export const description: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 09:00',
-			description: 'Only slots starting at or after this time of day in the Time Zone (HH:MM, 24-hour)',
+			description:
+				'Only slots starting at or after this time of day in the Time Zone (HH:MM, 24-hour)',
 		},
 		{
 			displayName: 'Daily Window To',
@@ -47,7 +53,8 @@ export const description: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 17:00',
-			description: 'Only slots ending at or before this time of day in the Time Zone (HH:MM, 24-hour)',
+			description:
+				'Only slots ending at or before this time of day in the Time Zone (HH:MM, 24-hour)',
 		},
 		{
 			displayName: 'Duration (Minutes)',
@@ -73,7 +80,8 @@ function readClock(value: unknown, field: string): number | undefined {
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (!text) return undefined;
 	const match = TIME.exec(text);
-	if (!match) throw new ParameterError(field, `"${text}" is not a time of day (HH:MM, 24-hour), e.g. 09:00.`);
+	if (!match)
+		throw new ParameterError(field, `"${text}" is not a time of day (HH:MM, 24-hour), e.g. 09:00.`);
 	return Number(match[1]) * 60 + Number(match[2]);
 }
 
@@ -91,21 +99,35 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const timeZone = readTimeZone(this, itemIndex);
 	const rawAfter = this.getNodeParameter('after', itemIndex, '');
 	const after = rawAfter ? parseDateTime(rawAfter, 'After', timeZone) : new Date();
-	const count = toPositiveInt(this.getNodeParameter('count', itemIndex, 3), 'How Many', 'a number of slots');
+	const count = toPositiveInt(
+		this.getNodeParameter('count', itemIndex, 3),
+		'How Many',
+		'a number of slots',
+	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const from = readClock(options.windowStart, 'Daily Window From');
 	const to = readClock(options.windowEnd, 'Daily Window To');
 	if (from !== undefined && to !== undefined && to <= from) {
-		throw new ParameterError('Daily Window To', `must be after Daily Window From (${String(options.windowStart)}).`);
+		throw new ParameterError(
+			'Daily Window To',
+			`must be after Daily Window From (${String(options.windowStart)}).`,
+		);
 	}
-	const horizonDays = options.horizonDays === undefined ? 30 : toPositiveInt(options.horizonDays, 'Search Up To (Days)', 'a number of days');
+	const horizonDays =
+		options.horizonDays === undefined
+			? 30
+			: toPositiveInt(options.horizonDays, 'Search Up To (Days)', 'a number of days');
 	if (horizonDays > MAX_HORIZON_DAYS) {
-		throw new ParameterError('Search Up To (Days)', `${horizonDays} days is more than a year; Cal.com gives slots at most one year ahead (use ${MAX_HORIZON_DAYS} or fewer).`);
+		throw new ParameterError(
+			'Search Up To (Days)',
+			`${horizonDays} days is more than a year; Cal.com gives slots at most one year ahead (use ${MAX_HORIZON_DAYS} or fewer).`,
+		);
 	}
 	const horizon = new Date(after.getTime() + horizonDays * DAY_MS);
 	const ref = readEventTypeRef(this, itemIndex);
 	const base: IDataObject = { ...refQuery(ref), timeZone, format: 'range' };
-	if (options.duration !== undefined) base.duration = toPositiveInt(options.duration, 'Duration (Minutes)', 'a number of minutes');
+	if (options.duration !== undefined)
+		base.duration = toPositiveInt(options.duration, 'Duration (Minutes)', 'a number of minutes');
 	const timeoutMs = readTimeoutMs(this, itemIndex);
 
 	// Every request starts at `after` and only its end moves out: Cal.com lays the slot grid from
@@ -133,7 +155,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				const end = String(slot.end);
 				// A slot ending on a later day is outside the window; told by the date, not by an end
 				// clock before the start's, which at a fall-back (01:45–01:00) is one day's slot.
-				if (dateInZone(new Date(end), timeZone) !== slot.date || minutesOfDay(end, timeZone) > to) continue;
+				if (dateInZone(new Date(end), timeZone) !== slot.date || minutesOfDay(end, timeZone) > to)
+					continue;
 			}
 			found.push(slot);
 		}

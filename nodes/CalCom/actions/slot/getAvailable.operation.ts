@@ -5,7 +5,12 @@ import { readTimeoutMs, readTimeZone, readUid, toPositiveInt } from '../../helpe
 import { DAY_MS, parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
-import { eventTypeLookupFields, eventTypeNotFoundMessage, readEventTypeRef, refQuery } from '../eventTypeLookup';
+import {
+	eventTypeLookupFields,
+	eventTypeNotFoundMessage,
+	readEventTypeRef,
+	refQuery,
+} from '../eventTypeLookup';
 import { simplifySlots, slotsQueryEnd } from './slots.shared';
 
 export const description: INodeProperties[] = [
@@ -33,18 +38,19 @@ export const description: INodeProperties[] = [
 	optionsCollection(
 		{
 			displayName: 'Duration (Minutes)',
-				name: 'duration',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 30,
-				description: 'Slot length, for event types that offer several lengths',
-			},
-			{
+			name: 'duration',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30,
+			description: 'Slot length, for event types that offer several lengths',
+		},
+		{
 			displayName: 'Booking UID to Reschedule',
 			name: 'bookingUidToReschedule',
 			type: 'string',
 			default: '',
-			description: "When finding a new time for an existing booking: its UID, so that its own time counts as free",
+			description:
+				'When finding a new time for an existing booking: its UID, so that its own time counts as free',
 		},
 		{
 			displayName: 'Slot Format',
@@ -66,7 +72,9 @@ const MAX_RANGE_DAYS = 366;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const timeZone = readTimeZone(this, itemIndex);
 	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone);
-	const end = parseDateTime(this.getNodeParameter('end', itemIndex, ''), 'End', timeZone, { endOfDay: true });
+	const end = parseDateTime(this.getNodeParameter('end', itemIndex, ''), 'End', timeZone, {
+		endOfDay: true,
+	});
 	if (end.getTime() <= start.getTime()) {
 		throw new ParameterError(
 			'End',
@@ -84,9 +92,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Cal.com rejects any parameter of another lookup shape, so send exactly one shape.
 	const format = options.format === 'time' ? 'time' : 'range';
 	const ref = readEventTypeRef(this, itemIndex);
-	const qs: IDataObject = { ...refQuery(ref), start: start.toISOString(), end: slotsQueryEnd(end), timeZone, format };
+	const qs: IDataObject = {
+		...refQuery(ref),
+		start: start.toISOString(),
+		end: slotsQueryEnd(end),
+		timeZone,
+		format,
+	};
 	if (options.bookingUidToReschedule !== undefined && options.bookingUidToReschedule !== '') {
-		qs.bookingUidToReschedule = readUid(options.bookingUidToReschedule, 'Booking UID to Reschedule', 'a booking UID', 'kEQ6lyUVxK9sKQNFvjgrCv');
+		qs.bookingUidToReschedule = readUid(
+			options.bookingUidToReschedule,
+			'Booking UID to Reschedule',
+			'a booking UID',
+			'kEQ6lyUVxK9sKQNFvjgrCv',
+		);
 	}
 	if (options.duration !== undefined) {
 		qs.duration = toPositiveInt(options.duration, 'Duration (Minutes)', 'a number of minutes');

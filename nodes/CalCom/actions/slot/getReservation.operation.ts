@@ -22,7 +22,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	})) as IDataObject | null;
 	if (!data) {
 		// Cal.com answers data: null for a reservation that expired or never existed.
-		throw new ParameterError('Reservation UID', `no reservation ${uid} exists (it may have expired or been released).`);
+		throw new ParameterError(
+			'Reservation UID',
+			`no reservation ${uid} exists (it may have expired or been released).`,
+		);
 	}
 	return [this.getNodeParameter('output', itemIndex) === 'raw' ? data : simplifyReservation(data)];
 }

@@ -7,7 +7,14 @@ import * as releaseReservation from './releaseReservation.operation';
 import * as reserve from './reserve.operation';
 import * as updateReservation from './updateReservation.operation';
 
-export const operations = { getAvailable, findNextFree, reserve, getReservation, updateReservation, releaseReservation };
+export const operations = {
+	getAvailable,
+	findNextFree,
+	reserve,
+	getReservation,
+	updateReservation,
+	releaseReservation,
+};
 
 export const description: INodeProperties[] = [
 	{

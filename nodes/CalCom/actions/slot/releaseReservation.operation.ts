@@ -5,10 +5,7 @@ import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
 import { readReservationUid, reservationUidField } from './reservation.shared';
 
-export const description: INodeProperties[] = [
-	reservationUidField,
-	optionsCollection(),
-];
+export const description: INodeProperties[] = [reservationUidField, optionsCollection()];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const uid = readReservationUid(this, itemIndex);

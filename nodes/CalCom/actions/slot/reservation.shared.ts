@@ -42,17 +42,30 @@ export const reservationOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 30,
 		description:
-			'Length of the slot, for event types that offer several lengths. Not set: Reserve takes the event type\'s default length, Update Reservation keeps the hold\'s length.',
+			"Length of the slot, for event types that offer several lengths. Not set: Reserve takes the event type's default length, Update Reservation keeps the hold's length.",
 	},
 ];
 
-export function reservationBody(ctx: IExecuteFunctions, itemIndex: number, eventTypeId: number): IDataObject {
+export function reservationBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	eventTypeId: number,
+): IDataObject {
 	const timeZone = validateTimeZone(ctx.getTimezone(), 'Workflow Time Zone');
-	const slotStart = parseDateTime(ctx.getNodeParameter('slotStart', itemIndex, ''), 'Slot Start', timeZone, { exact: true });
+	const slotStart = parseDateTime(
+		ctx.getNodeParameter('slotStart', itemIndex, ''),
+		'Slot Start',
+		timeZone,
+		{ exact: true },
+	);
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { eventTypeId, slotStart: slotStart.toISOString() };
 	if (options.slotDuration !== undefined) {
-		body.slotDuration = toPositiveInt(options.slotDuration, 'Slot Duration (Minutes)', 'a number of minutes');
+		body.slotDuration = toPositiveInt(
+			options.slotDuration,
+			'Slot Duration (Minutes)',
+			'a number of minutes',
+		);
 	}
 	if (options.reservationDuration !== undefined) {
 		body.reservationDuration = toPositiveInt(
@@ -65,12 +78,25 @@ export function reservationBody(ctx: IExecuteFunctions, itemIndex: number, event
 }
 
 export function readReservationUid(ctx: IExecuteFunctions, itemIndex: number): string {
-	return readUid(ctx.getNodeParameter('reservationUid', itemIndex, ''), 'Reservation UID', 'a reservation UID', 'e84be5a3-4696-49e3-acc7-b2f3999c3b94');
+	return readUid(
+		ctx.getNodeParameter('reservationUid', itemIndex, ''),
+		'Reservation UID',
+		'a reservation UID',
+		'e84be5a3-4696-49e3-acc7-b2f3999c3b94',
+	);
 }
 
 /** The reservation as Cal.com returns it; all its fields are short, so Simplified keeps them. */
 export function simplifyReservation(data: IDataObject): IDataObject {
-	const keep = ['reservationUid', 'eventTypeId', 'slotStart', 'slotEnd', 'slotDuration', 'reservationDuration', 'reservationUntil'];
+	const keep = [
+		'reservationUid',
+		'eventTypeId',
+		'slotStart',
+		'slotEnd',
+		'slotDuration',
+		'reservationDuration',
+		'reservationUntil',
+	];
 	const out: IDataObject = {};
 	for (const key of keep) if (data[key] !== undefined) out[key] = data[key];
 	return out;

@@ -58,7 +58,11 @@ function overlapsOwnHold(hold: IDataObject, body: IDataObject): boolean {
 	return start < holdEnd && start + minutes * MINUTE_MS > holdStart;
 }
 
-async function reserveAnew(ctx: IExecuteFunctions, body: IDataObject, timeoutMs: number): Promise<IDataObject> {
+async function reserveAnew(
+	ctx: IExecuteFunctions,
+	body: IDataObject,
+	timeoutMs: number,
+): Promise<IDataObject> {
 	return (await calComRequest.call(ctx, {
 		method: 'POST',
 		path: '/v2/slots/reservations',
@@ -74,9 +78,14 @@ async function reserveAnew(ctx: IExecuteFunctions, body: IDataObject, timeoutMs:
  * with several lengths; Cal.com refuses it (400, nothing held) on the others, which then get
  * their one length back without it (at once when the PATCH already met that refusal).
  */
-async function reserveOldTimeAgain(ctx: IExecuteFunctions, hold: IDataObject, request: MoveRequest): Promise<IDataObject> {
+async function reserveOldTimeAgain(
+	ctx: IExecuteFunctions,
+	hold: IDataObject,
+	request: MoveRequest,
+): Promise<IDataObject> {
 	const body: IDataObject = { eventTypeId: hold.eventTypeId, slotStart: hold.slotStart };
-	if (request.body.reservationDuration !== undefined) body.reservationDuration = request.body.reservationDuration;
+	if (request.body.reservationDuration !== undefined)
+		body.reservationDuration = request.body.reservationDuration;
 	if (request.oneLength) return await reserveAnew(ctx, body, request.timeoutMs);
 	body.slotDuration = hold.slotDuration;
 	try {
@@ -94,12 +103,24 @@ function rethrowUnlessOneLength(error: unknown): void {
 
 /** Cal.com's 400 for slotDuration on an event type with one length; validation refused it, nothing changed. */
 export function isOneLengthError(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '400' && NOT_VARIABLE.test(calComText(error));
+	return (
+		error instanceof NodeApiError &&
+		error.httpCode === '400' &&
+		NOT_VARIABLE.test(calComText(error))
+	);
 }
 
 /** The hold as Cal.com stores it now (slotStart, slotEnd, slotDuration…), or null for an unknown UID. */
-export async function readHold(ctx: IExecuteFunctions, uid: string, timeoutMs: number): Promise<IDataObject | null> {
-	return (await calComRequest.call(ctx, { method: 'GET', path: apiPath`/v2/slots/reservations/${uid}`, timeoutMs })) as IDataObject | null;
+export async function readHold(
+	ctx: IExecuteFunctions,
+	uid: string,
+	timeoutMs: number,
+): Promise<IDataObject | null> {
+	return (await calComRequest.call(ctx, {
+		method: 'GET',
+		path: apiPath`/v2/slots/reservations/${uid}`,
+		timeoutMs,
+	})) as IDataObject | null;
 }
 
 /**

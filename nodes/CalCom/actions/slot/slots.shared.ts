@@ -2,7 +2,6 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DAY_MS, dateInZone, formatInZone, wallTime, wallTimeInstants } from '../../helpers/time';
 
-
 /**
  * A slots query's `end` as Cal.com should get it. Cal.com reads an `end` at 00:00:00 UTC as the
  * end of that UTC day (what it means for a bare date), which would add up to a day of slots; a
@@ -29,7 +28,9 @@ export function simplifySlots(data: IDataObject, timeZone: string): IDataObject[
 			const start = new Date(slot.start);
 			if (Number.isNaN(start.getTime())) continue;
 			const end = slot.end ? new Date(slot.end) : undefined;
-			const { start: _start, end: _end, ...extra } = slot;
+			const extra: IDataObject = { ...slot };
+			delete extra.start;
+			delete extra.end;
 			const simple: IDataObject = {
 				start: start.toISOString(),
 				end: end ? end.toISOString() : null,
@@ -46,7 +47,6 @@ export function simplifySlots(data: IDataObject, timeZone: string): IDataObject[
 	return slots.sort((a, b) => String(a.start).localeCompare(String(b.start)));
 }
 
-
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -56,11 +56,15 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * CLDR 38), so every month has three letters on every Node.js build.
  */
 export function labelOf(slot: IDataObject, timeZone: string): string {
-	const [year, month, date] = dateInZone(new Date(String(slot.start)), timeZone).split('-').map(Number);
+	const [year, month, date] = dateInZone(new Date(String(slot.start)), timeZone)
+		.split('-')
+		.map(Number);
 	const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, date)).getUTCDay()];
 	const day = `${weekday} ${date} ${MONTHS[month - 1]}`;
 	const clock = (iso: unknown) => formatInZone(new Date(String(iso)), timeZone).slice(11, 16);
-	const label = slot.end ? `${day}, ${clock(slot.start)}–${clock(slot.end)}` : `${day}, ${clock(slot.start)}`;
+	const label = slot.end
+		? `${day}, ${clock(slot.start)}–${clock(slot.end)}`
+		: `${day}, ${clock(slot.start)}`;
 	// In the hour a fall-back repeats, two slots would read the same: the offset tells them apart.
 	const start = new Date(String(slot.start));
 	if (wallTimeInstants(wallTime(start, timeZone), timeZone).length < 2) return label;

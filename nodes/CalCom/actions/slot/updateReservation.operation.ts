@@ -33,12 +33,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const timeoutMs = readTimeoutMs(this, itemIndex);
 	const moved = await updateKeepingLength(this, { uid, body, timeoutMs, itemIndex });
 	if (this.getNodeParameter('output', itemIndex) === 'raw') return [moved.data];
-	const out: IDataObject = { ...simplifyReservation(moved.data), reservationUidChanged: moved.previousReservationUid !== undefined };
-	if (moved.previousReservationUid !== undefined) out.previousReservationUid = moved.previousReservationUid;
+	const out: IDataObject = {
+		...simplifyReservation(moved.data),
+		reservationUidChanged: moved.previousReservationUid !== undefined,
+	};
+	if (moved.previousReservationUid !== undefined)
+		out.previousReservationUid = moved.previousReservationUid;
 	return [out];
 }
 
-async function patch(ctx: IExecuteFunctions, { uid, timeoutMs }: MoveRequest, body: IDataObject): Promise<IDataObject> {
+async function patch(
+	ctx: IExecuteFunctions,
+	{ uid, timeoutMs }: MoveRequest,
+	body: IDataObject,
+): Promise<IDataObject> {
 	return (await calComRequest.call(ctx, {
 		method: 'PATCH',
 		path: apiPath`/v2/slots/reservations/${uid}`,
@@ -64,8 +72,14 @@ function heldLength(hold: IDataObject | null, body: IDataObject): number | undef
  * itself against the new time (extending it, or shifting it onto time it overlaps), the node
  * reserves anew; other errors pass through.
  */
-async function updateKeepingLength(ctx: IExecuteFunctions, request: MoveRequest): Promise<MovedReservation> {
-	const hold = request.body.slotDuration === undefined ? await readHold(ctx, request.uid, request.timeoutMs) : undefined;
+async function updateKeepingLength(
+	ctx: IExecuteFunctions,
+	request: MoveRequest,
+): Promise<MovedReservation> {
+	const hold =
+		request.body.slotDuration === undefined
+			? await readHold(ctx, request.uid, request.timeoutMs)
+			: undefined;
 	const minutes = hold === undefined ? undefined : heldLength(hold, request.body);
 	let oneLength = false;
 	if (minutes !== undefined) {
@@ -73,7 +87,8 @@ async function updateKeepingLength(ctx: IExecuteFunctions, request: MoveRequest)
 		try {
 			return { data: await patch(ctx, request, body) };
 		} catch (error) {
-			if (!isOneLengthError(error)) return await moveByReservingAnew(ctx, { ...request, body }, error, hold);
+			if (!isOneLengthError(error))
+				return await moveByReservingAnew(ctx, { ...request, body }, error, hold);
 			oneLength = true;
 		}
 	}

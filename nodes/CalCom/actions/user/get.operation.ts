@@ -5,10 +5,7 @@ import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import { simplifyUser } from './user.shared';
 
-export const description: INodeProperties[] = [
-	outputField,
-	optionsCollection(),
-];
+export const description: INodeProperties[] = [outputField, optionsCollection()];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const me = (await calComRequest.call(this, {

@@ -10,9 +10,49 @@ import { simplifyUser } from './user.shared';
 const WEEK_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 /** The locales UpdateManagedUserInput accepts. */
 const LOCALES = [
-	'ar', 'az', 'bg', 'bn', 'ca', 'cs', 'da', 'de', 'el', 'en', 'es', 'es-419', 'et', 'eu', 'fi', 'fr', 'he', 'hr',
-	'hu', 'id', 'it', 'iw', 'ja', 'km', 'ko', 'lv', 'nl', 'no', 'pl', 'pt', 'pt-BR', 'ro', 'ru', 'sk', 'sr', 'sv',
-	'ta', 'th', 'tr', 'uk', 'vi', 'zh-CN', 'zh-TW',
+	'ar',
+	'az',
+	'bg',
+	'bn',
+	'ca',
+	'cs',
+	'da',
+	'de',
+	'el',
+	'en',
+	'es',
+	'es-419',
+	'et',
+	'eu',
+	'fi',
+	'fr',
+	'he',
+	'hr',
+	'hu',
+	'id',
+	'it',
+	'iw',
+	'ja',
+	'km',
+	'ko',
+	'lv',
+	'nl',
+	'no',
+	'pl',
+	'pt',
+	'pt-BR',
+	'ro',
+	'ru',
+	'sk',
+	'sr',
+	'sv',
+	'ta',
+	'th',
+	'tr',
+	'uk',
+	'vi',
+	'zh-CN',
+	'zh-TW',
 ];
 
 export const description: INodeProperties[] = [
@@ -73,7 +113,8 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Europe/Berlin',
-				description: 'IANA time zone name, e.g. Europe/Berlin, America/New_York or UTC; checked before anything is sent',
+				description:
+					'IANA time zone name, e.g. Europe/Berlin, America/New_York or UTC; checked before anything is sent',
 			},
 			{
 				displayName: 'Week Start',
@@ -94,39 +135,60 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {};
 	if (fields.timeZone !== undefined) body.timeZone = validateTimeZone(fields.timeZone, 'Time Zone');
 	if (fields.defaultScheduleId !== undefined) {
-		body.defaultScheduleId = toPositiveInt(fields.defaultScheduleId, 'Default Schedule ID', 'a schedule ID');
+		body.defaultScheduleId = toPositiveInt(
+			fields.defaultScheduleId,
+			'Default Schedule ID',
+			'a schedule ID',
+		);
 	}
 	if (fields.name !== undefined) {
 		const name = String(fields.name).trim();
-		if (!name) throw new ParameterError('Name', 'cannot be empty; remove the field to keep the current name.');
+		if (!name)
+			throw new ParameterError(
+				'Name',
+				'cannot be empty; remove the field to keep the current name.',
+			);
 		body.name = name;
 	}
 	if (fields.bio !== undefined) body.bio = String(fields.bio);
 	if (fields.timeFormat !== undefined) {
 		const format = Number(fields.timeFormat);
-		if (format !== 12 && format !== 24) throw new ParameterError('Time Format', `must be 12 or 24, not "${String(fields.timeFormat)}".`);
+		if (format !== 12 && format !== 24)
+			throw new ParameterError(
+				'Time Format',
+				`must be 12 or 24, not "${String(fields.timeFormat)}".`,
+			);
 		body.timeFormat = format;
 	}
 	if (fields.weekStart !== undefined) {
 		if (!WEEK_DAYS.includes(String(fields.weekStart))) {
-			throw new ParameterError('Week Start', `must be a day name such as Monday, not "${String(fields.weekStart)}".`);
+			throw new ParameterError(
+				'Week Start',
+				`must be a day name such as Monday, not "${String(fields.weekStart)}".`,
+			);
 		}
 		body.weekStart = fields.weekStart;
 	}
 	if (fields.locale !== undefined) {
 		if (!LOCALES.includes(String(fields.locale))) {
-			throw new ParameterError('Locale', `"${String(fields.locale)}" is not a locale Cal.com offers, e.g. en, de or pt-BR.`);
+			throw new ParameterError(
+				'Locale',
+				`"${String(fields.locale)}" is not a locale Cal.com offers, e.g. en, de or pt-BR.`,
+			);
 		}
 		body.locale = fields.locale;
 	}
-	if (Object.keys(body).length === 0) throw new ParameterError('Update Fields', 'add at least one field to change.');
+	if (Object.keys(body).length === 0)
+		throw new ParameterError('Update Fields', 'add at least one field to change.');
 	const me = (await calComRequest.call(this, {
 		method: 'PATCH',
 		path: '/v2/me',
 		body,
 		timeoutMs: readTimeoutMs(this, itemIndex),
 		notFoundMessage:
-			body.defaultScheduleId === undefined ? undefined : `Schedule ${String(body.defaultScheduleId)} was not found (Default Schedule ID)`,
+			body.defaultScheduleId === undefined
+				? undefined
+				: `Schedule ${String(body.defaultScheduleId)} was not found (Default Schedule ID)`,
 	})) as IDataObject;
 	return [this.getNodeParameter('output', itemIndex) === 'raw' ? me : simplifyUser(me)];
 }

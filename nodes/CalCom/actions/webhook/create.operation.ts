@@ -32,11 +32,20 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. https://example.com/hooks/cal',
-		description: 'Where Cal.com sends the events (Cal.com’s hosted service accepts only public https URLs)',
+		description:
+			'Where Cal.com sends the events (Cal.com’s hosted service accepts only public https URLs)',
 	},
 	triggersField,
-	{ ...noShowTimeField, required: true, displayOptions: { show: { triggers: NO_SHOW_DELAY_EVENTS } } },
-	{ ...noShowTimeUnitField, required: true, displayOptions: { show: { triggers: NO_SHOW_DELAY_EVENTS } } },
+	{
+		...noShowTimeField,
+		required: true,
+		displayOptions: { show: { triggers: NO_SHOW_DELAY_EVENTS } },
+	},
+	{
+		...noShowTimeUnitField,
+		required: true,
+		displayOptions: { show: { triggers: NO_SHOW_DELAY_EVENTS } },
+	},
 	outputField,
 	optionsCollection(activeField, payloadTemplateField, payloadVersionField, secretField),
 ];
@@ -50,11 +59,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (hasNoShowTrigger(triggers)) {
 		Object.assign(
 			body,
-			checkNoShowDelay(this.getNodeParameter('noShowTime', itemIndex, undefined), this.getNodeParameter('noShowTimeUnit', itemIndex, undefined)),
+			checkNoShowDelay(
+				this.getNodeParameter('noShowTime', itemIndex, undefined),
+				this.getNodeParameter('noShowTimeUnit', itemIndex, undefined),
+			),
 		);
 	}
 	if (typeof options.secret === 'string' && options.secret !== '') body.secret = options.secret;
-	if (typeof options.payloadTemplate === 'string' && options.payloadTemplate.trim() !== '') body.payloadTemplate = options.payloadTemplate;
+	if (typeof options.payloadTemplate === 'string' && options.payloadTemplate.trim() !== '')
+		body.payloadTemplate = options.payloadTemplate;
 	if (options.version !== undefined) body.version = checkVersion(options.version);
 	let data: unknown;
 	try {

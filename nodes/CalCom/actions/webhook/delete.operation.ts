@@ -3,9 +3,20 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
-import { notFound, readScope, readWebhookId, scopeFields, webhookIdLocator, webhookPath } from './webhook.shared';
+import {
+	notFound,
+	readScope,
+	readWebhookId,
+	scopeFields,
+	webhookIdLocator,
+	webhookPath,
+} from './webhook.shared';
 
-export const description: INodeProperties[] = [...scopeFields, webhookIdLocator, optionsCollection()];
+export const description: INodeProperties[] = [
+	...scopeFields,
+	webhookIdLocator,
+	optionsCollection(),
+];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const scope = readScope(this, itemIndex);

@@ -3,9 +3,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { notFound, readScope, readWebhookId, scopeFields, shapeWebhook, webhookIdLocator, webhookPath } from './webhook.shared';
+import {
+	notFound,
+	readScope,
+	readWebhookId,
+	scopeFields,
+	shapeWebhook,
+	webhookIdLocator,
+	webhookPath,
+} from './webhook.shared';
 
-export const description: INodeProperties[] = [...scopeFields, webhookIdLocator, outputField, optionsCollection()];
+export const description: INodeProperties[] = [
+	...scopeFields,
+	webhookIdLocator,
+	outputField,
+	optionsCollection(),
+];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const scope = readScope(this, itemIndex);

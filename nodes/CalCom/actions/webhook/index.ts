@@ -28,13 +28,15 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a webhook',
-				description: 'Remove a webhook so Cal.com stops sending to it. Returns deleted: true and the webhook ID.',
+				description:
+					'Remove a webhook so Cal.com stops sending to it. Returns deleted: true and the webhook ID.',
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a webhook',
-				description: 'Get one webhook by its ID: subscriber URL, triggers, active, payload version, and whether it has a secret',
+				description:
+					'Get one webhook by its ID: subscriber URL, triggers, active, payload version, and whether it has a secret',
 			},
 			{
 				name: 'Get Many',
@@ -46,7 +48,8 @@ export const description: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				action: 'Update a webhook',
-				description: 'Change only the fields given: subscriber URL, triggers, active, secret, payload template, version or no-show delay',
+				description:
+					'Change only the fields given: subscriber URL, triggers, active, secret, payload template, version or no-show delay',
 			},
 		],
 	},

@@ -44,9 +44,15 @@ export const description: INodeProperties[] = [
 				description: `${String(noShowTimeField.description)}. Needed with a no-show trigger unless the webhook has a delay already.`,
 			},
 			{ ...noShowTimeUnitField, description: 'The unit of the no-show delay' },
-			{ ...payloadTemplateField, description: `${String(payloadTemplateField.description)}. Empty removes the template.` },
+			{
+				...payloadTemplateField,
+				description: `${String(payloadTemplateField.description)}. Empty removes the template.`,
+			},
 			payloadVersionField,
-			{ ...secretField, description: `${String(secretField.description)} Empty removes the secret.` },
+			{
+				...secretField,
+				description: `${String(secretField.description)} Empty removes the secret.`,
+			},
 			{
 				displayName: 'Subscriber URL',
 				name: 'subscriberUrl',
@@ -55,7 +61,11 @@ export const description: INodeProperties[] = [
 				placeholder: 'e.g. https://example.com/hooks/cal',
 				description: 'Where Cal.com sends the events',
 			},
-			{ ...triggersField, required: false, description: `${String(triggersField.description)} Replaces the current list.` },
+			{
+				...triggersField,
+				required: false,
+				description: `${String(triggersField.description)} Replaces the current list.`,
+			},
 		],
 	},
 	outputField,
@@ -68,14 +78,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const timeoutMs = readTimeoutMs(this, itemIndex);
 	const body: IDataObject = {};
-	if (fields.subscriberUrl !== undefined) body.subscriberUrl = checkSubscriberUrl(fields.subscriberUrl);
+	if (fields.subscriberUrl !== undefined)
+		body.subscriberUrl = checkSubscriberUrl(fields.subscriberUrl);
 	if (fields.triggers !== undefined) body.triggers = checkTriggers(fields.triggers);
 	if (fields.active !== undefined) body.active = fields.active === true;
 	if (fields.secret !== undefined) body.secret = String(fields.secret);
 	if (fields.payloadTemplate !== undefined) body.payloadTemplate = String(fields.payloadTemplate);
 	if (fields.version !== undefined) body.version = checkVersion(fields.version);
 	const delayGiven = fields.noShowTime !== undefined || fields.noShowTimeUnit !== undefined;
-	if (delayGiven) Object.assign(body, checkNoShowDelay(fields.noShowTime ?? 5, fields.noShowTimeUnit ?? 'MINUTE'));
+	if (delayGiven)
+		Object.assign(
+			body,
+			checkNoShowDelay(fields.noShowTime ?? 5, fields.noShowTimeUnit ?? 'MINUTE'),
+		);
 	if (Object.keys(body).length === 0) {
 		throw new ParameterError('Update Fields', 'add at least one field to change.');
 	}
@@ -87,7 +102,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			timeoutMs,
 			notFoundMessage: notFound(scope, id),
 		})) as IDataObject;
-		if (typeof current?.time !== 'number' || typeof current?.timeUnit !== 'string') checkNoShowDelay(undefined, undefined);
+		if (typeof current?.time !== 'number' || typeof current?.timeUnit !== 'string')
+			checkNoShowDelay(undefined, undefined);
 	}
 	let data: unknown;
 	try {
@@ -99,7 +115,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			notFoundMessage: notFound(scope, id),
 		});
 	} catch (error) {
-		throw explainConflict(error, typeof body.subscriberUrl === 'string' ? body.subscriberUrl : undefined);
+		throw explainConflict(
+			error,
+			typeof body.subscriberUrl === 'string' ? body.subscriberUrl : undefined,
+		);
 	}
 	return [shapeWebhook(data, this.getNodeParameter('output', itemIndex) as string)];
 }

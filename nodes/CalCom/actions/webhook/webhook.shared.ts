@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { eventOptions, EVENT_VALUES, NO_SHOW_DELAY_EVENTS } from '../../../CalComTrigger/events';
@@ -19,8 +24,16 @@ export const scopeFields: INodeProperties[] = [
 		type: 'options',
 		default: 'user',
 		options: [
-			{ name: 'User', value: 'user', description: 'The API key user’s own webhooks, for all their event types' },
-			{ name: 'Event Type', value: 'eventType', description: 'The webhooks of one of your event types' },
+			{
+				name: 'User',
+				value: 'user',
+				description: 'The API key user’s own webhooks, for all their event types',
+			},
+			{
+				name: 'Event Type',
+				value: 'eventType',
+				description: 'The webhooks of one of your event types',
+			},
 		],
 		description: 'Whose webhooks to manage',
 	},
@@ -54,7 +67,8 @@ export const webhookIdLocator: INodeProperties = {
 				{
 					type: 'regex',
 					properties: {
-						regex: '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$',
+						regex:
+							'^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$',
 						errorMessage: 'A webhook ID is a UUID, e.g. 6d3a7a8e-2b0c-4c55-9d1e-5b7b0f1f2a34',
 					},
 				},
@@ -80,7 +94,8 @@ export const noShowTimeField: INodeProperties = {
 	type: 'number',
 	default: 5,
 	typeOptions: { minValue: 1, numberPrecision: 0 },
-	description: 'How long after the meeting’s start Cal.com checks who joined the Cal Video call (no-show triggers only)',
+	description:
+		'How long after the meeting’s start Cal.com checks who joined the Cal Video call (no-show triggers only)',
 };
 
 export const noShowTimeUnitField: INodeProperties = {
@@ -102,7 +117,8 @@ export const secretField: INodeProperties = {
 	type: 'string',
 	typeOptions: { password: true },
 	default: '',
-	description: 'Cal.com signs each delivery with it (X-Cal-Signature-256: HMAC-SHA256 of the body). Never shown in the output.',
+	description:
+		'Cal.com signs each delivery with it (X-Cal-Signature-256: HMAC-SHA256 of the body). Never shown in the output.',
 };
 
 export const payloadTemplateField: INodeProperties = {
@@ -112,7 +128,8 @@ export const payloadTemplateField: INodeProperties = {
 	typeOptions: { rows: 4 },
 	default: '',
 	placeholder: 'e.g. {"title":"{{title}}","organizer":"{{organizer.name}}"}',
-	description: 'Cal.com sends this template, filled in, instead of its own body (not for Meeting Started/Ended)',
+	description:
+		'Cal.com sends this template, filled in, instead of its own body (not for Meeting Started/Ended)',
 };
 
 export const payloadVersionField: INodeProperties = {
@@ -149,9 +166,14 @@ export interface WebhookScope {
 function scopeFrom(scope: unknown, eventTypeId: () => unknown): WebhookScope {
 	if (scope === 'eventType') {
 		const id = toPositiveInt(eventTypeId(), 'Event Type', 'an event type ID');
-		return { scope: 'eventType', basePath: apiPath`/v2/event-types/${id}/webhooks`, eventTypeId: id };
+		return {
+			scope: 'eventType',
+			basePath: apiPath`/v2/event-types/${id}/webhooks`,
+			eventTypeId: id,
+		};
 	}
-	if (scope !== undefined && scope !== 'user') throw new ParameterError('Scope', `"${String(scope)}" is not User or Event Type.`);
+	if (scope !== undefined && scope !== 'user')
+		throw new ParameterError('Scope', `"${String(scope)}" is not User or Event Type.`);
 	return { scope: 'user', basePath: '/v2/webhooks' };
 }
 
@@ -178,7 +200,9 @@ export function readWebhookId(ctx: IExecuteFunctions, itemIndex: number): string
 	if (!UUID.test(id)) {
 		throw new ParameterError(
 			'Webhook',
-			id ? `"${id}" is not a webhook ID (a UUID such as 6d3a7a8e-2b0c-4c55-9d1e-5b7b0f1f2a34).` : 'a webhook is required.',
+			id
+				? `"${id}" is not a webhook ID (a UUID such as 6d3a7a8e-2b0c-4c55-9d1e-5b7b0f1f2a34).`
+				: 'a webhook is required.',
 		);
 	}
 	return id;
@@ -196,10 +220,19 @@ export function notFound(scope: WebhookScope, id: string): string {
 
 /** The chosen triggers, checked against Cal.com's list; at least one. */
 export function checkTriggers(value: unknown): string[] {
-	const triggers = [...new Set(Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? value.split(',').map((t) => t.trim()) : [])];
+	const triggers = [
+		...new Set(
+			Array.isArray(value)
+				? value.map(String)
+				: typeof value === 'string' && value
+					? value.split(',').map((t) => t.trim())
+					: [],
+		),
+	];
 	if (triggers.length === 0) throw new ParameterError('Triggers', 'choose at least one trigger.');
 	const unknown = triggers.filter((trigger) => !EVENT_VALUES.has(trigger));
-	if (unknown.length > 0) throw new ParameterError('Triggers', `unknown Cal.com trigger: ${unknown.join(', ')}.`);
+	if (unknown.length > 0)
+		throw new ParameterError('Triggers', `unknown Cal.com trigger: ${unknown.join(', ')}.`);
 	return triggers;
 }
 
@@ -208,15 +241,33 @@ export function hasNoShowTrigger(triggers: string[]): boolean {
 }
 
 /** The no-show delay a no-show trigger needs: a whole number ≥ 1 and a unit. */
-export function checkNoShowDelay(time: unknown, timeUnit: unknown): { time: number; timeUnit: string } {
-	const hint = 'The no-show triggers need a delay: Cal.com checks who joined the Cal Video call that long after the start.';
+export function checkNoShowDelay(
+	time: unknown,
+	timeUnit: unknown,
+): { time: number; timeUnit: string } {
+	const hint =
+		'The no-show triggers need a delay: Cal.com checks who joined the Cal Video call that long after the start.';
 	const amount = Number(time);
-	if (time === undefined || time === null || time === '' || !Number.isInteger(amount) || amount < 1) {
-		throw new ParameterError('No-Show Delay', `a whole number of at least 1 is required with ${NO_SHOW_DELAY_EVENTS.join(' or ')}.`, hint);
+	if (
+		time === undefined ||
+		time === null ||
+		time === '' ||
+		!Number.isInteger(amount) ||
+		amount < 1
+	) {
+		throw new ParameterError(
+			'No-Show Delay',
+			`a whole number of at least 1 is required with ${NO_SHOW_DELAY_EVENTS.join(' or ')}.`,
+			hint,
+		);
 	}
 	const unit = String(timeUnit ?? '');
 	if (!TIME_UNITS.includes(unit)) {
-		throw new ParameterError('No-Show Delay Unit', `choose Minutes, Hours or Days (${TIME_UNITS.join(', ')}), not "${unit}".`, hint);
+		throw new ParameterError(
+			'No-Show Delay Unit',
+			`choose Minutes, Hours or Days (${TIME_UNITS.join(', ')}), not "${unit}".`,
+			hint,
+		);
 	}
 	return { time: amount, timeUnit: unit };
 }
@@ -224,18 +275,32 @@ export function checkNoShowDelay(time: unknown, timeUnit: unknown): { time: numb
 export function checkVersion(value: unknown): string {
 	const version = String(value);
 	if (!PAYLOAD_VERSIONS.includes(version)) {
-		throw new ParameterError('Payload Version', `must be one of ${PAYLOAD_VERSIONS.join(', ')}, not "${version}".`);
+		throw new ParameterError(
+			'Payload Version',
+			`must be one of ${PAYLOAD_VERSIONS.join(', ')}, not "${version}".`,
+		);
 	}
 	return version;
 }
 
 export function checkSubscriberUrl(value: unknown): string {
 	const text = typeof value === 'string' ? value.trim() : '';
-	if (!text) throw new ParameterError('Subscriber URL', 'a URL is required, e.g. https://example.com/hooks/cal.');
-	if (!URL.canParse(text)) throw new ParameterError('Subscriber URL', `"${text}" is not a URL, e.g. https://example.com/hooks/cal.`);
+	if (!text)
+		throw new ParameterError(
+			'Subscriber URL',
+			'a URL is required, e.g. https://example.com/hooks/cal.',
+		);
+	if (!URL.canParse(text))
+		throw new ParameterError(
+			'Subscriber URL',
+			`"${text}" is not a URL, e.g. https://example.com/hooks/cal.`,
+		);
 	const url = new URL(text);
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new ParameterError('Subscriber URL', `must start with https:// (or http:// on self-hosted Cal.com), not "${url.protocol}".`);
+		throw new ParameterError(
+			'Subscriber URL',
+			`must start with https:// (or http:// on self-hosted Cal.com), not "${url.protocol}".`,
+		);
 	}
 	return text;
 }
@@ -254,7 +319,7 @@ export function explainConflict(error: unknown, url: string | undefined): unknow
  * lets anyone forge a Cal.com delivery. `hasSecret` says whether one is set.
  */
 export function shapeWebhook(data: unknown, output: string): IDataObject {
-	const hook = typeof data === 'object' && data !== null ? ({ ...(data as IDataObject) }) : {};
+	const hook = typeof data === 'object' && data !== null ? { ...(data as IDataObject) } : {};
 	const hasSecret = typeof hook.secret === 'string' && hook.secret !== '';
 	delete hook.secret;
 	if (output === 'raw') return { ...hook, hasSecret };
