@@ -7,7 +7,7 @@ import type {
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterError } from '../helpers/errors';
-import { parseFieldList, selectFields } from '../helpers/output';
+import { applyOutput, readOutputChoice } from '../helpers/output';
 import { selectedFieldsField } from './common.descriptions';
 import * as booking from './booking';
 import * as credit from './credit';
@@ -90,6 +90,46 @@ function toolError(ctx: IExecuteFunctions, failure: NodeApiError | NodeOperation
 	return new NodeOperationError(ctx.getNode(), text, { itemIndex, description: next || undefined });
 }
 
+/** The operation module of the node's Resource and Operation; an error when there is none. */
+function findOperation(ctx: IExecuteFunctions, itemIndex: number): OperationModule {
+	const resource = ctx.getNodeParameter('resource', itemIndex) as ResourceName;
+	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+	const module = (resources[resource] as ResourceModule | undefined)?.operations[operation];
+	if (module) return module;
+	throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
+		itemIndex,
+	});
+}
+
+/** Runs the operation for one item and gives its items as Output asks, paired with the input. */
+async function runOperation(
+	ctx: IExecuteFunctions,
+	module: OperationModule,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const choice = readOutputChoice(ctx, itemIndex);
+	const result = await module.execute.call(ctx, itemIndex);
+	return ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(applyOutput(result, choice)), {
+		itemData: { item: itemIndex },
+	});
+}
+
+/** The error a failed item raises: the item's error, told in plain text when an agent called. */
+function failureOf(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	const failure = itemError(ctx, error, itemIndex);
+	return isToolCall(ctx) ? toolError(ctx, failure, itemIndex) : failure;
+}
+
+/** "Continue On Fail": the failure as an item of the output, paired with its input. */
+function errorItem(failure: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: failure.message };
+	const description = (failure as { description?: unknown }).description;
+	if (typeof description === 'string' && description) json.description = description;
+	const httpCode = (failure as { httpCode?: unknown }).httpCode;
+	if (typeof httpCode === 'string' && httpCode) json.httpCode = httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
 /**
  * The one item loop of the node: runs the chosen operation per item, pairs every output item with
  * its input, and turns a failure into a paired error item when "Continue On Fail" is set.
@@ -102,37 +142,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	let module: OperationModule | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			if (!module) {
-				const resource = this.getNodeParameter('resource', itemIndex) as ResourceName;
-				const operation = this.getNodeParameter('operation', itemIndex) as string;
-				module = (resources[resource] as ResourceModule | undefined)?.operations[operation];
-				if (!module) {
-					throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
-				}
-			}
-			// Selected Fields: read before the operation runs (a bad list must not follow a booking);
-			// the operation gives its simplified output and only the named fields are kept.
-			const fields =
-				this.getNodeParameter('output', itemIndex, 'simplified') === 'selected'
-					? parseFieldList(this.getNodeParameter('selectedFields', itemIndex, ''))
-					: undefined;
-			let results: IDataObject[] = await module.execute.call(this, itemIndex);
-			if (fields) results = results.map((result) => selectFields(result, fields));
-			output.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(results), {
-					itemData: { item: itemIndex },
-				}),
-			);
+			module = module ?? findOperation(this, itemIndex);
+			output.push(...(await runOperation(this, module, itemIndex)));
 		} catch (error) {
-			const itemFailure = itemError(this, error, itemIndex);
-			const failure = isToolCall(this) ? toolError(this, itemFailure, itemIndex) : itemFailure;
+			const failure = failureOf(this, error, itemIndex);
 			if (!this.continueOnFail()) throw failure;
-			const json: IDataObject = { error: failure.message };
-			const description = (failure as { description?: unknown }).description;
-			if (typeof description === 'string' && description) json.description = description;
-			const httpCode = (failure as { httpCode?: unknown }).httpCode;
-			if (typeof httpCode === 'string' && httpCode) json.httpCode = httpCode;
-			output.push({ json, pairedItem: { item: itemIndex } });
+			output.push(errorItem(failure, itemIndex));
 		}
 	}
 	return [output];

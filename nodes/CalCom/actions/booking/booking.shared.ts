@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readUid } from '../../helpers/parameters';
 import { formatInZone } from '../../helpers/time';
+import type { CalComAnswer } from '../types';
 
 export const bookingUidField: INodeProperties = {
 	displayName: 'Booking UID',
@@ -95,7 +96,7 @@ export function bookingsOf(data: unknown): IDataObject[] {
 	return [asRecord(data)];
 }
 
-export function shapeBookings(ctx: IExecuteFunctions, itemIndex: number, data: unknown): IDataObject[] {
-	const bookings = bookingsOf(data);
-	return ctx.getNodeParameter('output', itemIndex, 'simplified') === 'raw' ? bookings : bookings.map(simplifyBooking);
+/** Cal.com's bookings, one item each, with their simplifier. */
+export function shapeBookings(data: unknown): CalComAnswer {
+	return { data: bookingsOf(data), simplify: simplifyBooking };
 }
