@@ -24,7 +24,7 @@ interface ResourceModule {
 }
 
 /** Resource → its operations. The compiler checks every module has the operation shape. */
-const resources = { booking, credit, eventType, schedule, slot, user, webhook } satisfies Record<string, ResourceModule>;
+export const resources = { booking, credit, eventType, schedule, slot, user, webhook } satisfies Record<string, ResourceModule>;
 
 type ResourceName = keyof typeof resources;
 
