@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { ParameterError } from '../helpers/errors';
+import { errorItem, itemFailure } from '../helpers/itemErrors';
 import { applyOutput, readOutputChoice } from '../helpers/output';
 import { selectedFieldsField } from './common.descriptions';
 import * as booking from './booking';
@@ -24,7 +19,15 @@ interface ResourceModule {
 }
 
 /** Resource → its operations. The compiler checks every module has the operation shape. */
-export const resources = { booking, credit, eventType, schedule, slot, user, webhook } satisfies Record<string, ResourceModule>;
+export const resources = {
+	booking,
+	credit,
+	eventType,
+	schedule,
+	slot,
+	user,
+	webhook,
+} satisfies Record<string, ResourceModule>;
 
 type ResourceName = keyof typeof resources;
 
@@ -58,47 +61,14 @@ export function nodeProperties(): INodeProperties[] {
 	return properties;
 }
 
-/** An error for the item it belongs to; specific API errors are kept as they are. */
-function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof ParameterError) {
-		return new NodeOperationError(ctx.getNode(), error.message, { itemIndex, description: error.hint });
-	}
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context.itemIndex = itemIndex;
-		return error;
-	}
-	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
-}
-
-/** The node runs as an AI agent's tool (n8n gives the tool variant a type ending in "Tool"). */
-function isToolCall(ctx: IExecuteFunctions): boolean {
-	return ctx.getNode().type.endsWith('Tool');
-}
-
-/**
- * An agent reads only an error's message (n8n hands the tool `{ error: message }`), so in tool
- * mode the message carries the whole story in plain text: what went wrong, then what to do next.
- */
-function toolError(ctx: IExecuteFunctions, failure: NodeApiError | NodeOperationError, itemIndex: number): NodeOperationError {
-	const plain = (text: unknown) =>
-		typeof text === 'string' ? text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : '';
-	const message = plain(failure.message);
-	const next = plain(failure.description);
-	const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
-	const text = next && !message.includes(next) ? `${sentence(message)} ${sentence(next)}` : sentence(message);
-	return new NodeOperationError(ctx.getNode(), text, { itemIndex, description: next || undefined });
-}
-
 /** The operation module of the node's Resource and Operation; an error when there is none. */
 function findOperation(ctx: IExecuteFunctions, itemIndex: number): OperationModule {
 	const resource = ctx.getNodeParameter('resource', itemIndex) as ResourceName;
 	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
 	const module = (resources[resource] as ResourceModule | undefined)?.operations[operation];
 	if (module) return module;
-	throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
-		itemIndex,
-	});
+	const message = `The operation "${operation}" of "${resource}" is not supported`;
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
 }
 
 /** Runs the operation for one item and gives its items as Output asks, paired with the input. */
@@ -109,25 +79,8 @@ async function runOperation(
 ): Promise<INodeExecutionData[]> {
 	const choice = readOutputChoice(ctx, itemIndex);
 	const result = await module.execute.call(ctx, itemIndex);
-	return ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(applyOutput(result, choice)), {
-		itemData: { item: itemIndex },
-	});
-}
-
-/** The error a failed item raises: the item's error, told in plain text when an agent called. */
-function failureOf(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	const failure = itemError(ctx, error, itemIndex);
-	return isToolCall(ctx) ? toolError(ctx, failure, itemIndex) : failure;
-}
-
-/** "Continue On Fail": the failure as an item of the output, paired with its input. */
-function errorItem(failure: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: failure.message };
-	const description = (failure as { description?: unknown }).description;
-	if (typeof description === 'string' && description) json.description = description;
-	const httpCode = (failure as { httpCode?: unknown }).httpCode;
-	if (typeof httpCode === 'string' && httpCode) json.httpCode = httpCode;
-	return { json, pairedItem: { item: itemIndex } };
+	const items = ctx.helpers.returnJsonArray(applyOutput(result, choice));
+	return ctx.helpers.constructExecutionMetaData(items, { itemData: { item: itemIndex } });
 }
 
 /**
@@ -145,7 +98,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			module = module ?? findOperation(this, itemIndex);
 			output.push(...(await runOperation(this, module, itemIndex)));
 		} catch (error) {
-			const failure = failureOf(this, error, itemIndex);
+			const failure = itemFailure(this, error, itemIndex);
 			if (!this.continueOnFail()) throw failure;
 			output.push(errorItem(failure, itemIndex));
 		}

@@ -4,7 +4,15 @@ import type { OperationResult } from '../actions/types';
 import { ParameterError } from './errors';
 
 /** Keys that identify a thing: kept in every selection, so a later step can act on it. */
-const ID_KEYS = ['id', 'uid', 'bookingUid', 'reservationUid', 'eventTypeId', 'scheduleId', 'webhookId'];
+const ID_KEYS = [
+	'id',
+	'uid',
+	'bookingUid',
+	'reservationUid',
+	'eventTypeId',
+	'scheduleId',
+	'webhookId',
+];
 
 /** The Output choice of one item; `fields` only for Selected Fields. */
 export interface OutputChoice {
@@ -17,7 +25,9 @@ export function parseFieldList(value: unknown): string[] {
 		.split(',')
 		.map((field) => field.trim())
 		.filter(Boolean);
-	if (!fields.length) throw new ParameterError('Fields', 'name at least one field, e.g. start, startLocal, status.');
+	if (!fields.length) {
+		throw new ParameterError('Fields', 'name at least one field, e.g. start, startLocal, status.');
+	}
 	return fields;
 }
 
@@ -38,7 +48,8 @@ export function readOutputChoice(ctx: IExecuteFunctions, itemIndex: number): Out
 	const output = ctx.getNodeParameter('output', itemIndex, 'simplified');
 	if (output === 'raw') return { raw: true };
 	if (output !== 'selected') return { raw: false };
-	return { raw: false, fields: parseFieldList(ctx.getNodeParameter('selectedFields', itemIndex, '')) };
+	const fields = parseFieldList(ctx.getNodeParameter('selectedFields', itemIndex, ''));
+	return { raw: false, fields };
 }
 
 /**
