@@ -4,6 +4,7 @@ import { describeValue, ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { simplifyBalance } from './credit.shared';
 
 const CREDIT_FOR = ['SMS', 'CAL_AI_PHONE_CALL', 'AI_AGENT'];
@@ -108,7 +109,7 @@ function simplifyCharge(data: IDataObject, asked: IDataObject): IDataObject {
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const credits = toPositiveInt(
 		this.getNodeParameter('credits', itemIndex, 0),
 		'Credits',
@@ -130,13 +131,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		retry: 'never',
 		timeoutMs: readTimeoutMs(this, itemIndex),
 	})) as IDataObject;
-	if (this.getNodeParameter('output', itemIndex) === 'raw') return [data];
-	return [
-		simplifyCharge(data, {
-			creditsRequested: credits,
-			creditFor,
-			externalRef,
-			externalRefDerived: derived,
-		}),
-	];
+	const asked = { creditsRequested: credits, creditFor, externalRef, externalRefDerived: derived };
+	return { data: [data], simplify: (charge) => simplifyCharge(charge, asked) };
 }

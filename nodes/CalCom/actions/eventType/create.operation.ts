@@ -4,6 +4,7 @@ import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { bookingQuestionsField, readQuestions } from './bookingQuestions';
 import { shapeEventTypes } from './eventType.shared';
 import { optionalEventTypeFields, readOptionalFields } from './fields';
@@ -62,7 +63,7 @@ export function readSlug(value: unknown): string {
 	return slug;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		title: requiredString(this.getNodeParameter('title', itemIndex, ''), 'Title', 'Intro call'),
@@ -83,5 +84,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		timeoutMs: readTimeoutMs(this, itemIndex),
 	});
-	return shapeEventTypes(this, itemIndex, data, true);
+	return shapeEventTypes(data, true);
 }

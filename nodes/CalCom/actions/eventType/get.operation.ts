@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { eventTypeNotFound, readEventTypeId, shapeEventTypes } from './eventType.shared';
 
 export const description: INodeProperties[] = [
@@ -11,7 +12,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const id = readEventTypeId(this, itemIndex);
 	const data = await calComRequest.call(this, {
 		method: 'GET',
@@ -19,5 +20,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		timeoutMs: readTimeoutMs(this, itemIndex),
 		notFoundMessage: eventTypeNotFound(id),
 	});
-	return shapeEventTypes(this, itemIndex, data, true);
+	return shapeEventTypes(data, true);
 }

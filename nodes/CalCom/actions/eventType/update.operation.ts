@@ -5,6 +5,7 @@ import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import {
 	bookingQuestionsField,
 	mergeBookingFields,
@@ -75,7 +76,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const id = readEventTypeId(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = readOptionalFields(fields);
@@ -123,5 +124,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		timeoutMs,
 		notFoundMessage,
 	});
-	return shapeEventTypes(this, itemIndex, data, true);
+	return shapeEventTypes(data, true);
 }

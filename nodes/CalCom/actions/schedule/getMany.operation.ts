@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INodeProperties, IDataObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readLimit, readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { shapeSchedules } from './schedule.shared';
 
 export const description: INodeProperties[] = [
@@ -11,7 +12,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const limit = readLimit(this, itemIndex, 'schedules');
 	// Cal.com answers the whole list at once (no paging on this endpoint).
 	const data = await calComRequest.call(this, {
@@ -20,5 +21,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		timeoutMs: readTimeoutMs(this, itemIndex),
 	});
 	const list = Array.isArray(data) ? data : [];
-	return shapeSchedules(this, itemIndex, limit === undefined ? list : list.slice(0, limit));
+	return shapeSchedules(limit === undefined ? list : list.slice(0, limit));
 }
