@@ -2,11 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readLimit, readTimeoutMs } from '../../helpers/parameters';
 import { paginateOffset } from '../../transport';
+import { webhookPath } from '../../webhooks/scope';
+import { WEBHOOK_PAGE_SIZE } from '../../webhooks/settings';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
 import { readScope, scopeFields, shapeWebhook } from './webhook.shared';
-
-/** Cal.com's largest `take` for webhook lists. */
-const PAGE_SIZE = 250;
 
 export const description: INodeProperties[] = [
 	...scopeFields,
@@ -20,8 +19,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = readLimit(this, itemIndex, 'webhooks');
 	const hooks = await paginateOffset.call(
 		this,
-		{ method: 'GET', path: scope.basePath, timeoutMs: readTimeoutMs(this, itemIndex) },
-		{ limit, pageSize: PAGE_SIZE },
+		{ method: 'GET', path: webhookPath(scope), timeoutMs: readTimeoutMs(this, itemIndex) },
+		{ limit, pageSize: WEBHOOK_PAGE_SIZE },
 	);
 	const output = this.getNodeParameter('output', itemIndex) as string;
 	return hooks.map((hook) => shapeWebhook(hook, output));
