@@ -24,7 +24,7 @@ const textOrNull = (value: unknown): string | null => (typeof value === 'string'
  *   - with a payload template: whatever the template renders; its fields are passed on as they are
  *     (readDelivery turns the template's failures into items that say so).
  */
-export function normalizeDelivery(body: unknown): IDataObject {
+function normalizeDelivery(body: unknown): IDataObject {
 	if (!isObject(body)) {
 		return { triggerEvent: null, createdAt: null, body: body as IDataObject[keyof IDataObject] };
 	}
@@ -64,7 +64,7 @@ function redactWebhookSecret(item: IDataObject): IDataObject {
  * Cal.com sends `false` when the payload template is JSON but its render is not (sendPayload.ts
  * applyTemplate: a value with a double quote, a backslash or a line break breaks it).
  */
-export const TEMPLATE_NOT_JSON =
+const TEMPLATE_NOT_JSON =
 	'Cal.com sent the body false instead of this event: the Payload Template is JSON, but filled in with this event’s values it was not valid JSON, so Cal.com dropped it. A value holding a double quote, a backslash or a line break (often a title, notes or an answer) causes this. Change the template in the trigger’s Payload Template option (it is registered with Cal.com on activation): leave out such free-text fields, or clear it to receive Cal.com’s full event.';
 
 function parseJson(text: string): { value: unknown } | undefined {

@@ -61,7 +61,7 @@ export const NO_SHOW_DELAY_EVENTS = ['AFTER_HOSTS_CAL_VIDEO_NO_SHOW', 'AFTER_GUE
 /** Cal.com's test delivery from its web UI; not a trigger one can subscribe to. */
 export const PING_EVENT = 'PING';
 
-export const EVENT_VALUES: ReadonlySet<string> = new Set(CALCOM_EVENTS.map((event) => event.value));
+const EVENT_VALUES: ReadonlySet<string> = new Set(CALCOM_EVENTS.map((event) => event.value));
 
 /** The options of the Events parameter, sorted by name so each group stays together. */
 export function eventOptions(): INodePropertyOptions[] {

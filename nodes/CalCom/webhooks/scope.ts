@@ -7,7 +7,7 @@ import { apiPath } from '../transport';
 /** Where a webhook lives, which decides whose events Cal.com sends to it. */
 export type WebhookScopeName = 'user' | 'eventType' | 'teamEventType' | 'organization';
 
-export const WEBHOOK_SCOPES: readonly WebhookScopeName[] = [
+const WEBHOOK_SCOPES: readonly WebhookScopeName[] = [
 	'user',
 	'eventType',
 	'teamEventType',
