@@ -9,8 +9,8 @@ import {
 	readWebhookId,
 	scopeFields,
 	webhookIdLocator,
-	webhookPath,
 } from './webhook.shared';
+import { webhookPath } from '../../webhooks/scope';
 
 export const description: INodeProperties[] = [
 	...scopeFields,

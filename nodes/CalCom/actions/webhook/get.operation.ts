@@ -11,8 +11,8 @@ import {
 	scopeFields,
 	shapeWebhook,
 	webhookIdLocator,
-	webhookPath,
 } from './webhook.shared';
+import { webhookPath } from '../../webhooks/scope';
 
 export const description: INodeProperties[] = [
 	...scopeFields,
