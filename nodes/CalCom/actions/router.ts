@@ -1,13 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { ParameterError } from '../helpers/errors';
-import { parseFieldList, selectFields } from '../helpers/output';
+import { errorItem, itemFailure } from '../helpers/itemErrors';
+import { applyOutput, readOutputChoice } from '../helpers/output';
 import { selectedFieldsField } from './common.descriptions';
 import * as booking from './booking';
 import * as credit from './credit';
@@ -24,7 +19,15 @@ interface ResourceModule {
 }
 
 /** Resource → its operations. The compiler checks every module has the operation shape. */
-const resources = { booking, credit, eventType, schedule, slot, user, webhook } satisfies Record<string, ResourceModule>;
+export const resources = {
+	booking,
+	credit,
+	eventType,
+	schedule,
+	slot,
+	user,
+	webhook,
+} satisfies Record<string, ResourceModule>;
 
 type ResourceName = keyof typeof resources;
 
@@ -58,36 +61,26 @@ export function nodeProperties(): INodeProperties[] {
 	return properties;
 }
 
-/** An error for the item it belongs to; specific API errors are kept as they are. */
-function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof ParameterError) {
-		return new NodeOperationError(ctx.getNode(), error.message, { itemIndex, description: error.hint });
-	}
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context.itemIndex = itemIndex;
-		return error;
-	}
-	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
+/** The operation module of the node's Resource and Operation; an error when there is none. */
+function findOperation(ctx: IExecuteFunctions, itemIndex: number): OperationModule {
+	const resource = ctx.getNodeParameter('resource', itemIndex) as ResourceName;
+	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+	const module = (resources[resource] as ResourceModule | undefined)?.operations[operation];
+	if (module) return module;
+	const message = `The operation "${operation}" of "${resource}" is not supported`;
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
 }
 
-/** The node runs as an AI agent's tool (n8n gives the tool variant a type ending in "Tool"). */
-function isToolCall(ctx: IExecuteFunctions): boolean {
-	return ctx.getNode().type.endsWith('Tool');
-}
-
-/**
- * An agent reads only an error's message (n8n hands the tool `{ error: message }`), so in tool
- * mode the message carries the whole story in plain text: what went wrong, then what to do next.
- */
-function toolError(ctx: IExecuteFunctions, failure: NodeApiError | NodeOperationError, itemIndex: number): NodeOperationError {
-	const plain = (text: unknown) =>
-		typeof text === 'string' ? text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : '';
-	const message = plain(failure.message);
-	const next = plain(failure.description);
-	const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
-	const text = next && !message.includes(next) ? `${sentence(message)} ${sentence(next)}` : sentence(message);
-	return new NodeOperationError(ctx.getNode(), text, { itemIndex, description: next || undefined });
+/** Runs the operation for one item and gives its items as Output asks, paired with the input. */
+async function runOperation(
+	ctx: IExecuteFunctions,
+	module: OperationModule,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const choice = readOutputChoice(ctx, itemIndex);
+	const result = await module.execute.call(ctx, itemIndex);
+	const items = ctx.helpers.returnJsonArray(applyOutput(result, choice));
+	return ctx.helpers.constructExecutionMetaData(items, { itemData: { item: itemIndex } });
 }
 
 /**
@@ -102,37 +95,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	let module: OperationModule | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			if (!module) {
-				const resource = this.getNodeParameter('resource', itemIndex) as ResourceName;
-				const operation = this.getNodeParameter('operation', itemIndex) as string;
-				module = (resources[resource] as ResourceModule | undefined)?.operations[operation];
-				if (!module) {
-					throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex });
-				}
-			}
-			// Selected Fields: read before the operation runs (a bad list must not follow a booking);
-			// the operation gives its simplified output and only the named fields are kept.
-			const fields =
-				this.getNodeParameter('output', itemIndex, 'simplified') === 'selected'
-					? parseFieldList(this.getNodeParameter('selectedFields', itemIndex, ''))
-					: undefined;
-			let results: IDataObject[] = await module.execute.call(this, itemIndex);
-			if (fields) results = results.map((result) => selectFields(result, fields));
-			output.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(results), {
-					itemData: { item: itemIndex },
-				}),
-			);
+			module = module ?? findOperation(this, itemIndex);
+			output.push(...(await runOperation(this, module, itemIndex)));
 		} catch (error) {
-			const itemFailure = itemError(this, error, itemIndex);
-			const failure = isToolCall(this) ? toolError(this, itemFailure, itemIndex) : itemFailure;
+			const failure = itemFailure(this, error, itemIndex);
 			if (!this.continueOnFail()) throw failure;
-			const json: IDataObject = { error: failure.message };
-			const description = (failure as { description?: unknown }).description;
-			if (typeof description === 'string' && description) json.description = description;
-			const httpCode = (failure as { httpCode?: unknown }).httpCode;
-			if (typeof httpCode === 'string' && httpCode) json.httpCode = httpCode;
-			output.push({ json, pairedItem: { item: itemIndex } });
+			output.push(errorItem(failure, itemIndex));
 		}
 	}
 	return [output];

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readUid } from '../../helpers/parameters';
 import { formatInZone } from '../../helpers/time';
+import type { CalComAnswer } from '../types';
 
 export const bookingUidField: INodeProperties = {
 	displayName: 'Booking UID',
@@ -25,6 +26,46 @@ function asRecord(value: unknown): IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
+/** An ISO time in the given zone, or null when it is not one (or the zone is unknown). */
+function localTime(value: unknown, zone: string): string | null {
+	if (typeof value !== 'string') return null;
+	const date = new Date(value);
+	if (Number.isNaN(date.getTime())) return null;
+	try {
+		return formatInZone(date, zone);
+	} catch {
+		return null;
+	}
+}
+
+function simplifyAttendee(attendee: IDataObject): IDataObject {
+	return {
+		name: attendee.name ?? null,
+		email: attendee.email ?? null,
+		timeZone: attendee.timeZone ?? null,
+		absent: attendee.absent ?? false,
+		// Seated event types: the seat to give Cancel's Seat UID.
+		...(typeof attendee.seatUid === 'string' && attendee.seatUid ? { seatUid: attendee.seatUid } : {}),
+	};
+}
+
+function simplifyHost(host: IDataObject): IDataObject {
+	return { id: host.id ?? null, name: host.name ?? null, email: host.email ?? null };
+}
+
+/** Fields a booking has only in some states (seats, series, reschedules, cancels, no-shows). */
+const OPTIONAL_KEYS = [
+	'seatUid',
+	'recurringBookingUid',
+	'rescheduledFromUid',
+	'rescheduledToUid',
+	'cancellationReason',
+	'reschedulingReason',
+	'absentHost',
+	'bookingFieldsResponses',
+	'metadata',
+];
+
 /**
  * The fields a person or an AI agent needs from a booking: ids, status, times in UTC and in the
  * attendee's zone, who, where, and what it came from or became.
@@ -32,16 +73,6 @@ function asRecord(value: unknown): IDataObject {
 export function simplifyBooking(booking: IDataObject): IDataObject {
 	const attendees = Array.isArray(booking.attendees) ? (booking.attendees as IDataObject[]) : [];
 	const zone = typeof attendees[0]?.timeZone === 'string' ? (attendees[0].timeZone as string) : 'UTC';
-	const local = (value: unknown): string | null => {
-		if (typeof value !== 'string') return null;
-		const date = new Date(value);
-		if (Number.isNaN(date.getTime())) return null;
-		try {
-			return formatInZone(date, zone);
-		} catch {
-			return null;
-		}
-	};
 	const eventType = asRecord(booking.eventType);
 	const out: IDataObject = {
 		uid: booking.uid ?? null,
@@ -51,39 +82,18 @@ export function simplifyBooking(booking: IDataObject): IDataObject {
 		start: booking.start ?? null,
 		end: booking.end ?? null,
 		attendeeTimeZone: zone,
-		startLocal: local(booking.start),
-		endLocal: local(booking.end),
+		startLocal: localTime(booking.start, zone),
+		endLocal: localTime(booking.end, zone),
 		duration: booking.duration ?? null,
 		eventTypeId: eventType.id ?? booking.eventTypeId ?? null,
 		eventTypeSlug: eventType.slug ?? null,
-		attendees: attendees.map((attendee) => ({
-			name: attendee.name ?? null,
-			email: attendee.email ?? null,
-			timeZone: attendee.timeZone ?? null,
-			absent: attendee.absent ?? false,
-			// Seated event types: the seat to give Cancel's Seat UID.
-			...(typeof attendee.seatUid === 'string' && attendee.seatUid ? { seatUid: attendee.seatUid } : {}),
-		})),
+		attendees: attendees.map(simplifyAttendee),
 		guests: Array.isArray(booking.guests) ? booking.guests : [],
-		hosts: (Array.isArray(booking.hosts) ? (booking.hosts as IDataObject[]) : []).map((host) => ({
-			id: host.id ?? null,
-			name: host.name ?? null,
-			email: host.email ?? null,
-		})),
+		hosts: (Array.isArray(booking.hosts) ? (booking.hosts as IDataObject[]) : []).map(simplifyHost),
 		location: booking.location ?? null,
 		meetingUrl: booking.meetingUrl ?? null,
 	};
-	for (const key of [
-		'seatUid',
-		'recurringBookingUid',
-		'rescheduledFromUid',
-		'rescheduledToUid',
-		'cancellationReason',
-		'reschedulingReason',
-		'absentHost',
-		'bookingFieldsResponses',
-		'metadata',
-	]) {
+	for (const key of OPTIONAL_KEYS) {
 		if (booking[key] !== undefined && booking[key] !== null) out[key] = booking[key];
 	}
 	return out;
@@ -95,7 +105,7 @@ export function bookingsOf(data: unknown): IDataObject[] {
 	return [asRecord(data)];
 }
 
-export function shapeBookings(ctx: IExecuteFunctions, itemIndex: number, data: unknown): IDataObject[] {
-	const bookings = bookingsOf(data);
-	return ctx.getNodeParameter('output', itemIndex, 'simplified') === 'raw' ? bookings : bookings.map(simplifyBooking);
+/** Cal.com's bookings, one item each, with their simplifier. */
+export function shapeBookings(data: unknown): CalComAnswer {
+	return { data: bookingsOf(data), simplify: simplifyBooking };
 }

@@ -5,6 +5,7 @@ import { readTimeoutMs, readUid } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import type { CalComRequestOptions } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
 
 export const description: INodeProperties[] = [
@@ -70,7 +71,7 @@ async function cancelSeatWithoutReason(this: IExecuteFunctions, error: unknown, 
 	return data;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const uid = readBookingUid(this, itemIndex);
 	const reason = String(this.getNodeParameter('cancellationReason', itemIndex, '') ?? '').trim();
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -94,5 +95,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} catch (error) {
 		data = await cancelSeatWithoutReason.call(this, error, { request, seatUid, reason });
 	}
-	return shapeBookings(this, itemIndex, data);
+	return shapeBookings(data);
 }

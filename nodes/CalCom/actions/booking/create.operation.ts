@@ -9,6 +9,7 @@ import { parseDateTime, validateTimeZone } from '../../helpers/time';
 import { calComRequest, isAmbiguousFailure } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import { readEventTypeRef, refQuery } from '../eventTypeLookup';
+import type { CalComAnswer } from '../types';
 import { freeSlotsAround, isSlotTakenError, nearestSlots, slotNotFreeError } from './availability';
 import { shapeBookings } from './booking.shared';
 import { createFields, createOptions } from './create.fields';
@@ -31,7 +32,7 @@ function readAnswers(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObje
 	return { ...answers, ...readObject(extra.answersJson, 'Answers (JSON)') };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeZone = validateTimeZone(this.getNodeParameter('attendeeTimeZone', itemIndex, ''), 'Attendee Time Zone');
@@ -93,9 +94,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	 * The start is not free. Taken by this very booking? A re-run after a create whose answer was
 	 * lost gets it back; otherwise the error lists the nearest free slots (`free` when known).
 	 */
-	const ownBookingOrTaken = async (free?: Date[]): Promise<IDataObject[]> => {
+	const ownBookingOrTaken = async (free?: Date[]): Promise<CalComAnswer> => {
 		const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
-		if (existing.length) return shapeBookings(this, itemIndex, existing);
+		if (existing.length) return shapeBookings(existing);
 		const slots = free ?? (await freeSlotsAround.call(this, ref, start, duration, timeoutMs));
 		throw slotNotFreeError(this, start, nearestSlots(slots, start), timeZone, itemIndex);
 	};
@@ -114,13 +115,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			timeoutMs,
 			notFoundMessage: 'The event type was not found. Check the event type ID, or the username/team and slug.',
 		});
-		return shapeBookings(this, itemIndex, data);
+		return shapeBookings(data);
 	} catch (error) {
 		if (isSlotTakenError(error)) return await ownBookingOrTaken();
 		if (isAmbiguousFailure(error)) {
 			// The create may have gone through although no answer came back: look before anyone books twice.
 			const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
-			if (existing.length) return shapeBookings(this, itemIndex, existing);
+			if (existing.length) return shapeBookings(existing);
 		}
 		// Already a NodeApiError from the transport: n8n hands the same error back.
 		throw new NodeApiError(this.getNode(), error as JsonObject);

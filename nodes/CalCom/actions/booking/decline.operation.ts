@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
 
 export const description: INodeProperties[] = [
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const uid = readBookingUid(this, itemIndex);
 	const reason = String(this.getNodeParameter('reason', itemIndex, '') ?? '').trim();
 	const data = await calComRequest.call(this, {
@@ -29,5 +30,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		timeoutMs: readTimeoutMs(this, itemIndex),
 		notFoundMessage: notFound(uid),
 	});
-	return shapeBookings(this, itemIndex, data);
+	return shapeBookings(data);
 }

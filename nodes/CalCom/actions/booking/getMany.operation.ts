@@ -5,6 +5,7 @@ import { readLimit, readTimeoutMs, readUid, toPositiveInt } from '../../helpers/
 import { parseDateTime, validateTimeZone } from '../../helpers/time';
 import { paginateCursor, paginateOffset } from '../../transport';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { shapeBookings } from './booking.shared';
 
 const STATUSES = ['upcoming', 'recurring', 'past', 'cancelled', 'unconfirmed'] as const;
@@ -132,13 +133,11 @@ function readFilters(ctx: IExecuteFunctions, itemIndex: number): { qs: IDataObje
 	return { qs, statuses: statuses as string[] };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const limit = readLimit(this, itemIndex, 'bookings');
 	const { qs, statuses } = readFilters(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeoutMs = readTimeoutMs(this, itemIndex);
-	// Shaped page by page: the raw pages of a large Return All are dropped as the list grows.
-	const shape = (page: unknown[]) => shapeBookings(this, itemIndex, page);
 	let bookings: unknown[];
 	if (options.paging === 'cursor') {
 		// The cursor API takes one status per request: walk each status in turn.
@@ -149,13 +148,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			const page = await paginateCursor.call(
 				this,
 				{ method: 'GET', path: '/v2/bookings', qs: status ? { ...qs, status } : qs, apiVersion: '2026-05-01', timeoutMs },
-				{ limit: remaining, pageSize: 100, shape },
+				{ limit: remaining, pageSize: 100 },
 			);
 			bookings.push(...page);
 		}
 	} else {
 		if (statuses.length) qs.status = statuses.join(',');
-		bookings = await paginateOffset.call(this, { method: 'GET', path: '/v2/bookings', qs, timeoutMs }, { limit, pageSize: 250, shape });
+		bookings = await paginateOffset.call(this, { method: 'GET', path: '/v2/bookings', qs, timeoutMs }, { limit, pageSize: 250 });
 	}
-	return bookings as IDataObject[];
+	return shapeBookings(bookings);
 }

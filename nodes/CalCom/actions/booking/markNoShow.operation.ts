@@ -4,6 +4,7 @@ import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
 import { parseEmailList } from './emails';
 
@@ -28,7 +29,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const uid = readBookingUid(this, itemIndex);
 	const host = this.getNodeParameter('hostAbsent', itemIndex, false) === true;
 	const emails = parseEmailList(this.getNodeParameter('absentAttendees', itemIndex, ''), 'Absent Attendee Emails');
@@ -50,5 +51,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		timeoutMs: readTimeoutMs(this, itemIndex),
 		notFoundMessage: notFound(uid),
 	});
-	return shapeBookings(this, itemIndex, data);
+	return shapeBookings(data);
 }

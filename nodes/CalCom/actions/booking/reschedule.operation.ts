@@ -4,6 +4,7 @@ import { readTimeoutMs, readTimeZone } from '../../helpers/parameters';
 import { parseDateTime } from '../../helpers/time';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
 import { rethrowSlotTaken } from './availability';
 
@@ -40,7 +41,7 @@ export const description: INodeProperties[] = [
 	),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const uid = readBookingUid(this, itemIndex);
 	const timeZone = readTimeZone(this, itemIndex);
 	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'New Start', timeZone, { exact: true });
@@ -59,7 +60,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			notFoundMessage: notFound(uid),
 		});
 		// Cal.com answers the NEW booking (new uid, rescheduledFromUid points back).
-		return shapeBookings(this, itemIndex, data);
+		return shapeBookings(data);
 	} catch (error) {
 		return await rethrowSlotTaken.call(this, error, { bookingUid: uid, start, timeZone, itemIndex, timeoutMs: readTimeoutMs(this, itemIndex) });
 	}

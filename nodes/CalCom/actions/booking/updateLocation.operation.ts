@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
 import { buildLocation, locationFields } from './location';
 
@@ -13,7 +14,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const uid = readBookingUid(this, itemIndex);
 	const location = buildLocation(
 		this.getNodeParameter('locationType', itemIndex),
@@ -28,5 +29,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		notFoundMessage: notFound(uid),
 	});
 	// Cal.com does not move the calendar event itself (a limitation it documents).
-	return shapeBookings(this, itemIndex, data);
+	return shapeBookings(data);
 }

@@ -4,6 +4,7 @@ import { describeValue, ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { simplifyBalance } from './credit.shared';
 
 const CREDIT_FOR = ['SMS', 'CAL_AI_PHONE_CALL', 'AI_AGENT'];
@@ -99,7 +100,7 @@ function simplifyCharge(data: IDataObject, asked: IDataObject): IDataObject {
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const credits = toPositiveInt(this.getNodeParameter('credits', itemIndex, 0), 'Credits', 'a number of credits');
 	const creditFor = String(this.getNodeParameter('creditFor', itemIndex, ''));
 	if (!CREDIT_FOR.includes(creditFor)) {
@@ -114,6 +115,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		retry: 'never',
 		timeoutMs: readTimeoutMs(this, itemIndex),
 	})) as IDataObject;
-	if (this.getNodeParameter('output', itemIndex) === 'raw') return [data];
-	return [simplifyCharge(data, { creditsRequested: credits, creditFor, externalRef, externalRefDerived: derived })];
+	const asked = { creditsRequested: credits, creditFor, externalRef, externalRefDerived: derived };
+	return { data: [data], simplify: (charge) => simplifyCharge(charge, asked) };
 }

@@ -3,17 +3,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { simplifyBalance } from './credit.shared';
 
 export const description: INodeProperties[] = [outputField, optionsCollection()];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const data = (await calComRequest.call(this, {
 		method: 'GET',
 		path: '/v2/credits/available',
 		timeoutMs: readTimeoutMs(this, itemIndex),
 	})) as IDataObject;
-	if (this.getNodeParameter('output', itemIndex) === 'raw') return [data];
 	// credits.service.ts reads the balance for the user alone: a team's credits never show here.
-	return [{ hasCredits: data.hasCredits === true, balanceOf: 'user', ...simplifyBalance(data.balance) }];
+	const simplify = (answer: IDataObject): IDataObject => ({
+		hasCredits: answer.hasCredits === true,
+		balanceOf: 'user',
+		...simplifyBalance(answer.balance),
+	});
+	return { data: [data], simplify };
 }

@@ -4,6 +4,7 @@ import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { bookingQuestionsField, readQuestions } from './bookingQuestions';
 import { shapeEventTypes } from './eventType.shared';
 import { optionalEventTypeFields, readOptionalFields } from './fields';
@@ -40,7 +41,7 @@ export function readSlug(value: unknown): string {
 	return slug;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		title: requiredString(this.getNodeParameter('title', itemIndex, ''), 'Title', 'Intro call'),
@@ -52,5 +53,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const questions = readQuestions(fields.bookingQuestions);
 	if (questions.length) body.bookingFields = questions;
 	const data = await calComRequest.call(this, { method: 'POST', path: '/v2/event-types', body, timeoutMs: readTimeoutMs(this, itemIndex) });
-	return shapeEventTypes(this, itemIndex, data, true);
+	return shapeEventTypes(data, true);
 }

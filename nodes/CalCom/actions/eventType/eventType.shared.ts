@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toPositiveInt } from '../../helpers/parameters';
+import type { CalComAnswer } from '../types';
 import { simplifyQuestion } from './bookingQuestions';
 
 export function readEventTypeId(ctx: IExecuteFunctions, itemIndex: number): number {
@@ -40,8 +41,8 @@ export function simplifyEventType(eventType: IDataObject, withQuestions: boolean
 	return out;
 }
 
-export function shapeEventTypes(ctx: IExecuteFunctions, itemIndex: number, data: unknown, withQuestions: boolean): IDataObject[] {
+/** Cal.com's event types, one item each, with their simplifier. */
+export function shapeEventTypes(data: unknown, withQuestions: boolean): CalComAnswer {
 	const list = (Array.isArray(data) ? data : data ? [data] : []) as IDataObject[];
-	if (ctx.getNodeParameter('output', itemIndex, 'simplified') === 'raw') return list;
-	return list.map((eventType) => simplifyEventType(eventType, withQuestions));
+	return { data: list, simplify: (eventType) => simplifyEventType(eventType, withQuestions) };
 }

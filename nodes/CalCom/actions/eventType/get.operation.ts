@@ -1,13 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { eventTypeNotFound, readEventTypeId, shapeEventTypes } from './eventType.shared';
 
 export const description: INodeProperties[] = [eventTypeIdLocator, outputField, optionsCollection()];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const id = readEventTypeId(this, itemIndex);
 	const data = await calComRequest.call(this, {
 		method: 'GET',
@@ -15,5 +16,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		timeoutMs: readTimeoutMs(this, itemIndex),
 		notFoundMessage: eventTypeNotFound(id),
 	});
-	return shapeEventTypes(this, itemIndex, data, true);
+	return shapeEventTypes(data, true);
 }

@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readLimit, readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { readSlug } from '../eventTypeLookup';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { shapeEventTypes } from './eventType.shared';
 
 export const description: INodeProperties[] = [
@@ -44,7 +45,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const source = this.getNodeParameter('source', itemIndex, 'own') as string;
 	const limit = readLimit(this, itemIndex, 'event types');
 	const timeoutMs = readTimeoutMs(this, itemIndex);
@@ -71,5 +72,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	// Cal.com answers each list whole (no paging on these endpoints).
 	const list = Array.isArray(data) ? data : [];
-	return shapeEventTypes(this, itemIndex, limit === undefined ? list : list.slice(0, limit), false);
+	return shapeEventTypes(limit === undefined ? list : list.slice(0, limit), false);
 }

@@ -5,6 +5,7 @@ import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { bookingQuestionsField, mergeBookingFields, readQuestions, readSlugs } from './bookingQuestions';
 import { readSlug } from './create.operation';
 import { eventTypeNotFound, readEventTypeId, shapeEventTypes } from './eventType.shared';
@@ -44,7 +45,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const id = readEventTypeId(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = readOptionalFields(fields);
@@ -67,5 +68,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new ParameterError('Update Fields', 'nothing to change: add at least one field to update.');
 	}
 	const data = await calComRequest.call(this, { method: 'PATCH', path: apiPath`/v2/event-types/${id}`, body, timeoutMs, notFoundMessage });
-	return shapeEventTypes(this, itemIndex, data, true);
+	return shapeEventTypes(data, true);
 }

@@ -4,6 +4,7 @@ import { readTimeoutMs, requiredString } from '../../helpers/parameters';
 import { validateTimeZone } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { readAvailability, readOverrides } from './availability';
 import { availabilityField, overridesField, scheduleTimeZoneField, shapeSchedules } from './schedule.shared';
 
@@ -31,7 +32,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const body: IDataObject = {
 		name: requiredString(this.getNodeParameter('name', itemIndex, ''), 'Name', 'Working hours'),
 		timeZone: validateTimeZone(this.getNodeParameter('timeZone', itemIndex, ''), 'Time Zone'),
@@ -42,5 +43,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const overrides = readOverrides(this.getNodeParameter('overrides', itemIndex, {}));
 	if (overrides.length) body.overrides = overrides as unknown as IDataObject[];
 	const data = await calComRequest.call(this, { method: 'POST', path: '/v2/schedules', body, timeoutMs: readTimeoutMs(this, itemIndex) });
-	return shapeSchedules(this, itemIndex, data);
+	return shapeSchedules(data);
 }

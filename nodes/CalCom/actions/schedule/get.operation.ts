@@ -1,13 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { readScheduleId, scheduleIdLocator, scheduleNotFound, shapeSchedules } from './schedule.shared';
 
 export const description: INodeProperties[] = [scheduleIdLocator, outputField, optionsCollection()];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const id = readScheduleId(this, itemIndex);
 	const data = await calComRequest.call(this, {
 		method: 'GET',
@@ -15,5 +16,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		timeoutMs: readTimeoutMs(this, itemIndex),
 		notFoundMessage: scheduleNotFound(id),
 	});
-	return shapeSchedules(this, itemIndex, data);
+	return shapeSchedules(data);
 }

@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INodeProperties, IDataObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readLimit, readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { shapeSchedules } from './schedule.shared';
 
 export const description: INodeProperties[] = [
@@ -11,10 +12,10 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const limit = readLimit(this, itemIndex, 'schedules');
 	// Cal.com answers the whole list at once (no paging on this endpoint).
 	const data = await calComRequest.call(this, { method: 'GET', path: '/v2/schedules', timeoutMs: readTimeoutMs(this, itemIndex) });
 	const list = Array.isArray(data) ? data : [];
-	return shapeSchedules(this, itemIndex, limit === undefined ? list : list.slice(0, limit));
+	return shapeSchedules(limit === undefined ? list : list.slice(0, limit));
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toPositiveInt } from '../../helpers/parameters';
+import type { CalComAnswer } from '../types';
 import { DAY_NAMES } from './availability';
 
 export const scheduleIdLocator: INodeProperties = {
@@ -133,8 +134,8 @@ export function simplifySchedule(schedule: IDataObject): IDataObject {
 	};
 }
 
-export function shapeSchedules(ctx: IExecuteFunctions, itemIndex: number, data: unknown): IDataObject[] {
+/** Cal.com's schedules, one item each (none for data: null), with their simplifier. */
+export function shapeSchedules(data: unknown): CalComAnswer {
 	const list = (Array.isArray(data) ? data : data ? [data] : []) as IDataObject[];
-	if (ctx.getNodeParameter('output', itemIndex, 'simplified') === 'raw') return list;
-	return list.map(simplifySchedule);
+	return { data: list, simplify: simplifySchedule };
 }

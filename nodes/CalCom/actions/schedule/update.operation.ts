@@ -5,6 +5,7 @@ import { readTimeoutMs, requiredString } from '../../helpers/parameters';
 import { validateTimeZone } from '../../helpers/time';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { readAvailability, readOverrides } from './availability';
 import {
 	availabilityField,
@@ -49,7 +50,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const id = readScheduleId(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
@@ -72,5 +73,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		timeoutMs: readTimeoutMs(this, itemIndex),
 		notFoundMessage: scheduleNotFound(id),
 	});
-	return shapeSchedules(this, itemIndex, data);
+	return shapeSchedules(data);
 }

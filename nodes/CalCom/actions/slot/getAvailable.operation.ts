@@ -5,6 +5,7 @@ import { readTimeoutMs, readTimeZone, readUid, toPositiveInt } from '../../helpe
 import { DAY_MS, parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { eventTypeLookupFields, eventTypeNotFoundMessage, readEventTypeRef, refQuery } from '../eventTypeLookup';
 import { simplifySlots, slotsQueryEnd } from './slots.shared';
 
@@ -63,7 +64,7 @@ export const description: INodeProperties[] = [
 /** Cal.com serves slots up to one year ahead; a longer range is cut short or refused. */
 const MAX_RANGE_DAYS = 366;
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const timeZone = readTimeZone(this, itemIndex);
 	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone);
 	const end = parseDateTime(this.getNodeParameter('end', itemIndex, ''), 'End', timeZone, { endOfDay: true });
@@ -100,6 +101,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		notFoundMessage: eventTypeNotFoundMessage(ref),
 	})) as IDataObject;
 
-	if (this.getNodeParameter('output', itemIndex) === 'raw') return [data ?? {}];
-	return simplifySlots(data ?? {}, timeZone);
+	// One item for Cal.com's answer (slots by day); Simplified gives one item per free slot.
+	return { data: [data ?? {}], simplify: (slots) => simplifySlots(slots, timeZone) };
 }

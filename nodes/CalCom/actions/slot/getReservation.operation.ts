@@ -4,6 +4,7 @@ import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { readReservationUid, reservationUidField, simplifyReservation } from './reservation.shared';
 
 export const description: INodeProperties[] = [
@@ -12,7 +13,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const uid = readReservationUid(this, itemIndex);
 	const data = (await calComRequest.call(this, {
 		method: 'GET',
@@ -24,5 +25,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// Cal.com answers data: null for a reservation that expired or never existed.
 		throw new ParameterError('Reservation UID', `no reservation ${uid} exists (it may have expired or been released).`);
 	}
-	return [this.getNodeParameter('output', itemIndex) === 'raw' ? data : simplifyReservation(data)];
+	return { data: [data], simplify: simplifyReservation };
 }

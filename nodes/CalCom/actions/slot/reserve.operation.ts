@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { reservationBody, reservationBodyFields, reservationOptions, simplifyReservation } from './reservation.shared';
 
 export const description: INodeProperties[] = [
@@ -12,7 +13,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(...reservationOptions),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const eventTypeId = toPositiveInt(
 		this.getNodeParameter('eventTypeId', itemIndex, '', { extractValue: true }),
 		'Event Type',
@@ -26,5 +27,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		retry: 'never',
 		timeoutMs: readTimeoutMs(this, itemIndex),
 	})) as IDataObject;
-	return [this.getNodeParameter('output', itemIndex) === 'raw' ? data : simplifyReservation(data)];
+	return { data: [data], simplify: simplifyReservation };
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import {
 	readReservationUid,
 	reservationBody,
@@ -22,7 +23,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(...reservationOptions),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const uid = readReservationUid(this, itemIndex);
 	const eventTypeId = toPositiveInt(
 		this.getNodeParameter('eventTypeId', itemIndex, '', { extractValue: true }),
@@ -32,10 +33,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = reservationBody(this, itemIndex, eventTypeId);
 	const timeoutMs = readTimeoutMs(this, itemIndex);
 	const moved = await updateKeepingLength(this, { uid, body, timeoutMs, itemIndex });
-	if (this.getNodeParameter('output', itemIndex) === 'raw') return [moved.data];
-	const out: IDataObject = { ...simplifyReservation(moved.data), reservationUidChanged: moved.previousReservationUid !== undefined };
-	if (moved.previousReservationUid !== undefined) out.previousReservationUid = moved.previousReservationUid;
-	return [out];
+	// Simplified also tells whether the hold was made anew under another UID.
+	const simplify = (data: IDataObject): IDataObject => {
+		const out: IDataObject = { ...simplifyReservation(data), reservationUidChanged: moved.previousReservationUid !== undefined };
+		if (moved.previousReservationUid !== undefined) out.previousReservationUid = moved.previousReservationUid;
+		return out;
+	};
+	return { data: [moved.data], simplify };
 }
 
 async function patch(ctx: IExecuteFunctions, { uid, timeoutMs }: MoveRequest, body: IDataObject): Promise<IDataObject> {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { simplifyUser } from './user.shared';
 
 export const description: INodeProperties[] = [
@@ -10,12 +11,11 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const me = (await calComRequest.call(this, {
 		method: 'GET',
 		path: '/v2/me',
 		timeoutMs: readTimeoutMs(this, itemIndex),
 	})) as IDataObject;
-	if (this.getNodeParameter('output', itemIndex) === 'raw') return [me];
-	return [simplifyUser(me)];
+	return { data: [me], simplify: simplifyUser };
 }

@@ -5,6 +5,7 @@ import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { validateTimeZone } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { simplifyUser } from './user.shared';
 
 const WEEK_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -89,7 +90,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	if (fields.timeZone !== undefined) body.timeZone = validateTimeZone(fields.timeZone, 'Time Zone');
@@ -128,5 +129,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		notFoundMessage:
 			body.defaultScheduleId === undefined ? undefined : `Schedule ${String(body.defaultScheduleId)} was not found (Default Schedule ID)`,
 	})) as IDataObject;
-	return [this.getNodeParameter('output', itemIndex) === 'raw' ? me : simplifyUser(me)];
+	return { data: [me], simplify: simplifyUser };
 }

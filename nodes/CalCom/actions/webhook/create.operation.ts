@@ -4,6 +4,7 @@ import { NO_SHOW_DELAY_EVENTS } from '../../../CalComTrigger/events';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import {
 	activeField,
 	checkNoShowDelay,
@@ -41,7 +42,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(activeField, payloadTemplateField, payloadVersionField, secretField),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const scope = readScope(this, itemIndex);
 	const subscriberUrl = checkSubscriberUrl(this.getNodeParameter('subscriberUrl', itemIndex, ''));
 	const triggers = checkTriggers(this.getNodeParameter('triggers', itemIndex, []));
@@ -69,5 +70,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} catch (error) {
 		throw explainConflict(error, subscriberUrl);
 	}
-	return [shapeWebhook(data, this.getNodeParameter('output', itemIndex) as string)];
+	return { data: [shapeWebhook(data, 'raw')], simplify: () => shapeWebhook(data, 'simplified') };
 }

@@ -1,13 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { notFound, readScope, readWebhookId, scopeFields, shapeWebhook, webhookIdLocator, webhookPath } from './webhook.shared';
 
 export const description: INodeProperties[] = [...scopeFields, webhookIdLocator, outputField, optionsCollection()];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const scope = readScope(this, itemIndex);
 	const id = readWebhookId(this, itemIndex);
 	const data = await calComRequest.call(this, {
@@ -16,5 +17,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		timeoutMs: readTimeoutMs(this, itemIndex),
 		notFoundMessage: notFound(scope, id),
 	});
-	return [shapeWebhook(data, this.getNodeParameter('output', itemIndex) as string)];
+	return { data: [shapeWebhook(data, 'raw')], simplify: () => shapeWebhook(data, 'simplified') };
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readLimit, readTimeoutMs } from '../../helpers/parameters';
 import { paginateOffset } from '../../transport';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import { readScope, scopeFields, shapeWebhook } from './webhook.shared';
 
 /** Cal.com's largest `take` for webhook lists. */
@@ -15,7 +16,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const scope = readScope(this, itemIndex);
 	const limit = readLimit(this, itemIndex, 'webhooks');
 	const hooks = await paginateOffset.call(
@@ -23,6 +24,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ method: 'GET', path: scope.basePath, timeoutMs: readTimeoutMs(this, itemIndex) },
 		{ limit, pageSize: PAGE_SIZE },
 	);
-	const output = this.getNodeParameter('output', itemIndex) as string;
-	return hooks.map((hook) => shapeWebhook(hook, output));
+	// Raw already hides the secret, so its simplified form takes hasSecret from it.
+	const simplify = (hook: IDataObject) => ({ ...shapeWebhook(hook, 'simplified'), hasSecret: hook.hasSecret });
+	return { data: hooks.map((hook) => shapeWebhook(hook, 'raw')), simplify };
 }

@@ -4,6 +4,7 @@ import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import type { CalComAnswer } from '../types';
 import {
 	activeField,
 	checkNoShowDelay,
@@ -62,7 +63,7 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const scope = readScope(this, itemIndex);
 	const id = readWebhookId(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -101,5 +102,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} catch (error) {
 		throw explainConflict(error, typeof body.subscriberUrl === 'string' ? body.subscriberUrl : undefined);
 	}
-	return [shapeWebhook(data, this.getNodeParameter('output', itemIndex) as string)];
+	return { data: [shapeWebhook(data, 'raw')], simplify: () => shapeWebhook(data, 'simplified') };
 }
