@@ -9,8 +9,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchEventTypes } from '../CalCom/methods/listSearch';
+import { PING_EVENT } from '../CalCom/webhooks/events';
 import { triggerProperties } from './descriptions';
-import { PING_EVENT } from './events';
 import { readDelivery } from './normalize';
 import { isCalComPing } from './ping';
 import { SIGNATURE_HEADER, UNSIGNED, verifySignature } from './signature';

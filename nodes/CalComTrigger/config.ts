@@ -1,12 +1,17 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiPath } from '../CalCom/transport';
-import { EVENT_VALUES, NO_SHOW_DELAY_EVENTS } from './events';
-
-export const DEFAULT_PAYLOAD_VERSION = '2021-10-20';
-export const PAYLOAD_VERSIONS = [DEFAULT_PAYLOAD_VERSION, '2026-07-27'];
-const TIME_UNITS = ['DAY', 'HOUR', 'MINUTE'];
+import { describeValue, ParameterError } from '../CalCom/helpers/errors';
+import { hasNoShowTrigger, unknownTriggers } from '../CalCom/webhooks/events';
+import type { WebhookScope } from '../CalCom/webhooks/scope';
+import { isWebhookScopeName, webhookScope } from '../CalCom/webhooks/scope';
+import {
+	DEFAULT_PAYLOAD_VERSION,
+	isNoShowTime,
+	isPayloadVersion,
+	isTimeUnit,
+	PAYLOAD_VERSIONS,
+} from '../CalCom/webhooks/settings';
 
 /** The webhook this node wants Cal.com to have: what checkExists compares and create registers. */
 export interface WantedWebhook {
@@ -25,32 +30,65 @@ export interface WantedWebhook {
 	timeUnit: string | null;
 }
 
-function positiveId(ctx: IHookFunctions, value: unknown, what: string): number {
-	const text = String(value ?? '').trim();
-	if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
-		throw new NodeOperationError(ctx.getNode(), `${what} must be a positive whole number, not "${text}"`, {
+/** The Scope parameter's scope; a value that names no scope keeps the User scope. */
+function readScope(ctx: IHookFunctions): WebhookScope {
+	const name = ctx.getNodeParameter('scope', 'user');
+	let lastRead: unknown;
+	try {
+		return webhookScope(isWebhookScopeName(name) ? name : 'user', (parameter) => {
+			lastRead = ctx.getNodeParameter(parameter, '', { extractValue: true });
+			return lastRead;
+		});
+	} catch (error) {
+		if (!(error instanceof ParameterError)) throw new NodeOperationError(ctx.getNode(), error as Error);
+		const message = `${error.field} must be a positive whole number, not ${describeValue(lastRead)}`;
+		throw new NodeOperationError(ctx.getNode(), message, {
 			description: 'Enter the ID Cal.com shows for it (a number).',
 		});
 	}
-	return Number(text);
 }
 
-function scopeOf(ctx: IHookFunctions): Pick<WantedWebhook, 'scopeKey' | 'basePath'> {
-	const scope = ctx.getNodeParameter('scope', 'user') as string;
-	if (scope === 'eventType') {
-		const id = positiveId(ctx, ctx.getNodeParameter('eventTypeId', '', { extractValue: true }), 'Event Type');
-		return { scopeKey: `eventType:${id}`, basePath: apiPath`/v2/event-types/${id}/webhooks` };
+function readEvents(ctx: IHookFunctions): string[] {
+	const events = [...new Set(ctx.getNodeParameter('events', []) as string[])].sort();
+	if (events.length === 0) {
+		throw new NodeOperationError(ctx.getNode(), 'Choose at least one event', {
+			description: 'Cal.com needs at least one event to send to this workflow.',
+		});
 	}
-	if (scope === 'teamEventType') {
-		const team = positiveId(ctx, ctx.getNodeParameter('teamId', ''), 'Team ID');
-		const id = positiveId(ctx, ctx.getNodeParameter('teamEventTypeId', ''), 'Team Event Type ID');
-		return { scopeKey: `team:${team}/eventType:${id}`, basePath: apiPath`/v2/teams/${team}/event-types/${id}/webhooks` };
+	const unknown = unknownTriggers(events);
+	if (unknown.length > 0) {
+		throw new NodeOperationError(ctx.getNode(), `Unknown Cal.com event: ${unknown.join(', ')}`);
 	}
-	if (scope === 'organization') {
-		const org = positiveId(ctx, ctx.getNodeParameter('organizationId', ''), 'Organization ID');
-		return { scopeKey: `organization:${org}`, basePath: apiPath`/v2/organizations/${org}/webhooks` };
+	return events;
+}
+
+function readVersion(ctx: IHookFunctions, chosen: string | undefined): string {
+	const version = chosen || DEFAULT_PAYLOAD_VERSION;
+	if (!isPayloadVersion(version)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Payload version must be one of ${PAYLOAD_VERSIONS.join(', ')}, not "${version}"`,
+		);
 	}
-	return { scopeKey: 'user', basePath: '/v2/webhooks' };
+	return version;
+}
+
+/** The no-show delay, read only when one of the events needs it. */
+function readNoShowDelay(ctx: IHookFunctions, events: string[]): Pick<WantedWebhook, 'time' | 'timeUnit'> {
+	if (!hasNoShowTrigger(events)) return { time: null, timeUnit: null };
+	const time = Number(ctx.getNodeParameter('noShowTime', 0));
+	const timeUnit = String(ctx.getNodeParameter('noShowTimeUnit', ''));
+	if (!isNoShowTime(time) || !isTimeUnit(timeUnit)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'The no-show events need a delay: a whole number of minutes, hours or days, at least 1',
+			{
+				description:
+					'Set "No-Show Delay" and "No-Show Delay Unit": Cal.com checks who joined the Cal Video call that long after the start.',
+			},
+		);
+	}
+	return { time, timeUnit };
 }
 
 /**
@@ -58,37 +96,18 @@ function scopeOf(ctx: IHookFunctions): Pick<WantedWebhook, 'scopeKey' | 'basePat
  * activation with a message instead of a half-made subscription.
  */
 export function wantedWebhook(ctx: IHookFunctions): WantedWebhook {
-	const node = ctx.getNode();
-	const events = [...new Set(ctx.getNodeParameter('events', []) as string[])].sort();
-	if (events.length === 0) {
-		throw new NodeOperationError(node, 'Choose at least one event', {
-			description: 'Cal.com needs at least one event to send to this workflow.',
-		});
-	}
-	const unknown = events.filter((event) => !EVENT_VALUES.has(event));
-	if (unknown.length > 0) throw new NodeOperationError(node, `Unknown Cal.com event: ${unknown.join(', ')}`);
-
-	const options = ctx.getNodeParameter('options', {}) as { payloadTemplate?: string; payloadVersion?: string };
-	const version = options.payloadVersion || DEFAULT_PAYLOAD_VERSION;
-	if (!PAYLOAD_VERSIONS.includes(version)) {
-		throw new NodeOperationError(node, `Payload version must be one of ${PAYLOAD_VERSIONS.join(', ')}, not "${version}"`);
-	}
-
-	let time: number | null = null;
-	let timeUnit: string | null = null;
-	if (events.some((event) => NO_SHOW_DELAY_EVENTS.includes(event))) {
-		time = Number(ctx.getNodeParameter('noShowTime', 0));
-		timeUnit = String(ctx.getNodeParameter('noShowTimeUnit', ''));
-		if (!Number.isInteger(time) || time < 1 || !TIME_UNITS.includes(timeUnit)) {
-			throw new NodeOperationError(node, 'The no-show events need a delay: a whole number of minutes, hours or days, at least 1', {
-				description: 'Set "No-Show Delay" and "No-Show Delay Unit": Cal.com checks who joined the Cal Video call that long after the start.',
-			});
-		}
-	}
-
+	const events = readEvents(ctx);
+	const options = ctx.getNodeParameter('options', {}) as {
+		payloadTemplate?: string;
+		payloadVersion?: string;
+	};
+	const version = readVersion(ctx, options.payloadVersion);
+	const delay = readNoShowDelay(ctx, events);
 	const url = ctx.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(node, 'n8n gave this trigger no webhook URL');
-	return { ...scopeOf(ctx), url, events, payloadTemplate: (options.payloadTemplate ?? '').trim(), version, time, timeUnit };
+	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n gave this trigger no webhook URL');
+	const { key: scopeKey, basePath } = readScope(ctx);
+	const payloadTemplate = (options.payloadTemplate ?? '').trim();
+	return { scopeKey, basePath, url, events, payloadTemplate, version, ...delay };
 }
 
 /** The POST/PATCH body for the wanted webhook with this secret. */

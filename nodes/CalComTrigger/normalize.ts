@@ -1,10 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
+/** Events whose body is the booking row itself, beside `triggerEvent`, with no `payload`. */
+const FLAT_EVENTS = new Set(['MEETING_STARTED', 'MEETING_ENDED']);
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
 /**
  * One shape for every Cal.com delivery: `triggerEvent` and `createdAt` first (null when the body
  * has none, e.g. a payload template without them), then the payload's fields at the top level.
  *
- * Cal.com's bodies differ by event (API-NOTES §8.3):
+ * Cal.com's bodies differ by event:
  *   - most: `{triggerEvent, createdAt, payload: {...}}`;
  *   - MEETING_STARTED / MEETING_ENDED: flat, the booking row's fields beside `triggerEvent` (its
  *     `createdAt` is the booking's). `bookingId` and `organizer` are added from `id` and `user` so
@@ -15,15 +24,7 @@ import type { IDataObject } from 'n8n-workflow';
  *   - with a payload template: whatever the template renders; its fields are passed on as they are
  *     (readDelivery turns the template's failures into items that say so).
  */
-const FLAT_EVENTS = new Set(['MEETING_STARTED', 'MEETING_ENDED']);
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-export function normalizeDelivery(body: unknown): IDataObject {
+function normalizeDelivery(body: unknown): IDataObject {
 	if (!isObject(body)) {
 		return { triggerEvent: null, createdAt: null, body: body as IDataObject[keyof IDataObject] };
 	}
@@ -63,7 +64,7 @@ function redactWebhookSecret(item: IDataObject): IDataObject {
  * Cal.com sends `false` when the payload template is JSON but its render is not (sendPayload.ts
  * applyTemplate: a value with a double quote, a backslash or a line break breaks it).
  */
-export const TEMPLATE_NOT_JSON =
+const TEMPLATE_NOT_JSON =
 	'Cal.com sent the body false instead of this event: the Payload Template is JSON, but filled in with this event’s values it was not valid JSON, so Cal.com dropped it. A value holding a double quote, a backslash or a line break (often a title, notes or an answer) causes this. Change the template in the trigger’s Payload Template option (it is registered with Cal.com on activation): leave out such free-text fields, or clear it to receive Cal.com’s full event.';
 
 function parseJson(text: string): { value: unknown } | undefined {

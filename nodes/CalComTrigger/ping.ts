@@ -1,4 +1,4 @@
-import { PING_EVENT } from './events';
+import { PING_EVENT } from '../CalCom/webhooks/events';
 
 /**
  * The fields of the test event Cal.com's "Ping test" sends (its testTrigger handler): no booking

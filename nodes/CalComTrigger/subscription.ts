@@ -2,27 +2,27 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { timeoutSecondsToMs } from '../CalCom/helpers/parameters';
-import { apiPath, calComRequest, paginateOffset } from '../CalCom/transport';
+import { calComRequest, paginateOffset } from '../CalCom/transport';
+import { webhookPath } from '../CalCom/webhooks/scope';
+import { DEFAULT_PAYLOAD_VERSION, WEBHOOK_PAGE_SIZE } from '../CalCom/webhooks/settings';
 import type { WantedWebhook } from './config';
-import { DEFAULT_PAYLOAD_VERSION, wantedWebhook, webhookBody } from './config';
+import { wantedWebhook, webhookBody } from './config';
 import { generateSecret } from './signature';
 
-/**
- * The subscription's life, kept in the workflow's static data (node scope):
- *   webhookId, secret, scopeKey, basePath, url, events, payloadTemplate, version, time, timeUnit
- * plus `orphans`: webhooks of ours whose removal failed, retried on the next create or delete.
- * The secret never leaves static data except in the body that registers it with Cal.com.
- */
+/** A webhook of ours whose removal failed, retried on the next create or delete. */
 interface Orphan {
 	basePath: string;
 	webhookId: string;
 	attempts: number;
 }
 
+/**
+ * The subscription, kept in the workflow's static data (node scope) under these keys, beside
+ * `orphans`. The secret never leaves static data except in the body that registers it with Cal.com.
+ */
 const SUBSCRIPTION_KEYS = ['webhookId', 'secret', 'scopeKey', 'basePath', 'url', 'events', 'payloadTemplate', 'version', 'time', 'timeUnit'];
 /** After this many failed removals an orphan is dropped from the retry list, with a warning. */
 const MAX_ORPHAN_ATTEMPTS = 5;
-const PAGE_SIZE = 250;
 
 interface CalComWebhook {
 	id?: unknown;
@@ -52,7 +52,11 @@ function timeoutMs(ctx: IHookFunctions): number {
 }
 
 async function listWebhooks(ctx: IHookFunctions, basePath: string): Promise<CalComWebhook[]> {
-	const items = await paginateOffset.call(ctx, { method: 'GET', path: basePath, timeoutMs: timeoutMs(ctx) }, { pageSize: PAGE_SIZE });
+	const items = await paginateOffset.call(
+		ctx,
+		{ method: 'GET', path: basePath, timeoutMs: timeoutMs(ctx) },
+		{ pageSize: WEBHOOK_PAGE_SIZE },
+	);
 	return items.filter((item): item is CalComWebhook => typeof item === 'object' && item !== null);
 }
 
@@ -76,7 +80,8 @@ function isCurrent(hook: CalComWebhook, wanted: WantedWebhook, secret: string): 
 /** Deletes one webhook. 404 counts as done (someone removed it, or its event type went). */
 async function removeWebhook(ctx: IHookFunctions, basePath: string, webhookId: string): Promise<boolean> {
 	try {
-		await calComRequest.call(ctx, { method: 'DELETE', path: basePath + apiPath`/${webhookId}`, timeoutMs: timeoutMs(ctx) });
+		const path = webhookPath({ basePath }, webhookId);
+		await calComRequest.call(ctx, { method: 'DELETE', path, timeoutMs: timeoutMs(ctx) });
 		return true;
 	} catch (error) {
 		if (httpCode(error) === '404') {
@@ -168,7 +173,7 @@ export async function createSubscription(ctx: IHookFunctions): Promise<boolean> 
 		const clearTemplate = typeof stale.payloadTemplate === 'string' && stale.payloadTemplate !== '';
 		created = (await calComRequest.call(ctx, {
 			method: 'PATCH',
-			path: wanted.basePath + apiPath`/${stale.id}`,
+			path: webhookPath(wanted, stale.id),
 			body: webhookBody(wanted, secret, clearTemplate),
 			timeoutMs: timeoutMs(ctx),
 		})) as CalComWebhook;

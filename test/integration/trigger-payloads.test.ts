@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { CALCOM_EVENTS } from '../../nodes/CalComTrigger/events';
+import { CALCOM_EVENTS } from '../../nodes/CalCom/webhooks/events';
 import { WEBHOOK_TRIGGERS } from '../sandbox/extra-webhook-schemas';
 import { WEBHOOK_EXAMPLES_DIR } from '../shared-path';
 import { useSandbox } from './helpers';

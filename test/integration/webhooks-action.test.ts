@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CalComV2Api } from '../../credentials/CalComV2Api.credentials';
 import { CalCom } from '../../nodes/CalCom/CalCom.node';
-import { CALCOM_EVENTS } from '../../nodes/CalComTrigger/events';
+import { CALCOM_EVENTS } from '../../nodes/CalCom/webhooks/events';
 import { runListSearch } from '../harness';
 import type { Sandbox, SandboxWebhook } from '../sandbox';
 import { WEBHOOK_TRIGGERS } from '../sandbox/extra-webhook-schemas';
@@ -269,6 +269,109 @@ describe('Webhook → Get Many, Get, Update, Delete', () => {
 	});
 });
 
+/** [scope, its parameters, its webhook collection, the owner field Cal.com answers with]. */
+const SCOPES: Array<[string, INodeParameters, string, IDataObject]> = [
+	['User', {}, '/v2/webhooks', { userId: 1 }],
+	['Event Type', { scope: 'eventType', eventTypeId: eventType11 }, '/v2/event-types/11/webhooks', { eventTypeId: 11 }],
+	[
+		'Team Event Type',
+		{ scope: 'teamEventType', teamId: 100, teamEventTypeId: 51 },
+		'/v2/teams/100/event-types/51/webhooks',
+		{ eventTypeId: 51 },
+	],
+	['Organization', { scope: 'organization', organizationId: 7 }, '/v2/organizations/7/webhooks', { teamId: 7 }],
+];
+
+/** Bailey owns team 100 (fixture) and, here, organization 7. */
+function makeBaileyOrganizationOwner(sandbox: Sandbox): void {
+	sandbox.state.organizations.push({ id: 7, slug: 'acme', name: 'Acme' });
+	Object.assign(sandbox.state.users[0], { organizationId: 7, organizationRole: 'OWNER' });
+}
+
+describe('Webhook → the four scopes', () => {
+	const current = useSandbox();
+	let sandbox: Sandbox;
+	beforeEach(() => {
+		sandbox = current();
+		makeBaileyOrganizationOwner(sandbox);
+	});
+
+	it.each(SCOPES)('%s: creates, lists, gets, updates and deletes a webhook at the scope’s own path', async (_name, scope, basePath, owner) => {
+		const created = await runCalCom(
+			sandbox,
+			webhookParams('create', { ...scope, subscriberUrl: 'https://example.com/hooks/scoped', triggers: ['BOOKING_CREATED'], options: { secret: SECRET } }),
+		);
+		expect(created.error).toBeUndefined();
+		const id = String(created.items[0].json.id);
+		expect(created.items[0].json).toMatchObject({ ...owner, subscriberUrl: 'https://example.com/hooks/scoped', active: true, hasSecret: true });
+
+		const listed = await runCalCom(sandbox, webhookParams('getMany', { ...scope, returnAll: true }));
+		expect(listed.items.map((item) => item.json.id)).toEqual([id]);
+		const got = await runCalCom(sandbox, webhookParams('get', { ...scope, webhookId: fromList(id) }));
+		expect(got.items[0].json).toMatchObject({ id, ...owner, triggers: ['BOOKING_CREATED'] });
+		const updated = await runCalCom(sandbox, webhookParams('update', { ...scope, webhookId: byId(id), updateFields: { active: false } }));
+		expect(updated.items[0].json).toMatchObject({ id, ...owner, active: false, hasSecret: true });
+		const deleted = await runCalCom(sandbox, webhookParams('delete', { ...scope, webhookId: byId(id) }));
+		expect(deleted.items.map((item) => item.json)).toEqual([{ deleted: true, id }]);
+
+		expect(sandbox.state.webhooks).toEqual([]);
+		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`POST ${basePath}`,
+			`GET ${basePath}`,
+			`GET ${basePath}/${id}`,
+			`PATCH ${basePath}/${id}`,
+			`DELETE ${basePath}/${id}`,
+		]);
+		expect([created, listed, got, updated, deleted].map(visibleText).join('')).not.toContain(SECRET);
+		expect(sandbox.invalidRequests()).toEqual([]);
+	});
+
+	it('lists only the scope’s own webhooks', async () => {
+		const teamHook = seedWebhook(sandbox, { userId: null, eventTypeId: 51 });
+		const orgHook = seedWebhook(sandbox, { userId: null, teamId: 7 });
+		seedWebhook(sandbox);
+		const team = await runCalCom(sandbox, webhookParams('getMany', { ...SCOPES[2][1], returnAll: true }));
+		const org = await runCalCom(sandbox, webhookParams('getMany', { ...SCOPES[3][1], returnAll: true }));
+		expect([team, org].map((result) => result.items.map((item) => item.json.id))).toEqual([[teamHook.id], [orgHook.id]]);
+		expect(org.items[0].json).toMatchObject({ teamId: 7, hasSecret: true });
+		expect(sandbox.invalidRequests()).toEqual([]);
+	});
+
+	it('names the team event type or the organization when a webhook is not found there', async () => {
+		const missing = randomUUID();
+		const team = await runCalCom(sandbox, webhookParams('get', { ...SCOPES[2][1], webhookId: byId(missing) }));
+		expect(team.error?.message).toBe(`Webhook ${missing} was not found among the webhooks of team 100’s event type 51`);
+		const org = await runCalCom(sandbox, webhookParams('delete', { ...SCOPES[3][1], webhookId: byId(missing) }));
+		expect(org.error?.message).toBe(`Webhook ${missing} was not found among the webhooks of organization 7`);
+		expect(sandbox.invalidRequests()).toEqual([]);
+	});
+
+	it('refuses a team, team event type or organization ID that is not a whole number above 0 before any request', async () => {
+		const messages: Array<string | undefined> = [];
+		for (const scope of [
+			{ scope: 'teamEventType', teamId: 0, teamEventTypeId: 51 },
+			{ scope: 'teamEventType', teamId: 100, teamEventTypeId: -3 },
+			{ scope: 'organization', organizationId: 1.5 },
+		]) {
+			messages.push((await runCalCom(sandbox, webhookParams('getMany', { ...scope, returnAll: true }))).error?.message);
+		}
+		expect(messages).toEqual([
+			'Team ID: "0" is not a team ID (a whole number above 0).',
+			'Team Event Type ID: "-3" is not a team event type ID (a whole number above 0).',
+			'Organization ID: "1.5" is not an organization ID (a whole number above 0).',
+		]);
+		expect(sandbox.requests).toEqual([]);
+	});
+
+	it("passes on Cal.com's 403 for a team event type whose team the key owner does not run", async () => {
+		const result = await runCalCom(sandbox, webhookParams('getMany', { ...SCOPES[2][1], returnAll: true }), { username: 'lena' });
+		expect(result.error?.message).toBe(
+			'Cal.com refused the request (403 Forbidden): You must be an admin or owner of this team to manage its event type webhooks',
+		);
+		expect(sandbox.invalidRequests()).toEqual([]);
+	});
+});
+
 describe('Webhook picker', () => {
 	const current = useSandbox();
 	let sandbox: Sandbox;
@@ -297,6 +400,19 @@ describe('Webhook picker', () => {
 		const scoped = await search('crm', { scope: 'eventType', eventTypeId: eventType11 });
 		expect(scoped.results.map((r) => r.value)).toEqual([eventTypeHook.id]);
 		expect(JSON.stringify([all, scoped])).not.toContain(SECRET);
+	});
+
+	it('lists a team event type’s or an organization’s webhooks', async () => {
+		makeBaileyOrganizationOwner(sandbox);
+		const teamHook = seedWebhook(sandbox, { userId: null, eventTypeId: 51, subscriberUrl: 'https://crm.example.com/team' });
+		const orgHook = seedWebhook(sandbox, { userId: null, teamId: 7, subscriberUrl: 'https://crm.example.com/org' });
+		const team = await search(undefined, { scope: 'teamEventType', teamId: 100, teamEventTypeId: 51 });
+		const org = await search('crm', { scope: 'organization', organizationId: 7 });
+		expect([team.results, org.results]).toEqual([
+			[{ name: 'https://crm.example.com/team (1 trigger)', value: teamHook.id }],
+			[{ name: 'https://crm.example.com/org (1 trigger)', value: orgHook.id }],
+		]);
+		expect(sandbox.requests.map((r) => r.path)).toEqual(['/v2/teams/100/event-types/51/webhooks', '/v2/organizations/7/webhooks']);
 	});
 
 	it('lists nothing while the event type is not chosen yet', async () => {

@@ -1,7 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { currentScope } from '../actions/webhook/webhook.shared';
 import { calComRequest, paginateOffset } from '../transport';
+import { currentWebhookScope, webhookPath } from '../webhooks/scope';
+import { WEBHOOK_PAGE_SIZE } from '../webhooks/settings';
 
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
@@ -49,9 +50,13 @@ export async function searchWebhooks(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const scope = currentScope(this);
+	const scope = currentWebhookScope(this);
 	if (!scope) return { results: [] };
-	const hooks = (await paginateOffset.call(this, { method: 'GET', path: scope.basePath }, { pageSize: 250 })) as IDataObject[];
+	const hooks = (await paginateOffset.call(
+		this,
+		{ method: 'GET', path: webhookPath(scope) },
+		{ pageSize: WEBHOOK_PAGE_SIZE },
+	)) as IDataObject[];
 	return {
 		results: hooks
 			.filter((hook) => matches(filter, hook.subscriberUrl))

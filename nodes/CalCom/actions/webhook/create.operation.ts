@@ -1,8 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { NO_SHOW_DELAY_EVENTS } from '../../../CalComTrigger/events';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
+import { hasNoShowTrigger } from '../../webhooks/events';
+import {
+	noShowDelayFields,
+	payloadTemplateField,
+	payloadVersionField,
+} from '../../webhooks/fields';
+import { webhookPath } from '../../webhooks/scope';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
 import {
@@ -12,11 +18,6 @@ import {
 	checkTriggers,
 	checkVersion,
 	explainConflict,
-	hasNoShowTrigger,
-	noShowTimeField,
-	noShowTimeUnitField,
-	payloadTemplateField,
-	payloadVersionField,
 	readScope,
 	scopeFields,
 	secretField,
@@ -36,10 +37,9 @@ export const description: INodeProperties[] = [
 		description: 'Where Cal.com sends the events (Cal.com’s hosted service accepts only public https URLs)',
 	},
 	triggersField,
-	{ ...noShowTimeField, required: true, displayOptions: { show: { triggers: NO_SHOW_DELAY_EVENTS } } },
-	{ ...noShowTimeUnitField, required: true, displayOptions: { show: { triggers: NO_SHOW_DELAY_EVENTS } } },
+	...noShowDelayFields('triggers'),
 	outputField,
-	optionsCollection(activeField, payloadTemplateField, payloadVersionField, secretField),
+	optionsCollection(activeField, payloadTemplateField, payloadVersionField('version'), secretField),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
@@ -61,7 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	try {
 		data = await calComRequest.call(this, {
 			method: 'POST',
-			path: scope.basePath,
+			path: webhookPath(scope),
 			body,
 			// A repeat after a lost answer would meet Cal.com's 409 or make a second webhook.
 			retry: 'never',

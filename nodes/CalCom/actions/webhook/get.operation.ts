@@ -4,7 +4,8 @@ import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { notFound, readScope, readWebhookId, scopeFields, shapeWebhook, webhookIdLocator, webhookPath } from './webhook.shared';
+import { notFound, readScope, readWebhookId, scopeFields, shapeWebhook, webhookIdLocator } from './webhook.shared';
+import { webhookPath } from '../../webhooks/scope';
 
 export const description: INodeProperties[] = [...scopeFields, webhookIdLocator, outputField, optionsCollection()];
 

@@ -2,12 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readLimit, readTimeoutMs } from '../../helpers/parameters';
 import { paginateOffset } from '../../transport';
+import { webhookPath } from '../../webhooks/scope';
+import { WEBHOOK_PAGE_SIZE } from '../../webhooks/settings';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
 import { readScope, scopeFields, shapeWebhook } from './webhook.shared';
-
-/** Cal.com's largest `take` for webhook lists. */
-const PAGE_SIZE = 250;
 
 export const description: INodeProperties[] = [
 	...scopeFields,
@@ -21,8 +20,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = readLimit(this, itemIndex, 'webhooks');
 	const hooks = await paginateOffset.call(
 		this,
-		{ method: 'GET', path: scope.basePath, timeoutMs: readTimeoutMs(this, itemIndex) },
-		{ limit, pageSize: PAGE_SIZE },
+		{ method: 'GET', path: webhookPath(scope), timeoutMs: readTimeoutMs(this, itemIndex) },
+		{ limit, pageSize: WEBHOOK_PAGE_SIZE },
 	);
 	// Raw already hides the secret, so its simplified form takes hasSecret from it.
 	const simplify = (hook: IDataObject) => ({ ...shapeWebhook(hook, 'simplified'), hasSecret: hook.hasSecret });

@@ -22,7 +22,7 @@ export const description: INodeProperties[] = [
 				value: 'create',
 				action: 'Create a webhook',
 				description:
-					'Subscribe a URL to Cal.com events, for the API key user or one event type. Needs the subscriber URL and at least one trigger; the no-show triggers also need a delay. Returns the webhook without its secret.',
+					'Subscribe a URL to Cal.com events, for the API key user, one event type, one team event type or an organization. Needs the subscriber URL and at least one trigger; the no-show triggers also need a delay. Returns the webhook without its secret.',
 			},
 			{
 				name: 'Delete',
@@ -40,7 +40,8 @@ export const description: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many webhooks',
-				description: 'List the webhooks of the API key user or of one event type, one item each',
+				description:
+					'List the webhooks of the API key user, an event type, a team event type or an organization, one item each',
 			},
 			{
 				name: 'Update',

@@ -3,6 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
+import { hasNoShowTrigger } from '../../webhooks/events';
+import {
+	noShowTimeField,
+	noShowTimeUnitField,
+	payloadTemplateField,
+	payloadVersionField,
+} from '../../webhooks/fields';
+import { webhookPath } from '../../webhooks/scope';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
 import {
@@ -12,12 +20,7 @@ import {
 	checkTriggers,
 	checkVersion,
 	explainConflict,
-	hasNoShowTrigger,
-	noShowTimeField,
-	noShowTimeUnitField,
 	notFound,
-	payloadTemplateField,
-	payloadVersionField,
 	readScope,
 	readWebhookId,
 	scopeFields,
@@ -25,7 +28,6 @@ import {
 	shapeWebhook,
 	triggersField,
 	webhookIdLocator,
-	webhookPath,
 } from './webhook.shared';
 
 export const description: INodeProperties[] = [
@@ -46,7 +48,7 @@ export const description: INodeProperties[] = [
 			},
 			{ ...noShowTimeUnitField, description: 'The unit of the no-show delay' },
 			{ ...payloadTemplateField, description: `${String(payloadTemplateField.description)}. Empty removes the template.` },
-			payloadVersionField,
+			payloadVersionField('version'),
 			{ ...secretField, description: `${String(secretField.description)} Empty removes the secret.` },
 			{
 				displayName: 'Subscriber URL',

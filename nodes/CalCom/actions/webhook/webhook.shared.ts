@@ -1,35 +1,26 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { eventOptions, EVENT_VALUES, NO_SHOW_DELAY_EVENTS } from '../../../CalComTrigger/events';
 import { ParameterError } from '../../helpers/errors';
-import { toPositiveInt } from '../../helpers/parameters';
-import { apiPath } from '../../transport';
-import { eventTypeIdLocator } from '../common.descriptions';
+import { NO_SHOW_DELAY_EVENTS, unknownTriggers } from '../../webhooks/events';
+import { eventsField, scopeFields as webhookScopeFields } from '../../webhooks/fields';
+import type { WebhookScope } from '../../webhooks/scope';
+import { webhookScope } from '../../webhooks/scope';
+import {
+	isNoShowTime,
+	isPayloadVersion,
+	isTimeUnit,
+	PAYLOAD_VERSIONS,
+	TIME_UNITS,
+} from '../../webhooks/settings';
 
-export const PAYLOAD_VERSIONS = ['2021-10-20', '2026-07-27'];
-export const TIME_UNITS = ['DAY', 'HOUR', 'MINUTE'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Where the webhook lives: the API key user's own webhooks, or one event type's. */
-export const scopeFields: INodeProperties[] = [
-	{
-		displayName: 'Scope',
-		name: 'scope',
-		type: 'options',
-		default: 'user',
-		options: [
-			{ name: 'User', value: 'user', description: 'The API key user’s own webhooks, for all their event types' },
-			{ name: 'Event Type', value: 'eventType', description: 'The webhooks of one of your event types' },
-		],
-		description: 'Whose webhooks to manage',
-	},
-	{
-		...eventTypeIdLocator,
-		displayOptions: { show: { scope: ['eventType'] } },
-		description: 'The event type whose webhooks to manage',
-	},
-];
+/** Where the webhook lives (User, Event Type, Team Event Type, Organization) and the IDs it needs. */
+export const scopeFields: INodeProperties[] = webhookScopeFields(
+	'Whose webhooks to manage',
+	'The event type whose webhooks to manage',
+);
 
 export const webhookIdLocator: INodeProperties = {
 	displayName: 'Webhook',
@@ -63,38 +54,11 @@ export const webhookIdLocator: INodeProperties = {
 	],
 };
 
-export const triggersField: INodeProperties = {
-	displayName: 'Triggers',
-	name: 'triggers',
-	type: 'multiOptions',
-	required: true,
-	default: [],
-	options: eventOptions(),
-	description:
-		'The Cal.com events that are sent to the subscriber URL. Each name starts with its group: Booking, Meeting & Recording, Form & Routing, Out of Office, No-Show, Instant Meeting, Administrative.',
-};
-
-export const noShowTimeField: INodeProperties = {
-	displayName: 'No-Show Delay',
-	name: 'noShowTime',
-	type: 'number',
-	default: 5,
-	typeOptions: { minValue: 1, numberPrecision: 0 },
-	description: 'How long after the meeting’s start Cal.com checks who joined the Cal Video call (no-show triggers only)',
-};
-
-export const noShowTimeUnitField: INodeProperties = {
-	displayName: 'No-Show Delay Unit',
-	name: 'noShowTimeUnit',
-	type: 'options',
-	default: 'MINUTE',
-	description: 'The unit of the no-show delay',
-	options: [
-		{ name: 'Days', value: 'DAY' },
-		{ name: 'Hours', value: 'HOUR' },
-		{ name: 'Minutes', value: 'MINUTE' },
-	],
-};
+export const triggersField: INodeProperties = eventsField(
+	'triggers',
+	'Triggers',
+	'The Cal.com events that are sent to the subscriber URL',
+);
 
 export const secretField: INodeProperties = {
 	displayName: 'Secret',
@@ -105,32 +69,6 @@ export const secretField: INodeProperties = {
 	description: 'Cal.com signs each delivery with it (X-Cal-Signature-256: HMAC-SHA256 of the body). Never shown in the output.',
 };
 
-export const payloadTemplateField: INodeProperties = {
-	displayName: 'Payload Template',
-	name: 'payloadTemplate',
-	type: 'string',
-	typeOptions: { rows: 4 },
-	default: '',
-	placeholder: 'e.g. {"title":"{{title}}","organizer":"{{organizer.name}}"}',
-	description: 'Cal.com sends this template, filled in, instead of its own body (not for Meeting Started/Ended)',
-};
-
-export const payloadVersionField: INodeProperties = {
-	displayName: 'Payload Version',
-	name: 'version',
-	type: 'options',
-	default: '2021-10-20',
-	options: [
-		{ name: '2021-10-20 (Default)', value: '2021-10-20' },
-		{
-			name: '2026-07-27 (Adds Calendar Files)',
-			value: '2026-07-27',
-			description: 'Adds attendeeIcsContent and organizerIcsContent; newer Cal.com versions only',
-		},
-	],
-	description: 'The shape of the bodies Cal.com sends',
-};
-
 export const activeField: INodeProperties = {
 	displayName: 'Active',
 	name: 'active',
@@ -139,37 +77,10 @@ export const activeField: INodeProperties = {
 	description: 'Whether Cal.com sends deliveries to this webhook',
 };
 
-export interface WebhookScope {
-	scope: 'user' | 'eventType';
-	/** The scope's webhook collection, e.g. '/v2/event-types/11/webhooks'. */
-	basePath: string;
-	eventTypeId?: number;
-}
-
-function scopeFrom(scope: unknown, eventTypeId: () => unknown): WebhookScope {
-	if (scope === 'eventType') {
-		const id = toPositiveInt(eventTypeId(), 'Event Type', 'an event type ID');
-		return { scope: 'eventType', basePath: apiPath`/v2/event-types/${id}/webhooks`, eventTypeId: id };
-	}
-	if (scope !== undefined && scope !== 'user') throw new ParameterError('Scope', `"${String(scope)}" is not User or Event Type.`);
-	return { scope: 'user', basePath: '/v2/webhooks' };
-}
-
 export function readScope(ctx: IExecuteFunctions, itemIndex: number): WebhookScope {
-	return scopeFrom(ctx.getNodeParameter('scope', itemIndex, 'user'), () =>
-		ctx.getNodeParameter('eventTypeId', itemIndex, '', { extractValue: true }),
+	return webhookScope(ctx.getNodeParameter('scope', itemIndex, 'user'), (name) =>
+		ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }),
 	);
-}
-
-/** The scope as the editor has it now, for the webhook list; undefined while it is incomplete. */
-export function currentScope(ctx: ILoadOptionsFunctions): WebhookScope | undefined {
-	try {
-		return scopeFrom(ctx.getCurrentNodeParameter('scope') ?? 'user', () =>
-			ctx.getCurrentNodeParameter('eventTypeId', { extractValue: true }),
-		);
-	} catch {
-		return undefined;
-	}
 }
 
 export function readWebhookId(ctx: IExecuteFunctions, itemIndex: number): string {
@@ -184,47 +95,59 @@ export function readWebhookId(ctx: IExecuteFunctions, itemIndex: number): string
 	return id;
 }
 
-export function webhookPath(scope: WebhookScope, id: string): string {
-	return scope.basePath + apiPath`/${id}`;
-}
-
+/** What a 404 for this webhook means in its scope. */
 export function notFound(scope: WebhookScope, id: string): string {
-	return scope.scope === 'eventType'
-		? `Webhook ${id} was not found among the webhooks of event type ${scope.eventTypeId}`
-		: `Webhook ${id} was not found among your webhooks`;
+	const among = {
+		user: 'your webhooks',
+		eventType: `the webhooks of event type ${scope.eventTypeId}`,
+		teamEventType: `the webhooks of team ${scope.teamId}’s event type ${scope.eventTypeId}`,
+		organization: `the webhooks of organization ${scope.organizationId}`,
+	}[scope.name];
+	return `Webhook ${id} was not found among ${among}`;
 }
 
 /** The chosen triggers, checked against Cal.com's list; at least one. */
 export function checkTriggers(value: unknown): string[] {
-	const triggers = [...new Set(Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? value.split(',').map((t) => t.trim()) : [])];
+	const list = Array.isArray(value)
+		? value.map(String)
+		: typeof value === 'string' && value
+			? value.split(',').map((t) => t.trim())
+			: [];
+	const triggers = [...new Set(list)];
 	if (triggers.length === 0) throw new ParameterError('Triggers', 'choose at least one trigger.');
-	const unknown = triggers.filter((trigger) => !EVENT_VALUES.has(trigger));
-	if (unknown.length > 0) throw new ParameterError('Triggers', `unknown Cal.com trigger: ${unknown.join(', ')}.`);
+	const unknown = unknownTriggers(triggers);
+	if (unknown.length > 0) {
+		throw new ParameterError('Triggers', `unknown Cal.com trigger: ${unknown.join(', ')}.`);
+	}
 	return triggers;
 }
 
-export function hasNoShowTrigger(triggers: string[]): boolean {
-	return triggers.some((trigger) => NO_SHOW_DELAY_EVENTS.includes(trigger));
-}
-
 /** The no-show delay a no-show trigger needs: a whole number ≥ 1 and a unit. */
-export function checkNoShowDelay(time: unknown, timeUnit: unknown): { time: number; timeUnit: string } {
-	const hint = 'The no-show triggers need a delay: Cal.com checks who joined the Cal Video call that long after the start.';
-	const amount = Number(time);
-	if (time === undefined || time === null || time === '' || !Number.isInteger(amount) || amount < 1) {
-		throw new ParameterError('No-Show Delay', `a whole number of at least 1 is required with ${NO_SHOW_DELAY_EVENTS.join(' or ')}.`, hint);
+export function checkNoShowDelay(
+	time: unknown,
+	timeUnit: unknown,
+): { time: number; timeUnit: string } {
+	const hint =
+		'The no-show triggers need a delay: Cal.com checks who joined the Cal Video call that long after the start.';
+	if (!isNoShowTime(time)) {
+		const needs = `a whole number of at least 1 is required with ${NO_SHOW_DELAY_EVENTS.join(' or ')}.`;
+		throw new ParameterError('No-Show Delay', needs, hint);
 	}
 	const unit = String(timeUnit ?? '');
-	if (!TIME_UNITS.includes(unit)) {
-		throw new ParameterError('No-Show Delay Unit', `choose Minutes, Hours or Days (${TIME_UNITS.join(', ')}), not "${unit}".`, hint);
+	if (!isTimeUnit(unit)) {
+		const units = `choose Minutes, Hours or Days (${TIME_UNITS.join(', ')}), not "${unit}".`;
+		throw new ParameterError('No-Show Delay Unit', units, hint);
 	}
-	return { time: amount, timeUnit: unit };
+	return { time: Number(time), timeUnit: unit };
 }
 
 export function checkVersion(value: unknown): string {
 	const version = String(value);
-	if (!PAYLOAD_VERSIONS.includes(version)) {
-		throw new ParameterError('Payload Version', `must be one of ${PAYLOAD_VERSIONS.join(', ')}, not "${version}".`);
+	if (!isPayloadVersion(version)) {
+		throw new ParameterError(
+			'Payload Version',
+			`must be one of ${PAYLOAD_VERSIONS.join(', ')}, not "${version}".`,
+		);
 	}
 	return version;
 }
@@ -261,6 +184,7 @@ export function shapeWebhook(data: unknown, output: string): IDataObject {
 	const out: IDataObject = { id: hook.id ?? null };
 	if (hook.userId !== undefined) out.userId = hook.userId;
 	if (hook.eventTypeId !== undefined) out.eventTypeId = hook.eventTypeId;
+	if (hook.teamId !== undefined) out.teamId = hook.teamId;
 	Object.assign(out, {
 		subscriberUrl: hook.subscriberUrl ?? null,
 		triggers: Array.isArray(hook.triggers) ? hook.triggers : [],

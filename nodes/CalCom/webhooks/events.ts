@@ -1,16 +1,14 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/**
- * Every webhook trigger Cal.com API v2 accepts: the 21 of the OpenAPI document of 2026-03 and the
- * 7 its live docs added since (marked `newer`: older self-hosted servers answer 400 for them).
- * Grouped by what a person looks for; the group is the first part of the option's name, so
- * n8n's alphabetical list keeps each group together.
- */
+/** One Cal.com webhook trigger, as both nodes offer it. */
 interface CalComEvent {
+	/** Cal.com's trigger name, e.g. `BOOKING_CREATED`. */
 	value: string;
+	/** The first part of the option's name, so n8n's alphabetical list keeps a group together. */
 	group: string;
 	name: string;
 	description: string;
+	/** Not in the OpenAPI document of 2026-03: older self-hosted servers answer 400 for it. */
 	newer?: boolean;
 }
 
@@ -22,6 +20,10 @@ const NO_SHOW = 'No-Show';
 const INSTANT = 'Instant Meeting';
 const ADMIN = 'Administrative';
 
+/**
+ * Every webhook trigger Cal.com API v2 accepts: the 21 of the OpenAPI document of 2026-03 and the
+ * 7 its live docs added since (marked `newer`), grouped by what a person looks for.
+ */
 export const CALCOM_EVENTS: readonly CalComEvent[] = [
 	{ value: 'BOOKING_CREATED', group: BOOKINGS, name: 'Created', description: 'A booking was made (or a requested booking was confirmed)' },
 	{ value: 'BOOKING_REQUESTED', group: BOOKINGS, name: 'Requested', description: 'A booking that needs the host’s confirmation was requested' },
@@ -53,13 +55,13 @@ export const CALCOM_EVENTS: readonly CalComEvent[] = [
 	{ value: 'DELEGATION_CREDENTIAL_SECRET_ROTATION_FAILED', group: ADMIN, name: 'Delegation Credential Secret Rotation Failed', description: 'Rotating a delegation credential’s secret failed', newer: true },
 ];
 
-/** Fire a set time after the meeting's start: they need `time` and `timeUnit`. */
+/** The triggers that fire a set time after the meeting's start: they need `time` and `timeUnit`. */
 export const NO_SHOW_DELAY_EVENTS = ['AFTER_HOSTS_CAL_VIDEO_NO_SHOW', 'AFTER_GUESTS_CAL_VIDEO_NO_SHOW'];
 
 /** Cal.com's test delivery from its web UI; not a trigger one can subscribe to. */
 export const PING_EVENT = 'PING';
 
-export const EVENT_VALUES: ReadonlySet<string> = new Set(CALCOM_EVENTS.map((event) => event.value));
+const EVENT_VALUES: ReadonlySet<string> = new Set(CALCOM_EVENTS.map((event) => event.value));
 
 /** The options of the Events parameter, sorted by name so each group stays together. */
 export function eventOptions(): INodePropertyOptions[] {
@@ -70,4 +72,14 @@ export function eventOptions(): INodePropertyOptions[] {
 			? `${event.description} (${event.value}; newer Cal.com versions only)`
 			: `${event.description} (${event.value})`,
 	})).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Whether one of the triggers needs a no-show delay. */
+export function hasNoShowTrigger(triggers: readonly string[]): boolean {
+	return triggers.some((trigger) => NO_SHOW_DELAY_EVENTS.includes(trigger));
+}
+
+/** The triggers Cal.com does not know, in the order given. */
+export function unknownTriggers(triggers: readonly string[]): string[] {
+	return triggers.filter((trigger) => !EVENT_VALUES.has(trigger));
 }
