@@ -27,19 +27,11 @@ const MODE_OPTIONS: Record<LookupMode, { name: string; value: LookupMode; descri
 	dynamic: { name: 'Several Usernames (Dynamic Group)', value: 'dynamic', description: 'A meeting with several people at once, as in cal.com/bailey+lena' },
 };
 
-/** The "Find Event Type By" selector and the fields of each mode. */
-export function eventTypeLookupFields(modes: LookupMode[]): INodeProperties[] {
-	const shown = (...only: LookupMode[]) => ({ show: { lookup: only.filter((mode) => modes.includes(mode)) } });
-	const fields: INodeProperties[] = [
-		{
-			displayName: 'Find Event Type By',
-			name: 'lookup',
-			type: 'options',
-			default: 'eventTypeId',
-			description: 'How to name the event type: by its ID, or by the slug in its booking link with the owner',
-			options: modes.map((mode) => MODE_OPTIONS[mode]),
-		},
-		{ ...eventTypeIdLocator, displayOptions: shown('eventTypeId') },
+type ShownFor = (...only: LookupMode[]) => INodeProperties['displayOptions'];
+
+/** The slug fields of the username and team modes. */
+function slugFields(shown: ShownFor): INodeProperties[] {
+	return [
 		{
 			displayName: 'Username',
 			name: 'username',
@@ -70,6 +62,23 @@ export function eventTypeLookupFields(modes: LookupMode[]): INodeProperties[] {
 			description: 'The event type part of the booking link: 30min in cal.com/bailey/30min',
 			displayOptions: shown('userSlug', 'teamSlug'),
 		},
+	];
+}
+
+/** The "Find Event Type By" selector and the fields of each mode. */
+export function eventTypeLookupFields(modes: LookupMode[]): INodeProperties[] {
+	const shown: ShownFor = (...only) => ({ show: { lookup: only.filter((mode) => modes.includes(mode)) } });
+	const fields: INodeProperties[] = [
+		{
+			displayName: 'Find Event Type By',
+			name: 'lookup',
+			type: 'options',
+			default: 'eventTypeId',
+			description: 'How to name the event type: by its ID, or by the slug in its booking link with the owner',
+			options: modes.map((mode) => MODE_OPTIONS[mode]),
+		},
+		{ ...eventTypeIdLocator, displayOptions: shown('eventTypeId') },
+		...slugFields(shown),
 	];
 	if (modes.includes('dynamic')) {
 		fields.push({

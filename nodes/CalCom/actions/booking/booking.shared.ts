@@ -25,6 +25,42 @@ function asRecord(value: unknown): IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
+/** An instant as ISO with the zone's offset; null when it is not a date-time. */
+function localTime(value: unknown, zone: string): string | null {
+	if (typeof value !== 'string') return null;
+	const date = new Date(value);
+	if (Number.isNaN(date.getTime())) return null;
+	try {
+		return formatInZone(date, zone);
+	} catch {
+		return null;
+	}
+}
+
+function simplifyAttendee(attendee: IDataObject): IDataObject {
+	return {
+		name: attendee.name ?? null,
+		email: attendee.email ?? null,
+		timeZone: attendee.timeZone ?? null,
+		absent: attendee.absent ?? false,
+		// Seated event types: the seat to give Cancel's Seat UID.
+		...(typeof attendee.seatUid === 'string' && attendee.seatUid ? { seatUid: attendee.seatUid } : {}),
+	};
+}
+
+/** Fields a booking has only sometimes: kept when Cal.com sends them. */
+const OPTIONAL_BOOKING_FIELDS = [
+	'seatUid',
+	'recurringBookingUid',
+	'rescheduledFromUid',
+	'rescheduledToUid',
+	'cancellationReason',
+	'reschedulingReason',
+	'absentHost',
+	'bookingFieldsResponses',
+	'metadata',
+];
+
 /**
  * The fields a person or an AI agent needs from a booking: ids, status, times in UTC and in the
  * attendee's zone, who, where, and what it came from or became.
@@ -32,16 +68,6 @@ function asRecord(value: unknown): IDataObject {
 export function simplifyBooking(booking: IDataObject): IDataObject {
 	const attendees = Array.isArray(booking.attendees) ? (booking.attendees as IDataObject[]) : [];
 	const zone = typeof attendees[0]?.timeZone === 'string' ? (attendees[0].timeZone as string) : 'UTC';
-	const local = (value: unknown): string | null => {
-		if (typeof value !== 'string') return null;
-		const date = new Date(value);
-		if (Number.isNaN(date.getTime())) return null;
-		try {
-			return formatInZone(date, zone);
-		} catch {
-			return null;
-		}
-	};
 	const eventType = asRecord(booking.eventType);
 	const out: IDataObject = {
 		uid: booking.uid ?? null,
@@ -51,19 +77,12 @@ export function simplifyBooking(booking: IDataObject): IDataObject {
 		start: booking.start ?? null,
 		end: booking.end ?? null,
 		attendeeTimeZone: zone,
-		startLocal: local(booking.start),
-		endLocal: local(booking.end),
+		startLocal: localTime(booking.start, zone),
+		endLocal: localTime(booking.end, zone),
 		duration: booking.duration ?? null,
 		eventTypeId: eventType.id ?? booking.eventTypeId ?? null,
 		eventTypeSlug: eventType.slug ?? null,
-		attendees: attendees.map((attendee) => ({
-			name: attendee.name ?? null,
-			email: attendee.email ?? null,
-			timeZone: attendee.timeZone ?? null,
-			absent: attendee.absent ?? false,
-			// Seated event types: the seat to give Cancel's Seat UID.
-			...(typeof attendee.seatUid === 'string' && attendee.seatUid ? { seatUid: attendee.seatUid } : {}),
-		})),
+		attendees: attendees.map(simplifyAttendee),
 		guests: Array.isArray(booking.guests) ? booking.guests : [],
 		hosts: (Array.isArray(booking.hosts) ? (booking.hosts as IDataObject[]) : []).map((host) => ({
 			id: host.id ?? null,
@@ -73,17 +92,7 @@ export function simplifyBooking(booking: IDataObject): IDataObject {
 		location: booking.location ?? null,
 		meetingUrl: booking.meetingUrl ?? null,
 	};
-	for (const key of [
-		'seatUid',
-		'recurringBookingUid',
-		'rescheduledFromUid',
-		'rescheduledToUid',
-		'cancellationReason',
-		'reschedulingReason',
-		'absentHost',
-		'bookingFieldsResponses',
-		'metadata',
-	]) {
+	for (const key of OPTIONAL_BOOKING_FIELDS) {
 		if (booking[key] !== undefined && booking[key] !== null) out[key] = booking[key];
 	}
 	return out;
