@@ -5,7 +5,7 @@ import { readTimeoutMs, readUid } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import type { CalComRequestOptions } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
+import { bookingUidField, notFound, readBookingUid, shapeBookings } from './shared';
 
 export const description: INodeProperties[] = [
 	bookingUidField,

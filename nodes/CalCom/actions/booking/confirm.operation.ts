@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
+import { bookingUidField, notFound, readBookingUid, shapeBookings } from './shared';
 
 export const description: INodeProperties[] = [bookingUidField, outputField, optionsCollection()];
 

@@ -4,7 +4,7 @@ import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
+import { bookingUidField, notFound, readBookingUid, shapeBookings } from './shared';
 import { parseEmailList } from './emails';
 
 export const description: INodeProperties[] = [

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
-import { bookingUidField, notFound, readBookingUid } from './booking.shared';
+import { bookingUidField, notFound, readBookingUid } from './shared';
 
 export const description: INodeProperties[] = [
 	bookingUidField,

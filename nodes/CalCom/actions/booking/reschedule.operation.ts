@@ -4,8 +4,8 @@ import { readTimeoutMs, readTimeZone } from '../../helpers/parameters';
 import { parseDateTime } from '../../helpers/time';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
-import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
-import { rethrowSlotTaken } from './availability';
+import { bookingUidField, notFound, readBookingUid, shapeBookings } from './shared';
+import { rethrowSlotTaken } from './freeSlots';
 
 export const description: INodeProperties[] = [
 	bookingUidField,

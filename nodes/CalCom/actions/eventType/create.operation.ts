@@ -5,7 +5,7 @@ import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/para
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import { bookingQuestionsField, readQuestions } from './bookingQuestions';
-import { shapeEventTypes } from './eventType.shared';
+import { shapeEventTypes } from './shared';
 import { optionalEventTypeFields, readOptionalFields } from './fields';
 
 export const description: INodeProperties[] = [

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { ParameterError } from '../../helpers/errors';
 import { toPositiveInt } from '../../helpers/parameters';
-import { scheduleIdLocator } from '../schedule/schedule.shared';
+import { scheduleIdLocator } from '../schedule/shared';
 import { locationsField, readLocations } from './locations';
 
 /**

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
-import { eventTypeNotFound, readEventTypeId, shapeEventTypes } from './eventType.shared';
+import { eventTypeNotFound, readEventTypeId, shapeEventTypes } from './shared';
 
 export const description: INodeProperties[] = [eventTypeIdLocator, outputField, optionsCollection()];
 

@@ -4,7 +4,7 @@ import { readLimit, readTimeoutMs, toPositiveInt } from '../../helpers/parameter
 import { readSlug } from '../eventTypeLookup';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
-import { shapeEventTypes } from './eventType.shared';
+import { shapeEventTypes } from './shared';
 
 export const description: INodeProperties[] = [
 	{

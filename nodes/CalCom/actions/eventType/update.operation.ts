@@ -7,7 +7,7 @@ import { apiPath, calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
 import { bookingQuestionsField, mergeBookingFields, readQuestions, readSlugs } from './bookingQuestions';
 import { readSlug } from './create.operation';
-import { eventTypeNotFound, readEventTypeId, shapeEventTypes } from './eventType.shared';
+import { eventTypeNotFound, readEventTypeId, shapeEventTypes } from './shared';
 import { optionalEventTypeFields, readOptionalFields } from './fields';
 
 export const description: INodeProperties[] = [

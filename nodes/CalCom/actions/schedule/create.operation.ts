@@ -4,8 +4,8 @@ import { readTimeoutMs, requiredString } from '../../helpers/parameters';
 import { validateTimeZone } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { readAvailability, readOverrides } from './availability';
-import { availabilityField, overridesField, scheduleTimeZoneField, shapeSchedules } from './schedule.shared';
+import { readAvailability, readOverrides } from './weeklyHours';
+import { availabilityField, overridesField, scheduleTimeZoneField, shapeSchedules } from './shared';
 
 export const description: INodeProperties[] = [
 	{

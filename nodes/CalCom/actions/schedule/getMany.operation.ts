@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties, IDataObject } from 'n8n-workfl
 import { readLimit, readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
-import { shapeSchedules } from './schedule.shared';
+import { shapeSchedules } from './shared';
 
 export const description: INodeProperties[] = [
 	...returnAllFields,

@@ -5,7 +5,7 @@ import { readTimeoutMs, requiredString } from '../../helpers/parameters';
 import { validateTimeZone } from '../../helpers/time';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { readAvailability, readOverrides } from './availability';
+import { readAvailability, readOverrides } from './weeklyHours';
 import {
 	availabilityField,
 	overridesField,
@@ -14,7 +14,7 @@ import {
 	scheduleNotFound,
 	scheduleTimeZoneField,
 	shapeSchedules,
-} from './schedule.shared';
+} from './shared';
 
 export const description: INodeProperties[] = [
 	scheduleIdLocator,

@@ -6,7 +6,7 @@ import { DAY_MS, dateInZone, formatInZone, parseDateTime } from '../../helpers/t
 import { calComRequest } from '../../transport';
 import { optionsCollection, timeZoneField } from '../common.descriptions';
 import { eventTypeLookupFields, eventTypeNotFoundMessage, readEventTypeRef, refQuery } from '../eventTypeLookup';
-import { simplifySlots, slotsQueryEnd } from './slots.shared';
+import { simplifySlots, slotsQueryEnd } from './shared';
 
 const FIRST_SPAN_DAYS = 7;
 /** Cal.com serves slots up to one year ahead. */

@@ -6,7 +6,7 @@ import { DAY_MS, parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
 import { eventTypeLookupFields, eventTypeNotFoundMessage, readEventTypeRef, refQuery } from '../eventTypeLookup';
-import { simplifySlots, slotsQueryEnd } from './slots.shared';
+import { simplifySlots, slotsQueryEnd } from './shared';
 
 export const description: INodeProperties[] = [
 	...eventTypeLookupFields(['eventTypeId', 'userSlug', 'teamSlug', 'dynamic']),

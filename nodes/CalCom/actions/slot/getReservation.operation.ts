@@ -4,7 +4,7 @@ import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { readReservationUid, reservationUidField, simplifyReservation } from './reservation.shared';
+import { readReservationUid, reservationUidField, simplifyReservation } from './shared';
 
 export const description: INodeProperties[] = [
 	reservationUidField,

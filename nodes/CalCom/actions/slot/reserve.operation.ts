@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
-import { reservationBody, reservationBodyFields, reservationOptions, simplifyReservation } from './reservation.shared';
+import { reservationBody, reservationBodyFields, reservationOptions, simplifyReservation } from './shared';
 
 export const description: INodeProperties[] = [
 	eventTypeIdLocator,

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { simplifyUser } from './user.shared';
+import { simplifyUser } from './shared';
 
 export const description: INodeProperties[] = [
 	outputField,

@@ -5,7 +5,7 @@ import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { validateTimeZone } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { simplifyUser } from './user.shared';
+import { simplifyUser } from './shared';
 
 const WEEK_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 /** The locales UpdateManagedUserInput accepts. */

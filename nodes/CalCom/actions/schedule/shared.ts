@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toPositiveInt } from '../../helpers/parameters';
-import { DAY_NAMES } from './availability';
+import { DAY_NAMES } from './weeklyHours';
 
 export const scheduleIdLocator: INodeProperties = {
 	displayName: 'Schedule',
