@@ -108,15 +108,18 @@ export function eventTypeLookupFields(modes: LookupMode[]): INodeProperties[] {
 
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
-/** A username, team or organization slug: it names whom to act for, so nothing else may pass. */
-export function readSlug(raw: unknown, label: string, example: string): string {
+/**
+ * A slug of a booking link (username, team, organization or event type): it names whom to act
+ * for, so nothing else may pass.
+ */
+export function readLinkSlug(raw: unknown, label: string, example: string): string {
 	const value = requiredString(raw, label, example);
 	if (!SLUG.test(value)) throw new ParameterError(label, `"${value}" is not a slug (letters, digits, ".", "-" and "_"), e.g. ${example}.`);
 	return value;
 }
 
 function slug(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string, example: string): string {
-	return readSlug(ctx.getNodeParameter(name, itemIndex, ''), label, example);
+	return readLinkSlug(ctx.getNodeParameter(name, itemIndex, ''), label, example);
 }
 
 /** Reads the event type reference of the chosen mode, checked before any request. */
@@ -128,7 +131,7 @@ export function readEventTypeRef(ctx: IExecuteFunctions, itemIndex: number): Eve
 		};
 	}
 	const rawOrganization = ctx.getNodeParameter('organizationSlug', itemIndex, '');
-	const organization = rawOrganization === '' || rawOrganization === undefined ? '' : readSlug(rawOrganization, 'Organization Slug', 'acme');
+	const organization = rawOrganization === '' || rawOrganization === undefined ? '' : readLinkSlug(rawOrganization, 'Organization Slug', 'acme');
 	const ref: EventTypeRef = {};
 	if (mode === 'dynamic') {
 		const names = String(ctx.getNodeParameter('usernames', itemIndex, '') ?? '')

@@ -1,6 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { isRecord } from '../helpers/json';
 import type { SentInput } from './rejection';
 import {
 	GLOBAL_PIPE_MESSAGE,
@@ -21,10 +22,6 @@ export interface FailureContext {
 	notFoundMessage?: string;
 	/** Names of what was sent, and the personal values never to repeat (rejection.ts). */
 	sent?: SentInput;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Cal.com's own message, from whichever place this build put it. */

@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { isRecord } from '../helpers/json';
 import { resolveBaseUrl } from './baseUrl';
 import type { FailureContext, NetworkFailure } from './errors';
 import { httpError, networkError } from './errors';
@@ -65,10 +66,6 @@ interface FullResponse {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']);
-
-function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function contentType(headers: HeaderMap): string {
 	const raw = Object.entries(headers).find(([key]) => key.toLowerCase() === 'content-type')?.[1];

@@ -1,21 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { checkBookingAnswers } from '../../helpers/bookingFields';
 import { describeValue, ParameterError } from '../../helpers/errors';
 import { checkMetadata, readObject, UNSAFE_KEYS } from '../../helpers/json';
 import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
 import { parseDateTime, validateTimeZone } from '../../helpers/time';
 import { calComRequest, isAmbiguousFailure } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import { checkBookingAnswers } from '../eventType/bookingQuestions';
+import { loadBookingFields } from '../eventType/shared';
 import type { EventTypeRef } from '../eventTypeLookup';
 import { readEventTypeRef, refQuery } from '../eventTypeLookup';
 import { freeSlotsAround, isSlotTakenError, nearestSlots, slotNotFreeError } from './freeSlots';
-import { shapeBookings } from './shared';
 import { createFields, createOptions } from './create.fields';
-import { findBookingAfterFailure, loadBookingFields } from './create.lookup';
+import { findBookingAfterFailure } from './create.lookup';
 import { emailProblem, parseEmailList } from './emails';
 import { buildLocation, readPhone } from './location';
+import { shapeBookings } from './shared';
 
 export const description: INodeProperties[] = [...createFields, outputField, optionsCollection(...createOptions)];
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { isRecord } from '../../helpers/json';
 import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
@@ -54,6 +55,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		data = await calComRequest.call(this, { ...common, path: apiPath`/v2/bookings/${uid}/reassign` });
 	}
 	// Cal.com's documented schema for this answer is broken; pass on what it sends.
-	const result = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : { result: data as IDataObject[] };
+	const result = isRecord(data) ? data : { result: data as IDataObject[] };
 	return [{ bookingUid: uid, ...result }];
 }

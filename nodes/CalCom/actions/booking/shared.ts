@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { asRecord } from '../../helpers/json';
 import { readUid } from '../../helpers/parameters';
 import { formatInZone } from '../../helpers/time';
 
@@ -19,10 +20,6 @@ export function readBookingUid(ctx: IExecuteFunctions, itemIndex: number, name =
 
 export function notFound(uid: string): string {
 	return `Booking ${uid} was not found. Check the booking UID (the "uid" field, not the numeric ID).`;
-}
-
-function asRecord(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
 /** An instant as ISO with the zone's offset; null when it is not a date-time. */

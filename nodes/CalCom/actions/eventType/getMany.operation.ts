@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readLimit, readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
-import { readSlug } from '../eventTypeLookup';
+import { readLinkSlug } from '../eventTypeLookup';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
 import { shapeEventTypes } from './shared';
@@ -58,7 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			notFoundMessage: `Team ${teamId} was not found. Check the team ID.`,
 		});
 	} else if (source === 'user') {
-		const username = readSlug(this.getNodeParameter('username', itemIndex, ''), 'Username', 'bailey');
+		const username = readLinkSlug(this.getNodeParameter('username', itemIndex, ''), 'Username', 'bailey');
 		data = await calComRequest.call(this, {
 			method: 'GET',
 			path: '/v2/event-types',

@@ -1,10 +1,24 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { toPositiveInt } from '../../helpers/parameters';
+import { ParameterError } from '../../helpers/errors';
+import { requiredString, toPositiveInt } from '../../helpers/parameters';
+import { apiPath, calComRequest } from '../../transport';
+import type { EventTypeRef } from '../eventTypeLookup';
+import type { BookingField } from './bookingQuestions';
 import { simplifyQuestion } from './bookingQuestions';
 
 export function readEventTypeId(ctx: IExecuteFunctions, itemIndex: number): number {
 	return toPositiveInt(ctx.getNodeParameter('eventTypeId', itemIndex, '', { extractValue: true }), 'Event Type', 'an event type ID');
+}
+
+/** The slug of an event type being created or renamed, in the form Cal.com's booking links use. */
+export function readEventTypeSlug(value: unknown): string {
+	const slug = requiredString(value, 'Slug', 'intro-call');
+	if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+		throw new ParameterError('Slug', `"${slug}" is not a slug: lowercase letters and digits, words joined by single hyphens, e.g. intro-call.`);
+	}
+	return slug;
 }
 
 export function eventTypeNotFound(id: number): string {
@@ -44,4 +58,32 @@ export function shapeEventTypes(ctx: IExecuteFunctions, itemIndex: number, data:
 	const list = (Array.isArray(data) ? data : data ? [data] : []) as IDataObject[];
 	if (ctx.getNodeParameter('output', itemIndex, 'simplified') === 'raw') return list;
 	return list.map((eventType) => simplifyEventType(eventType, withQuestions));
+}
+
+/**
+ * The event type's booking questions, or undefined when they cannot be read with this key (a
+ * team event type by slug, or another user's event type by ID): Cal.com then judges alone.
+ */
+export async function loadBookingFields(
+	this: IExecuteFunctions | ILoadOptionsFunctions,
+	ref: EventTypeRef,
+	timeoutMs?: number,
+): Promise<BookingField[] | undefined> {
+	let eventType: IDataObject | undefined;
+	try {
+		if (ref.eventTypeId !== undefined) {
+			eventType = (await calComRequest.call(this, { method: 'GET', path: apiPath`/v2/event-types/${ref.eventTypeId}`, timeoutMs })) as IDataObject;
+		} else if (ref.username && ref.eventTypeSlug) {
+			const qs: IDataObject = { username: ref.username, eventSlug: ref.eventTypeSlug };
+			if (ref.organizationSlug) qs.orgSlug = ref.organizationSlug;
+			const list = (await calComRequest.call(this, { method: 'GET', path: '/v2/event-types', qs, timeoutMs })) as unknown;
+			eventType = Array.isArray(list) ? (list[0] as IDataObject | undefined) : undefined;
+		}
+	} catch (error) {
+		if (error instanceof NodeApiError && ['403', '404'].includes(String(error.httpCode))) return undefined;
+		// Already a NodeApiError from the transport: n8n hands the same error back.
+		throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
+	const fields = eventType?.bookingFields;
+	return Array.isArray(fields) ? (fields as unknown as BookingField[]) : undefined;
 }
