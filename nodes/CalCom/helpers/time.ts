@@ -1,9 +1,7 @@
 import { describeValue, ParameterError } from './errors';
 
-/**
- * Time-zone arithmetic on the built-in Intl API (node code may not carry date libraries).
- * Offsets are looked up per instant, so DST changes come out right.
- */
+// Time-zone arithmetic on the built-in Intl API (node code may not carry date libraries).
+// Offsets are looked up per instant, so DST changes come out right.
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

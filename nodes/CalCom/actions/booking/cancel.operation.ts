@@ -5,7 +5,7 @@ import { readTimeoutMs, readUid } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import type { CalComRequestOptions } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { bookingUidField, notFound, readBookingUid, shapeBookings } from './shared';
+import { bookingNotFound, bookingUidField, readBookingUid, shapeBookings } from './shared';
 
 export const description: INodeProperties[] = [
 	bookingUidField,
@@ -86,7 +86,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'POST' as const,
 		path: apiPath`/v2/bookings/${uid}/cancel`,
 		timeoutMs: readTimeoutMs(this, itemIndex),
-		notFoundMessage: notFound(uid),
+		notFoundMessage: bookingNotFound(uid),
 	};
 	let data: unknown;
 	try {

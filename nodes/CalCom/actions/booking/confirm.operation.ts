@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { bookingUidField, notFound, readBookingUid, shapeBookings } from './shared';
+import { bookingNotFound, bookingUidField, readBookingUid, shapeBookings } from './shared';
 
 export const description: INodeProperties[] = [bookingUidField, outputField, optionsCollection()];
 
@@ -13,7 +13,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'POST',
 		path: apiPath`/v2/bookings/${uid}/confirm`,
 		timeoutMs: readTimeoutMs(this, itemIndex),
-		notFoundMessage: notFound(uid),
+		notFoundMessage: bookingNotFound(uid),
 	});
 	return shapeBookings(this, itemIndex, data);
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { DAY_MS } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import type { EventTypeRef } from '../eventTypeLookup';
 
@@ -17,7 +18,7 @@ export async function findBookingAfterFailure(
 	const qs: IDataObject = {
 		attendeeEmail,
 		afterStart: new Date(start.getTime() - 60_000).toISOString(),
-		beforeEnd: new Date(start.getTime() + 2 * 24 * 60 * 60_000).toISOString(),
+		beforeEnd: new Date(start.getTime() + 2 * DAY_MS).toISOString(),
 		take: 100,
 	};
 	if (ref.eventTypeId !== undefined) qs.eventTypeId = String(ref.eventTypeId);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { bookingUidField, notFound, readBookingUid, shapeBookings } from './shared';
+import { bookingNotFound, bookingUidField, readBookingUid, shapeBookings } from './shared';
 
 export const description: INodeProperties[] = [
 	bookingUidField,
@@ -27,7 +27,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: apiPath`/v2/bookings/${uid}/decline`,
 		body: reason ? { reason } : {},
 		timeoutMs: readTimeoutMs(this, itemIndex),
-		notFoundMessage: notFound(uid),
+		notFoundMessage: bookingNotFound(uid),
 	});
 	return shapeBookings(this, itemIndex, data);
 }

@@ -4,7 +4,7 @@ import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { bookingUidField, notFound, readBookingUid, shapeBookings } from './shared';
+import { bookingNotFound, bookingUidField, readBookingUid, shapeBookings } from './shared';
 import { parseEmailList } from './emails';
 
 export const description: INodeProperties[] = [
@@ -48,7 +48,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// Marking absent twice sets the same flags: safe to repeat.
 		retry: 'safe',
 		timeoutMs: readTimeoutMs(this, itemIndex),
-		notFoundMessage: notFound(uid),
+		notFoundMessage: bookingNotFound(uid),
 	});
 	return shapeBookings(this, itemIndex, data);
 }

@@ -4,7 +4,7 @@ import { isRecord } from '../../helpers/json';
 import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
-import { bookingUidField, notFound, readBookingUid } from './shared';
+import { bookingNotFound, bookingUidField, readBookingUid } from './shared';
 
 export const description: INodeProperties[] = [
 	bookingUidField,
@@ -41,7 +41,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const uid = readBookingUid(this, itemIndex);
-	const common = { method: 'POST' as const, timeoutMs: readTimeoutMs(this, itemIndex), notFoundMessage: notFound(uid) };
+	const common = { method: 'POST' as const, timeoutMs: readTimeoutMs(this, itemIndex), notFoundMessage: bookingNotFound(uid) };
 	let data: unknown;
 	if (this.getNodeParameter('reassignMode', itemIndex) === 'user') {
 		const userId = toPositiveInt(this.getNodeParameter('userId', itemIndex, 0), 'User ID', 'a user ID');

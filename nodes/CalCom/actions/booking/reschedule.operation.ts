@@ -4,7 +4,7 @@ import { readTimeoutMs, readTimeZone } from '../../helpers/parameters';
 import { parseDateTime } from '../../helpers/time';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
-import { bookingUidField, notFound, readBookingUid, shapeBookings } from './shared';
+import { bookingNotFound, bookingUidField, readBookingUid, shapeBookings } from './shared';
 import { rethrowSlotTaken } from './freeSlots';
 
 export const description: INodeProperties[] = [
@@ -56,7 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			path: apiPath`/v2/bookings/${uid}/reschedule`,
 			body,
 			timeoutMs: readTimeoutMs(this, itemIndex),
-			notFoundMessage: notFound(uid),
+			notFoundMessage: bookingNotFound(uid),
 		});
 		// Cal.com answers the NEW booking (new uid, rescheduledFromUid points back).
 		return shapeBookings(this, itemIndex, data);

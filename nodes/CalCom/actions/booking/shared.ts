@@ -18,7 +18,7 @@ export function readBookingUid(ctx: IExecuteFunctions, itemIndex: number, name =
 	return readUid(ctx.getNodeParameter(name, itemIndex, ''), 'Booking UID', 'a booking UID', 'kEQ6lyUVxK9sKQNFvjgrCv');
 }
 
-export function notFound(uid: string): string {
+export function bookingNotFound(uid: string): string {
 	return `Booking ${uid} was not found. Check the booking UID (the "uid" field, not the numeric ID).`;
 }
 

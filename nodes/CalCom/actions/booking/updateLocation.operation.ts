@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { bookingUidField, notFound, readBookingUid, shapeBookings } from './shared';
+import { bookingNotFound, bookingUidField, readBookingUid, shapeBookings } from './shared';
 import { buildLocation, locationFields } from './location';
 
 export const description: INodeProperties[] = [
@@ -25,7 +25,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: apiPath`/v2/bookings/${uid}/location`,
 		body: { location },
 		timeoutMs: readTimeoutMs(this, itemIndex),
-		notFoundMessage: notFound(uid),
+		notFoundMessage: bookingNotFound(uid),
 	});
 	// Cal.com does not move the calendar event itself (a limitation it documents).
 	return shapeBookings(this, itemIndex, data);

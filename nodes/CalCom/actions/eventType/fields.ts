@@ -5,10 +5,8 @@ import { toPositiveInt } from '../../helpers/parameters';
 import { scheduleIdLocator } from '../schedule/shared';
 import { locationsField, readLocations } from './locations';
 
-/**
- * The optional settings of an event type, shared by Create (Additional Fields) and Update
- * (Update Fields), and turned into the body only for the fields the user added.
- */
+// The optional settings of an event type, shared by Create (Additional Fields) and Update
+// (Update Fields), and turned into the body only for the fields the user added.
 
 function minutesField(name: string, displayName: string, description: string): INodeProperties {
 	return { displayName, name, type: 'number', typeOptions: { minValue: 0 }, default: 0, description };
