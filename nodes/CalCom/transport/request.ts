@@ -100,13 +100,13 @@ function classifyNetworkError(error: unknown): NetworkFailure | 'cancelled' {
 	return 'other';
 }
 
+const credentialReads = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
 /**
  * The credential, read once per execution context: in n8n every read is a database query and a
  * decryption, and a run over many items would repeat it for each request (n8n's own
  * httpRequestWithAuthentication reads it again to authenticate; that read is n8n's).
  */
-const credentialReads = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
-
 function credentialsOf(context: CalComContext): Promise<ICredentialDataDecryptedObject> {
 	let read = credentialReads.get(context);
 	if (!read) {

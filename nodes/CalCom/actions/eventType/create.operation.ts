@@ -4,8 +4,12 @@ import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/para
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import { bookingQuestionsField, readQuestions } from './bookingQuestions';
-import { readEventTypeSlug, shapeEventTypes } from './shared';
-import { optionalEventTypeFields, readOptionalFields } from './fields';
+import {
+	optionalEventTypeFields,
+	readEventTypeSlug,
+	readOptionalFields,
+	shapeEventTypes,
+} from './shared';
 
 export const description: INodeProperties[] = [
 	{ displayName: 'Title', name: 'title', type: 'string', default: '', required: true, placeholder: 'e.g. Intro call', description: 'Name of the event type, shown on the booking page' },

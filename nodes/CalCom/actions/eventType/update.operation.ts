@@ -6,8 +6,14 @@ import { apiPath, calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
 import type { BookingField } from './bookingQuestions';
 import { bookingQuestionsField, mergeBookingFields, readQuestions, readSlugs } from './bookingQuestions';
-import { eventTypeNotFound, readEventTypeId, readEventTypeSlug, shapeEventTypes } from './shared';
-import { optionalEventTypeFields, readOptionalFields } from './fields';
+import {
+	eventTypeNotFound,
+	optionalEventTypeFields,
+	readEventTypeId,
+	readEventTypeSlug,
+	readOptionalFields,
+	shapeEventTypes,
+} from './shared';
 
 export const description: INodeProperties[] = [
 	eventTypeIdLocator,
