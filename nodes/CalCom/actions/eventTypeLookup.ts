@@ -27,19 +27,11 @@ const MODE_OPTIONS: Record<LookupMode, { name: string; value: LookupMode; descri
 	dynamic: { name: 'Several Usernames (Dynamic Group)', value: 'dynamic', description: 'A meeting with several people at once, as in cal.com/bailey+lena' },
 };
 
-/** The "Find Event Type By" selector and the fields of each mode. */
-export function eventTypeLookupFields(modes: LookupMode[]): INodeProperties[] {
-	const shown = (...only: LookupMode[]) => ({ show: { lookup: only.filter((mode) => modes.includes(mode)) } });
-	const fields: INodeProperties[] = [
-		{
-			displayName: 'Find Event Type By',
-			name: 'lookup',
-			type: 'options',
-			default: 'eventTypeId',
-			description: 'How to name the event type: by its ID, or by the slug in its booking link with the owner',
-			options: modes.map((mode) => MODE_OPTIONS[mode]),
-		},
-		{ ...eventTypeIdLocator, displayOptions: shown('eventTypeId') },
+type ShownFor = (...only: LookupMode[]) => INodeProperties['displayOptions'];
+
+/** The slug fields of the username and team modes. */
+function slugFields(shown: ShownFor): INodeProperties[] {
+	return [
 		{
 			displayName: 'Username',
 			name: 'username',
@@ -71,6 +63,23 @@ export function eventTypeLookupFields(modes: LookupMode[]): INodeProperties[] {
 			displayOptions: shown('userSlug', 'teamSlug'),
 		},
 	];
+}
+
+/** The "Find Event Type By" selector and the fields of each mode. */
+export function eventTypeLookupFields(modes: LookupMode[]): INodeProperties[] {
+	const shown: ShownFor = (...only) => ({ show: { lookup: only.filter((mode) => modes.includes(mode)) } });
+	const fields: INodeProperties[] = [
+		{
+			displayName: 'Find Event Type By',
+			name: 'lookup',
+			type: 'options',
+			default: 'eventTypeId',
+			description: 'How to name the event type: by its ID, or by the slug in its booking link with the owner',
+			options: modes.map((mode) => MODE_OPTIONS[mode]),
+		},
+		{ ...eventTypeIdLocator, displayOptions: shown('eventTypeId') },
+		...slugFields(shown),
+	];
 	if (modes.includes('dynamic')) {
 		fields.push({
 			displayName: 'Usernames',
@@ -99,15 +108,18 @@ export function eventTypeLookupFields(modes: LookupMode[]): INodeProperties[] {
 
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
-/** A username, team or organization slug: it names whom to act for, so nothing else may pass. */
-export function readSlug(raw: unknown, label: string, example: string): string {
+/**
+ * A slug of a booking link (username, team, organization or event type): it names whom to act
+ * for, so nothing else may pass.
+ */
+export function readLinkSlug(raw: unknown, label: string, example: string): string {
 	const value = requiredString(raw, label, example);
 	if (!SLUG.test(value)) throw new ParameterError(label, `"${value}" is not a slug (letters, digits, ".", "-" and "_"), e.g. ${example}.`);
 	return value;
 }
 
 function slug(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string, example: string): string {
-	return readSlug(ctx.getNodeParameter(name, itemIndex, ''), label, example);
+	return readLinkSlug(ctx.getNodeParameter(name, itemIndex, ''), label, example);
 }
 
 /** Reads the event type reference of the chosen mode, checked before any request. */
@@ -119,7 +131,7 @@ export function readEventTypeRef(ctx: IExecuteFunctions, itemIndex: number): Eve
 		};
 	}
 	const rawOrganization = ctx.getNodeParameter('organizationSlug', itemIndex, '');
-	const organization = rawOrganization === '' || rawOrganization === undefined ? '' : readSlug(rawOrganization, 'Organization Slug', 'acme');
+	const organization = rawOrganization === '' || rawOrganization === undefined ? '' : readLinkSlug(rawOrganization, 'Organization Slug', 'acme');
 	const ref: EventTypeRef = {};
 	if (mode === 'dynamic') {
 		const names = String(ctx.getNodeParameter('usernames', itemIndex, '') ?? '')

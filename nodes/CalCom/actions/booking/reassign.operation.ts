@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { isRecord } from '../../helpers/json';
 import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
-import { bookingUidField, notFound, readBookingUid } from './booking.shared';
+import { bookingNotFound, bookingUidField, readBookingUid } from './shared';
 
 export const description: INodeProperties[] = [
 	bookingUidField,
@@ -40,7 +41,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const uid = readBookingUid(this, itemIndex);
-	const common = { method: 'POST' as const, timeoutMs: readTimeoutMs(this, itemIndex), notFoundMessage: notFound(uid) };
+	const common = { method: 'POST' as const, timeoutMs: readTimeoutMs(this, itemIndex), notFoundMessage: bookingNotFound(uid) };
 	let data: unknown;
 	if (this.getNodeParameter('reassignMode', itemIndex) === 'user') {
 		const userId = toPositiveInt(this.getNodeParameter('userId', itemIndex, 0), 'User ID', 'a user ID');
@@ -54,6 +55,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		data = await calComRequest.call(this, { ...common, path: apiPath`/v2/bookings/${uid}/reassign` });
 	}
 	// Cal.com's documented schema for this answer is broken; pass on what it sends.
-	const result = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : { result: data as IDataObject[] };
+	const result = isRecord(data) ? data : { result: data as IDataObject[] };
 	return [{ bookingUid: uid, ...result }];
 }

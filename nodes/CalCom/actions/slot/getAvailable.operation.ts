@@ -7,7 +7,7 @@ import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
 import { eventTypeLookupFields, eventTypeNotFoundMessage, readEventTypeRef, refQuery } from '../eventTypeLookup';
-import { simplifySlots, slotsQueryEnd } from './slots.shared';
+import { simplifySlots, slotsQueryEnd } from './shared';
 
 export const description: INodeProperties[] = [
 	...eventTypeLookupFields(['eventTypeId', 'userSlug', 'teamSlug', 'dynamic']),

@@ -4,7 +4,7 @@ import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { reservationBody, reservationBodyFields, reservationOptions, simplifyReservation } from './reservation.shared';
+import { reservationBody, reservationBodyFields, reservationOptions, simplifyReservation } from './shared';
 
 export const description: INodeProperties[] = [
 	eventTypeIdLocator,
