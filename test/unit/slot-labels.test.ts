@@ -1,4 +1,4 @@
-import { labelOf } from '../../nodes/CalCom/actions/slot/slots.shared';
+import { labelOf } from '../../nodes/CalCom/actions/slot/shared';
 
 describe('slot labels an agent reads', () => {
 	it('reads the slot in the display zone: weekday, day, month, start–end', () => {

@@ -1,5 +1,5 @@
 import { ParameterError } from '../../nodes/CalCom/helpers/errors';
-import { labelOf } from '../../nodes/CalCom/actions/slot/slots.shared';
+import { labelOf } from '../../nodes/CalCom/actions/slot/shared';
 import {
 	dateInZone,
 	formatInZone,

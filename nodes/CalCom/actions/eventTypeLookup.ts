@@ -43,22 +43,11 @@ const MODE_OPTIONS: Record<LookupMode, { name: string; value: LookupMode; descri
 	},
 };
 
-/** The "Find Event Type By" selector and the fields of each mode. */
-export function eventTypeLookupFields(modes: LookupMode[]): INodeProperties[] {
-	const shown = (...only: LookupMode[]) => ({
-		show: { lookup: only.filter((mode) => modes.includes(mode)) },
-	});
-	const fields: INodeProperties[] = [
-		{
-			displayName: 'Find Event Type By',
-			name: 'lookup',
-			type: 'options',
-			default: 'eventTypeId',
-			description:
-				'How to name the event type: by its ID, or by the slug in its booking link with the owner',
-			options: modes.map((mode) => MODE_OPTIONS[mode]),
-		},
-		{ ...eventTypeIdLocator, displayOptions: shown('eventTypeId') },
+type ShownFor = (...only: LookupMode[]) => INodeProperties['displayOptions'];
+
+/** The slug fields of the username and team modes. */
+function slugFields(shown: ShownFor): INodeProperties[] {
+	return [
 		{
 			displayName: 'Username',
 			name: 'username',
@@ -90,6 +79,26 @@ export function eventTypeLookupFields(modes: LookupMode[]): INodeProperties[] {
 			displayOptions: shown('userSlug', 'teamSlug'),
 		},
 	];
+}
+
+/** The "Find Event Type By" selector and the fields of each mode. */
+export function eventTypeLookupFields(modes: LookupMode[]): INodeProperties[] {
+	const shown: ShownFor = (...only) => ({
+		show: { lookup: only.filter((mode) => modes.includes(mode)) },
+	});
+	const fields: INodeProperties[] = [
+		{
+			displayName: 'Find Event Type By',
+			name: 'lookup',
+			type: 'options',
+			default: 'eventTypeId',
+			description:
+				'How to name the event type: by its ID, or by the slug in its booking link with the owner',
+			options: modes.map((mode) => MODE_OPTIONS[mode]),
+		},
+		{ ...eventTypeIdLocator, displayOptions: shown('eventTypeId') },
+		...slugFields(shown),
+	];
 	if (modes.includes('dynamic')) {
 		fields.push({
 			displayName: 'Usernames',
@@ -119,8 +128,11 @@ export function eventTypeLookupFields(modes: LookupMode[]): INodeProperties[] {
 
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
-/** A username, team or organization slug: it names whom to act for, so nothing else may pass. */
-export function readSlug(raw: unknown, label: string, example: string): string {
+/**
+ * A slug of a booking link (username, team, organization or event type): it names whom to act
+ * for, so nothing else may pass.
+ */
+export function readLinkSlug(raw: unknown, label: string, example: string): string {
 	const value = requiredString(raw, label, example);
 	if (!SLUG.test(value))
 		throw new ParameterError(
@@ -137,7 +149,7 @@ function slug(
 	label: string,
 	example: string,
 ): string {
-	return readSlug(ctx.getNodeParameter(name, itemIndex, ''), label, example);
+	return readLinkSlug(ctx.getNodeParameter(name, itemIndex, ''), label, example);
 }
 
 /** Reads the event type reference of the chosen mode, checked before any request. */
@@ -156,7 +168,7 @@ export function readEventTypeRef(ctx: IExecuteFunctions, itemIndex: number): Eve
 	const organization =
 		rawOrganization === '' || rawOrganization === undefined
 			? ''
-			: readSlug(rawOrganization, 'Organization Slug', 'acme');
+			: readLinkSlug(rawOrganization, 'Organization Slug', 'acme');
 	const ref: EventTypeRef = {};
 	if (mode === 'dynamic') {
 		const names = String(ctx.getNodeParameter('usernames', itemIndex, '') ?? '')

@@ -3,6 +3,16 @@ import { jsonParse } from 'n8n-workflow';
 
 import { ParameterError } from './errors';
 
+/** A JSON object: not null, not an array. */
+export function isRecord(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value when it is a JSON object, else an empty one. */
+export function asRecord(value: unknown): IDataObject {
+	return isRecord(value) ? value : {};
+}
+
 /** Object-prototype names: as keys they vanish or change the object they are written into. */
 export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -22,13 +32,13 @@ export function readObject(value: unknown, field: string): IDataObject {
 				'is not valid JSON; give an object such as {"key": "value"}.',
 			);
 	}
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+	if (!isRecord(parsed)) {
 		throw new ParameterError(field, 'must be an object such as {"key": "value"}.');
 	}
 	for (const key of Object.keys(parsed)) {
 		if (UNSAFE_KEYS.has(key)) throw new ParameterError(field, `the key "${key}" is not allowed.`);
 	}
-	return parsed as IDataObject;
+	return parsed;
 }
 
 /** Cal.com's booking metadata rules: at most 50 keys, keys ≤ 40 characters, string values ≤ 500. */

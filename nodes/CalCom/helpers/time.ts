@@ -1,9 +1,7 @@
 import { describeValue, ParameterError } from './errors';
 
-/**
- * Time-zone arithmetic on the built-in Intl API (node code may not carry date libraries).
- * Offsets are looked up per instant, so DST changes come out right.
- */
+// Time-zone arithmetic on the built-in Intl API (node code may not carry date libraries).
+// Offsets are looked up per instant, so DST changes come out right.
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -178,6 +176,67 @@ function isDateTimeLike(value: unknown): value is { toISO(): string | null } {
 	);
 }
 
+const DATE_TIME_EXAMPLE =
+	'Use ISO 8601, e.g. 2027-03-29T09:00:00+02:00, or 2027-03-29T09:00 read in the time zone.';
+
+/** A date, and a time when one was given, without an offset; undefined when no such day or time. */
+function readNaive(text: string): { wall: WallTime; hasTime: boolean } | undefined {
+	const naive = NAIVE.exec(text);
+	if (!naive) return undefined;
+	const [, y, mo, d, h, mi, s] = naive;
+	const wall = {
+		year: Number(y),
+		month: Number(mo),
+		day: Number(d),
+		hour: h === undefined ? 0 : Number(h),
+		minute: mi === undefined ? 0 : Number(mi),
+		second: s === undefined ? 0 : Number(s),
+	};
+	const check = new Date(
+		Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second),
+	);
+	const valid =
+		check.getUTCFullYear() === wall.year &&
+		check.getUTCMonth() === wall.month - 1 &&
+		check.getUTCDate() === wall.day &&
+		wall.hour < 24 &&
+		wall.minute < 60 &&
+		wall.second < 60;
+	return valid ? { wall, hasTime: h !== undefined } : undefined;
+}
+
+/** The last millisecond of the day in the zone: just before the next day's midnight. */
+function endOfDayInZone(wall: WallTime, timeZone: string): Date {
+	const nextDay = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + 1));
+	const start = wallTimeToUtc(
+		{
+			year: nextDay.getUTCFullYear(),
+			month: nextDay.getUTCMonth() + 1,
+			day: nextDay.getUTCDate(),
+			hour: 0,
+			minute: 0,
+			second: 0,
+		},
+		timeZone,
+	);
+	return new Date(start.getTime() - 1);
+}
+
+/** The text of a date-time parameter, or a ParameterError for a value that cannot be one. */
+function dateTimeText(value: unknown, field: string): string {
+	if (value !== undefined && value !== null && typeof value !== 'string') {
+		// A number could be seconds or milliseconds since 1970: guessing could book the wrong day.
+		throw new ParameterError(
+			field,
+			`${describeValue(value)} is not a date and time. ${DATE_TIME_EXAMPLE}`,
+		);
+	}
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new ParameterError(field, `a date and time is required. ${DATE_TIME_EXAMPLE}`);
+	}
+	return value.trim();
+}
+
 /**
  * Reads a date-time parameter. ISO with Z or an offset is taken as is; a time without an offset
  * (what n8n's date picker gives) is read in `timeZone`; a bare date means the start of that day,
@@ -189,67 +248,22 @@ export function parseDateTime(
 	timeZone: string,
 	{ endOfDay = false, exact = false } = {},
 ): Date {
-	const example =
-		'Use ISO 8601, e.g. 2027-03-29T09:00:00+02:00, or 2027-03-29T09:00 read in the time zone.';
 	if (value instanceof Date) {
 		if (Number.isNaN(value.getTime()))
-			throw new ParameterError(field, `not a valid date. ${example}`);
+			throw new ParameterError(field, `not a valid date. ${DATE_TIME_EXAMPLE}`);
 		return value;
 	}
 	if (isDateTimeLike(value))
 		return parseDateTime(value.toISO(), field, timeZone, { endOfDay, exact });
-	if (value !== undefined && value !== null && typeof value !== 'string') {
-		// A number could be seconds or milliseconds since 1970: guessing could book the wrong day.
-		throw new ParameterError(field, `${describeValue(value)} is not a date and time. ${example}`);
-	}
-	if (typeof value !== 'string' || value.trim() === '') {
-		throw new ParameterError(field, `a date and time is required. ${example}`);
-	}
-	const text = value.trim();
+	const text = dateTimeText(value, field);
 	if (WITH_OFFSET.test(text)) {
 		const parsed = new Date(text);
 		if (!Number.isNaN(parsed.getTime())) return parsed;
 	}
-	const naive = NAIVE.exec(text);
-	if (naive) {
-		const [, y, mo, d, h, mi, s] = naive;
-		const wall = {
-			year: Number(y),
-			month: Number(mo),
-			day: Number(d),
-			hour: h === undefined ? 0 : Number(h),
-			minute: mi === undefined ? 0 : Number(mi),
-			second: s === undefined ? 0 : Number(s),
-		};
-		const check = new Date(
-			Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second),
-		);
-		const valid =
-			check.getUTCFullYear() === wall.year &&
-			check.getUTCMonth() === wall.month - 1 &&
-			check.getUTCDate() === wall.day &&
-			wall.hour < 24 &&
-			wall.minute < 60 &&
-			wall.second < 60;
-		if (valid) {
-			if (h === undefined && endOfDay) {
-				const nextDay = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + 1));
-				const start = wallTimeToUtc(
-					{
-						year: nextDay.getUTCFullYear(),
-						month: nextDay.getUTCMonth() + 1,
-						day: nextDay.getUTCDate(),
-						hour: 0,
-						minute: 0,
-						second: 0,
-					},
-					timeZone,
-				);
-				return new Date(start.getTime() - 1);
-			}
-			if (exact && h !== undefined) checkExactWallTime(wall, text, field, timeZone);
-			return wallTimeToUtc(wall, timeZone);
-		}
-	}
-	throw new ParameterError(field, `"${text}" is not a date and time. ${example}`);
+	const naive = readNaive(text);
+	if (!naive)
+		throw new ParameterError(field, `"${text}" is not a date and time. ${DATE_TIME_EXAMPLE}`);
+	if (!naive.hasTime && endOfDay) return endOfDayInZone(naive.wall, timeZone);
+	if (exact && naive.hasTime) checkExactWallTime(naive.wall, text, field, timeZone);
+	return wallTimeToUtc(naive.wall, timeZone);
 }

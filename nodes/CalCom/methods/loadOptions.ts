@@ -1,10 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import {
+	askableQuestions,
+	describeField,
+	optionValues,
+} from '../actions/eventType/bookingQuestions';
+import { loadBookingFields } from '../actions/eventType/shared';
 import type { EventTypeRef } from '../actions/eventTypeLookup';
-import { loadBookingFields } from '../actions/booking/create.lookup';
-import { describeField, optionValues } from '../helpers/bookingFields';
-
-const ANSWERED_ELSEWHERE = new Set(['name', 'email', 'location', 'guests', 'attendeePhoneNumber']);
 
 /** The chosen event type's own booking questions, for the Booking Questions list. */
 export async function getBookingQuestions(
@@ -24,17 +26,15 @@ export async function getBookingQuestions(
 	}
 	if (!ref) return [];
 	const fields = (await loadBookingFields.call(this, ref)) ?? [];
-	return fields
-		.filter((field) => !ANSWERED_ELSEWHERE.has(field.slug) && !(field.isDefault && field.hidden))
-		.map((field) => {
-			const options = optionValues(field);
-			const details: IDataObject = { type: field.type, required: !!field.required };
-			return {
-				name: `${field.label || field.slug}${field.required ? ' *' : ''}`,
-				value: field.slug,
-				description: `${describeField(field)}: ${String(details.type)}${details.required ? ', required' : ''}${options.length ? `; options: ${options.join(', ')}` : ''}`,
-			};
-		});
+	return askableQuestions(fields).map((field) => {
+		const options = optionValues(field);
+		const details: IDataObject = { type: field.type, required: !!field.required };
+		return {
+			name: `${field.label || field.slug}${field.required ? ' *' : ''}`,
+			value: field.slug,
+			description: `${describeField(field)}: ${String(details.type)}${details.required ? ', required' : ''}${options.length ? `; options: ${options.join(', ')}` : ''}`,
+		};
+	});
 }
 
 /** Intl.supportedValuesOf is ES2022; the project's TypeScript lib stops at ES2021. */

@@ -1,6 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { isRecord } from '../helpers/json';
 import type { SentInput } from './rejection';
 import {
 	GLOBAL_PIPE_MESSAGE,
@@ -9,14 +10,6 @@ import {
 	sentNames,
 	validationChecks,
 } from './rejection';
-
-/** Cal.com's error envelope (global Nest exception filter), read loosely: builds differ. */
-export interface CalErrorBody {
-	status?: string;
-	path?: string;
-	message?: string;
-	error?: { code?: string; message?: string; details?: unknown } | string;
-}
 
 export interface FailureContext {
 	method: string;
@@ -29,10 +22,6 @@ export interface FailureContext {
 	notFoundMessage?: string;
 	/** Names of what was sent, and the personal values never to repeat (rejection.ts). */
 	sent?: SentInput;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Cal.com's own message, from whichever place this build put it. */
@@ -50,6 +39,9 @@ function calComDetails(body: unknown): unknown {
 	return isRecord(body) && isRecord(body.error) ? body.error.details : undefined;
 }
 
+/** A message and a description for a status, from what Cal.com said about it. */
+type Explanation = [message: string, description: string | undefined];
+
 const CHECK_INPUT =
 	'Check each against what Cal.com accepts: types, required fields, allowed values, and formats (email addresses, phone numbers in international format, IANA time zones, ISO 8601 dates).';
 
@@ -63,7 +55,7 @@ function rejection(
 	calMessage: string | undefined,
 	body: unknown,
 	ctx: FailureContext,
-): [string, string | undefined] {
+): Explanation {
 	const where = `${ctx.method} ${ctx.path.split('?')[0]}`;
 	const sent = sentNames(ctx.sent);
 	const checks = validationChecks(calComDetails(body), ctx.sent);
@@ -101,6 +93,84 @@ function isMissingRoute(message: string | undefined): boolean {
 const NOT_REPEATED =
 	'It was not repeated automatically, because repeating it could do the work twice. Check in Cal.com whether it took effect before running it again.';
 
+/** 401: an expired key, or one this Cal.com does not know. */
+function unauthorized(calMessage: string | undefined, said: string | undefined): Explanation {
+	if (calMessage && /\bexpired\b/i.test(calMessage)) {
+		// ApiAuthStrategy: "ApiAuthStrategy - api key - Your api key is expired".
+		return [
+			'Cal.com did not accept the API key: it has expired. Create a new API key in Cal.com (Settings → Developer → API Keys) and put it in the Cal.com API credential.',
+			said,
+		];
+	}
+	// An unknown key is refused by Cal.com's throttler ("CustomThrottlerGuard - Invalid API Key")
+	// on every route, before anything else: a typo, a deleted key, or a key of another instance.
+	return [
+		'Cal.com did not accept the API key. Check the API key and the base URL (Cal.com instance) in the Cal.com API credential.',
+		`${said ? `${said}. ` : ''}A key works only on the Cal.com instance it was created on (cal.com, cal.eu or your own server), and stops working when it is deleted or has expired; then create a new one in Cal.com under Settings → Developer → API Keys.`,
+	];
+}
+
+/** 404: a route this version lacks, or a missing record (named by the caller when it can). */
+function notFound(
+	calMessage: string | undefined,
+	said: string | undefined,
+	ctx: FailureContext,
+): Explanation {
+	if (isMissingRoute(calMessage)) {
+		return [
+			`Cal.com has no ${ctx.method} ${ctx.path.split('?')[0]} for cal-api-version ${ctx.apiVersion ?? '(none)'}`,
+			'The server may run an older Cal.com version, or the base URL may not point at Cal.com API v2. ' +
+				(said ?? ''),
+		];
+	}
+	return [ctx.notFoundMessage ?? `Not found: ${calMessage ?? ctx.path}`, said];
+}
+
+function serverError(
+	statusCode: number,
+	calMessage: string | undefined,
+	ctx: FailureContext,
+): Explanation {
+	return [
+		`Cal.com had a server error (HTTP ${statusCode})${calMessage && !calMessage.startsWith('<') ? `: ${calMessage}` : ''}`,
+		ctx.retryable
+			? `It still failed after ${ctx.attempts} attempts. Try again later.`
+			: NOT_REPEATED,
+	];
+}
+
+function explain(
+	statusCode: number,
+	body: unknown,
+	calMessage: string | undefined,
+	ctx: FailureContext,
+): Explanation {
+	const said = calMessage ? `Cal.com said: ${calMessage}` : undefined;
+	if (statusCode === 400 || statusCode === 422) return rejection(calMessage, body, ctx);
+	if (statusCode === 401) return unauthorized(calMessage, said);
+	if (statusCode === 403) {
+		return [
+			`Cal.com refused the request (403 Forbidden)${calMessage ? `: ${calMessage}` : ''}`,
+			'The API key works, but its user may not own this resource or lack the permission for it.',
+		];
+	}
+	if (statusCode === 404) return notFound(calMessage, said, ctx);
+	if (statusCode === 409) {
+		return [
+			`Cal.com reported a conflict: ${calMessage ?? 'the resource already exists or changed'}`,
+			undefined,
+		];
+	}
+	if (statusCode === 429) {
+		return [
+			`Cal.com's rate limit was still exceeded after ${ctx.attempts} attempts`,
+			'Cal.com allows about 120 requests a minute per API key (unless the key has limits of its own). Wait a minute, or slow the workflow down (fewer items per run, or a Wait node between batches).',
+		];
+	}
+	if (statusCode >= 500) return serverError(statusCode, calMessage, ctx);
+	return [`Cal.com answered HTTP ${statusCode}${calMessage ? `: ${calMessage}` : ''}`, undefined];
+}
+
 /**
  * Turns a Cal.com error answer into a NodeApiError a user can act on. Only the status, Cal.com's
  * code, message and request path go into the error: never the request headers, so the API key
@@ -116,55 +186,13 @@ export function httpError(
 	// Cal.com's text may quote what was sent: its emails and phone numbers are masked everywhere.
 	const rawMessage = calComMessage(body);
 	const calMessage = rawMessage === undefined ? undefined : maskPersonal(rawMessage, ctx.sent);
-	const said = calMessage ? `Cal.com said: ${calMessage}` : undefined;
 	const errorResponse: JsonObject = {
 		httpCode: String(statusCode),
 		calComCode: errorCode(body) ?? null,
 		calComMessage: calMessage ?? null,
 		request: `${ctx.method} ${ctx.path}`,
 	};
-	let message: string;
-	let description: string | undefined;
-
-	if (statusCode === 400 || statusCode === 422) {
-		[message, description] = rejection(calMessage, body, ctx);
-	} else if (statusCode === 401 && calMessage && /\bexpired\b/i.test(calMessage)) {
-		// ApiAuthStrategy: "ApiAuthStrategy - api key - Your api key is expired".
-		message =
-			'Cal.com did not accept the API key: it has expired. Create a new API key in Cal.com (Settings → Developer → API Keys) and put it in the Cal.com API credential.';
-		description = said;
-	} else if (statusCode === 401) {
-		// An unknown key is refused by Cal.com's throttler ("CustomThrottlerGuard - Invalid API Key")
-		// on every route, before anything else: a typo, a deleted key, or a key of another instance.
-		message =
-			'Cal.com did not accept the API key. Check the API key and the base URL (Cal.com instance) in the Cal.com API credential.';
-		description = `${said ? `${said}. ` : ''}A key works only on the Cal.com instance it was created on (cal.com, cal.eu or your own server), and stops working when it is deleted or has expired; then create a new one in Cal.com under Settings → Developer → API Keys.`;
-	} else if (statusCode === 403) {
-		message = `Cal.com refused the request (403 Forbidden)${calMessage ? `: ${calMessage}` : ''}`;
-		description =
-			'The API key works, but its user may not own this resource or lack the permission for it.';
-	} else if (statusCode === 404 && isMissingRoute(calMessage)) {
-		message = `Cal.com has no ${ctx.method} ${ctx.path.split('?')[0]} for cal-api-version ${ctx.apiVersion ?? '(none)'}`;
-		description =
-			'The server may run an older Cal.com version, or the base URL may not point at Cal.com API v2. ' +
-			(said ?? '');
-	} else if (statusCode === 404) {
-		message = ctx.notFoundMessage ?? `Not found: ${calMessage ?? ctx.path}`;
-		description = said;
-	} else if (statusCode === 409) {
-		message = `Cal.com reported a conflict: ${calMessage ?? 'the resource already exists or changed'}`;
-	} else if (statusCode === 429) {
-		message = `Cal.com's rate limit was still exceeded after ${ctx.attempts} attempts`;
-		description =
-			'Cal.com allows about 120 requests a minute per API key (unless the key has limits of its own). Wait a minute, or slow the workflow down (fewer items per run, or a Wait node between batches).';
-	} else if (statusCode >= 500) {
-		message = `Cal.com had a server error (HTTP ${statusCode})${calMessage && !calMessage.startsWith('<') ? `: ${calMessage}` : ''}`;
-		description = ctx.retryable
-			? `It still failed after ${ctx.attempts} attempts. Try again later.`
-			: NOT_REPEATED;
-	} else {
-		message = `Cal.com answered HTTP ${statusCode}${calMessage ? `: ${calMessage}` : ''}`;
-	}
+	const [message, description] = explain(statusCode, body, calMessage, ctx);
 	return new NodeApiError(node, errorResponse, {
 		message,
 		description,

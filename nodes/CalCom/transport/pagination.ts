@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { asRecord } from '../helpers/json';
 import type { CalComContext, CalComRequestOptions } from './request';
 import { calComRequestFull } from './request';
 
@@ -21,12 +22,6 @@ const MAX_PAGES = 10_000;
 function asArray(data: unknown): unknown[] {
 	if (Array.isArray(data)) return data;
 	throw new TypeError('Cal.com answered a list request without a list in "data"');
-}
-
-function record(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as IDataObject)
-		: {};
 }
 
 /** The page's item count: `returnedItems`, or `itemsReturned` in an earlier Cal.com build. */
@@ -64,7 +59,7 @@ export async function paginateOffset(
 			qs: { ...request.qs, take: wanted, skip },
 		});
 		const pageItems = asArray(response.data).slice(0, wanted);
-		const pagination = record(response.body.pagination);
+		const pagination = asRecord(response.body.pagination);
 		const count = returnedCount(pagination);
 		const pastTheEnd =
 			skip > 0 && typeof pagination.totalItems === 'number' && skip >= pagination.totalItems;
@@ -96,7 +91,7 @@ export async function paginateCursor(
 		const response = await calComRequestFull.call(this, { ...request, qs });
 		const pageItems = asArray(response.data);
 		items.push(...(shape ? shape(pageItems) : pageItems));
-		const pagination = record(response.body.pagination);
+		const pagination = asRecord(response.body.pagination);
 		const next = pagination.nextCursor;
 		if (pagination.hasMore === false || typeof next !== 'string' || next === '') break;
 		if (seen.has(next)) break;

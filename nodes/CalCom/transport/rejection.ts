@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isRecord } from '../helpers/json';
+
 /**
  * What the node can say about input Cal.com refused without repeating the input.
  *
@@ -24,10 +26,6 @@ export const GLOBAL_PIPE_MESSAGE = 'Bad Request Exception';
 const MAX_DEPTH = 2;
 const MAX_CHECKS = 10;
 const PHONE = /^\+?[\d\s().-]{7,}$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function collectNames(value: unknown, name: string, depth: number, out: Set<string>): void {
 	if (Array.isArray(value) && value.some(isRecord)) {

@@ -6,14 +6,17 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	INode,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { isRecord } from '../helpers/json';
 import { resolveBaseUrl } from './baseUrl';
 import type { FailureContext, NetworkFailure } from './errors';
 import { httpError, networkError } from './errors';
 import { paceBeforeRequest, recordRateLimit } from './pacing';
+import type { SentInput } from './rejection';
 import { sentInput } from './rejection';
 import type { HeaderMap } from './retry';
 import {
@@ -68,10 +71,6 @@ interface FullResponse {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']);
 
-function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function contentType(headers: HeaderMap): string {
 	const raw = Object.entries(headers).find(([key]) => key.toLowerCase() === 'content-type')?.[1];
 	return (Array.isArray(raw) ? raw[0] : (raw ?? '')).toLowerCase();
@@ -105,13 +104,13 @@ function classifyNetworkError(error: unknown): NetworkFailure | 'cancelled' {
 	return 'other';
 }
 
+const credentialReads = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
 /**
  * The credential, read once per execution context: in n8n every read is a database query and a
  * decryption, and a run over many items would repeat it for each request (n8n's own
  * httpRequestWithAuthentication reads it again to authenticate; that read is n8n's).
  */
-const credentialReads = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
-
 function credentialsOf(context: CalComContext): Promise<ICredentialDataDecryptedObject> {
 	let read = credentialReads.get(context);
 	if (!read) {
@@ -123,15 +122,25 @@ function credentialsOf(context: CalComContext): Promise<ICredentialDataDecrypted
 	return read;
 }
 
-/**
- * The one function that talks to Cal.com. Sets the base URL and `cal-api-version`, unwraps the
- * `{status, data}` envelope, retries what is safe to retry, and turns failures into errors a user
- * can act on. Every operation, load-options method and trigger hook goes through it.
- */
-export async function calComRequestFull(
+/** What one request needs on every attempt: fixed before the first. */
+interface RequestPlan {
+	options: CalComRequestOptions;
+	request: IHttpRequestOptions;
+	baseUrl: string;
+	apiVersion?: string;
+	retryable: boolean;
+	timeoutMs: number;
+	paceKey: string;
+	sent: SentInput;
+}
+
+/** An attempt either answers, or says how long to wait before the next one; failures throw. */
+type AttemptOutcome = { response: CalComResponse } | { waitMs: number };
+
+async function planRequest(
 	this: CalComContext,
 	options: CalComRequestOptions,
-): Promise<CalComResponse> {
+): Promise<RequestPlan> {
 	const credentials = await credentialsOf(this);
 	const baseUrl = resolveBaseUrl(credentials);
 	const apiVersion =
@@ -141,8 +150,6 @@ export async function calComRequestFull(
 	const retryable =
 		(options.retry ?? (SAFE_METHODS.has(options.method) ? 'safe' : 'never')) === 'safe';
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-	const paceKey = `${baseUrl}|${hashKey(String(credentials.apiKey ?? ''))}`;
-
 	const request: IHttpRequestOptions = {
 		method: options.method,
 		url: `${baseUrl}${options.path}`,
@@ -154,80 +161,116 @@ export async function calComRequestFull(
 		ignoreHttpStatusErrors: true,
 		timeout: timeoutMs,
 	};
-	const node = this.getNode();
+	const paceKey = `${baseUrl}|${hashKey(String(credentials.apiKey ?? ''))}`;
 	const sent = sentInput(options.body, options.qs);
+	return { options, request, baseUrl, apiVersion, retryable, timeoutMs, paceKey, sent };
+}
 
+function failureContext(plan: RequestPlan, attempt: number): FailureContext {
+	const { options } = plan;
+	return {
+		method: options.method,
+		path: options.path,
+		apiVersion: plan.apiVersion,
+		attempts: attempt,
+		retryable: plan.retryable,
+		notFoundMessage: options.notFoundMessage,
+		sent: plan.sent,
+	};
+}
+
+/** The back-off before the next attempt when a transient failure may be retried, else undefined. */
+function transientWait(plan: RequestPlan, attempt: number): number | undefined {
+	return plan.retryable && attempt < MAX_ATTEMPTS_TRANSIENT ? backoffMs(attempt) : undefined;
+}
+
+/** A request that got no answer: wait and try again when that is safe, else say what happened. */
+function noAnswer(node: INode, plan: RequestPlan, attempt: number, error: unknown): AttemptOutcome {
+	const { method, path } = plan.options;
+	const failure = classifyNetworkError(error);
+	if (failure === 'cancelled') {
+		throw new NodeApiError(
+			node,
+			{ request: `${method} ${path}` },
+			{
+				message: 'The execution was cancelled while waiting for Cal.com',
+			},
+		);
+	}
+	const definite = failure === 'refused' || failure === 'dns';
+	const waitMs = definite ? undefined : transientWait(plan, attempt);
+	if (waitMs !== undefined) return { waitMs };
+	const { baseUrl, timeoutMs } = plan;
+	throw networkError(node, failure, { ...failureContext(plan, attempt), baseUrl, timeoutMs });
+}
+
+/** Reads Cal.com's answer: the envelope on success, a wait before a retry, or an error. */
+function readAnswer(
+	node: INode,
+	plan: RequestPlan,
+	attempt: number,
+	response: FullResponse,
+): AttemptOutcome {
+	const { statusCode, headers, body } = response;
+	const ctx = failureContext(plan, attempt);
+	const network = { ...ctx, baseUrl: plan.baseUrl, timeoutMs: plan.timeoutMs, statusCode };
+	if (statusCode === 429) {
+		if (attempt < MAX_ATTEMPTS_RATE_LIMITED)
+			return { waitMs: rateLimitWaitMs(headers, attempt, Date.now()) };
+		throw httpError(node, statusCode, body, ctx);
+	}
+	if (statusCode >= 500) {
+		const waitMs = transientWait(plan, attempt);
+		if (waitMs !== undefined) return { waitMs };
+		throw httpError(node, statusCode, looksLikeHtml(headers, body) ? undefined : body, ctx);
+	}
+	if (statusCode >= 200 && statusCode < 300 && looksLikeHtml(headers, body)) {
+		throw networkError(node, 'html', network);
+	}
+	if (statusCode >= 300) throw httpError(node, statusCode, body, ctx);
+	if (!isRecord(body)) {
+		// A 2xx whose JSON did not parse: the answer was cut or garbled on the way.
+		const waitMs = transientWait(plan, attempt);
+		if (waitMs !== undefined) return { waitMs };
+		throw networkError(node, 'malformed', network);
+	}
+	return { response: { data: body.data, body, headers, statusCode } };
+}
+
+async function attemptRequest(
+	this: CalComContext,
+	plan: RequestPlan,
+	attempt: number,
+): Promise<AttemptOutcome> {
+	await paceBeforeRequest(plan.paceKey, Date.now());
+	let response: FullResponse;
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			plan.request,
+		)) as FullResponse;
+	} catch (error) {
+		return noAnswer(this.getNode(), plan, attempt, error);
+	}
+	recordRateLimit(plan.paceKey, response.headers, Date.now());
+	return readAnswer(this.getNode(), plan, attempt, response);
+}
+
+/**
+ * The one function that talks to Cal.com. Sets the base URL and `cal-api-version`, unwraps the
+ * `{status, data}` envelope, retries what is safe to retry, and turns failures into errors a user
+ * can act on. Every operation, load-options method and trigger hook goes through it.
+ */
+export async function calComRequestFull(
+	this: CalComContext,
+	options: CalComRequestOptions,
+): Promise<CalComResponse> {
+	const plan = await planRequest.call(this, options);
 	for (let attempt = 1; ; attempt++) {
-		const ctx: FailureContext = {
-			method: options.method,
-			path: options.path,
-			apiVersion,
-			attempts: attempt,
-			retryable,
-			notFoundMessage: options.notFoundMessage,
-			sent,
-		};
-		const canRetryTransient = retryable && attempt < MAX_ATTEMPTS_TRANSIENT;
-
-		await paceBeforeRequest(paceKey, Date.now());
-		let response: FullResponse;
-		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL_TYPE,
-				request,
-			)) as FullResponse;
-		} catch (error) {
-			const failure = classifyNetworkError(error);
-			if (failure === 'cancelled') {
-				throw new NodeApiError(
-					node,
-					{ request: `${options.method} ${options.path}` },
-					{
-						message: 'The execution was cancelled while waiting for Cal.com',
-					},
-				);
-			}
-			const definite = failure === 'refused' || failure === 'dns';
-			if (canRetryTransient && !definite) {
-				await sleep(backoffMs(attempt));
-				continue;
-			}
-			throw networkError(node, failure, { ...ctx, baseUrl, timeoutMs });
-		}
-
-		const { statusCode, headers, body } = response;
-		recordRateLimit(paceKey, headers, Date.now());
-
-		if (statusCode === 429) {
-			if (attempt < MAX_ATTEMPTS_RATE_LIMITED) {
-				await sleep(rateLimitWaitMs(headers, attempt, Date.now()));
-				continue;
-			}
-			throw httpError(node, statusCode, body, ctx);
-		}
-		if (statusCode >= 500) {
-			if (canRetryTransient) {
-				await sleep(backoffMs(attempt));
-				continue;
-			}
-			throw httpError(node, statusCode, looksLikeHtml(headers, body) ? undefined : body, ctx);
-		}
-		if (statusCode >= 200 && statusCode < 300 && looksLikeHtml(headers, body)) {
-			throw networkError(node, 'html', { ...ctx, baseUrl, timeoutMs, statusCode });
-		}
-		if (statusCode >= 300) {
-			throw httpError(node, statusCode, body, ctx);
-		}
-		if (!isRecord(body)) {
-			// A 2xx whose JSON did not parse: the answer was cut or garbled on the way.
-			if (canRetryTransient) {
-				await sleep(backoffMs(attempt));
-				continue;
-			}
-			throw networkError(node, 'malformed', { ...ctx, baseUrl, timeoutMs, statusCode });
-		}
-		return { data: body.data, body, headers, statusCode };
+		const outcome = await attemptRequest.call(this, plan, attempt);
+		if ('response' in outcome) return outcome.response;
+		await sleep(outcome.waitMs);
 	}
 }
 

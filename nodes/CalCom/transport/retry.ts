@@ -1,7 +1,5 @@
-/**
- * How long to wait before another attempt. Pure functions, so the policy is unit-tested apart
- * from HTTP.
- */
+// How long to wait before another attempt. Pure functions, so the policy is unit-tested apart
+// from HTTP.
 
 export const MAX_ATTEMPTS_RATE_LIMITED = 5;
 export const MAX_ATTEMPTS_TRANSIENT = 3;

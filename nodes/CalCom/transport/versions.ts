@@ -1,7 +1,7 @@
 /**
- * The `cal-api-version` header each endpoint family needs (see API-NOTES §2). Cal.com has no
- * single version: a value that suits one family makes another answer 404 or, worse, 200 in a
- * legacy shape. This table is the only place that knows the values.
+ * The `cal-api-version` header each endpoint family needs. Cal.com has no single version: a
+ * value that suits one family makes another answer 404 or, worse, 200 in a legacy shape. This
+ * table is the only place that knows the values.
  */
 export const CAL_API_VERSIONS = {
 	slots: '2024-09-04',

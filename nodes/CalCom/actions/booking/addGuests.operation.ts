@@ -5,7 +5,7 @@ import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
+import { bookingNotFound, bookingUidField, readBookingUid, shapeBookings } from './shared';
 import { parseEmailList } from './emails';
 
 export const description: INodeProperties[] = [
@@ -43,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: apiPath`/v2/bookings/${uid}/guests`,
 		body: { guests: emails.map((email) => ({ email })) },
 		timeoutMs: readTimeoutMs(this, itemIndex),
-		notFoundMessage: notFound(uid),
+		notFoundMessage: bookingNotFound(uid),
 	});
 	return shapeBookings(data);
 }

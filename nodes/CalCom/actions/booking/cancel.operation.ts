@@ -6,7 +6,7 @@ import { apiPath, calComRequest } from '../../transport';
 import type { CalComRequestOptions } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
+import { bookingNotFound, bookingUidField, readBookingUid, shapeBookings } from './shared';
 
 export const description: INodeProperties[] = [
 	bookingUidField,
@@ -94,7 +94,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'POST' as const,
 		path: apiPath`/v2/bookings/${uid}/cancel`,
 		timeoutMs: readTimeoutMs(this, itemIndex),
-		notFoundMessage: notFound(uid),
+		notFoundMessage: bookingNotFound(uid),
 	};
 	let data: unknown;
 	try {

@@ -1,21 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { checkBookingAnswers } from '../../helpers/bookingFields';
 import { describeValue, ParameterError } from '../../helpers/errors';
 import { checkMetadata, readObject, UNSAFE_KEYS } from '../../helpers/json';
 import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
 import { parseDateTime, validateTimeZone } from '../../helpers/time';
 import { calComRequest, isAmbiguousFailure } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
+import { checkBookingAnswers } from '../eventType/bookingQuestions';
+import { loadBookingFields } from '../eventType/shared';
+import type { EventTypeRef } from '../eventTypeLookup';
 import { readEventTypeRef, refQuery } from '../eventTypeLookup';
 import type { CalComAnswer } from '../types';
-import { freeSlotsAround, isSlotTakenError, nearestSlots, slotNotFreeError } from './availability';
-import { shapeBookings } from './booking.shared';
+import { freeSlotsAround, isSlotTakenError, nearestSlots, slotNotFreeError } from './freeSlots';
 import { createFields, createOptions } from './create.fields';
-import { findBookingAfterFailure, loadBookingFields } from './create.lookup';
+import { findBookingAfterFailure } from './create.lookup';
 import { emailProblem, parseEmailList } from './emails';
 import { buildLocation, readPhone } from './location';
+import { shapeBookings } from './shared';
 
 export const description: INodeProperties[] = [
 	...createFields,
@@ -37,34 +39,26 @@ function readAnswers(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObje
 	return { ...answers, ...readObject(extra.answersJson, 'Answers (JSON)') };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
-	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const timeZone = validateTimeZone(
-		this.getNodeParameter('attendeeTimeZone', itemIndex, ''),
-		'Attendee Time Zone',
-	);
-	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone, {
-		exact: true,
-	});
-	const ref = readEventTypeRef(this, itemIndex);
+/** Everything the steps after the parameters need to know about the booking being made. */
+interface NewBooking {
+	itemIndex: number;
+	ref: EventTypeRef;
+	start: Date;
+	email: string;
+	timeZone: string;
+	body: IDataObject;
+	/** Every request of the create, the reads before it and the look-up after it, keeps to it. */
+	timeoutMs: number;
+}
 
-	const attendee: IDataObject = {
-		name: requiredString(
-			this.getNodeParameter('attendeeName', itemIndex, ''),
-			'Attendee Name',
-			'Ana Silva',
-		),
-		timeZone,
-	};
-	const rawEmail = this.getNodeParameter('attendeeEmail', itemIndex, '');
-	if (typeof rawEmail !== 'string') {
+function readEmail(raw: unknown): string {
+	if (typeof raw !== 'string') {
 		throw new ParameterError(
 			'Attendee Email',
-			`${describeValue(rawEmail)} is not an email address; give one, e.g. ana@example.com.`,
+			`${describeValue(raw)} is not an email address; give one, e.g. ana@example.com.`,
 		);
 	}
-	const email = rawEmail.trim();
+	const email = raw.trim();
 	if (!email)
 		throw new ParameterError(
 			'Attendee Email',
@@ -72,13 +66,38 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	const problem = emailProblem(email);
 	if (problem) throw new ParameterError('Attendee Email', `${problem}.`);
-	attendee.email = email;
+	return email;
+}
+
+function readAttendee(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	extra: IDataObject,
+	timeZone: string,
+): IDataObject {
+	const attendee: IDataObject = {
+		name: requiredString(
+			ctx.getNodeParameter('attendeeName', itemIndex, ''),
+			'Attendee Name',
+			'Ana Silva',
+		),
+		timeZone,
+	};
+	attendee.email = readEmail(ctx.getNodeParameter('attendeeEmail', itemIndex, ''));
 	if (typeof extra.attendeePhone === 'string' && extra.attendeePhone.trim()) {
 		attendee.phoneNumber = readPhone(extra.attendeePhone, 'Attendee Phone');
 	}
 	if (typeof extra.language === 'string' && extra.language.trim())
 		attendee.language = extra.language.trim();
+	return attendee;
+}
 
+function buildBody(
+	extra: IDataObject,
+	ref: EventTypeRef,
+	start: Date,
+	attendee: IDataObject,
+): IDataObject {
 	const body: IDataObject = { start: start.toISOString(), attendee, ...refQuery(ref) };
 	const guests = parseEmailList(extra.guests, 'Guests');
 	if (guests.length) body.guests = guests;
@@ -108,44 +127,71 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		body.instant = true;
 	}
+	return body;
+}
 
-	const answers = readAnswers(this, itemIndex, extra);
-	// Every request of the create, the reads before it and the look-up after it, keeps to the Timeout.
-	const timeoutMs = readTimeoutMs(this, itemIndex);
-	if (options.validateAnswers !== false) {
-		const fields = await loadBookingFields.call(this, ref, timeoutMs);
-		if (fields) {
-			const responses = checkBookingAnswers(fields, answers);
-			if (Object.keys(responses).length) body.bookingFieldsResponses = responses;
-		} else if (Object.keys(answers).length) {
-			body.bookingFieldsResponses = answers;
-		}
-	} else if (Object.keys(answers).length) {
-		body.bookingFieldsResponses = answers;
-	}
+/** Checks the answers against the event type's questions when asked to and when they can be read. */
+async function resolveAnswers(
+	this: IExecuteFunctions,
+	booking: NewBooking,
+	answers: IDataObject,
+	validate: boolean,
+): Promise<void> {
+	const fields = validate
+		? await loadBookingFields.call(this, booking.ref, booking.timeoutMs)
+		: undefined;
+	const responses = fields ? checkBookingAnswers(fields, answers) : answers;
+	if (Object.keys(responses).length) booking.body.bookingFieldsResponses = responses;
+}
 
-	const duration = body.lengthInMinutes === undefined ? {} : { duration: body.lengthInMinutes };
-	/**
-	 * The start is not free. Taken by this very booking? A re-run after a create whose answer was
-	 * lost gets it back; otherwise the error lists the nearest free slots (`free` when known).
-	 */
-	const ownBookingOrTaken = async (free?: Date[]): Promise<CalComAnswer> => {
-		const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
-		if (existing.length) return shapeBookings(existing);
-		const slots = free ?? (await freeSlotsAround.call(this, ref, start, duration, timeoutMs));
-		throw slotNotFreeError(this, start, nearestSlots(slots, start), timeZone, itemIndex);
-	};
-	if (options.checkAvailability !== false) {
-		const free = await freeSlotsAround.call(this, ref, start, duration, timeoutMs);
-		if (!free.some((slot) => slot.getTime() === start.getTime()))
-			return await ownBookingOrTaken(free);
-	}
+function slotQuery(booking: NewBooking): IDataObject {
+	const length = booking.body.lengthInMinutes;
+	return length === undefined ? {} : { duration: length };
+}
 
+/**
+ * The start is not free. Taken by this very booking? A re-run after a create whose answer was
+ * lost gets it back; otherwise the error lists the nearest free slots (`free` when known).
+ */
+async function ownBookingOrTaken(
+	this: IExecuteFunctions,
+	booking: NewBooking,
+	free?: Date[],
+): Promise<CalComAnswer> {
+	const { ref, start, email, timeoutMs, itemIndex } = booking;
+	const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
+	if (existing.length) return shapeBookings(existing);
+	const slots =
+		free ?? (await freeSlotsAround.call(this, ref, start, slotQuery(booking), timeoutMs));
+	throw slotNotFreeError(this, start, nearestSlots(slots, start), booking.timeZone, itemIndex);
+}
+
+/** Undefined when the start is a free slot; this booking when an earlier run already made it. */
+async function ensureStartFree(
+	this: IExecuteFunctions,
+	booking: NewBooking,
+): Promise<CalComAnswer | undefined> {
+	const free = await freeSlotsAround.call(
+		this,
+		booking.ref,
+		booking.start,
+		slotQuery(booking),
+		booking.timeoutMs,
+	);
+	if (free.some((slot) => slot.getTime() === booking.start.getTime())) return undefined;
+	return await ownBookingOrTaken.call(this, booking, free);
+}
+
+async function createOrRecover(
+	this: IExecuteFunctions,
+	booking: NewBooking,
+): Promise<CalComAnswer> {
+	const { ref, start, email, timeoutMs } = booking;
 	try {
 		const data = await calComRequest.call(this, {
 			method: 'POST',
 			path: '/v2/bookings',
-			body,
+			body: booking.body,
 			// No idempotency key exists for bookings: never blindly repeat a create.
 			retry: 'never',
 			timeoutMs,
@@ -154,7 +200,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 		return shapeBookings(data);
 	} catch (error) {
-		if (isSlotTakenError(error)) return await ownBookingOrTaken();
+		if (isSlotTakenError(error)) return await ownBookingOrTaken.call(this, booking);
 		if (isAmbiguousFailure(error)) {
 			// The create may have gone through although no answer came back: look before anyone books twice.
 			const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
@@ -163,4 +209,37 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// Already a NodeApiError from the transport: n8n hands the same error back.
 		throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
+	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const timeZone = validateTimeZone(
+		this.getNodeParameter('attendeeTimeZone', itemIndex, ''),
+		'Attendee Time Zone',
+	);
+	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone, {
+		exact: true,
+	});
+	const ref = readEventTypeRef(this, itemIndex);
+	const attendee = readAttendee(this, itemIndex, extra, timeZone);
+	const body = buildBody(extra, ref, start, attendee);
+	const answers = readAnswers(this, itemIndex, extra);
+	const timeoutMs = readTimeoutMs(this, itemIndex);
+	const booking: NewBooking = {
+		itemIndex,
+		ref,
+		start,
+		email: String(attendee.email),
+		timeZone,
+		body,
+		timeoutMs,
+	};
+
+	await resolveAnswers.call(this, booking, answers, options.validateAnswers !== false);
+	if (options.checkAvailability !== false) {
+		const own = await ensureStartFree.call(this, booking);
+		if (own) return own;
+	}
+	return await createOrRecover.call(this, booking);
 }

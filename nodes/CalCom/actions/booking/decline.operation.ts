@@ -4,7 +4,7 @@ import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
+import { bookingNotFound, bookingUidField, readBookingUid, shapeBookings } from './shared';
 
 export const description: INodeProperties[] = [
 	bookingUidField,
@@ -28,7 +28,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: apiPath`/v2/bookings/${uid}/decline`,
 		body: reason ? { reason } : {},
 		timeoutMs: readTimeoutMs(this, itemIndex),
-		notFoundMessage: notFound(uid),
+		notFoundMessage: bookingNotFound(uid),
 	});
 	return shapeBookings(data);
 }

@@ -6,7 +6,7 @@ import { parseDateTime, validateTimeZone } from '../../helpers/time';
 import { paginateCursor, paginateOffset } from '../../transport';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { shapeBookings } from './booking.shared';
+import { shapeBookings } from './shared';
 
 const STATUSES = ['upcoming', 'recurring', 'past', 'cancelled', 'unconfirmed'] as const;
 const DATE_FILTERS: Array<[string, string, string]> = [

@@ -133,7 +133,8 @@ export function locationFields(mode: LocationMode): INodeProperties[] {
 	];
 }
 
-const INTEGRATIONS = /^[a-z0-9][a-z0-9-]{1,60}$/;
+/** The form of a Cal.com integration name: cal-video, google-meet, office365-video. */
+const INTEGRATION_NAME = /^[a-z0-9][a-z0-9-]{1,60}$/;
 
 /** Builds the location object, checking that the value the type needs is there and well-formed. */
 export function buildLocation(
@@ -174,7 +175,7 @@ export function buildLocation(
 		location.phone = phone;
 		return location;
 	}
-	if (known.needs === 'integration' && !INTEGRATIONS.test(text)) {
+	if (known.needs === 'integration' && !INTEGRATION_NAME.test(text)) {
 		throw new ParameterError(
 			`${field} Value`,
 			`"${text}" is not an integration name such as cal-video, google-meet or zoom.`,

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { isRecord } from '../../helpers/json';
 import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
-import { bookingUidField, notFound, readBookingUid } from './booking.shared';
+import { bookingNotFound, bookingUidField, readBookingUid } from './shared';
 
 export const description: INodeProperties[] = [
 	bookingUidField,
@@ -47,7 +48,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const common = {
 		method: 'POST' as const,
 		timeoutMs: readTimeoutMs(this, itemIndex),
-		notFoundMessage: notFound(uid),
+		notFoundMessage: bookingNotFound(uid),
 	};
 	let data: unknown;
 	if (this.getNodeParameter('reassignMode', itemIndex) === 'user') {
@@ -69,9 +70,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	// Cal.com's documented schema for this answer is broken; pass on what it sends.
-	const result =
-		typeof data === 'object' && data !== null && !Array.isArray(data)
-			? (data as IDataObject)
-			: { result: data as IDataObject[] };
+	const result = isRecord(data) ? data : { result: data as IDataObject[] };
 	return [{ bookingUid: uid, ...result }];
 }

@@ -5,8 +5,8 @@ import { parseDateTime } from '../../helpers/time';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
-import { rethrowSlotTaken } from './availability';
+import { bookingNotFound, bookingUidField, readBookingUid, shapeBookings } from './shared';
+import { rethrowSlotTaken } from './freeSlots';
 
 export const description: INodeProperties[] = [
 	bookingUidField,
@@ -62,7 +62,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			path: apiPath`/v2/bookings/${uid}/reschedule`,
 			body,
 			timeoutMs: readTimeoutMs(this, itemIndex),
-			notFoundMessage: notFound(uid),
+			notFoundMessage: bookingNotFound(uid),
 		});
 		// Cal.com answers the NEW booking (new uid, rescheduledFromUid points back).
 		return shapeBookings(data);

@@ -4,7 +4,7 @@ import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { bookingUidField, notFound, readBookingUid, shapeBookings } from './booking.shared';
+import { bookingNotFound, bookingUidField, readBookingUid, shapeBookings } from './shared';
 import { buildLocation, locationFields } from './location';
 
 export const description: INodeProperties[] = [
@@ -26,7 +26,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: apiPath`/v2/bookings/${uid}/location`,
 		body: { location },
 		timeoutMs: readTimeoutMs(this, itemIndex),
-		notFoundMessage: notFound(uid),
+		notFoundMessage: bookingNotFound(uid),
 	});
 	// Cal.com does not move the calendar event itself (a limitation it documents).
 	return shapeBookings(data);

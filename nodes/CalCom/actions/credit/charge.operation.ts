@@ -5,7 +5,7 @@ import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { simplifyBalance } from './credit.shared';
+import { simplifyBalance } from './shared';
 
 const CREDIT_FOR = ['SMS', 'CAL_AI_PHONE_CALL', 'AI_AGENT'];
 /** Long enough for any id a workflow maps in; Cal.com documents no limit. */

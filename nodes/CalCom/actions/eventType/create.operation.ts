@@ -1,13 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
 import { bookingQuestionsField, readQuestions } from './bookingQuestions';
-import { shapeEventTypes } from './eventType.shared';
-import { optionalEventTypeFields, readOptionalFields } from './fields';
+import {
+	optionalEventTypeFields,
+	readEventTypeSlug,
+	readOptionalFields,
+	shapeEventTypes,
+} from './shared';
 
 export const description: INodeProperties[] = [
 	{
@@ -52,22 +55,11 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export function readSlug(value: unknown): string {
-	const slug = requiredString(value, 'Slug', 'intro-call');
-	if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
-		throw new ParameterError(
-			'Slug',
-			`"${slug}" is not a slug: lowercase letters and digits, words joined by single hyphens, e.g. intro-call.`,
-		);
-	}
-	return slug;
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		title: requiredString(this.getNodeParameter('title', itemIndex, ''), 'Title', 'Intro call'),
-		slug: readSlug(this.getNodeParameter('slug', itemIndex, '')),
+		slug: readEventTypeSlug(this.getNodeParameter('slug', itemIndex, '')),
 		lengthInMinutes: toPositiveInt(
 			this.getNodeParameter('lengthInMinutes', itemIndex, 30),
 			'Length (Minutes)',

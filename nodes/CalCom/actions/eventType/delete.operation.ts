@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection } from '../common.descriptions';
-import { eventTypeNotFound, readEventTypeId } from './eventType.shared';
+import { eventTypeNotFound, readEventTypeId } from './shared';
 
 export const description: INodeProperties[] = [eventTypeIdLocator, optionsCollection()];
 

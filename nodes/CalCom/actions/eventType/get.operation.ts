@@ -4,7 +4,7 @@ import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { eventTypeNotFound, readEventTypeId, shapeEventTypes } from './eventType.shared';
+import { eventTypeNotFound, readEventTypeId, shapeEventTypes } from './shared';
 
 export const description: INodeProperties[] = [
 	eventTypeIdLocator,

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readLimit, readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
-import { readSlug } from '../eventTypeLookup';
+import { readLinkSlug } from '../eventTypeLookup';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { shapeEventTypes } from './eventType.shared';
+import { shapeEventTypes } from './shared';
 
 export const description: INodeProperties[] = [
 	{
@@ -71,7 +71,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			notFoundMessage: `Team ${teamId} was not found. Check the team ID.`,
 		});
 	} else if (source === 'user') {
-		const username = readSlug(
+		const username = readLinkSlug(
 			this.getNodeParameter('username', itemIndex, ''),
 			'Username',
 			'bailey',

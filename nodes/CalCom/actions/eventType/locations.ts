@@ -2,9 +2,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { ParameterError } from '../../helpers/errors';
 
-/** Where an event type's meetings take place, in Cal.com's 2024-06-14 location inputs. */
+// Where an event type's meetings take place, in Cal.com's 2024-06-14 location inputs.
 
-const INTEGRATIONS: Record<string, string> = {
+/** The Cal.com integration that serves each video location the editor offers. */
+const INTEGRATION_OF_KIND: Record<string, string> = {
 	calVideo: 'cal-video',
 	googleMeet: 'google-meet',
 	zoom: 'zoom',
@@ -100,7 +101,8 @@ export function readLocations(value: unknown): IDataObject[] {
 	return entries.map((entry, index) => {
 		const label = `Location ${index + 1}`;
 		const kind = String(entry.kind ?? 'calVideo');
-		if (INTEGRATIONS[kind]) return { type: 'integration', integration: INTEGRATIONS[kind] };
+		if (INTEGRATION_OF_KIND[kind])
+			return { type: 'integration', integration: INTEGRATION_OF_KIND[kind] };
 		if (['attendeeDefined', 'attendeePhone', 'attendeeAddress'].includes(kind))
 			return { type: kind };
 		if (!WITH_VALUE.has(kind))

@@ -1,20 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { BookingField } from '../../helpers/bookingFields';
 import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
+import type { BookingField } from './bookingQuestions';
 import {
 	bookingQuestionsField,
 	mergeBookingFields,
 	readQuestions,
 	readSlugs,
 } from './bookingQuestions';
-import { readSlug } from './create.operation';
-import { eventTypeNotFound, readEventTypeId, shapeEventTypes } from './eventType.shared';
-import { optionalEventTypeFields, readOptionalFields } from './fields';
+import {
+	eventTypeNotFound,
+	optionalEventTypeFields,
+	readEventTypeId,
+	readEventTypeSlug,
+	readOptionalFields,
+	shapeEventTypes,
+} from './shared';
 
 export const description: INodeProperties[] = [
 	eventTypeIdLocator,
@@ -81,7 +86,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = readOptionalFields(fields);
 	if ('title' in fields) body.title = requiredString(fields.title, 'Title', 'Intro call');
-	if ('slug' in fields) body.slug = readSlug(fields.slug);
+	if ('slug' in fields) body.slug = readEventTypeSlug(fields.slug);
 	if ('lengthInMinutes' in fields)
 		body.lengthInMinutes = toPositiveInt(
 			fields.lengthInMinutes,

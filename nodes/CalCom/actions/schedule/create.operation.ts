@@ -5,13 +5,8 @@ import { validateTimeZone } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { readAvailability, readOverrides } from './availability';
-import {
-	availabilityField,
-	overridesField,
-	scheduleTimeZoneField,
-	shapeSchedules,
-} from './schedule.shared';
+import { readAvailability, readOverrides } from './weeklyHours';
+import { availabilityField, overridesField, scheduleTimeZoneField, shapeSchedules } from './shared';
 
 export const description: INodeProperties[] = [
 	{

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
-import { readScheduleId, scheduleIdLocator, scheduleNotFound } from './schedule.shared';
+import { readScheduleId, scheduleIdLocator, scheduleNotFound } from './shared';
 
 export const description: INodeProperties[] = [scheduleIdLocator, optionsCollection()];
 

@@ -4,12 +4,7 @@ import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import {
-	readScheduleId,
-	scheduleIdLocator,
-	scheduleNotFound,
-	shapeSchedules,
-} from './schedule.shared';
+import { readScheduleId, scheduleIdLocator, scheduleNotFound, shapeSchedules } from './shared';
 
 export const description: INodeProperties[] = [scheduleIdLocator, outputField, optionsCollection()];
 

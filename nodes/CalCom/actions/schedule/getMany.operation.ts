@@ -4,7 +4,7 @@ import { readLimit, readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { shapeSchedules } from './schedule.shared';
+import { shapeSchedules } from './shared';
 
 export const description: INodeProperties[] = [
 	...returnAllFields,

@@ -6,7 +6,7 @@ import { validateTimeZone } from '../../helpers/time';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { readAvailability, readOverrides } from './availability';
+import { readAvailability, readOverrides } from './weeklyHours';
 import {
 	availabilityField,
 	overridesField,
@@ -15,7 +15,7 @@ import {
 	scheduleNotFound,
 	scheduleTimeZoneField,
 	shapeSchedules,
-} from './schedule.shared';
+} from './shared';
 
 export const description: INodeProperties[] = [
 	scheduleIdLocator,

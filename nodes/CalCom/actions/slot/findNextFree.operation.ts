@@ -11,7 +11,7 @@ import {
 	readEventTypeRef,
 	refQuery,
 } from '../eventTypeLookup';
-import { simplifySlots, slotsQueryEnd } from './slots.shared';
+import { simplifySlots, slotsQueryEnd } from './shared';
 
 const FIRST_SPAN_DAYS = 7;
 /** Cal.com serves slots up to one year ahead. */
@@ -90,6 +90,52 @@ function minutesOfDay(iso: string, timeZone: string): number {
 	return Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16));
 }
 
+/** The daily window in minutes after midnight; either end may be open. */
+interface DailyWindow {
+	from?: number;
+	to?: number;
+}
+
+function readWindow(options: IDataObject): DailyWindow {
+	const from = readClock(options.windowStart, 'Daily Window From');
+	const to = readClock(options.windowEnd, 'Daily Window To');
+	if (from !== undefined && to !== undefined && to <= from) {
+		throw new ParameterError(
+			'Daily Window To',
+			`must be after Daily Window From (${String(options.windowStart)}).`,
+		);
+	}
+	return { from, to };
+}
+
+function readHorizonDays(options: IDataObject): number {
+	const horizonDays =
+		options.horizonDays === undefined
+			? 30
+			: toPositiveInt(options.horizonDays, 'Search Up To (Days)', 'a number of days');
+	if (horizonDays > MAX_HORIZON_DAYS) {
+		throw new ParameterError(
+			'Search Up To (Days)',
+			`${horizonDays} days is more than a year; Cal.com gives slots at most one year ahead (use ${MAX_HORIZON_DAYS} or fewer).`,
+		);
+	}
+	return horizonDays;
+}
+
+/** Whether a slot starts at or after `after` and lies inside the daily window. */
+function fits(slot: IDataObject, after: Date, window: DailyWindow, timeZone: string): boolean {
+	const start = String(slot.start);
+	if (new Date(start) < after) return false;
+	if (window.from !== undefined && minutesOfDay(start, timeZone) < window.from) return false;
+	if (window.to === undefined || !slot.end) return true;
+	const end = String(slot.end);
+	// A slot ending on a later day is outside the window; told by the date, not by an end
+	// clock before the start's, which at a fall-back (01:45–01:00) is one day's slot.
+	return (
+		dateInZone(new Date(end), timeZone) === slot.date && minutesOfDay(end, timeZone) <= window.to
+	);
+}
+
 /**
  * The first N free slots at or after a time, optionally within a daily window: what an AI agent
  * needs for "next Tuesday afternoon". Asks Cal.com for a week first and reaches further each
@@ -105,25 +151,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'a number of slots',
 	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const from = readClock(options.windowStart, 'Daily Window From');
-	const to = readClock(options.windowEnd, 'Daily Window To');
-	if (from !== undefined && to !== undefined && to <= from) {
-		throw new ParameterError(
-			'Daily Window To',
-			`must be after Daily Window From (${String(options.windowStart)}).`,
-		);
-	}
-	const horizonDays =
-		options.horizonDays === undefined
-			? 30
-			: toPositiveInt(options.horizonDays, 'Search Up To (Days)', 'a number of days');
-	if (horizonDays > MAX_HORIZON_DAYS) {
-		throw new ParameterError(
-			'Search Up To (Days)',
-			`${horizonDays} days is more than a year; Cal.com gives slots at most one year ahead (use ${MAX_HORIZON_DAYS} or fewer).`,
-		);
-	}
-	const horizon = new Date(after.getTime() + horizonDays * DAY_MS);
+	const window = readWindow(options);
+	const horizon = new Date(after.getTime() + readHorizonDays(options) * DAY_MS);
 	const ref = readEventTypeRef(this, itemIndex);
 	const base: IDataObject = { ...refQuery(ref), timeZone, format: 'range' };
 	if (options.duration !== undefined)
@@ -145,21 +174,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			timeoutMs,
 			notFoundMessage: eventTypeNotFoundMessage(ref),
 		})) as IDataObject;
-		found = [];
-		for (const slot of simplifySlots(data ?? {}, timeZone)) {
-			if (found.length >= count) break;
-			const start = String(slot.start);
-			if (new Date(start) < after) continue;
-			if (from !== undefined && minutesOfDay(start, timeZone) < from) continue;
-			if (to !== undefined && slot.end) {
-				const end = String(slot.end);
-				// A slot ending on a later day is outside the window; told by the date, not by an end
-				// clock before the start's, which at a fall-back (01:45–01:00) is one day's slot.
-				if (dateInZone(new Date(end), timeZone) !== slot.date || minutesOfDay(end, timeZone) > to)
-					continue;
-			}
-			found.push(slot);
-		}
+		found = simplifySlots(data ?? {}, timeZone)
+			.filter((slot) => fits(slot, after, window, timeZone))
+			.slice(0, count);
 		spanDays *= 2;
 	}
 	return found;

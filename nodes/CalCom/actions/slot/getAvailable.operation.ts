@@ -12,7 +12,7 @@ import {
 	readEventTypeRef,
 	refQuery,
 } from '../eventTypeLookup';
-import { simplifySlots, slotsQueryEnd } from './slots.shared';
+import { simplifySlots, slotsQueryEnd } from './shared';
 
 export const description: INodeProperties[] = [
 	...eventTypeLookupFields(['eventTypeId', 'userSlug', 'teamSlug', 'dynamic']),

@@ -5,7 +5,7 @@ import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { readReservationUid, reservationUidField, simplifyReservation } from './reservation.shared';
+import { readReservationUid, reservationUidField, simplifyReservation } from './shared';
 
 export const description: INodeProperties[] = [
 	reservationUidField,

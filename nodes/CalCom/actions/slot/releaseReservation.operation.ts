@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
-import { readReservationUid, reservationUidField } from './reservation.shared';
+import { readReservationUid, reservationUidField } from './shared';
 
 export const description: INodeProperties[] = [reservationUidField, optionsCollection()];
 

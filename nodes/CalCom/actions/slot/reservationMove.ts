@@ -1,10 +1,9 @@
-/**
- * Moving a slot hold where Cal.com's PATCH cannot: updateReservedSlot checks the new time against
- * every live reservation of the event type, the one being moved included, so extending a hold or
- * shifting it onto time it overlaps answers 422 "This time slot is already reserved by another
- * user…". The node then releases the hold and reserves the new time anew (a new reservation UID);
- * when that fails it takes the old time again, so a failed move never silently loses the hold.
- */
+// Moving a slot hold where Cal.com's PATCH cannot: updateReservedSlot checks the new time against
+// every live reservation of the event type, the one being moved included, so extending a hold or
+// shifting it onto time it overlaps answers 422 "This time slot is already reserved by another
+// user…". The node then releases the hold and reserves the new time anew (a new reservation UID);
+// when that fails it takes the old time again, so a failed move never silently loses the hold.
+
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 

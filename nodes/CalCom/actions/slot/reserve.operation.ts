@@ -9,7 +9,7 @@ import {
 	reservationBodyFields,
 	reservationOptions,
 	simplifyReservation,
-} from './reservation.shared';
+} from './shared';
 
 export const description: INodeProperties[] = [
 	eventTypeIdLocator,

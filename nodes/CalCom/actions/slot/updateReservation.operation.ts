@@ -11,7 +11,7 @@ import {
 	reservationOptions,
 	reservationUidField,
 	simplifyReservation,
-} from './reservation.shared';
+} from './shared';
 import { isOneLengthError, moveByReservingAnew, readHold } from './reservationMove';
 import type { MovedReservation, MoveRequest } from './reservationMove';
 

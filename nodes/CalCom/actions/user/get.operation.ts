@@ -4,7 +4,7 @@ import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { simplifyUser } from './user.shared';
+import { simplifyUser } from './shared';
 
 export const description: INodeProperties[] = [outputField, optionsCollection()];
 

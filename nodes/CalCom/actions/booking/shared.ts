@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { asRecord } from '../../helpers/json';
 import { readUid } from '../../helpers/parameters';
 import { formatInZone } from '../../helpers/time';
 import type { CalComAnswer } from '../types';
@@ -27,17 +28,11 @@ export function readBookingUid(
 	);
 }
 
-export function notFound(uid: string): string {
+export function bookingNotFound(uid: string): string {
 	return `Booking ${uid} was not found. Check the booking UID (the "uid" field, not the numeric ID).`;
 }
 
-function asRecord(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as IDataObject)
-		: {};
-}
-
-/** An ISO time in the given zone, or null when it is not one (or the zone is unknown). */
+/** An instant as ISO with the zone's offset; null when it is not a date-time. */
 function localTime(value: unknown, zone: string): string | null {
 	if (typeof value !== 'string') return null;
 	const date = new Date(value);
@@ -62,12 +57,8 @@ function simplifyAttendee(attendee: IDataObject): IDataObject {
 	};
 }
 
-function simplifyHost(host: IDataObject): IDataObject {
-	return { id: host.id ?? null, name: host.name ?? null, email: host.email ?? null };
-}
-
-/** Fields a booking has only in some states (seats, series, reschedules, cancels, no-shows). */
-const OPTIONAL_KEYS = [
+/** Fields a booking has only sometimes: kept when Cal.com sends them. */
+const OPTIONAL_BOOKING_FIELDS = [
 	'seatUid',
 	'recurringBookingUid',
 	'rescheduledFromUid',
@@ -103,11 +94,15 @@ export function simplifyBooking(booking: IDataObject): IDataObject {
 		eventTypeSlug: eventType.slug ?? null,
 		attendees: attendees.map(simplifyAttendee),
 		guests: Array.isArray(booking.guests) ? booking.guests : [],
-		hosts: (Array.isArray(booking.hosts) ? (booking.hosts as IDataObject[]) : []).map(simplifyHost),
+		hosts: (Array.isArray(booking.hosts) ? (booking.hosts as IDataObject[]) : []).map((host) => ({
+			id: host.id ?? null,
+			name: host.name ?? null,
+			email: host.email ?? null,
+		})),
 		location: booking.location ?? null,
 		meetingUrl: booking.meetingUrl ?? null,
 	};
-	for (const key of OPTIONAL_KEYS) {
+	for (const key of OPTIONAL_BOOKING_FIELDS) {
 		if (booking[key] !== undefined && booking[key] !== null) out[key] = booking[key];
 	}
 	return out;

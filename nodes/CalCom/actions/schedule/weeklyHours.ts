@@ -2,11 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { ParameterError } from '../../helpers/errors';
 
-/**
- * Weekly availability and date overrides as the editor collects them, checked and turned into
- * Cal.com's 2024-06-11 shape before any request: 24-hour HH:MM times, end after start, English
- * day names. Every problem names the entry and the field, e.g. "Availability 2 → End Time".
- */
+// Weekly availability and date overrides as the editor collects them, checked and turned into
+// Cal.com's 2024-06-11 shape before any request: 24-hour HH:MM times, end after start, English
+// day names. Every problem names the entry and the field, e.g. "Availability 2 → End Time".
 
 export const DAY_NAMES = [
 	'Monday',

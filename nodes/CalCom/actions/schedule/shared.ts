@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toPositiveInt } from '../../helpers/parameters';
 import type { CalComAnswer } from '../types';
-import { DAY_NAMES } from './availability';
+import { DAY_NAMES } from './weeklyHours';
 
 export const scheduleIdLocator: INodeProperties = {
 	displayName: 'Schedule',
