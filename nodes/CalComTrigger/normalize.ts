@@ -1,11 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isRecord } from '../CalCom/helpers/json';
+
 /** Events whose body is the booking row itself, beside `triggerEvent`, with no `payload`. */
 const FLAT_EVENTS = new Set(['MEETING_STARTED', 'MEETING_ENDED']);
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
@@ -25,7 +23,7 @@ const textOrNull = (value: unknown): string | null => (typeof value === 'string'
  *     (readDelivery turns the template's failures into items that say so).
  */
 function normalizeDelivery(body: unknown): IDataObject {
-	if (!isObject(body)) {
+	if (!isRecord(body)) {
 		return { triggerEvent: null, createdAt: null, body: body as IDataObject[keyof IDataObject] };
 	}
 	const { triggerEvent, createdAt, payload, ...rest } = body;
@@ -34,12 +32,12 @@ function normalizeDelivery(body: unknown): IDataObject {
 		createdAt: textOrNull(createdAt),
 	};
 
-	if (isObject(payload)) {
+	if (isRecord(payload)) {
 		for (const [key, value] of Object.entries(payload)) {
 			if (key !== 'triggerEvent') out[key] = value;
 		}
 		const answerLabels =
-			triggerEvent === 'FORM_SUBMITTED' && isObject(payload.responses)
+			triggerEvent === 'FORM_SUBMITTED' && isRecord(payload.responses)
 				? new Set(Object.keys(payload.responses))
 				: new Set<string>();
 		for (const [key, value] of Object.entries(rest)) {
@@ -50,7 +48,7 @@ function normalizeDelivery(body: unknown): IDataObject {
 		Object.assign(out, rest);
 		if (typeof triggerEvent === 'string' && FLAT_EVENTS.has(triggerEvent)) {
 			if (out.bookingId === undefined && typeof rest.id === 'number') out.bookingId = rest.id;
-			if (out.organizer === undefined && isObject(rest.user)) out.organizer = rest.user;
+			if (out.organizer === undefined && isRecord(rest.user)) out.organizer = rest.user;
 		}
 	}
 	return redactWebhookSecret(out);
@@ -58,7 +56,7 @@ function normalizeDelivery(body: unknown): IDataObject {
 
 /** The no-show payloads describe the webhook; should a secret ever be part of that, drop it. */
 function redactWebhookSecret(item: IDataObject): IDataObject {
-	if (isObject(item.webhook) && 'secret' in item.webhook) {
+	if (isRecord(item.webhook) && 'secret' in item.webhook) {
 		const webhook: IDataObject = { ...item.webhook };
 		delete webhook.secret;
 		item.webhook = webhook;
@@ -95,7 +93,7 @@ export function readDelivery(rawBody: Buffer, contentType: unknown): IDataObject
 		contentType.toLowerCase().startsWith('application/x-www-form-urlencoded');
 	if (parsed?.value === false && !form)
 		return { triggerEvent: null, createdAt: null, templateError: TEMPLATE_NOT_JSON };
-	if (parsed === undefined || (form && !isObject(parsed.value)))
+	if (parsed === undefined || (form && !isRecord(parsed.value)))
 		return { triggerEvent: null, createdAt: null, templateText: text };
 	return normalizeDelivery(parsed.value);
 }

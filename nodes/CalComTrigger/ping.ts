@@ -1,3 +1,4 @@
+import { isRecord } from '../CalCom/helpers/json';
 import { PING_EVENT } from '../CalCom/webhooks/events';
 
 /**
@@ -14,10 +15,6 @@ const PING_PAYLOAD_KEYS = new Set([
 	'organizer',
 ]);
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Whether the bytes are Cal.com's Ping test exactly: the body `{triggerEvent: "PING", createdAt,
  * payload}` and nothing else, the payload the fixed test event (type "Test", title "Test trigger
@@ -32,12 +29,12 @@ export function isCalComPing(rawBody: Buffer | undefined): boolean {
 	} catch {
 		return false;
 	}
-	if (!isObject(body)) return false;
+	if (!isRecord(body)) return false;
 	const keys = Object.keys(body);
 	if (keys.length !== 3 || body.triggerEvent !== PING_EVENT || typeof body.createdAt !== 'string')
 		return false;
 	const { payload } = body;
-	if (!isObject(payload) || payload.type !== 'Test' || payload.title !== 'Test trigger event')
+	if (!isRecord(payload) || payload.type !== 'Test' || payload.title !== 'Test trigger event')
 		return false;
 	return Object.keys(payload).every((key) => PING_PAYLOAD_KEYS.has(key));
 }

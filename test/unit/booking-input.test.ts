@@ -1,5 +1,5 @@
 import type { BookingField } from '../../nodes/CalCom/actions/eventType/bookingQuestions';
-import { checkBookingAnswers } from '../../nodes/CalCom/actions/eventType/bookingQuestions';
+import { checkBookingAnswers } from '../../nodes/CalCom/actions/booking/answers';
 import { checkMetadata, readObject } from '../../nodes/CalCom/helpers/json';
 import { parseEmailList } from '../../nodes/CalCom/actions/booking/emails';
 import { buildLocation } from '../../nodes/CalCom/actions/booking/location';

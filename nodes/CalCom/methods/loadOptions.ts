@@ -1,10 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import {
-	askableQuestions,
-	describeField,
-	optionValues,
-} from '../actions/eventType/bookingQuestions';
+import { askableQuestions, describeField, optionValues } from '../actions/booking/answers';
 import { loadBookingFields } from '../actions/eventType/shared';
 import type { EventTypeRef } from '../actions/eventTypeLookup';
 

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { eventTypeIdLocator } from '../actions/common.descriptions';
 import { eventOptions, NO_SHOW_DELAY_EVENTS } from './events';
@@ -17,6 +17,32 @@ export function eventsField(name: string, displayName: string, purpose: string):
 	};
 }
 
+/** The four scopes a Cal.com webhook can belong to. */
+const SCOPE_OPTIONS: INodePropertyOptions[] = [
+	{
+		name: 'Event Type',
+		value: 'eventType',
+		description: 'The webhooks of one of your event types, for its bookings only',
+	},
+	{
+		name: 'Organization',
+		value: 'organization',
+		description:
+			'The webhooks of an organization, for everything in it (needs an organization admin’s API key)',
+	},
+	{
+		name: 'Team Event Type',
+		value: 'teamEventType',
+		description:
+			'The webhooks of one team event type, for its bookings only (needs a team admin’s or owner’s API key)',
+	},
+	{
+		name: 'User',
+		value: 'user',
+		description: 'The API key user’s own webhooks, for all their event types',
+	},
+];
+
 /**
  * The Scope parameter and the IDs each scope needs. `purpose` describes the Scope parameter,
  * `eventType` the event type picker of the Event Type scope.
@@ -28,30 +54,7 @@ export function scopeFields(purpose: string, eventType: string): INodeProperties
 			name: 'scope',
 			type: 'options',
 			default: 'user',
-			options: [
-				{
-					name: 'Event Type',
-					value: 'eventType',
-					description: 'The webhooks of one of your event types, for its bookings only',
-				},
-				{
-					name: 'Organization',
-					value: 'organization',
-					description:
-						'The webhooks of an organization, for everything in it (needs an organization admin’s API key)',
-				},
-				{
-					name: 'Team Event Type',
-					value: 'teamEventType',
-					description:
-						'The webhooks of one team event type, for its bookings only (needs a team admin’s or owner’s API key)',
-				},
-				{
-					name: 'User',
-					value: 'user',
-					description: 'The API key user’s own webhooks, for all their event types',
-				},
-			],
+			options: SCOPE_OPTIONS,
 			description: purpose,
 		},
 		{

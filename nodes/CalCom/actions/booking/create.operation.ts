@@ -7,7 +7,7 @@ import { readTimeoutMs, requiredString, toPositiveInt } from '../../helpers/para
 import { parseDateTime, validateTimeZone } from '../../helpers/time';
 import { calComRequest, isAmbiguousFailure } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { checkBookingAnswers } from '../eventType/bookingQuestions';
+import { checkBookingAnswers } from './answers';
 import { loadBookingFields } from '../eventType/shared';
 import type { EventTypeRef } from '../eventTypeLookup';
 import { readEventTypeRef, refQuery } from '../eventTypeLookup';

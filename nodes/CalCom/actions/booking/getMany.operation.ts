@@ -149,6 +149,16 @@ function readFilters(
 	itemIndex: number,
 ): { qs: IDataObject; statuses: string[] } {
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {
+		...readTextFilters(filters),
+		...readDateFilters(filters),
+		...readIdFilters(filters),
+		...readSort(ctx, itemIndex),
+	};
+	return { qs, statuses: readStatuses(filters.status) };
+}
+
+function readTextFilters(filters: IDataObject): IDataObject {
 	const qs: IDataObject = {};
 	if (filters.bookingUid !== undefined && filters.bookingUid !== '') {
 		qs.bookingUid = readUid(
@@ -162,11 +172,21 @@ function readFilters(
 		if (typeof filters[key] === 'string' && (filters[key] as string).trim())
 			qs[key] = (filters[key] as string).trim();
 	}
+	return qs;
+}
+
+function readDateFilters(filters: IDataObject): IDataObject {
+	const qs: IDataObject = {};
 	const utc = validateTimeZone('UTC');
 	for (const [key, label] of DATE_FILTERS) {
 		if (filters[key]) qs[key] = parseDateTime(filters[key], label, utc).toISOString();
 	}
-	// An "after" past its "before" matches nothing: say so instead of returning an empty list.
+	checkDateRanges(qs);
+	return qs;
+}
+
+/** An "after" past its "before" matches nothing: say so instead of returning an empty list. */
+function checkDateRanges(qs: IDataObject): void {
 	for (const [after, before] of [
 		['afterStart', 'beforeEnd'],
 		['afterCreatedAt', 'beforeCreatedAt'],
@@ -184,6 +204,10 @@ function readFilters(
 			`must be after ${label(after)} (${label(after)} is ${String(qs[after])}, ${label(before)} is ${String(qs[before])}).`,
 		);
 	}
+}
+
+function readIdFilters(filters: IDataObject): IDataObject {
+	const qs: IDataObject = {};
 	for (const [key, label] of [
 		['eventTypeIds', 'Event Type IDs'],
 		['teamsIds', 'Team IDs'],
@@ -194,7 +218,10 @@ function readFilters(
 			.map((part) => toPositiveInt(part.trim(), label, 'an ID'));
 		qs[key] = ids.join(',');
 	}
-	const rawStatus = filters.status;
+	return qs;
+}
+
+function readStatuses(rawStatus: unknown): string[] {
 	if (
 		rawStatus !== undefined &&
 		rawStatus !== null &&
@@ -218,10 +245,15 @@ function readFilters(
 			);
 		}
 	}
-	const sort = ctx.getNodeParameter('sort', itemIndex, {}) as IDataObject;
-	if (typeof sort.field === 'string') qs[sort.field] = sort.direction === 'desc' ? 'desc' : 'asc';
 	// Each one was checked against STATUSES above.
-	return { qs, statuses: statuses as string[] };
+	return statuses as string[];
+}
+
+function readSort(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const sort = ctx.getNodeParameter('sort', itemIndex, {}) as IDataObject;
+	return typeof sort.field === 'string'
+		? { [sort.field]: sort.direction === 'desc' ? 'desc' : 'asc' }
+		: {};
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {

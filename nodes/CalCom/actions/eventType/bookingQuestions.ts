@@ -3,8 +3,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { ParameterError } from '../../helpers/errors';
 import { UNSAFE_KEYS } from '../../helpers/json';
 
-// Booking questions of an event type: their shape, how a booking's answers are checked against
-// them, and how Event Type → Create and Update edit them.
+// Booking questions of an event type: their shape and how Event Type → Create and Update edit
+// them. How a booking's answers are checked against them is booking/answers.ts.
 
 /** A booking question of an event type (cal-api-version 2024-06-14 shape). */
 export interface BookingField {
@@ -15,189 +15,6 @@ export interface BookingField {
 	hidden?: boolean;
 	isDefault?: boolean;
 	options?: Array<string | { value?: string; label?: string }>;
-}
-
-/** System questions a booking answers in its attendee, guests and location fields. */
-const ANSWERED_ELSEWHERE: Record<string, string> = {
-	name: 'Attendee Name',
-	email: 'Attendee Email',
-	location: 'Location',
-	guests: 'Guests',
-	attendeePhoneNumber: 'Attendee Phone',
-};
-
-export function describeField(field: BookingField): string {
-	return `"${field.label || field.slug}" (${field.slug})`;
-}
-
-/** The questions a booking answers as answers: not the system ones it answers elsewhere. */
-export function askableQuestions(fields: BookingField[]): BookingField[] {
-	return fields.filter(
-		(field) => !(field.slug in ANSWERED_ELSEWHERE) && !(field.isDefault && field.hidden),
-	);
-}
-
-export function optionValues(field: BookingField): string[] {
-	return (field.options ?? []).map((option) =>
-		typeof option === 'string' ? option : String(option.value ?? option.label ?? ''),
-	);
-}
-
-const STRING_TYPES = new Set([
-	'text',
-	'textarea',
-	'address',
-	'phone',
-	'url',
-	'email',
-	'radioInput',
-]);
-const SINGLE_CHOICE = new Set(['select', 'radio']);
-const MULTI_CHOICE = new Set(['multiselect', 'checkbox']);
-
-function listOf(value: unknown): unknown[] {
-	if (Array.isArray(value)) return value;
-	if (typeof value === 'string')
-		return value
-			.split(',')
-			.map((part) => part.trim())
-			.filter(Boolean);
-	return [value];
-}
-
-/**
- * One answer converted to the type Cal.com checks for the question, or a problem text. Answers
- * typed in the editor arrive as strings, so "42", "true" and "a, b" are read as what they mean.
- */
-function convert(field: BookingField, value: unknown): { value?: unknown; problem?: string } {
-	const shown = JSON.stringify(value);
-	const type = field.type;
-	if (STRING_TYPES.has(type)) {
-		if (typeof value === 'number') value = String(value);
-		if (typeof value !== 'string') return { problem: `expected text, got ${shown}` };
-		if (type === 'phone' && !/^\+[1-9][0-9]{6,14}$/.test(value.replace(/[\s()-]/g, ''))) {
-			return { problem: `${shown} is not a phone number in E.164 form, e.g. +4917612345678` };
-		}
-		if (type === 'url' && !/^https?:\/\/\S+$/i.test(value))
-			return { problem: `${shown} is not a web address (http:// or https://)` };
-		return { value: type === 'phone' ? value.replace(/[\s()-]/g, '') : value };
-	}
-	if (type === 'number') {
-		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-		if (typeof number !== 'number' || !Number.isFinite(number))
-			return { problem: `expected a number, got ${shown}` };
-		return { value: number };
-	}
-	if (type === 'boolean') {
-		if (typeof value === 'boolean') return { value };
-		if (typeof value === 'string' && /^(true|yes)$/i.test(value.trim())) return { value: true };
-		if (typeof value === 'string' && /^(false|no)$/i.test(value.trim())) return { value: false };
-		return { problem: `expected true or false, got ${shown}` };
-	}
-	const offered = optionValues(field);
-	if (SINGLE_CHOICE.has(type)) {
-		const text = typeof value === 'number' ? String(value) : value;
-		if (typeof text !== 'string' || !offered.includes(text)) {
-			return { problem: `${shown} is not one of the options: ${offered.join(', ')}` };
-		}
-		return { value: text };
-	}
-	if (MULTI_CHOICE.has(type)) {
-		const picked = listOf(value).map((entry) =>
-			typeof entry === 'number' ? String(entry) : entry,
-		);
-		const wrong = picked.filter((entry) => typeof entry !== 'string' || !offered.includes(entry));
-		if (wrong.length) {
-			return {
-				problem: `${wrong.map((entry) => JSON.stringify(entry)).join(', ')} ${wrong.length === 1 ? 'is' : 'are'} not among the options: ${offered.join(', ')}`,
-			};
-		}
-		return { value: picked };
-	}
-	if (type === 'multiemail') {
-		const emails = listOf(value);
-		const wrong = emails.filter(
-			(entry) => typeof entry !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(entry),
-		);
-		if (wrong.length)
-			return {
-				problem: `${wrong.map((entry) => JSON.stringify(entry)).join(', ')} not email addresses`,
-			};
-		return { value: emails };
-	}
-	// A type this node does not know yet: pass it on and let Cal.com judge.
-	return { value };
-}
-
-function isEmpty(value: unknown): boolean {
-	return (
-		value === undefined ||
-		value === null ||
-		(typeof value === 'string' && value.trim() === '') ||
-		(Array.isArray(value) && value.length === 0)
-	);
-}
-
-/**
- * Checks answers against an event type's booking questions before any booking request. Answers
- * may be keyed by slug or by label. Every problem names the question by label and slug, so a
- * person or an AI agent can fix all of them in one go.
- */
-export function checkBookingAnswers(fields: BookingField[], answers: IDataObject): IDataObject {
-	const problems: string[] = [];
-	const responses: IDataObject = {};
-	const bySlug = new Map(fields.map((field) => [field.slug, field]));
-	const byLabel = new Map(
-		fields
-			.filter((field) => field.label)
-			.map((field) => [String(field.label).toLowerCase(), field]),
-	);
-	const askable = askableQuestions(fields);
-
-	for (const [key, value] of Object.entries(answers)) {
-		if (UNSAFE_KEYS.has(key)) {
-			problems.push(`"${key}" is not a booking question`);
-			continue;
-		}
-		const field = bySlug.get(key) ?? byLabel.get(key.trim().toLowerCase());
-		if (!field) {
-			problems.push(
-				`"${key}" is not a booking question of this event type (it asks: ${askable.map(describeField).join(', ') || 'nothing'})`,
-			);
-			continue;
-		}
-		if (field.slug in ANSWERED_ELSEWHERE) {
-			problems.push(
-				`${describeField(field)} is given in the ${ANSWERED_ELSEWHERE[field.slug]} field, not as an answer`,
-			);
-			continue;
-		}
-		if (isEmpty(value)) continue;
-		const converted = convert(field, value);
-		if (converted.problem) problems.push(`${describeField(field)}: ${converted.problem}`);
-		else responses[field.slug] = converted.value as IDataObject[keyof IDataObject];
-	}
-	for (const field of fields) {
-		// Cal.com fills its own system questions (hidden defaults such as the title).
-		if (!field.required || field.isDefault || field.hidden) continue;
-		if (
-			isEmpty(responses[field.slug]) &&
-			!problems.some((problem) => problem.includes(`(${field.slug})`))
-		) {
-			const choices = optionValues(field);
-			problems.push(
-				`${describeField(field)} is required${choices.length ? ` (options: ${choices.join(', ')})` : ` (${field.type})`}`,
-			);
-		}
-	}
-	if (problems.length) {
-		throw new ParameterError(
-			'Booking Question Answers',
-			problems.join('; '),
-			'Answer each question by its slug or label; Event Type → Get lists the questions with their types and options.',
-		);
-	}
-	return responses;
 }
 
 // Editing uses Cal.com's 2024-06-14 input shape. Cal.com's PATCH replaces the whole bookingFields
@@ -356,63 +173,72 @@ function customInput(field: IDataObject): IDataObject {
  * transformInputBookingFields), so every question must come back here.
  */
 export function toInput(field: BookingField): IDataObject | undefined {
-	const data = field as unknown as IDataObject;
-	const texts = ['label', 'placeholder', 'disableOnPrefill'];
 	if (field.type === 'unknown') return undefined;
-	if (!field.isDefault) return customInput(data);
-	switch (field.slug) {
-		case 'name':
-			return {
-				type: 'name',
-				label: field.label ?? 'Your name',
-				placeholder: typeof data.placeholder === 'string' ? data.placeholder : '',
-				...pick(data, ['disableOnPrefill']),
-			};
-		case 'splitName':
-			return {
-				type: 'splitName',
-				...pick(data, [
-					'firstNameLabel',
-					'firstNamePlaceholder',
-					'lastNameLabel',
-					'lastNamePlaceholder',
-					'lastNameRequired',
-					'disableOnPrefill',
-				]),
-			};
-		case 'email':
-			// No label read means Cal.com's translated default: sending '' keeps it (see below).
-			// required/hidden of the email question may be sent only for organization team event types.
-			return {
-				type: 'email',
-				label: field.label ?? '',
-				placeholder: typeof data.placeholder === 'string' ? data.placeholder : '',
-				...pick(data, ['disableOnPrefill']),
-			};
-		case 'attendeePhoneNumber':
-			// Cal.com's attendee phone question goes back as a phone input with this slug
-			// (api-to-internal/booking-fields.ts). The input needs a label; an empty one keeps
-			// Cal.com's translated default, as its form shows `label || t(defaultLabel)`.
-			return {
-				type: 'phone',
-				slug: field.slug,
-				label: field.label ?? '',
-				required: field.required === true,
-				hidden: field.hidden === true,
-				placeholder: typeof data.placeholder === 'string' ? data.placeholder : '',
-				...pick(data, ['disableOnPrefill']),
-			};
-		case 'location':
-			return { slug: 'location', ...pick(data, ['label']) };
-		case 'title':
-		case 'notes':
-		case 'guests':
-		case 'rescheduleReason':
-			return { slug: field.slug, ...pick(data, ['required', 'hidden', ...texts]) };
-		default:
-			return undefined;
-	}
+	if (!field.isDefault) return customInput(field as unknown as IDataObject);
+	// A Map, not an object: a slug such as "constructor" must find nothing.
+	return SYSTEM_INPUTS.get(field.slug)?.(field, field as unknown as IDataObject);
 }
+
+const placeholderOf = (data: IDataObject) =>
+	typeof data.placeholder === 'string' ? data.placeholder : '';
+
+/** A system question that stays as Cal.com has it, apart from these settings. */
+const keptAsIs = (field: BookingField, data: IDataObject): IDataObject => ({
+	slug: field.slug,
+	...pick(data, ['required', 'hidden', 'label', 'placeholder', 'disableOnPrefill']),
+});
+
+/** The name or email question: its type, its label (or `unreadLabel`) and its placeholder. */
+const labelledInput =
+	(type: string, unreadLabel: string) =>
+	(field: BookingField, data: IDataObject): IDataObject => ({
+		type,
+		label: field.label ?? unreadLabel,
+		placeholder: placeholderOf(data),
+		...pick(data, ['disableOnPrefill']),
+	});
+
+/** Each system question the 2024-06-14 input can express, in that input's shape. */
+const SYSTEM_INPUTS = new Map<string, (field: BookingField, data: IDataObject) => IDataObject>([
+	['name', labelledInput('name', 'Your name')],
+	[
+		'splitName',
+		(_field, data) => ({
+			type: 'splitName',
+			...pick(data, [
+				'firstNameLabel',
+				'firstNamePlaceholder',
+				'lastNameLabel',
+				'lastNamePlaceholder',
+				'lastNameRequired',
+				'disableOnPrefill',
+			]),
+		}),
+	],
+	// No label read means Cal.com's translated default: sending '' keeps it (see below).
+	// required/hidden of the email question may be sent only for organization team event types.
+	['email', labelledInput('email', '')],
+	[
+		'attendeePhoneNumber',
+		// Cal.com's attendee phone question goes back as a phone input with this slug
+		// (api-to-internal/booking-fields.ts). The input needs a label; an empty one keeps
+		// Cal.com's translated default, as its form shows `label || t(defaultLabel)`.
+		(field, data) => ({
+			type: 'phone',
+			slug: field.slug,
+			label: field.label ?? '',
+			required: field.required === true,
+			hidden: field.hidden === true,
+			placeholder: placeholderOf(data),
+			...pick(data, ['disableOnPrefill']),
+		}),
+	],
+	['location', (_field, data) => ({ slug: 'location', ...pick(data, ['label']) })],
+	['title', keptAsIs],
+	['notes', keptAsIs],
+	['guests', keptAsIs],
+	['rescheduleReason', keptAsIs],
+]);
 
 /** A name for a question Cal.com prints as `{type: "unknown", bookingField: "<JSON>"}`. */
 function unknownName(field: BookingField): string {
@@ -452,24 +278,7 @@ export function readQuestions(value: unknown): IDataObject[] {
 	const seen = new Set<string>();
 	return entries.map((entry, index) => {
 		const label = `Booking Question ${index + 1}`;
-		const slug = typeof entry.slug === 'string' ? entry.slug.trim() : '';
-		if (!QUESTION_SLUG.test(slug) || UNSAFE_KEYS.has(slug)) {
-			throw new ParameterError(
-				`${label} → Slug`,
-				`${slug ? `"${slug}"` : 'nothing'} is not a slug: start with a letter, then letters, digits or hyphens, e.g. company-size.`,
-			);
-		}
-		if (SYSTEM_SLUGS.has(slug))
-			throw new ParameterError(
-				`${label} → Slug`,
-				`"${slug}" is one of Cal.com's built-in questions; choose another slug.`,
-			);
-		if (seen.has(slug))
-			throw new ParameterError(
-				`${label} → Slug`,
-				`"${slug}" is used by two questions; each question needs its own slug.`,
-			);
-		seen.add(slug);
+		const slug = checkNewSlug(entry.slug, label, seen);
 		const type = String(entry.type ?? 'text');
 		if (!CUSTOM_TYPES.has(type))
 			throw new ParameterError(
@@ -494,6 +303,29 @@ export function readQuestions(value: unknown): IDataObject[] {
 				: undefined,
 		});
 	});
+}
+
+/** The slug of an entered question: well-formed, not a system one, not used twice (adds it to `seen`). */
+function checkNewSlug(value: unknown, label: string, seen: Set<string>): string {
+	const slug = typeof value === 'string' ? value.trim() : '';
+	if (!QUESTION_SLUG.test(slug) || UNSAFE_KEYS.has(slug)) {
+		throw new ParameterError(
+			`${label} → Slug`,
+			`${slug ? `"${slug}"` : 'nothing'} is not a slug: start with a letter, then letters, digits or hyphens, e.g. company-size.`,
+		);
+	}
+	if (SYSTEM_SLUGS.has(slug))
+		throw new ParameterError(
+			`${label} → Slug`,
+			`"${slug}" is one of Cal.com's built-in questions; choose another slug.`,
+		);
+	if (seen.has(slug))
+		throw new ParameterError(
+			`${label} → Slug`,
+			`"${slug}" is used by two questions; each question needs its own slug.`,
+		);
+	seen.add(slug);
+	return slug;
 }
 
 /** Slugs to remove: a list or comma-separated text. */
@@ -530,8 +362,23 @@ export interface QuestionChanges {
  */
 export function mergeBookingFields(
 	current: BookingField[],
-	{ changes, remove, hideGuests }: QuestionChanges,
+	questionChanges: QuestionChanges,
 ): IDataObject[] {
+	const { changes, remove, hideGuests } = questionChanges;
+	checkRemovals(current, changes, remove);
+	const { merged, lost, added } = replaceInPlace(current, changes, remove);
+	if (lost.length) refuseLosing(lost, questionChanges);
+	merged.push(...added);
+	if (hideGuests !== undefined) {
+		const guests = merged.find((item) => item.slug === 'guests');
+		if (guests) guests.hidden = hideGuests;
+		else merged.push({ slug: 'guests', hidden: hideGuests });
+	}
+	return merged;
+}
+
+/** Only custom questions the event type has, and not also changed, can be removed. */
+function checkRemovals(current: BookingField[], changes: IDataObject[], remove: string[]): void {
 	const customSlugs = current
 		.filter((field) => !field.isDefault && field.type !== 'unknown')
 		.map((field) => field.slug);
@@ -555,6 +402,17 @@ export function mergeBookingFields(
 			);
 		}
 	}
+}
+
+/**
+ * The current questions in input shape, each replaced by the change with its slug; `lost` names
+ * those that cannot be sent back, `added` are the changes that replaced nothing.
+ */
+function replaceInPlace(
+	current: BookingField[],
+	changes: IDataObject[],
+	remove: string[],
+): { merged: IDataObject[]; lost: string[]; added: IDataObject[] } {
 	const bySlug = new Map(changes.map((change) => [String(change.slug), change]));
 	const merged: IDataObject[] = [];
 	const lost: string[] = [];
@@ -570,26 +428,21 @@ export function mergeBookingFields(
 		if (input) merged.push(input);
 		else lost.push(field.type === 'unknown' ? unknownName(field) : field.slug);
 	}
-	if (lost.length) {
-		const set = [
-			changes.length && 'Booking Questions',
-			remove.length && 'Remove Booking Questions',
-			hideGuests !== undefined && 'Disable Guests',
-		]
-			.filter(Boolean)
-			.join(', ');
-		throw new ParameterError(
-			'Update Fields',
-			`the event type has booking questions Cal.com's API cannot send back (${lost.join(', ')}); changing ${set} through the API would delete them, because Cal.com replaces the whole list. Make this change in Cal.com's event type settings instead.`,
-		);
-	}
-	merged.push(...bySlug.values());
-	if (hideGuests !== undefined) {
-		const guests = merged.find((item) => item.slug === 'guests');
-		if (guests) guests.hidden = hideGuests;
-		else merged.push({ slug: 'guests', hidden: hideGuests });
-	}
-	return merged;
+	return { merged, lost, added: [...bySlug.values()] };
+}
+
+function refuseLosing(lost: string[], { changes, remove, hideGuests }: QuestionChanges): never {
+	const set = [
+		changes.length && 'Booking Questions',
+		remove.length && 'Remove Booking Questions',
+		hideGuests !== undefined && 'Disable Guests',
+	]
+		.filter(Boolean)
+		.join(', ');
+	throw new ParameterError(
+		'Update Fields',
+		`the event type has booking questions Cal.com's API cannot send back (${lost.join(', ')}); changing ${set} through the API would delete them, because Cal.com replaces the whole list. Make this change in Cal.com's event type settings instead.`,
+	);
 }
 
 /** A question as a person or an agent needs it. */

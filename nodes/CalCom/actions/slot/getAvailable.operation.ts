@@ -72,8 +72,40 @@ const MAX_RANGE_DAYS = 366;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const timeZone = readTimeZone(this, itemIndex);
-	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone);
-	const end = parseDateTime(this.getNodeParameter('end', itemIndex, ''), 'End', timeZone, {
+	const { start, end } = readRange(this, itemIndex, timeZone);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+	// Cal.com rejects any parameter of another lookup shape, so send exactly one shape.
+	const format = options.format === 'time' ? 'time' : 'range';
+	const ref = readEventTypeRef(this, itemIndex);
+	const qs: IDataObject = {
+		...refQuery(ref),
+		start: start.toISOString(),
+		end: slotsQueryEnd(end),
+		timeZone,
+		format,
+		...readSlotOptions(options),
+	};
+
+	const data = (await calComRequest.call(this, {
+		method: 'GET',
+		path: '/v2/slots',
+		qs,
+		timeoutMs: readTimeoutMs(this, itemIndex),
+		notFoundMessage: eventTypeNotFoundMessage(ref),
+	})) as IDataObject;
+
+	// One item for Cal.com's answer (slots by day); Simplified gives one item per free slot.
+	return { data: [data ?? {}], simplify: (slots) => simplifySlots(slots, timeZone) };
+}
+
+function readRange(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	timeZone: string,
+): { start: Date; end: Date } {
+	const start = parseDateTime(ctx.getNodeParameter('start', itemIndex, ''), 'Start', timeZone);
+	const end = parseDateTime(ctx.getNodeParameter('end', itemIndex, ''), 'End', timeZone, {
 		endOfDay: true,
 	});
 	if (end.getTime() <= start.getTime()) {
@@ -88,18 +120,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			`is more than a year after Start (Start is ${start.toISOString()}, End is ${end.toISOString()}); Cal.com gives slots at most one year ahead. Ask for a shorter range.`,
 		);
 	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return { start, end };
+}
 
-	// Cal.com rejects any parameter of another lookup shape, so send exactly one shape.
-	const format = options.format === 'time' ? 'time' : 'range';
-	const ref = readEventTypeRef(this, itemIndex);
-	const qs: IDataObject = {
-		...refQuery(ref),
-		start: start.toISOString(),
-		end: slotsQueryEnd(end),
-		timeZone,
-		format,
-	};
+function readSlotOptions(options: IDataObject): IDataObject {
+	const qs: IDataObject = {};
 	if (options.bookingUidToReschedule !== undefined && options.bookingUidToReschedule !== '') {
 		qs.bookingUidToReschedule = readUid(
 			options.bookingUidToReschedule,
@@ -111,15 +136,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.duration !== undefined) {
 		qs.duration = toPositiveInt(options.duration, 'Duration (Minutes)', 'a number of minutes');
 	}
-
-	const data = (await calComRequest.call(this, {
-		method: 'GET',
-		path: '/v2/slots',
-		qs,
-		timeoutMs: readTimeoutMs(this, itemIndex),
-		notFoundMessage: eventTypeNotFoundMessage(ref),
-	})) as IDataObject;
-
-	// One item for Cal.com's answer (slots by day); Simplified gives one item per free slot.
-	return { data: [data ?? {}], simplify: (slots) => simplifySlots(slots, timeZone) };
+	return qs;
 }

@@ -133,52 +133,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = {};
-	if (fields.timeZone !== undefined) body.timeZone = validateTimeZone(fields.timeZone, 'Time Zone');
-	if (fields.defaultScheduleId !== undefined) {
-		body.defaultScheduleId = toPositiveInt(
-			fields.defaultScheduleId,
-			'Default Schedule ID',
-			'a schedule ID',
-		);
-	}
-	if (fields.name !== undefined) {
-		const name = String(fields.name).trim();
-		if (!name)
-			throw new ParameterError(
-				'Name',
-				'cannot be empty; remove the field to keep the current name.',
-			);
-		body.name = name;
-	}
-	if (fields.bio !== undefined) body.bio = String(fields.bio);
-	if (fields.timeFormat !== undefined) {
-		const format = Number(fields.timeFormat);
-		if (format !== 12 && format !== 24)
-			throw new ParameterError(
-				'Time Format',
-				`must be 12 or 24, not "${String(fields.timeFormat)}".`,
-			);
-		body.timeFormat = format;
-	}
-	if (fields.weekStart !== undefined) {
-		if (!WEEK_DAYS.includes(String(fields.weekStart))) {
-			throw new ParameterError(
-				'Week Start',
-				`must be a day name such as Monday, not "${String(fields.weekStart)}".`,
-			);
-		}
-		body.weekStart = fields.weekStart;
-	}
-	if (fields.locale !== undefined) {
-		if (!LOCALES.includes(String(fields.locale))) {
-			throw new ParameterError(
-				'Locale',
-				`"${String(fields.locale)}" is not a locale Cal.com offers, e.g. en, de or pt-BR.`,
-			);
-		}
-		body.locale = fields.locale;
-	}
+	const body = buildBody(fields);
 	if (Object.keys(body).length === 0)
 		throw new ParameterError('Update Fields', 'add at least one field to change.');
 	const me = (await calComRequest.call(this, {
@@ -192,4 +147,57 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				: `Schedule ${String(body.defaultScheduleId)} was not found (Default Schedule ID)`,
 	})) as IDataObject;
 	return { data: [me], simplify: simplifyUser };
+}
+
+/** The fields given, each checked, in the order the editor lists them. */
+function buildBody(fields: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	if (fields.timeZone !== undefined) body.timeZone = validateTimeZone(fields.timeZone, 'Time Zone');
+	if (fields.defaultScheduleId !== undefined) {
+		body.defaultScheduleId = toPositiveInt(
+			fields.defaultScheduleId,
+			'Default Schedule ID',
+			'a schedule ID',
+		);
+	}
+	if (fields.name !== undefined) body.name = readName(fields.name);
+	if (fields.bio !== undefined) body.bio = String(fields.bio);
+	if (fields.timeFormat !== undefined) body.timeFormat = readTimeFormat(fields.timeFormat);
+	if (fields.weekStart !== undefined) body.weekStart = readWeekStart(fields.weekStart);
+	if (fields.locale !== undefined) body.locale = readLocale(fields.locale);
+	return body;
+}
+
+function readName(value: unknown): string {
+	const name = String(value).trim();
+	if (!name)
+		throw new ParameterError('Name', 'cannot be empty; remove the field to keep the current name.');
+	return name;
+}
+
+function readTimeFormat(value: unknown): number {
+	const format = Number(value);
+	if (format !== 12 && format !== 24)
+		throw new ParameterError('Time Format', `must be 12 or 24, not "${String(value)}".`);
+	return format;
+}
+
+function readWeekStart(value: unknown): IDataObject[string] {
+	if (!WEEK_DAYS.includes(String(value))) {
+		throw new ParameterError(
+			'Week Start',
+			`must be a day name such as Monday, not "${String(value)}".`,
+		);
+	}
+	return value as IDataObject[string];
+}
+
+function readLocale(value: unknown): IDataObject[string] {
+	if (!LOCALES.includes(String(value))) {
+		throw new ParameterError(
+			'Locale',
+			`"${String(value)}" is not a locale Cal.com offers, e.g. en, de or pt-BR.`,
+		);
+	}
+	return value as IDataObject[string];
 }

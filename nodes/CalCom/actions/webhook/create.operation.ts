@@ -23,7 +23,7 @@ import {
 	secretField,
 	shapeWebhook,
 	triggersField,
-} from './webhook.shared';
+} from './shared';
 
 export const description: INodeProperties[] = [
 	...scopeFields,

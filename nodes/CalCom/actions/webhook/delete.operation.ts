@@ -3,13 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
-import {
-	notFound,
-	readScope,
-	readWebhookId,
-	scopeFields,
-	webhookIdLocator,
-} from './webhook.shared';
+import { notFound, readScope, readWebhookId, scopeFields, webhookIdLocator } from './shared';
 import { webhookPath } from '../../webhooks/scope';
 
 export const description: INodeProperties[] = [

@@ -11,7 +11,7 @@ import {
 	scopeFields,
 	shapeWebhook,
 	webhookIdLocator,
-} from './webhook.shared';
+} from './shared';
 import { webhookPath } from '../../webhooks/scope';
 
 export const description: INodeProperties[] = [

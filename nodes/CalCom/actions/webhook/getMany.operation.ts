@@ -6,7 +6,7 @@ import { webhookPath } from '../../webhooks/scope';
 import { WEBHOOK_PAGE_SIZE } from '../../webhooks/settings';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { readScope, scopeFields, shapeWebhook } from './webhook.shared';
+import { readScope, scopeFields, shapeWebhook } from './shared';
 
 export const description: INodeProperties[] = [
 	...scopeFields,

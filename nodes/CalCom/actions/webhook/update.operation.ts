@@ -28,7 +28,7 @@ import {
 	shapeWebhook,
 	triggersField,
 	webhookIdLocator,
-} from './webhook.shared';
+} from './shared';
 
 export const description: INodeProperties[] = [
 	...scopeFields,
