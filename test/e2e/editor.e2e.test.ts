@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
-import { ensureRuntime, freePortPair, installPackedPackage, N8n, OWNER } from './n8n';
+import { installedRuntime, freePortPair, installPackedPackage, N8n, OWNER } from './n8n';
 
 /**
  * The n8n editor in headless Chromium (Debian's package, driven by playwright-core): opens the
@@ -33,7 +33,7 @@ describe('the n8n editor with this package, in a real browser', () => {
 		}
 		mkdirSync(ARTIFACTS, { recursive: true });
 		sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
-		const runtime = ensureRuntime();
+		const runtime = installedRuntime();
 		n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
 		await n8n.importCredentials([
 			{

@@ -28,11 +28,39 @@ export interface Runtime {
 	n8nDir: string;
 }
 
+/**
+ * Node 24 and n8n in .cache/, installing them when missing (minutes): for the demo and the
+ * benchmarks. Specs use installedRuntime(): `npm test` installs before jest starts.
+ */
 export function ensureRuntime(): Runtime {
-	const out = execFileSync('bash', [join(ROOT, 'scripts', 'ensure-n8n.sh')], {
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	return runtimeFrom(
+		execFileSync('bash', [join(ROOT, 'scripts', 'ensure-n8n.sh')], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+		}),
+	);
+}
+
+/**
+ * Node 24 and n8n as scripts/ensure-n8n.sh installed them, without installing anything: when they
+ * are missing this throws at once with the command that installs them.
+ */
+export function installedRuntime(env: NodeJS.ProcessEnv = process.env): Runtime {
+	try {
+		return runtimeFrom(
+			execFileSync('bash', [join(ROOT, 'scripts', 'ensure-n8n.sh'), '--check'], {
+				env,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe'],
+			}),
+		);
+	} catch (error) {
+		const said = String((error as { stderr?: unknown }).stderr ?? '').trim();
+		throw new Error(said || (error as Error).message);
+	}
+}
+
+function runtimeFrom(out: string): Runtime {
 	const value = (name: string) => {
 		const match = new RegExp(`^${name}='(.*)'$`, 'm').exec(out);
 		if (!match) throw new Error(`ensure-n8n.sh did not print ${name}`);

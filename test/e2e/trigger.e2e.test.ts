@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
 import type { ExecutionSummary } from './n8n';
-import { ensureRuntime, freePortPair, installPackedPackage, N8n } from './n8n';
+import { installedRuntime, freePortPair, installPackedPackage, N8n } from './n8n';
 
 /**
  * The Cal.com Trigger in a real n8n under `n8n start`: activation registers one signed webhook in
@@ -88,7 +88,7 @@ describe('the Cal.com Trigger in a real n8n (n8n start)', () => {
 	beforeAll(async () => {
 		sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
 		let began = Date.now();
-		const runtime = ensureRuntime();
+		const runtime = installedRuntime();
 		log(`n8n runtime ready in ${Date.now() - began} ms`);
 		n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
 		began = Date.now();
