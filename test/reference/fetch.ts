@@ -27,6 +27,8 @@ export class ReferenceFilesError extends Error {
 	constructor(message: string) {
 		super(message);
 		this.name = 'ReferenceFilesError';
+		// The message is the whole story; a stack trace under it would only bury the instructions.
+		this.stack = `${this.name}: ${message}`;
 	}
 }
 
