@@ -77,6 +77,8 @@ describe('the n8n editor with this package, in a real browser', () => {
 
 	it('shows the Cal.com nodes with their icon on the canvas and the node parameters', async () => {
 		const page = await (browser as Browser).newPage({ viewport: { width: 1600, height: 900 } });
+		// Every wait below polls for what the editor shows; the limit is only there to end a hang.
+		page.setDefaultTimeout(180_000);
 		await page.goto(`${base}/signin`);
 		await page.getByLabel('Email').fill(OWNER.email);
 		await page.getByLabel('Password').fill(OWNER.password);
@@ -84,7 +86,7 @@ describe('the n8n editor with this package, in a real browser', () => {
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 		await page.goto(`${base}/workflow/calcomExBookLoop`);
 		const bookIt = page.locator('[data-test-id="canvas-node"]', { hasText: 'Book it' });
-		await bookIt.waitFor({ timeout: 60_000 });
+		await bookIt.waitFor({ timeout: 180_000 });
 		await page.waitForTimeout(1500);
 		await page.screenshot({ path: join(ARTIFACTS, 'editor-canvas.png') });
 
@@ -103,7 +105,7 @@ describe('the n8n editor with this package, in a real browser', () => {
 
 		await bookIt.dblclick();
 		const panel = page.locator('[data-test-id="ndv"]');
-		await panel.waitFor({ timeout: 30_000 });
+		await panel.waitFor({ timeout: 180_000 });
 		await page.getByText('Attendee Email').first().waitFor();
 		await page.waitForTimeout(1000);
 		await page.screenshot({ path: join(ARTIFACTS, 'editor-node-panel.png') });

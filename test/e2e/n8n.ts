@@ -233,7 +233,7 @@ export class N8n {
 	 * already) and keeps the session cookie for `rest()`. Stopped by `stop()`, and killed when this
 	 * process exits in any case.
 	 */
-	async start(timeoutMs = 120_000): Promise<StartTiming> {
+	async start(timeoutMs = 300_000): Promise<StartTiming> {
 		if (this.child) throw new Error('n8n is already running');
 		const began = Date.now();
 		const kind = this.starts++ === 0 ? 'cold' : 'warm';
@@ -399,7 +399,7 @@ export class N8n {
 		return (await response.json()) as NodeTypeDescription[];
 	}
 
-	cli(args: string[], timeoutMs = 120_000): Promise<CommandResult> {
+	cli(args: string[], timeoutMs = 300_000): Promise<CommandResult> {
 		const bin = join(this.runtime.n8nDir, 'node_modules', '.bin', 'n8n');
 		return new Promise((resolvePromise) => {
 			execFile(
