@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the specs need, installed before jest starts (npm test runs this; no jest hook installs
-# anything): Cal.com's reference files, Node 24 and n8n for the end-to-end specs, and a check that
-# Chromium is there for the editor spec. Each step says what it does as it goes.
+# anything): Node 24 and n8n for the end-to-end specs, and a check that Chromium is there for the
+# editor spec. Each step says what it does as it goes. (Cal.com's reference files are fetched by
+# jest's global setup, before any spec, so that `npx jest <spec>` gets them too.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
