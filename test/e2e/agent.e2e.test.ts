@@ -1,6 +1,6 @@
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
-import { ensureRuntime, freePortPair, installPackedPackage, N8n, runOutput } from './n8n';
+import { installedRuntime, freePortPair, installPackedPackage, N8n, runOutput } from './n8n';
 import type { ScriptedModel } from './scripted-model';
 import { startScriptedModel } from './scripted-model';
 
@@ -211,7 +211,7 @@ describe("n8n's AI Agent with the Cal.com tools, in a real n8n", () => {
 				answer: `Booked ${String(seen.bookedUid)}, moved it to ${String(seen.movedUid)} and cancelled it.`,
 			};
 		});
-		const runtime = ensureRuntime();
+		const runtime = installedRuntime();
 		n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
 		await n8n.importCredentials([
 			{

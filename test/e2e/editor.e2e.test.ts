@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
-import { ensureRuntime, freePortPair, installPackedPackage, N8n, OWNER } from './n8n';
+import { installedRuntime, freePortPair, installPackedPackage, N8n, OWNER } from './n8n';
 
 /**
  * The n8n editor in headless Chromium (Debian's package, driven by playwright-core): opens the
@@ -33,7 +33,7 @@ describe('the n8n editor with this package, in a real browser', () => {
 		}
 		mkdirSync(ARTIFACTS, { recursive: true });
 		sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
-		const runtime = ensureRuntime();
+		const runtime = installedRuntime();
 		n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
 		await n8n.importCredentials([
 			{
@@ -77,6 +77,8 @@ describe('the n8n editor with this package, in a real browser', () => {
 
 	it('shows the Cal.com nodes with their icon on the canvas and the node parameters', async () => {
 		const page = await (browser as Browser).newPage({ viewport: { width: 1600, height: 900 } });
+		// Every wait below polls for what the editor shows; the limit is only there to end a hang.
+		page.setDefaultTimeout(180_000);
 		await page.goto(`${base}/signin`);
 		await page.getByLabel('Email').fill(OWNER.email);
 		await page.getByLabel('Password').fill(OWNER.password);
@@ -84,7 +86,7 @@ describe('the n8n editor with this package, in a real browser', () => {
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 		await page.goto(`${base}/workflow/calcomExBookLoop`);
 		const bookIt = page.locator('[data-test-id="canvas-node"]', { hasText: 'Book it' });
-		await bookIt.waitFor({ timeout: 60_000 });
+		await bookIt.waitFor({ timeout: 180_000 });
 		await page.waitForTimeout(1500);
 		await page.screenshot({ path: join(ARTIFACTS, 'editor-canvas.png') });
 
@@ -103,7 +105,7 @@ describe('the n8n editor with this package, in a real browser', () => {
 
 		await bookIt.dblclick();
 		const panel = page.locator('[data-test-id="ndv"]');
-		await panel.waitFor({ timeout: 30_000 });
+		await panel.waitFor({ timeout: 180_000 });
 		await page.getByText('Attendee Email').first().waitFor();
 		await page.waitForTimeout(1000);
 		await page.screenshot({ path: join(ARTIFACTS, 'editor-node-panel.png') });

@@ -28,11 +28,39 @@ export interface Runtime {
 	n8nDir: string;
 }
 
+/**
+ * Node 24 and n8n in .cache/, installing them when missing (minutes): for the demo and the
+ * benchmarks. Specs use installedRuntime(): `npm test` installs before jest starts.
+ */
 export function ensureRuntime(): Runtime {
-	const out = execFileSync('bash', [join(ROOT, 'scripts', 'ensure-n8n.sh')], {
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	return runtimeFrom(
+		execFileSync('bash', [join(ROOT, 'scripts', 'ensure-n8n.sh')], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+		}),
+	);
+}
+
+/**
+ * Node 24 and n8n as scripts/ensure-n8n.sh installed them, without installing anything: when they
+ * are missing this throws at once with the command that installs them.
+ */
+export function installedRuntime(env: NodeJS.ProcessEnv = process.env): Runtime {
+	try {
+		return runtimeFrom(
+			execFileSync('bash', [join(ROOT, 'scripts', 'ensure-n8n.sh'), '--check'], {
+				env,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe'],
+			}),
+		);
+	} catch (error) {
+		const said = String((error as { stderr?: unknown }).stderr ?? '').trim();
+		throw new Error(said || (error as Error).message);
+	}
+}
+
+function runtimeFrom(out: string): Runtime {
 	const value = (name: string) => {
 		const match = new RegExp(`^${name}='(.*)'$`, 'm').exec(out);
 		if (!match) throw new Error(`ensure-n8n.sh did not print ${name}`);
@@ -205,7 +233,7 @@ export class N8n {
 	 * already) and keeps the session cookie for `rest()`. Stopped by `stop()`, and killed when this
 	 * process exits in any case.
 	 */
-	async start(timeoutMs = 120_000): Promise<StartTiming> {
+	async start(timeoutMs = 300_000): Promise<StartTiming> {
 		if (this.child) throw new Error('n8n is already running');
 		const began = Date.now();
 		const kind = this.starts++ === 0 ? 'cold' : 'warm';
@@ -371,7 +399,7 @@ export class N8n {
 		return (await response.json()) as NodeTypeDescription[];
 	}
 
-	cli(args: string[], timeoutMs = 120_000): Promise<CommandResult> {
+	cli(args: string[], timeoutMs = 300_000): Promise<CommandResult> {
 		const bin = join(this.runtime.n8nDir, 'node_modules', '.bin', 'n8n');
 		return new Promise((resolvePromise) => {
 			execFile(

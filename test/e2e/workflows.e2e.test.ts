@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
-import { ensureRuntime, freePortPair, installPackedPackage, N8n, runOutput } from './n8n';
+import { installedRuntime, freePortPair, installPackedPackage, N8n, runOutput } from './n8n';
 
 /**
  * The example workflows in examples/, run by a real n8n (`n8n execute`) with the packed package
@@ -29,7 +29,7 @@ describe('the example workflows in a real n8n', () => {
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
-		const runtime = ensureRuntime();
+		const runtime = installedRuntime();
 		n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
 		await n8n.importCredentials([
 			{

@@ -144,12 +144,16 @@ describe('the package as npm publishes it', () => {
 		expect(manifest.dependencies ?? {}).toEqual({});
 	});
 
-	it('ships only dist/ besides package.json and the readme', () => {
+	it('ships only dist/ besides package.json, the readme, the licence and the changelog', () => {
 		const outside = packedFiles.filter(
 			(path) =>
-				!path.startsWith('dist/') && !/^(package\.json|README\.md|LICENSE(\.md)?)$/.test(path),
+				!path.startsWith('dist/') &&
+				!/^(package\.json|README\.md|LICENSE(\.md)?|CHANGELOG\.md)$/.test(path),
 		);
 		expect(outside).toEqual([]);
+		expect(packedFiles).toEqual(
+			expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']),
+		);
 		expect(packedFiles.filter((path) => path.startsWith('dist/test/'))).toEqual([]);
 	});
 

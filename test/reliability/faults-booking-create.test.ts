@@ -18,7 +18,7 @@ const sandbox = useSandbox();
 const START = '2027-03-15T13:00:00.000Z';
 const EMAIL = 'ana@example.com';
 
-const create: INodeParameters = withTimeout({
+const create: INodeParameters = {
 	resource: 'booking',
 	operation: 'create',
 	lookup: 'eventTypeId',
@@ -34,7 +34,7 @@ const create: INodeParameters = withTimeout({
 			{ question: 'accept-terms', value: 'true' },
 		],
 	},
-});
+};
 
 /** Ana's live bookings at the start: never more than one, whatever happened on the way. */
 const anasBookings = (s: Sandbox) =>
@@ -56,7 +56,7 @@ describe('R1 faults × booking create: throttled', () => {
 		'%s: Cal.com did not process it, so the create is retried and books once',
 		async (kind) => {
 			sandbox().injectFault(fault(kind, 'POST', '/v2/bookings'));
-			const result = await runCalCom(sandbox(), create);
+			const result = await runCalCom(sandbox(), withTimeout(create, kind));
 			expect(result.error).toBeUndefined();
 			expect(anasBookings(sandbox())).toHaveLength(1);
 			expect(result.items.map((item) => item.json.uid)).toEqual([anasBookings(sandbox())[0].uid]);
@@ -73,7 +73,7 @@ describe('R1 faults × booking create: answer lost after Cal.com booked', () => 
 			sandbox().injectFault(
 				fault(kind, 'POST', '/v2/bookings', kind === 'timeout' ? {} : { afterProcessing: true }),
 			);
-			const result = await runCalCom(sandbox(), create);
+			const result = await runCalCom(sandbox(), withTimeout(create, kind));
 			expect(result.error).toBeUndefined();
 			expect(posts(sandbox())).toHaveLength(1);
 			expect(lookedUp(sandbox())).toBe(true);
@@ -92,7 +92,7 @@ describe('R1 faults × booking create: failed before Cal.com booked', () => {
 		'%s: not repeated, looked up, a clear error; running again books exactly once',
 		async (kind) => {
 			sandbox().injectFault(fault(kind, 'POST', '/v2/bookings'));
-			const failed = await runCalCom(sandbox(), create);
+			const failed = await runCalCom(sandbox(), withTimeout(create, kind));
 			expect(failed.error?.message).toMatch(unansweredMessage(kind, 'POST /v2/bookings'));
 			expect(describedAs(failed)).toMatch(NOT_REPEATED);
 			expect(posts(sandbox())).toHaveLength(1);
@@ -101,11 +101,11 @@ describe('R1 faults × booking create: failed before Cal.com booked', () => {
 			expectNoKeyIn(sandbox(), visibleText(failed));
 			expect(visibleText(failed)).not.toContain('<html');
 
-			const again = await runCalCom(sandbox(), create);
+			const again = await runCalCom(sandbox(), withTimeout(create, kind));
 			expect(again.error).toBeUndefined();
 			expect(anasBookings(sandbox())).toHaveLength(1);
 			// A third run finds the slot taken by this very booking and returns it: still one booking.
-			const third = await runCalCom(sandbox(), create);
+			const third = await runCalCom(sandbox(), withTimeout(create, kind));
 			expect(third.items.map((item) => item.json.uid)).toEqual(
 				again.items.map((item) => item.json.uid),
 			);
@@ -123,13 +123,13 @@ describe('R1 faults × booking create: answer lost and the look-up fails too', (
 				fault(kind, 'POST', '/v2/bookings', kind === 'timeout' ? {} : { afterProcessing: true }),
 			);
 			sandbox().injectFault(fault('503', 'GET', '/v2/bookings', { count: 3 }));
-			const failed = await runCalCom(sandbox(), create);
+			const failed = await runCalCom(sandbox(), withTimeout(create, kind));
 			expect(failed.error?.message).toMatch(unansweredMessage(kind, 'POST /v2/bookings'));
 			expect(describedAs(failed)).toMatch(NOT_REPEATED);
 			expect(anasBookings(sandbox())).toHaveLength(1);
 
 			// n8n's Retry On Fail, or the user running it again: the slot is taken — by this very booking.
-			const again = await runCalCom(sandbox(), create);
+			const again = await runCalCom(sandbox(), withTimeout(create, kind));
 			expect(again.error).toBeUndefined();
 			expect(again.items.map((item) => item.json.uid)).toEqual([anasBookings(sandbox())[0].uid]);
 			expect(anasBookings(sandbox())).toHaveLength(1);
@@ -143,7 +143,7 @@ describe('R1 faults × booking create: a fault on the reads before it', () => {
 		'%s on the availability check: retried, and the booking is made once',
 		async (kind) => {
 			sandbox().injectFault(fault(kind, 'GET', '/v2/slots'));
-			const result = await runCalCom(sandbox(), create);
+			const result = await runCalCom(sandbox(), withTimeout(create, kind));
 			expect(result.error).toBeUndefined();
 			expect(anasBookings(sandbox())).toHaveLength(1);
 			expect(posts(sandbox())).toHaveLength(1);
@@ -169,7 +169,7 @@ describe('R1 faults × booking create by username and event type slug: answer lo
 			sandbox().injectFault(
 				fault(kind, 'POST', '/v2/bookings', kind === 'timeout' ? {} : { afterProcessing: true }),
 			);
-			const result = await runCalCom(sandbox(), bySlug);
+			const result = await runCalCom(sandbox(), withTimeout(bySlug, kind));
 			expect(result.error).toBeUndefined();
 			expect(posts(sandbox())).toHaveLength(1);
 			expect(anasBookings(sandbox())).toHaveLength(1);

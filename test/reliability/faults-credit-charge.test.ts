@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import type { FaultKind, Sandbox } from '../sandbox';
 import { MARCH, useSandbox, visibleText } from '../integration/helpers';
 import { creditsOf } from '../sandbox/routes/credits';
@@ -15,12 +17,12 @@ import {
 } from './faults';
 
 const sandbox = useSandbox();
-const charge = withTimeout({
+const charge: INodeParameters = {
 	resource: 'credit',
 	operation: 'charge',
 	credits: 5,
 	creditFor: 'SMS',
-});
+};
 const PATH = '/v2/credits/charge';
 
 const ledger = (s: Sandbox) => s.state.creditCharges.filter((c) => c.userId === 1);
@@ -60,7 +62,7 @@ async function expectUnrepeatedThenOnce(
 	executionId: string,
 	chargedByFault: boolean,
 ): Promise<void> {
-	const failed = await runInExecution(sandbox(), charge, executionId);
+	const failed = await runInExecution(sandbox(), withTimeout(charge, kind), executionId);
 	expect(failed.error?.message).toMatch(unansweredMessage(kind, `POST ${PATH}`));
 	expect(describedAs(failed)).toMatch(NOT_REPEATED);
 	expect(chargePosts(sandbox())).toHaveLength(1);
@@ -68,7 +70,7 @@ async function expectUnrepeatedThenOnce(
 	expectNoKeyIn(sandbox(), visibleText(failed));
 
 	// The user re-runs the execution (or n8n's Retry On Fail does): the same derived reference.
-	const replay = await runInExecution(sandbox(), charge, executionId);
+	const replay = await runInExecution(sandbox(), withTimeout(charge, kind), executionId);
 	expect(replay.error).toBeUndefined();
 	// A real charge names the team and its balance; a replay of a charged reference names no team
 	// and carries the user's own balance (Cal.com, credits.service.ts).

@@ -33,7 +33,7 @@ const READS: Array<[string, INodeParameters, string]> = [
 
 describe.each(READS)('R1 faults × read: %s', (_name, parameters, path) => {
 	it.each(FAULT_KINDS)('%s: retried, and the result is what a clean run gives', async (kind) => {
-		const params = withTimeout(parameters);
+		const params = withTimeout(parameters, kind);
 		const clean = await runCalCom(sandbox(), params);
 		expect(clean.error).toBeUndefined();
 		expect(clean.items.length).toBeGreaterThan(0);
@@ -59,7 +59,7 @@ describe('R1 faults × read that keeps failing: booking get', () => {
 			const throttled = kind === '429' || kind === '429-no-headers';
 			const attempts = throttled ? 5 : 3;
 			sandbox().injectFault(fault(kind, 'GET', path, { count: attempts }));
-			const result = await runCalCom(sandbox(), withTimeout(parameters));
+			const result = await runCalCom(sandbox(), withTimeout(parameters, kind, 1));
 			const where = `GET ${path}`;
 			const expected: Record<string, string | RegExp> = {
 				'429': "Cal.com's rate limit was still exceeded after 5 attempts",
@@ -68,6 +68,7 @@ describe('R1 faults × read that keeps failing: booking get', () => {
 				'502': /^Cal\.com had a server error \(HTTP 502\)/,
 				'503': /^Cal\.com had a server error \(HTTP 503\)/,
 				reset: `The connection to Cal.com was closed before it answered ${where}`,
+				// Every answer is held, none needs room: the short Timeout.
 				timeout: `Cal.com did not answer ${where} within 1 s`,
 				'malformed-json': `Cal.com answered ${where} with a response that is not valid JSON`,
 				html: 'Cal.com had a server error (HTTP 502)',

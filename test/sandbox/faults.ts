@@ -30,7 +30,11 @@ export interface FaultSpec {
 	path: string | RegExp;
 	/** The next N matching requests; default 1. */
 	count?: number;
-	/** For 'timeout': hold the response this long; default 5000. */
+	/**
+	 * For 'timeout': hold the response this long. Without it the answer is held until the client
+	 * gives up and closes the connection (or the sandbox closes): the scenario "Cal.com is slower
+	 * than the node's Timeout" then holds however slow the machine running the test is.
+	 */
 	delayMs?: number;
 	/** For '429': also send Retry-After. */
 	retryAfterSeconds?: number;

@@ -52,7 +52,8 @@ interface Answer {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-const DEFAULT_TIMEOUT_DELAY_MS = 5000;
+/** A 'timeout' fault without delayMs: the answer waits until the client closes the connection. */
+const UNTIL_CLIENT_GIVES_UP = Number.POSITIVE_INFINITY;
 
 function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Answer {
 	return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(body) };
@@ -193,7 +194,7 @@ export class SandboxServer {
 				this.send(res, record, cannedFaultResponse(fault, url, this.deps.limiter.limit), 0);
 			}
 		} else {
-			const delay = fault?.kind === 'timeout' ? (fault.delayMs ?? DEFAULT_TIMEOUT_DELAY_MS) : 0;
+			const delay = fault?.kind === 'timeout' ? (fault.delayMs ?? UNTIL_CLIENT_GIVES_UP) : 0;
 			this.send(res, record, answer, delay);
 		}
 		// Webhooks follow the answer: the handler's state change is done, the response is on its way.
@@ -284,6 +285,8 @@ export class SandboxServer {
 			write();
 			return;
 		}
+		// Held until the client closes the socket; close() destroys it if the client never does.
+		if (delayMs === UNTIL_CLIENT_GIVES_UP) return;
 		const timer = setTimeout(() => {
 			this.timers.delete(timer);
 			write();

@@ -68,3 +68,11 @@ export function utcStarts(result: CallResult): string[] {
 		.flat()
 		.map((s) => new Date(s).toISOString());
 }
+
+/**
+ * Resolves once `check` holds, looking again on every turn of the event loop: a spec waits for
+ * what it needs to see instead of a number of milliseconds (jest's timeout bounds it).
+ */
+export async function until(check: () => boolean): Promise<void> {
+	while (!check()) await new Promise((resolve) => setImmediate(resolve));
+}

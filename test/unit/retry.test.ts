@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { paceBeforeRequest, recordRateLimit } from '../../nodes/CalCom/transport/pacing';
 import {
 	backoffMs,
@@ -9,6 +11,12 @@ import {
 } from '../../nodes/CalCom/transport/retry';
 import { apiPath } from '../../nodes/CalCom/transport/paths';
 import { apiVersionForPath, CAL_API_VERSIONS } from '../../nodes/CalCom/transport/versions';
+
+jest.mock('n8n-workflow', () => ({
+	...jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow'),
+	sleep: jest.fn(async () => await Promise.resolve()),
+}));
+const asked = sleep as jest.MockedFunction<typeof sleep>;
 
 describe('rate-limit headers', () => {
 	it("reads Cal.com's X-RateLimit-*-<Name> headers in any case, one window per named limit", () => {
@@ -73,32 +81,35 @@ describe('rate-limit headers', () => {
 });
 
 describe('pacing by the rate-limit headers of several named limits', () => {
+	// The pacer's own clock is the `now` it is handed and its wait is n8n-workflow's sleep, mocked:
+	// the specs read how long it chose to wait, not how long a (possibly busy) machine took.
+	const NOW = Date.parse('2027-03-01T08:00:00Z');
 	const headers = (short: [number, number], long: [number, number]) => ({
 		'x-ratelimit-remaining-short': String(short[0]),
 		'x-ratelimit-reset-short': String(short[1]),
 		'x-ratelimit-remaining-long': String(long[0]),
 		'x-ratelimit-reset-long': String(long[1]),
 	});
-	const paced = async (key: string): Promise<number> => {
-		const began = Date.now();
-		await paceBeforeRequest(key, Date.now());
-		return Date.now() - began;
+	const waits = async (key: string): Promise<number[]> => {
+		asked.mockClear();
+		await paceBeforeRequest(key, NOW);
+		return asked.mock.calls.map(([ms]) => ms);
 	};
 
 	it('sends at once while any limit has room, though another is used up (Cal.com lets it through)', async () => {
-		recordRateLimit('room', headers([0, 60], [2, 60]), Date.now());
-		expect(await paced('room')).toBeLessThan(1000);
+		recordRateLimit('room', headers([0, 60], [2, 60]), NOW);
+		expect(await waits('room')).toEqual([]);
 		// Its own request used the last slot of "long": the next one waits, for the earlier reset.
-		recordRateLimit('room', headers([0, 0.05], [1, 60]), Date.now());
-		await paced('room');
-		expect(await paced('room')).toBeLessThan(30_000);
+		recordRateLimit('room', headers([0, 0.05], [1, 60]), NOW);
+		expect(await waits('room')).toEqual([]);
+		expect(await waits('room')).toEqual([50]);
 	});
 
 	it('when every limit is used up, waits for the first one to start afresh, not the last', async () => {
-		recordRateLimit('full', headers([0, 0.2], [0, 60]), Date.now());
-		const waited = await paced('full');
-		expect(waited).toBeGreaterThanOrEqual(150);
-		expect(waited).toBeLessThan(30_000);
+		recordRateLimit('full', headers([0, 0.2], [0, 60]), NOW);
+		expect(await waits('full')).toEqual([200]);
+		// Once waited, the next request goes and its answer tells the new state.
+		expect(await waits('full')).toEqual([]);
 	});
 });
 
