@@ -8,7 +8,7 @@
  * Only 127.0.0.1 is ever contacted (the Cal.com sandbox, and for B5 a real n8n from .cache/).
  * Exits 1 when a figure misses its target or a benchmark fails.
  */
-import './env';
+import { REFERENCE } from './env';
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -20,6 +20,7 @@ import { benchPages } from './b3-pages';
 import { benchMemory } from './b4-memory';
 import { benchTrigger } from './b5-trigger';
 import { benchPackage } from './b6-package';
+import { ensureReferenceFiles } from '../test/reference/ensure';
 import type { FigureResult, Row } from './common';
 import { log, ROOT } from './common';
 
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
 	const rows: Row[] = [];
 	const results: Record<string, unknown> = {};
 	let broken = false;
+	await ensureReferenceFiles(REFERENCE, process.env, log);
 	for (const [id, title, bench] of BENCHMARKS) {
 		if (only && !only.includes(id)) continue;
 		log(`${id} — ${title}`);

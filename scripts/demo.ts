@@ -15,8 +15,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 
+import { ensureReferenceFiles } from '../test/reference/ensure';
+import { locateReference } from '../test/reference/lookup';
+
 const ROOT = resolve(__dirname, '..', '..', '..');
-process.env.CALCOM_SHARED_DIR ??= resolve(ROOT, '..', 'shared');
+/* Cal.com's reference files, found as the specs find them (test/reference/lookup.ts) from the
+ * checkout, not from this build folder; pinned in CALCOM_SHARED_DIR before test/shared-path.ts loads. */
+const REFERENCE = locateReference(process.env, ROOT);
+process.env.CALCOM_SHARED_DIR ??= REFERENCE.dir;
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded after CALCOM_SHARED_DIR is set */
 const { startSandbox } = require('../test/sandbox') as typeof import('../test/sandbox');
@@ -94,6 +100,7 @@ async function main(): Promise<void> {
 	for (const signal of ['SIGINT', 'SIGTERM'] as const)
 		process.on(signal, () => void cleanup().then(() => process.exit(0)));
 	try {
+		await ensureReferenceFiles(REFERENCE, process.env, (line) => say(`  ${line}`));
 		step('Starting the Cal.com sandbox (a local Cal.com API v2 on 127.0.0.1)');
 		const sandbox = await startSandbox({
 			now: NOW,

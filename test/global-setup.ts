@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 
-import { fetchReferenceFiles } from './reference/fetch';
+import { ensureReferenceFiles } from './reference/ensure';
 import { locateReference } from './reference/lookup';
-import { BASE_URL_ENV, REFERENCE_FILES } from './reference/manifest';
 
 /**
  * Before any spec: when neither CALCOM_SHARED_DIR nor ../shared holds Cal.com's reference files,
@@ -10,12 +9,9 @@ import { BASE_URL_ENV, REFERENCE_FILES } from './reference/manifest';
  * the message that says what to download and where to put it.
  */
 export default async function globalSetup(): Promise<void> {
-	const where = locateReference(process.env, resolve(__dirname, '..'));
-	if (where.source !== '.cache') return;
-	await fetchReferenceFiles({
-		dir: where.dir,
-		files: REFERENCE_FILES,
-		baseUrl: process.env[BASE_URL_ENV],
-		log: (line) => process.stderr.write(`[reference files] ${line}\n`),
-	});
+	await ensureReferenceFiles(
+		locateReference(process.env, resolve(__dirname, '..')),
+		process.env,
+		(line) => process.stderr.write(`[reference files] ${line}\n`),
+	);
 }
