@@ -35,6 +35,27 @@ export function calComMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
+/**
+ * Whether `error` is Cal.com refusing with one of `statuses` and words matching `said`: Cal.com's
+ * own text where the error kept it, and the message the user reads.
+ */
+export function isCalComRefusal(
+	error: unknown,
+	statuses: readonly number[],
+	said: RegExp,
+): boolean {
+	if (
+		!(error instanceof NodeApiError) ||
+		!statuses.some((code) => error.httpCode === String(code))
+	) {
+		return false;
+	}
+	const own = error.errorResponse?.calComMessage;
+	return said.test(
+		`${typeof own === 'string' ? own : ''} ${error.message} ${error.description ?? ''}`,
+	);
+}
+
 function calComDetails(body: unknown): unknown {
 	return isRecord(body) && isRecord(body.error) ? body.error.details : undefined;
 }

@@ -3,4 +3,4 @@ export { resolveBaseUrl } from './baseUrl';
 export type { CalComRequestOptions } from './request';
 export { calComRequest, CREDENTIAL_TYPE } from './request';
 export { paginateCursor, paginateOffset } from './pagination';
-export { isAmbiguousFailure } from './errors';
+export { isAmbiguousFailure, isCalComRefusal } from './errors';

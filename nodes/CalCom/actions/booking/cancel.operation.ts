@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { readTimeoutMs, readUid } from '../../helpers/parameters';
-import { apiPath, calComRequest } from '../../transport';
+import { apiPath, calComRequest, isCalComRefusal } from '../../transport';
 import type { CalComRequestOptions } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
@@ -42,11 +41,7 @@ export const description: INodeProperties[] = [
 const REASON_REFUSED = /cancellationReason property is wrong/;
 
 function refusesReasonWithSeat(error: unknown): boolean {
-	return (
-		error instanceof NodeApiError &&
-		error.httpCode === '400' &&
-		REASON_REFUSED.test(`${error.message} ${error.description ?? ''}`)
-	);
+	return isCalComRefusal(error, [400], REASON_REFUSED);
 }
 
 interface SeatCancel {

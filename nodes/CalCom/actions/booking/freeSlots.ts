@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { DAY_MS, formatInZone } from '../../helpers/time';
-import { apiPath, calComRequest } from '../../transport';
+import { apiPath, calComRequest, isCalComRefusal } from '../../transport';
 import type { EventTypeRef } from '../eventTypeLookup';
 import { eventTypeNotFoundMessage, refQuery } from '../eventTypeLookup';
 
@@ -53,11 +53,7 @@ const TAKEN = /already has booking at this time or is not available/i;
 
 /** Cal.com's "slot taken": 400 in the source, 409 on hosted Cal.com, same text. */
 export function isSlotTakenError(error: unknown): boolean {
-	return (
-		error instanceof NodeApiError &&
-		(error.httpCode === '400' || error.httpCode === '409') &&
-		TAKEN.test(error.message)
-	);
+	return isCalComRefusal(error, [400, 409], TAKEN);
 }
 
 export function slotNotFreeError(

@@ -5,9 +5,9 @@
 // when that fails it takes the old time again, so a failed move never silently loses the hold.
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { apiPath, calComRequest } from '../../transport';
+import { apiPath, calComRequest, isCalComRefusal } from '../../transport';
 
 const MINUTE_MS = 60_000;
 const HELD = /already reserved by another user/i;
@@ -30,15 +30,9 @@ export interface MovedReservation {
 	previousReservationUid?: string;
 }
 
-/** Cal.com's own text of a transport error (kept beside the message the user reads). */
-function calComText(error: NodeApiError): string {
-	const said = error.errorResponse?.calComMessage;
-	return typeof said === 'string' ? said : error.message;
-}
-
 /** Cal.com's 422 for a time a live reservation (maybe the caller's own) already holds. */
 function isHeldByReservationError(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '422' && HELD.test(calComText(error));
+	return isCalComRefusal(error, [422], HELD);
 }
 
 function messageOf(error: unknown): string {
@@ -102,11 +96,7 @@ function rethrowUnlessOneLength(error: unknown): void {
 
 /** Cal.com's 400 for slotDuration on an event type with one length; validation refused it, nothing changed. */
 export function isOneLengthError(error: unknown): boolean {
-	return (
-		error instanceof NodeApiError &&
-		error.httpCode === '400' &&
-		NOT_VARIABLE.test(calComText(error))
-	);
+	return isCalComRefusal(error, [400], NOT_VARIABLE);
 }
 
 /** The hold as Cal.com stores it now (slotStart, slotEnd, slotDuration…), or null for an unknown UID. */
