@@ -138,6 +138,44 @@ describe('Booking → Get Many', () => {
 		expect(starts).toEqual([...starts].sort().reverse());
 	});
 
+	it('reads date filters without Z or an offset in UTC, in each form the field takes', async () => {
+		const result = await runCalCom(
+			sandbox,
+			getMany({
+				returnAll: true,
+				filters: {
+					afterStart: '2027-03-15',
+					beforeEnd: '2027-03-16T09:00',
+					afterCreatedAt: '2020-01-01T08:30:00',
+					beforeCreatedAt: '2030-01-01T02:00:00+02:00',
+					afterUpdatedAt: '2020-01-01T00:00Z',
+				},
+			}),
+		);
+		expect(result.error).toBeUndefined();
+		expect(listRequests(sandbox)[0].query).toMatchObject({
+			afterStart: '2027-03-15T00:00:00.000Z',
+			beforeEnd: '2027-03-16T09:00:00.000Z',
+			afterCreatedAt: '2020-01-01T08:30:00.000Z',
+			beforeCreatedAt: '2030-01-01T00:00:00.000Z',
+			afterUpdatedAt: '2020-01-01T00:00:00.000Z',
+		});
+	});
+
+	it('quotes both filters as typed when a range can match nothing, before any request', async () => {
+		const result = await runCalCom(
+			sandbox,
+			getMany({
+				returnAll: true,
+				filters: { afterStart: '2027-03-20', beforeEnd: '2027-03-10T12:00' },
+			}),
+		);
+		expect(result.error?.message).toBe(
+			'Ends Before: must be after Starts After (Starts After "2027-03-20", read as 2027-03-20T00:00:00+00:00 in UTC; Ends Before "2027-03-10T12:00", read as 2027-03-10T12:00:00+00:00 in UTC).',
+		);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
 	it('rejects a bad filter before any request, naming it', async () => {
 		const result = await runCalCom(
 			sandbox,

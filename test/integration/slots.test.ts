@@ -336,7 +336,23 @@ describe('Slot → Get Available', () => {
 			}),
 		);
 		expect(result.error?.message).toBe(
-			'End: must be after Start (Start is 2027-03-16T10:00:00.000Z, End is 2027-03-16T09:00:00.000Z).',
+			'End: must be after Start (Start "2027-03-16T10:00:00Z", read as 2027-03-16T10:00:00+00:00 in UTC; End "2027-03-16T09:00:00Z", read as 2027-03-16T09:00:00+00:00 in UTC).',
+		);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('quotes Start and End as typed, and says the zone a time without an offset was read in', async () => {
+		const result = await runCalCom(
+			sandbox,
+			byId(BAILEY_30MIN, {
+				start: '2027-03-16T10:00',
+				end: '2027-03-16T13:30:00Z',
+				timeZone: 'America/New_York',
+			}),
+		);
+		// 13:30Z is 09:30 in New York (EDT since 14 March): before the 10:00 Start read there.
+		expect(result.error?.message).toBe(
+			'End: must be after Start (Start "2027-03-16T10:00", read as 2027-03-16T10:00:00-04:00 in America/New_York; End "2027-03-16T13:30:00Z", read as 2027-03-16T09:30:00-04:00 in America/New_York).',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	});

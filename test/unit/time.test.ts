@@ -4,6 +4,7 @@ import {
 	dateInZone,
 	formatInZone,
 	parseDateTime,
+	timeAsRead,
 	validateTimeZone,
 	wallTimeToUtc,
 	zoneOffsetMinutes,
@@ -123,6 +124,35 @@ describe('reading date-time parameters', () => {
 		).toBe('2027-03-30T03:59:59.999Z');
 	});
 
+	it.each([
+		['the old date picker (seconds, no offset)', '2027-03-29T09:00:00', '2027-03-29T07:00:00.000Z'],
+		['a date and time without seconds', '2027-03-29T09:00', '2027-03-29T07:00:00.000Z'],
+		['a space instead of T', '2027-03-29 09:00', '2027-03-29T07:00:00.000Z'],
+		['fractions of a second (dropped)', '2027-03-29T09:00:00.250', '2027-03-29T07:00:00.000Z'],
+		['a bare date (the start of the day)', '2027-03-29', '2027-03-28T22:00:00.000Z'],
+		['Z', '2027-03-29T09:00:00Z', '2027-03-29T09:00:00.000Z'],
+		['Z without seconds', '2027-03-29T09:00Z', '2027-03-29T09:00:00.000Z'],
+		['an offset', '2027-03-29T09:00:00-04:00', '2027-03-29T13:00:00.000Z'],
+		['an offset without seconds', '2027-03-29T09:00+05:30', '2027-03-29T03:30:00.000Z'],
+		['an offset without a colon', '2027-03-29T09:00:00+0200', '2027-03-29T07:00:00.000Z'],
+		['milliseconds and Z', '2027-03-29T09:00:00.000Z', '2027-03-29T09:00:00.000Z'],
+		['spaces around it', '  2027-03-29T09:00  ', '2027-03-29T07:00:00.000Z'],
+	])('reads %s: %p in Europe/Berlin', (_form, value, utc) => {
+		expect(parseDateTime(value, 'Start', 'Europe/Berlin').toISOString()).toBe(utc);
+		expect(parseDateTime(value, 'Start', 'Europe/Berlin', { exact: true }).toISOString()).toBe(utc);
+	});
+
+	it('shows a time in a message as typed and as read, with the zone', () => {
+		const read = parseDateTime('2027-03-16T10:00', 'Start', 'America/New_York');
+		expect(timeAsRead('2027-03-16T10:00', read, 'America/New_York')).toBe(
+			'"2027-03-16T10:00", read as 2027-03-16T10:00:00-04:00 in America/New_York',
+		);
+		const luxonLike = { toISO: () => '2027-03-16T15:00:00.000+01:00' };
+		expect(timeAsRead(luxonLike, parseDateTime(luxonLike, 'Start', 'UTC'), 'UTC')).toBe(
+			'"2027-03-16T15:00:00.000+01:00", read as 2027-03-16T14:00:00+00:00 in UTC',
+		);
+	});
+
 	it('accepts Date objects and Luxon-like values from expressions', () => {
 		expect(parseDateTime(new Date('2027-01-01T00:00:00Z'), 'Start', 'UTC').toISOString()).toBe(
 			'2027-01-01T00:00:00.000Z',
@@ -131,12 +161,18 @@ describe('reading date-time parameters', () => {
 		expect(parseDateTime(luxonLike, 'Start', 'UTC').toISOString()).toBe('2027-01-01T09:00:00.000Z');
 	});
 
-	it.each(['tomorrow', '2027-02-30', '2027-03-29T25:00', '', 42, null])(
-		'rejects %p naming the field',
-		(value) => {
-			expect(() => parseDateTime(value, 'Start', 'UTC')).toThrow(/^Start: /);
-		},
-	);
+	it.each([
+		'tomorrow',
+		'2027-02-30',
+		'2027-03-29T25:00',
+		'2027-03-29T09',
+		'2027-03-29 09:00+02:00',
+		'',
+		42,
+		null,
+	])('rejects %p naming the field', (value) => {
+		expect(() => parseDateTime(value, 'Start', 'UTC')).toThrow(/^Start: /);
+	});
 });
 
 describe('slot labels', () => {

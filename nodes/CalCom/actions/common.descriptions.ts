@@ -44,6 +44,59 @@ export const timeZoneField: INodeProperties = {
 		"IANA time zone name in which times are read and shown, e.g. Europe/Berlin, America/New_York or UTC. Leave empty to use the workflow's time zone.",
 };
 
+/** Where a time without an offset is read, as the editor and an AI agent are told. */
+const READ_IN = {
+	attendee: 'the Attendee Time Zone',
+	node: "the Time Zone field (empty: the workflow's time zone)",
+	workflow: "the workflow's time zone (workflow settings)",
+	utc: 'UTC',
+} as const;
+
+/** An accepted example of each kind, shown in the empty field. */
+export const TIME_PLACEHOLDER = 'e.g. 2027-03-15T09:00 or 2027-03-15T09:00:00+02:00';
+
+export interface TimeParameterSpec {
+	displayName: string;
+	name: string;
+	/** What the time is for: one sentence, no final period. */
+	purpose: string;
+	/** Where a time without Z or an offset is read (the operation's parser must agree). */
+	readIn: keyof typeof READ_IN;
+	/** What a bare date means: its first moment (default) or its last. */
+	bareDate?: 'start' | 'end';
+	required?: boolean;
+	/** A sentence on what an empty field means, when it may be empty. */
+	whenEmpty?: string;
+}
+
+/**
+ * A time parameter: a text field, since n8n's dateTime field (an Element Plus picker reading only
+ * YYYY-MM-DDTHH:mm:ss, in ParameterInput.vue) shows a bare date, a time without seconds or one
+ * with an offset as an empty "Select date and time", and its picker drops the offset. The text
+ * shows what the node will read; the placeholder and the hint say the forms and the zone.
+ */
+export function timeParameter(spec: TimeParameterSpec): INodeProperties {
+	const zone = READ_IN[spec.readIn];
+	const day = spec.bareDate === 'end' ? 'the end of that day' : 'the start of that day';
+	const description = [
+		`${spec.purpose}.`,
+		`ISO 8601: a date and time such as 2027-03-15T09:00 (seconds optional) is read in ${zone};`,
+		'with Z or an offset (2027-03-15T09:00:00+02:00) it is taken as is;',
+		`a bare date (2027-03-15) means ${day}.`,
+		spec.whenEmpty,
+	];
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'string',
+		default: '',
+		...(spec.required ? { required: true } : {}),
+		placeholder: TIME_PLACEHOLDER,
+		hint: `Without Z or an offset, read in ${zone}`,
+		description: description.filter(Boolean).join(' '),
+	};
+}
+
 /** Shared request options, added to each operation's Options collection. */
 export const timeoutOption: INodeProperties = {
 	displayName: 'Timeout (Seconds)',

@@ -179,6 +179,19 @@ function isDateTimeLike(value: unknown): value is { toISO(): string | null } {
 const DATE_TIME_EXAMPLE =
 	'Use ISO 8601, e.g. 2027-03-29T09:00:00+02:00, or 2027-03-29T09:00 read in the time zone.';
 
+/**
+ * A time in a message, as the user gave it and as the node read it, so that the error shows what
+ * the field holds: "2027-03-16T10:00", read as 2027-03-16T10:00:00-04:00 in America/New_York.
+ */
+export function timeAsRead(value: unknown, read: Date, timeZone: string): string {
+	const given = isDateTimeLike(value)
+		? value.toISO()
+		: value instanceof Date
+			? value.toISOString()
+			: String(value).trim();
+	return `"${given}", read as ${formatInZone(read, timeZone)} in ${timeZone}`;
+}
+
 /** A date, and a time when one was given, without an offset; undefined when no such day or time. */
 function readNaive(text: string): { wall: WallTime; hasTime: boolean } | undefined {
 	const naive = NAIVE.exec(text);

@@ -1,19 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { timeParameter } from '../common.descriptions';
 import { eventTypeLookupFields } from '../eventTypeLookup';
 import { locationFields } from './location';
 
 export const createFields: INodeProperties[] = [
 	...eventTypeLookupFields(['eventTypeId', 'userSlug', 'teamSlug']),
-	{
+	timeParameter({
 		displayName: 'Start',
 		name: 'start',
-		type: 'dateTime',
-		default: '',
+		purpose: 'Start of the booking; it must be a free slot (Slot → Get Available)',
+		readIn: 'attendee',
 		required: true,
-		description:
-			'Start of the booking; must be a free slot (Slot → Get Available). ISO 8601 with an offset (2027-03-29T09:00:00+02:00), or a date and time read in the Attendee Time Zone.',
-	},
+	}),
 	{
 		displayName: 'Attendee Name',
 		name: 'attendeeName',

@@ -2,9 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { describeValue, ParameterError } from '../../helpers/errors';
 import { readLimit, readTimeoutMs, readUid, toPositiveInt } from '../../helpers/parameters';
-import { parseDateTime, validateTimeZone } from '../../helpers/time';
+import { parseDateTime, timeAsRead, validateTimeZone } from '../../helpers/time';
 import { paginateCursor, paginateOffset } from '../../transport';
-import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
+import {
+	optionsCollection,
+	outputField,
+	returnAllFields,
+	timeParameter,
+} from '../common.descriptions';
 import type { CalComAnswer } from '../types';
 import { shapeBookings } from './shared';
 
@@ -49,14 +54,8 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'Only the booking with this UID',
 			},
-			...DATE_FILTERS.map(
-				([name, displayName, text]): INodeProperties => ({
-					displayName,
-					name,
-					type: 'dateTime',
-					default: '',
-					description: `${text} (ISO 8601; without an offset, read in UTC)`,
-				}),
+			...DATE_FILTERS.map(([name, displayName, purpose]) =>
+				timeParameter({ displayName, name, purpose, readIn: 'utc' }),
 			),
 			{
 				displayName: 'Event Type IDs',
@@ -178,30 +177,29 @@ function readTextFilters(filters: IDataObject): IDataObject {
 function readDateFilters(filters: IDataObject): IDataObject {
 	const qs: IDataObject = {};
 	const utc = validateTimeZone('UTC');
+	const read: Record<string, Date> = {};
 	for (const [key, label] of DATE_FILTERS) {
-		if (filters[key]) qs[key] = parseDateTime(filters[key], label, utc).toISOString();
+		if (!filters[key]) continue;
+		read[key] = parseDateTime(filters[key], label, utc);
+		qs[key] = read[key].toISOString();
 	}
-	checkDateRanges(qs);
+	checkDateRanges(filters, read);
 	return qs;
 }
 
 /** An "after" past its "before" matches nothing: say so instead of returning an empty list. */
-function checkDateRanges(qs: IDataObject): void {
+function checkDateRanges(filters: IDataObject, read: Record<string, Date>): void {
+	const label = (key: string) => DATE_FILTERS.find(([name]) => name === key)?.[1] ?? key;
+	const shown = (key: string) => `${label(key)} ${timeAsRead(filters[key], read[key], 'UTC')}`;
 	for (const [after, before] of [
 		['afterStart', 'beforeEnd'],
 		['afterCreatedAt', 'beforeCreatedAt'],
 		['afterUpdatedAt', 'beforeUpdatedAt'],
 	]) {
-		if (
-			qs[after] === undefined ||
-			qs[before] === undefined ||
-			String(qs[before]) > String(qs[after])
-		)
-			continue;
-		const label = (key: string) => DATE_FILTERS.find(([name]) => name === key)?.[1] ?? key;
+		if (!read[after] || !read[before] || read[before].getTime() > read[after].getTime()) continue;
 		throw new ParameterError(
 			label(before),
-			`must be after ${label(after)} (${label(after)} is ${String(qs[after])}, ${label(before)} is ${String(qs[before])}).`,
+			`must be after ${label(after)} (${shown(after)}; ${shown(before)}).`,
 		);
 	}
 }

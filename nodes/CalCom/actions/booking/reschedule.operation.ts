@@ -3,22 +3,25 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs, readTimeZone } from '../../helpers/parameters';
 import { parseDateTime } from '../../helpers/time';
 import { apiPath, calComRequest } from '../../transport';
-import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
+import {
+	optionsCollection,
+	outputField,
+	timeParameter,
+	timeZoneField,
+} from '../common.descriptions';
 import type { CalComAnswer } from '../types';
 import { bookingNotFound, bookingUidField, readBookingUid, shapeBookings } from './shared';
 import { rethrowSlotTaken } from './freeSlots';
 
 export const description: INodeProperties[] = [
 	bookingUidField,
-	{
+	timeParameter({
 		displayName: 'New Start',
 		name: 'start',
-		type: 'dateTime',
-		default: '',
+		purpose: 'The new start, a free slot from Slot → Get Available',
+		readIn: 'node',
 		required: true,
-		description:
-			'The new start, a free slot from Slot → Get Available: ISO 8601 with an offset (2027-03-29T09:00:00+02:00), or a date and time read in the Time Zone',
-	},
+	}),
 	timeZoneField,
 	outputField,
 	optionsCollection(

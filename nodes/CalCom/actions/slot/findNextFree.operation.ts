@@ -4,7 +4,7 @@ import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, readTimeZone, toPositiveInt } from '../../helpers/parameters';
 import { DAY_MS, dateInZone, formatInZone, parseDateTime } from '../../helpers/time';
 import { calComRequest } from '../../transport';
-import { optionsCollection, timeZoneField } from '../common.descriptions';
+import { optionsCollection, timeParameter, timeZoneField } from '../common.descriptions';
 import {
 	eventTypeLookupFields,
 	eventTypeNotFoundMessage,
@@ -20,14 +20,13 @@ const TIME = /^([01]?[0-9]|2[0-3]):([0-5][0-9])$/;
 
 export const description: INodeProperties[] = [
 	...eventTypeLookupFields(['eventTypeId', 'userSlug', 'teamSlug', 'dynamic']),
-	{
+	timeParameter({
 		displayName: 'After',
 		name: 'after',
-		type: 'dateTime',
-		default: '',
-		description:
-			'Find slots starting at or after this time: ISO 8601 with an offset, or a date and time read in the Time Zone. Empty means now.',
-	},
+		purpose: 'Find slots starting at or after this time',
+		readIn: 'node',
+		whenEmpty: 'Empty means now.',
+	}),
 	{
 		displayName: 'How Many',
 		name: 'count',

@@ -2,9 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, readTimeZone, readUid, toPositiveInt } from '../../helpers/parameters';
-import { DAY_MS, parseDateTime } from '../../helpers/time';
+import { DAY_MS, parseDateTime, timeAsRead } from '../../helpers/time';
 import { calComRequest } from '../../transport';
-import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
+import {
+	optionsCollection,
+	outputField,
+	timeParameter,
+	timeZoneField,
+} from '../common.descriptions';
 import type { CalComAnswer } from '../types';
 import {
 	eventTypeLookupFields,
@@ -16,24 +21,21 @@ import { simplifySlots, slotsQueryEnd } from './shared';
 
 export const description: INodeProperties[] = [
 	...eventTypeLookupFields(['eventTypeId', 'userSlug', 'teamSlug', 'dynamic']),
-	{
+	timeParameter({
 		displayName: 'Start',
 		name: 'start',
-		type: 'dateTime',
-		default: '',
+		purpose: 'Earliest slot start',
+		readIn: 'node',
 		required: true,
-		description:
-			'Earliest slot start. ISO 8601 with an offset (2027-03-29T09:00:00+02:00), or a date and time read in the Time Zone. A bare date means the start of that day.',
-	},
-	{
+	}),
+	timeParameter({
 		displayName: 'End',
 		name: 'end',
-		type: 'dateTime',
-		default: '',
+		purpose: 'Latest slot start; it must be after Start',
+		readIn: 'node',
+		bareDate: 'end',
 		required: true,
-		description:
-			'Latest slot start, in the same forms as Start (ISO 8601 with an offset, or a date and time read in the Time Zone); a bare date means the end of that day. Must be after Start.',
-	},
+	}),
 	timeZoneField,
 	outputField,
 	optionsCollection(
@@ -104,20 +106,18 @@ function readRange(
 	itemIndex: number,
 	timeZone: string,
 ): { start: Date; end: Date } {
-	const start = parseDateTime(ctx.getNodeParameter('start', itemIndex, ''), 'Start', timeZone);
-	const end = parseDateTime(ctx.getNodeParameter('end', itemIndex, ''), 'End', timeZone, {
-		endOfDay: true,
-	});
+	const rawStart = ctx.getNodeParameter('start', itemIndex, '');
+	const rawEnd = ctx.getNodeParameter('end', itemIndex, '');
+	const start = parseDateTime(rawStart, 'Start', timeZone);
+	const end = parseDateTime(rawEnd, 'End', timeZone, { endOfDay: true });
+	const both = `Start ${timeAsRead(rawStart, start, timeZone)}; End ${timeAsRead(rawEnd, end, timeZone)}`;
 	if (end.getTime() <= start.getTime()) {
-		throw new ParameterError(
-			'End',
-			`must be after Start (Start is ${start.toISOString()}, End is ${end.toISOString()}).`,
-		);
+		throw new ParameterError('End', `must be after Start (${both}).`);
 	}
 	if (end.getTime() - start.getTime() > MAX_RANGE_DAYS * DAY_MS) {
 		throw new ParameterError(
 			'End',
-			`is more than a year after Start (Start is ${start.toISOString()}, End is ${end.toISOString()}); Cal.com gives slots at most one year ahead. Ask for a shorter range.`,
+			`is more than a year after Start (${both}); Cal.com gives slots at most one year ahead. Ask for a shorter range.`,
 		);
 	}
 	return { start, end };

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readUid, toPositiveInt } from '../../helpers/parameters';
+import { timeParameter } from '../common.descriptions';
 import {
 	DAY_MS,
 	dateInZone,
@@ -23,15 +24,13 @@ export const reservationUidField: INodeProperties = {
 
 /** Fields of a reservation body, shared by Reserve and Update Reservation. */
 export const reservationBodyFields: INodeProperties[] = [
-	{
+	timeParameter({
 		displayName: 'Slot Start',
 		name: 'slotStart',
-		type: 'dateTime',
-		default: '',
+		purpose: 'Start of the slot to hold, as a free slot listed by Get Available',
+		readIn: 'workflow',
 		required: true,
-		description:
-			'Start of the slot to hold, as a free slot listed by Get Available: ISO 8601 with an offset, or a date and time read in the workflow time zone',
-	},
+	}),
 ];
 
 export const reservationOptions: INodeProperties[] = [
