@@ -53,7 +53,7 @@ const READ_IN = {
 } as const;
 
 /** An accepted example of each kind, shown in the empty field. */
-export const TIME_PLACEHOLDER = 'e.g. 2027-03-15T09:00 or 2027-03-15T09:00:00+02:00';
+export const TIME_PLACEHOLDER = 'e.g. 2027-03-15T09:00 or 2027-03-15T09:00+02:00';
 
 export interface TimeParameterSpec {
 	displayName: string;
