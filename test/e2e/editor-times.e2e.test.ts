@@ -1,15 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import type { INodeParameters } from 'n8n-workflow';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 
 import { TIME_PLACEHOLDER } from '../../nodes/CalCom/actions/common.descriptions';
 import { parseDateTime } from '../../nodes/CalCom/helpers/time';
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
-import { installedRuntime, freePortPair, installPackedPackage, N8n, OWNER } from './n8n';
+import { launchChromium, signedInPage } from './browser';
+import { installedRuntime, freePortPair, installPackedPackage, N8n } from './n8n';
 
 /**
  * Every time parameter in n8n's own editor (headless Chromium, Debian's package, driven by
@@ -22,7 +22,6 @@ jest.setTimeout(15 * 60_000);
 
 const ROOT = resolve(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WORKFLOW_ID = 'calcomTimesShown';
 const CREDENTIALS = { calComV2Api: { id: 'calcomTimes00001', name: 'Cal.com account' } };
 
@@ -39,6 +38,15 @@ interface TimeNode {
 }
 
 const eventType = { __rl: true, mode: 'id', value: '12' };
+const bookingCreate: INodeParameters = {
+	resource: 'booking',
+	operation: 'create',
+	lookup: 'eventTypeId',
+	eventTypeId: eventType,
+	attendeeName: 'Ana Silva',
+	attendeeEmail: 'ana@example.com',
+	attendeeTimeZone: 'America/New_York',
+};
 
 /**
  * Each operation with a time field at least once, and each form the node reads at least once:
@@ -52,15 +60,7 @@ const NODES: TimeNode[] = [
 		name: 'Book: no seconds',
 		shot: 'booking-create',
 		zone: 'the Attendee Time Zone',
-		parameters: {
-			resource: 'booking',
-			operation: 'create',
-			lookup: 'eventTypeId',
-			eventTypeId: eventType,
-			attendeeName: 'Ana Silva',
-			attendeeEmail: 'ana@example.com',
-			attendeeTimeZone: 'America/New_York',
-		},
+		parameters: bookingCreate,
 		times: { start: '2027-03-15T09:00' },
 	},
 	{
@@ -68,15 +68,7 @@ const NODES: TimeNode[] = [
 		name: 'Book: with offset',
 		shot: 'booking-create-offset',
 		zone: 'the Attendee Time Zone',
-		parameters: {
-			resource: 'booking',
-			operation: 'create',
-			lookup: 'eventTypeId',
-			eventTypeId: eventType,
-			attendeeName: 'Ana Silva',
-			attendeeEmail: 'ana@example.com',
-			attendeeTimeZone: 'America/New_York',
-		},
+		parameters: bookingCreate,
 		times: { start: '2027-03-15T09:00:00-04:00' },
 	},
 	{
@@ -225,11 +217,8 @@ describe('time fields in the n8n editor, in a real browser', () => {
 	let page: Page;
 
 	beforeAll(async () => {
-		if (!existsSync(CHROMIUM)) {
-			throw new Error(
-				`Chromium was not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-			);
-		}
+		// Chromium first: when it is missing, fail at once, before n8n starts.
+		browser = await launchChromium();
 		mkdirSync(ARTIFACTS, { recursive: true });
 		sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
 		const runtime = installedRuntime();
@@ -248,26 +237,7 @@ describe('time fields in the n8n editor, in a real browser', () => {
 		]);
 		await n8n.importWorkflow(workflow());
 		await n8n.start();
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-			],
-		});
-		page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-		// Every wait polls for what the editor shows; the limit is only there to end a hang.
-		page.setDefaultTimeout(180_000);
-		await page.goto(`${n8n.baseUrl}/signin`);
-		await page.getByLabel('Email').fill(OWNER.email);
-		await page.getByLabel('Password').fill(OWNER.password);
-		await page.getByRole('button', { name: /sign in/i }).click();
-		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+		page = await signedInPage(browser, n8n.baseUrl);
 	});
 
 	afterAll(async () => {
