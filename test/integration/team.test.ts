@@ -96,7 +96,7 @@ describe('Team', () => {
 		expect(result.error?.message).toBe(
 			'Cal.com refused the request (403 Forbidden): RolesGuard - user with id=2 does not have the minimum required role=TEAM_OWNER within team with id=100.',
 		);
-		expect(result.error?.description).toMatch(
+		expect((result.error as { description?: string }).description).toMatch(
 			/^The API key's user must own team 100 for this\. .*use the API key of its owner\.$/,
 		);
 		expect(sandbox.state.teams.map((t) => t.id)).toEqual([100]);

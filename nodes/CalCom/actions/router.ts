@@ -10,6 +10,7 @@ import * as eventType from './eventType';
 import * as schedule from './schedule';
 import * as slot from './slot';
 import * as team from './team';
+import * as teamMembership from './teamMembership';
 import type { OperationModule } from './types';
 import * as user from './user';
 import * as webhook from './webhook';
@@ -27,6 +28,7 @@ export const resources = {
 	schedule,
 	slot,
 	team,
+	teamMembership,
 	user,
 	webhook,
 } satisfies Record<string, ResourceModule>;
@@ -61,6 +63,11 @@ export const resourceProperty: INodeProperties = {
 			name: 'Team',
 			value: 'team',
 			description: 'Teams of Cal.com users: their settings, invite links, bookings and schedules',
+		},
+		{
+			name: 'Team Membership',
+			value: 'teamMembership',
+			description: 'Who is in a team, with which role (Member, Admin, Owner)',
 		},
 		{ name: 'User', value: 'user', description: 'The Cal.com user the API key belongs to' },
 		{
