@@ -2,7 +2,15 @@ import { CalComV2Api } from '../../credentials/CalComV2Api.credentials';
 import { CalCom } from '../../nodes/CalCom/CalCom.node';
 import { runListSearch } from '../harness';
 import type { Sandbox } from '../sandbox';
-import { credentialsFor, runCalCom, useSandbox, visibleText } from './helpers';
+import { startSandbox } from '../sandbox';
+import {
+	credentialsFor,
+	expectOnlyValidRequests,
+	MARCH,
+	runCalCom,
+	useSandbox,
+	visibleText,
+} from './helpers';
 
 const team = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
 
@@ -207,5 +215,38 @@ describe('Team', () => {
 			'sales',
 		);
 		expect(none.results).toEqual([]);
+	});
+});
+
+describe('Team → Delete and Cal.com’s one team delete a second', () => {
+	let sandbox: Sandbox;
+	// The limiter's clock moves on by the block (1 s) with each 429 the sandbox has answered: the
+	// spec holds however slow the machine is, and the node waits as Cal.com's headers ask.
+	const refused = () => sandbox.requests.filter((r) => r.status === 429).length;
+	beforeAll(async () => {
+		sandbox = await startSandbox({
+			now: MARCH,
+			rateLimitClock: () => Date.parse(MARCH) + refused() * 1000,
+		});
+	});
+	afterAll(async () => await sandbox.close());
+
+	it('deletes two teams in one run, waiting out the 429 between them', async () => {
+		for (const name of ['One', 'Two'])
+			await runCalCom(sandbox, { resource: 'team', operation: 'create', name });
+		const result = await runCalCom(
+			sandbox,
+			{ resource: 'team', operation: 'delete', teamId: '={{ $json.team }}' },
+			{ inputItems: [{ team: 101 }, { team: 102 }] },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json)).toEqual([
+			{ deleted: true, id: 101 },
+			{ deleted: true, id: 102 },
+		]);
+		const deletes = sandbox.requests.filter((r) => r.method === 'DELETE');
+		expect(deletes.map((r) => r.status)).toEqual([200, 429, 200]);
+		expect(sandbox.state.teams.map((t) => t.id)).toEqual([100]);
+		expectOnlyValidRequests(sandbox);
 	});
 });
