@@ -32,7 +32,8 @@ const TEAM_ROLES: readonly TeamRole[] = ['TEAM_OWNER', 'TEAM_ADMIN', 'TEAM_MEMBE
  * apps/api/v2/src/modules/auth/guards/roles/roles.guard.ts for a route with a teamId and no orgId:
  * no membership (a team that does not exist included: the guard looks only for the membership)
  * is a 403 before the handler; a membership below the route's @Roles is the guard's other 403.
- * Invitations not yet accepted count, as the guard reads the membership without `accepted`.
+ * Invitations not yet accepted count: the guard's findMembershipByTeamId
+ * (apps/api/v2/src/modules/memberships/memberships.repository.ts) ignores `accepted`.
  */
 export function teamGuard(
 	req: RouteRequest,
@@ -139,7 +140,10 @@ const createTeam: RouteHandler['handle'] = (req, { state }) => {
 	return { status: 201, body: success(teamOutput(team)) };
 };
 
-/** teams.service.ts (getUserTeams): every team the caller has a membership in. */
+/**
+ * teams.service.ts (getUserTeams): every team the caller has a membership in, accepted or not
+ * (memberships.repository.ts findUserMemberships filters on the user only).
+ */
 const listTeams: RouteHandler['handle'] = (req, { state }) => {
 	const user = req.user as SandboxUser;
 	const mine = state.teams.filter((t) => t.members.some((m) => m.userId === user.id));
