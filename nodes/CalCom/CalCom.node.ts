@@ -7,7 +7,13 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties, router } from './actions/router';
-import { searchEventTypes, searchSchedules, searchWebhooks } from './methods/listSearch';
+import {
+	searchEventTypes,
+	searchSchedules,
+	searchTeamMembers,
+	searchTeams,
+	searchWebhooks,
+} from './methods/listSearch';
 import { getBookingQuestions, getTimeZones } from './methods/loadOptions';
 
 export class CalCom implements INodeType {
@@ -29,7 +35,13 @@ export class CalCom implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchEventTypes, searchSchedules, searchWebhooks },
+		listSearch: {
+			searchEventTypes,
+			searchSchedules,
+			searchTeamMembers,
+			searchTeams,
+			searchWebhooks,
+		},
 		loadOptions: { getBookingQuestions, getTimeZones },
 	};
 

@@ -93,6 +93,23 @@ const ID_PARAMETERS: Array<[string, string, Place]> = [
 	['webhookUpdate', 'Webhook', (bad) => ({ webhookId: byId(bad) })],
 	['webhookDelete', 'Webhook', (bad) => ({ webhookId: byId(bad) })],
 	['webhookGetManyEventType', 'Event Type', (bad) => ({ eventTypeId: byId(bad) })],
+	...[
+		'teamGet',
+		'teamUpdate',
+		'teamDelete',
+		'teamCreateInviteLink',
+		'teamGetBookings',
+		'teamGetSchedules',
+		'teamMembershipGetMany',
+		'teamMembershipGet',
+		'teamMembershipAdd',
+		'teamMembershipUpdate',
+		'teamMembershipRemove',
+	].map((op): [string, string, Place] => [op, 'Team', (bad) => ({ teamId: byId(bad) })]),
+	...['teamMembershipGet', 'teamMembershipUpdate', 'teamMembershipRemove'].map(
+		(op): [string, string, Place] => [op, 'Team Member', (bad) => ({ membershipId: byId(bad) })],
+	),
+	['teamMembershipAdd', 'User ID', (bad) => ({ userId: bad })],
 ];
 
 describe.each(ID_PARAMETERS)(

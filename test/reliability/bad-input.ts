@@ -198,6 +198,51 @@ export const VALID: Record<string, INodeParameters> = {
 		timeZone: 'Europe/Berlin',
 		availability: { entries: [{ days: ['Monday'], startTime: '08:00', endTime: '12:00' }] },
 	},
+	teamGet: { resource: 'team', operation: 'get', teamId: byId('100') },
+	teamCreate: { resource: 'team', operation: 'create', name: 'Sales' },
+	teamUpdate: {
+		resource: 'team',
+		operation: 'update',
+		teamId: byId('100'),
+		updateFields: { name: 'Renamed' },
+	},
+	teamDelete: { resource: 'team', operation: 'delete', teamId: byId('100') },
+	teamCreateInviteLink: { resource: 'team', operation: 'createInviteLink', teamId: byId('100') },
+	teamGetBookings: { resource: 'team', operation: 'getBookings', teamId: byId('100'), limit: 5 },
+	teamGetSchedules: { resource: 'team', operation: 'getSchedules', teamId: byId('100'), limit: 5 },
+	teamMembershipGetMany: {
+		resource: 'teamMembership',
+		operation: 'getMany',
+		teamId: byId('100'),
+		limit: 5,
+	},
+	teamMembershipGet: {
+		resource: 'teamMembership',
+		operation: 'get',
+		teamId: byId('100'),
+		membershipId: byId('2'),
+	},
+	teamMembershipAdd: {
+		resource: 'teamMembership',
+		operation: 'add',
+		teamId: byId('100'),
+		userId: 3,
+		role: 'ADMIN',
+		accepted: true,
+	},
+	teamMembershipUpdate: {
+		resource: 'teamMembership',
+		operation: 'update',
+		teamId: byId('100'),
+		membershipId: byId('2'),
+		updateFields: { role: 'ADMIN' },
+	},
+	teamMembershipRemove: {
+		resource: 'teamMembership',
+		operation: 'remove',
+		teamId: byId('100'),
+		membershipId: byId('2'),
+	},
 };
 
 /** An expression n8n evaluates to the given value: how wrong types reach a node. */

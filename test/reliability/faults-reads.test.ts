@@ -29,6 +29,17 @@ const READS: Array<[string, INodeParameters, string]> = [
 		},
 		'/v2/slots',
 	],
+	['team getMany', { resource: 'team', operation: 'getMany', returnAll: true }, '/v2/teams'],
+	[
+		'teamMembership getMany',
+		{
+			resource: 'teamMembership',
+			operation: 'getMany',
+			teamId: { __rl: true, mode: 'id', value: '100' },
+			returnAll: true,
+		},
+		'/v2/teams/100/memberships',
+	],
 ];
 
 describe.each(READS)('R1 faults × read: %s', (_name, parameters, path) => {

@@ -104,6 +104,13 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 		where: 'days of ScheduleAvailabilityInput_2024_06_11 (type array with the day names as enum)',
 		why: 'The enum belongs to the items (which repeat it); an array never equals a string, so the array-level enum is dropped.',
 	},
+	{
+		id: 'team-memberships-list',
+		where: 'GetTeamMembershipsOutput.data (GET /v2/teams/{teamId}/memberships)',
+		why:
+			'Declared as one TeamMembershipOutput; apps/api/v2/src/modules/teams/memberships/controllers/' +
+			'teams-memberships.controller.ts (getTeamMemberships) answers the page as an array of them.',
+	},
 ];
 
 /** Cal.com's TIME_FORMAT_HH_MM: 00:00 to 23:59. */
@@ -234,6 +241,11 @@ function patchSchemas(schemas: Record<string, Node>): void {
 		props('GetReservedSlotOutput_2024_09_04').data = RESERVED_SLOT;
 	if (schemas.ReassignBookingOutput_2024_08_13)
 		props('ReassignBookingOutput_2024_08_13').data = REASSIGNED;
+	if (schemas.GetTeamMembershipsOutput)
+		props('GetTeamMembershipsOutput').data = {
+			type: 'array',
+			items: { $ref: '#/components/schemas/TeamMembershipOutput' },
+		};
 	const pagination = schemas.PaginationMetaDto;
 	if (pagination) {
 		const fields = props('PaginationMetaDto');

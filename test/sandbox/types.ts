@@ -116,6 +116,8 @@ export interface SandboxRecurrence {
 }
 
 export interface SandboxTeamMember {
+	/** Cal.com's Membership.id, what /v2/teams/{teamId}/memberships/{membershipId} names. */
+	id?: number;
 	userId: number;
 	role: 'OWNER' | 'ADMIN' | 'MEMBER';
 	accepted: boolean;
@@ -127,6 +129,8 @@ export interface SandboxTeam {
 	name: string;
 	organizationId: number | null;
 	members: SandboxTeamMember[];
+	/** The team's other columns as Create/Update set them (bio, timeZone, weekStart, isPrivate…). */
+	profile?: Record<string, unknown>;
 }
 
 export interface SandboxOrganization {

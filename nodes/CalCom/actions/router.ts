@@ -9,6 +9,8 @@ import * as credit from './credit';
 import * as eventType from './eventType';
 import * as schedule from './schedule';
 import * as slot from './slot';
+import * as team from './team';
+import * as teamMembership from './teamMembership';
 import type { OperationModule } from './types';
 import * as user from './user';
 import * as webhook from './webhook';
@@ -25,6 +27,8 @@ export const resources = {
 	eventType,
 	schedule,
 	slot,
+	team,
+	teamMembership,
 	user,
 	webhook,
 } satisfies Record<string, ResourceModule>;
@@ -55,6 +59,16 @@ export const resourceProperty: INodeProperties = {
 			description: 'Working hours that decide when event types can be booked',
 		},
 		{ name: 'Slot', value: 'slot', description: 'Free times to book' },
+		{
+			name: 'Team',
+			value: 'team',
+			description: 'Teams of Cal.com users: their settings, invite links, bookings and schedules',
+		},
+		{
+			name: 'Team Membership',
+			value: 'teamMembership',
+			description: 'Who is in a team, with which role (Member, Admin, Owner)',
+		},
 		{ name: 'User', value: 'user', description: 'The Cal.com user the API key belongs to' },
 		{
 			name: 'Webhook',

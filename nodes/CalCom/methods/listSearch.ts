@@ -1,6 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { calComRequest, paginateOffset } from '../transport';
+import { TEAM_MEMBERSHIP_PAGE_SIZE } from '../actions/teamAccess';
+import { asRecord } from '../helpers/json';
+import { toPositiveInt } from '../helpers/parameters';
+import { apiPath, calComRequest, paginateOffset } from '../transport';
 import { currentWebhookScope, webhookPath } from '../webhooks/scope';
 import { WEBHOOK_PAGE_SIZE } from '../webhooks/settings';
 
@@ -73,5 +76,56 @@ export async function searchWebhooks(
 					value: String(hook.id),
 				};
 			}),
+	};
+}
+
+/** The teams of the API key's user, searchable by name or slug. */
+export async function searchTeams(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const data = (await calComRequest.call(this, { method: 'GET', path: '/v2/teams' })) as unknown;
+	const teams = Array.isArray(data) ? (data as IDataObject[]) : [];
+	return {
+		results: teams
+			.filter((team) => matches(filter, team.name, team.slug))
+			.map((team) => ({
+				name: `${String(team.name ?? team.id)}${team.slug ? ` (${String(team.slug)})` : ''}`,
+				value: String(team.id),
+			})),
+	};
+}
+
+/**
+ * The memberships of the team chosen above, searchable by name, username or email. Listing them
+ * needs an admin or the owner of the team, as Cal.com's memberships route does.
+ */
+export async function searchTeamMembers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	let teamId: number;
+	try {
+		teamId = toPositiveInt(
+			this.getCurrentNodeParameter('teamId', { extractValue: true }),
+			'Team',
+			'a team ID',
+		);
+	} catch {
+		return { results: [] };
+	}
+	const memberships = (await paginateOffset.call(
+		this,
+		{ method: 'GET', path: apiPath`/v2/teams/${teamId}/memberships` },
+		{ pageSize: TEAM_MEMBERSHIP_PAGE_SIZE },
+	)) as IDataObject[];
+	return {
+		results: memberships
+			.map((membership) => ({ membership, user: asRecord(membership.user) }))
+			.filter(({ user }) => matches(filter, user.name, user.username, user.email))
+			.map(({ membership, user }) => ({
+				name: `${String(user.name ?? user.username ?? user.email)} (${String(user.email)}), ${String(membership.role)}${membership.accepted === false ? ', invited' : ''}`,
+				value: String(membership.id),
+			})),
 	};
 }

@@ -23,7 +23,7 @@ import type { RouteHandler } from './route';
 import { globalPipeAnswer } from '../validation-errors';
 import type { Failure } from '../validation-errors';
 
-type Status = 'upcoming' | 'recurring' | 'past' | 'cancelled' | 'unconfirmed';
+export type Status = 'upcoming' | 'recurring' | 'past' | 'cancelled' | 'unconfirmed';
 
 function matchesStatus(b: SandboxBooking, status: Status, now: number): boolean {
 	const live = b.status === 'accepted' || b.status === 'pending';
@@ -59,9 +59,10 @@ function numbers(value: unknown): number[] | undefined {
 		.filter((n) => Number.isFinite(n));
 }
 
-function filtered(
+/** The bookings `visible` lets through that match the query's filters (shared with team bookings). */
+export function filtered(
 	state: SandboxState,
-	user: SandboxUser,
+	visible: (b: SandboxBooking) => boolean,
 	q: Record<string, unknown>,
 	statuses: Status[],
 	now: number,
@@ -87,7 +88,7 @@ function filtered(
 	const email = typeof q.attendeeEmail === 'string' ? q.attendeeEmail.toLowerCase() : undefined;
 	const name = typeof q.attendeeName === 'string' ? q.attendeeName.toLowerCase() : undefined;
 	return state.bookings.filter((b) => {
-		if (!involves(b, user)) return false;
+		if (!visible(b)) return false;
 		if (statuses.length > 0 && !statuses.some((s) => matchesStatus(b, s, now))) return false;
 		if (typeof q.bookingUid === 'string' && b.uid !== q.bookingUid) return false;
 		if (eventTypeIds && !eventTypeIds.includes(b.eventTypeId)) return false;
@@ -115,7 +116,7 @@ function sortBy(
 	);
 }
 
-function offsetSort(
+export function offsetSort(
 	list: SandboxBooking[],
 	q: Record<string, unknown>,
 	statuses: Status[],
@@ -134,7 +135,7 @@ function offsetSort(
 }
 
 /** GetBookingsInput's @Min/@Max on take, skip and limit: the global validation pipe's 400 (validation-errors.ts). */
-function rangeProblem(
+export function rangeProblem(
 	name: string,
 	value: unknown,
 	min: number,
@@ -191,7 +192,11 @@ const list: RouteHandler['handle'] = (req, { state, now, build }) => {
 		const statuses = typeof q.status === 'string' ? [q.status as Status] : [];
 		const ascending =
 			statuses.length === 1 && statuses[0] !== 'past' && statuses[0] !== 'cancelled';
-		const all = sortBy(filtered(state, user, q, statuses, at), 'start', !ascending);
+		const all = sortBy(
+			filtered(state, (b) => involves(b, user), q, statuses, at),
+			'start',
+			!ascending,
+		);
 		let offset = 0;
 		if (typeof q.cursor === 'string') {
 			const decoded = /^o(\d+)$/.exec(Buffer.from(q.cursor, 'base64url').toString('utf8'));
@@ -213,7 +218,11 @@ const list: RouteHandler['handle'] = (req, { state, now, build }) => {
 	const problem = rangeProblem('take', q.take, 1, 250) ?? rangeProblem('skip', q.skip, 0);
 	if (problem) return globalPipeAnswer(req.url, q, [problem]);
 	const statuses = (Array.isArray(q.status) ? q.status : []) as Status[];
-	const all = offsetSort(filtered(state, user, q, statuses, at), q, statuses);
+	const all = offsetSort(
+		filtered(state, (b) => involves(b, user), q, statuses, at),
+		q,
+		statuses,
+	);
 	// As bookings.service.ts (getBookings): take and skip as given (Math.abs), defaults 100 and 0.
 	const take = Math.abs((q.take as number | undefined) ?? 100);
 	const skip = Math.abs((q.skip as number | undefined) ?? 0);

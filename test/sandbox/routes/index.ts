@@ -15,6 +15,8 @@ import { reservationsRoutes } from './reservations';
 import type { RouteHandler } from './route';
 import { schedulesRoutes } from './schedules';
 import { slotsRoutes } from './slots';
+import { teamMembershipsRoutes } from './team-memberships';
+import { teamsRoutes } from './teams';
 import { webhooksRoutes } from './webhooks';
 
 export const ROUTES: readonly RouteHandler[] = [
@@ -29,6 +31,8 @@ export const ROUTES: readonly RouteHandler[] = [
 	...bookingActionRoutes,
 	...webhooksRoutes,
 	...creditsRoutes,
+	...teamsRoutes,
+	...teamMembershipsRoutes,
 ];
 
 export function findRoute(

@@ -1,125 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { describeValue, ParameterError } from '../../helpers/errors';
-import { readLimit, readTimeoutMs, readUid, toPositiveInt } from '../../helpers/parameters';
-import { parseDateTime, timeAsRead, validateTimeZone } from '../../helpers/time';
-import { paginateCursor, paginateOffset } from '../../transport';
+import { readLimit, readTimeoutMs } from '../../helpers/parameters';
+import { paginateCursor } from '../../transport';
 import {
-	optionsCollection,
-	outputField,
-	returnAllFields,
-	timeParameter,
-} from '../common.descriptions';
+	bookingFiltersField,
+	bookingSortField,
+	listBookingsByOffset,
+	readBookingFilters,
+} from '../bookingList';
+import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
 import { shapeBookings } from './shared';
 
-const STATUSES = ['upcoming', 'recurring', 'past', 'cancelled', 'unconfirmed'] as const;
-const DATE_FILTERS: Array<[string, string, string]> = [
-	['afterStart', 'Starts After', 'Only bookings that start at or after this time'],
-	['beforeEnd', 'Ends Before', 'Only bookings that end at or before this time'],
-	['afterCreatedAt', 'Created After', 'Only bookings created at or after this time'],
-	['beforeCreatedAt', 'Created Before', 'Only bookings created at or before this time'],
-	['afterUpdatedAt', 'Updated After', 'Only bookings updated at or after this time'],
-	['beforeUpdatedAt', 'Updated Before', 'Only bookings updated at or before this time'],
-];
-
 export const description: INodeProperties[] = [
 	...returnAllFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Attendee Email',
-				name: 'attendeeEmail',
-				type: 'string',
-				placeholder: 'e.g. name@email.com',
-				default: '',
-				description: 'Only bookings with this attendee',
-			},
-			{
-				displayName: 'Attendee Name',
-				name: 'attendeeName',
-				type: 'string',
-				default: '',
-				description: 'Only bookings with an attendee of this name',
-			},
-			{
-				displayName: 'Booking UID',
-				name: 'bookingUid',
-				type: 'string',
-				default: '',
-				description: 'Only the booking with this UID',
-			},
-			...DATE_FILTERS.map(([name, displayName, purpose]) =>
-				timeParameter({ displayName, name, purpose, readIn: 'utc' }),
-			),
-			{
-				displayName: 'Event Type IDs',
-				name: 'eventTypeIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 12, 13',
-				description: 'Comma-separated event type IDs',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'multiOptions',
-				default: [],
-				options: STATUSES.map((value) => ({
-					name: value[0].toUpperCase() + value.slice(1),
-					value,
-				})),
-				description:
-					'Only bookings in these states; Unconfirmed means waiting for the host to confirm',
-			},
-			{
-				displayName: 'Team IDs',
-				name: 'teamsIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 100',
-				description: 'Comma-separated team IDs, for the bookings of those teams',
-			},
-		],
-	},
-	{
-		displayName: 'Sort',
-		name: 'sort',
-		type: 'collection',
-		placeholder: 'Add Sort',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'field',
-				type: 'options',
-				default: 'sortStart',
-				description: 'The booking time the list is ordered by',
-				options: [
-					{ name: 'Created', value: 'sortCreated' },
-					{ name: 'End', value: 'sortEnd' },
-					{ name: 'Start', value: 'sortStart' },
-					{ name: 'Updated', value: 'sortUpdatedAt' },
-				],
-			},
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				default: 'asc',
-				description: 'Ascending puts the earliest first',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-			},
-		],
-	},
+	bookingFiltersField(),
+	bookingSortField(),
 	outputField,
 	optionsCollection({
 		displayName: 'Paging',
@@ -143,120 +39,10 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
-function readFilters(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-): { qs: IDataObject; statuses: string[] } {
-	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = {
-		...readTextFilters(filters),
-		...readDateFilters(filters),
-		...readIdFilters(filters),
-		...readSort(ctx, itemIndex),
-	};
-	return { qs, statuses: readStatuses(filters.status) };
-}
-
-function readTextFilters(filters: IDataObject): IDataObject {
-	const qs: IDataObject = {};
-	if (filters.bookingUid !== undefined && filters.bookingUid !== '') {
-		qs.bookingUid = readUid(
-			filters.bookingUid,
-			'Booking UID',
-			'a booking UID',
-			'kEQ6lyUVxK9sKQNFvjgrCv',
-		);
-	}
-	for (const key of ['attendeeEmail', 'attendeeName']) {
-		if (typeof filters[key] === 'string' && (filters[key] as string).trim())
-			qs[key] = (filters[key] as string).trim();
-	}
-	return qs;
-}
-
-function readDateFilters(filters: IDataObject): IDataObject {
-	const qs: IDataObject = {};
-	const utc = validateTimeZone('UTC');
-	const read: Record<string, Date> = {};
-	for (const [key, label] of DATE_FILTERS) {
-		if (!filters[key]) continue;
-		read[key] = parseDateTime(filters[key], label, utc);
-		qs[key] = read[key].toISOString();
-	}
-	checkDateRanges(filters, read);
-	return qs;
-}
-
-/** An "after" past its "before" matches nothing: say so instead of returning an empty list. */
-function checkDateRanges(filters: IDataObject, read: Record<string, Date>): void {
-	const label = (key: string) => DATE_FILTERS.find(([name]) => name === key)?.[1] ?? key;
-	const shown = (key: string) => `${label(key)} ${timeAsRead(filters[key], read[key], 'UTC')}`;
-	for (const [after, before] of [
-		['afterStart', 'beforeEnd'],
-		['afterCreatedAt', 'beforeCreatedAt'],
-		['afterUpdatedAt', 'beforeUpdatedAt'],
-	]) {
-		if (!read[after] || !read[before] || read[before].getTime() > read[after].getTime()) continue;
-		throw new ParameterError(
-			label(before),
-			`must be after ${label(after)} (${shown(after)}; ${shown(before)}).`,
-		);
-	}
-}
-
-function readIdFilters(filters: IDataObject): IDataObject {
-	const qs: IDataObject = {};
-	for (const [key, label] of [
-		['eventTypeIds', 'Event Type IDs'],
-		['teamsIds', 'Team IDs'],
-	]) {
-		if (typeof filters[key] !== 'string' || !(filters[key] as string).trim()) continue;
-		const ids = (filters[key] as string)
-			.split(',')
-			.map((part) => toPositiveInt(part.trim(), label, 'an ID'));
-		qs[key] = ids.join(',');
-	}
-	return qs;
-}
-
-function readStatuses(rawStatus: unknown): string[] {
-	if (
-		rawStatus !== undefined &&
-		rawStatus !== null &&
-		typeof rawStatus !== 'string' &&
-		!Array.isArray(rawStatus)
-	) {
-		// Ignoring it would list every booking instead of the ones asked for.
-		throw new ParameterError(
-			'Status',
-			`${describeValue(rawStatus)} is not a list of statuses (${STATUSES.join(', ')}).`,
-		);
-	}
-	const statuses = (
-		typeof rawStatus === 'string' ? rawStatus.split(',') : ((rawStatus ?? []) as unknown[])
-	).map((status) => (typeof status === 'string' ? status.trim() : status));
-	for (const status of statuses) {
-		if (!(STATUSES as readonly unknown[]).includes(status)) {
-			throw new ParameterError(
-				'Status',
-				`${describeValue(status)} is not a booking status (${STATUSES.join(', ')}).`,
-			);
-		}
-	}
-	// Each one was checked against STATUSES above.
-	return statuses as string[];
-}
-
-function readSort(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const sort = ctx.getNodeParameter('sort', itemIndex, {}) as IDataObject;
-	return typeof sort.field === 'string'
-		? { [sort.field]: sort.direction === 'desc' ? 'desc' : 'asc' }
-		: {};
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const limit = readLimit(this, itemIndex, 'bookings');
-	const { qs, statuses } = readFilters(this, itemIndex);
+	const filters = readBookingFilters(this, itemIndex);
+	const { qs, statuses } = filters;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeoutMs = readTimeoutMs(this, itemIndex);
 	let bookings: unknown[];
@@ -280,12 +66,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			bookings.push(...page);
 		}
 	} else {
-		if (statuses.length) qs.status = statuses.join(',');
-		bookings = await paginateOffset.call(
-			this,
-			{ method: 'GET', path: '/v2/bookings', qs, timeoutMs },
-			{ limit, pageSize: 250 },
-		);
+		bookings = await listBookingsByOffset(this, '/v2/bookings', filters, limit, timeoutMs);
 	}
 	return shapeBookings(bookings);
 }

@@ -1,0 +1,22 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readTimeoutMs } from '../../helpers/parameters';
+import { apiPath, calComRequest } from '../../transport';
+import { optionsCollection, outputField } from '../common.descriptions';
+import { asTeamRole, readTeamId, teamIdLocator } from '../teamAccess';
+import type { CalComAnswer } from '../types';
+import { shapeTeams } from './shared';
+
+export const description: INodeProperties[] = [teamIdLocator, outputField, optionsCollection()];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
+	const teamId = readTeamId(this, itemIndex);
+	const data = await asTeamRole(teamId, 'member', async () =>
+		calComRequest.call(this, {
+			method: 'GET',
+			path: apiPath`/v2/teams/${teamId}`,
+			timeoutMs: readTimeoutMs(this, itemIndex),
+		}),
+	);
+	return shapeTeams(data);
+}

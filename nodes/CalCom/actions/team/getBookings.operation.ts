@@ -1,0 +1,46 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readLimit, readTimeoutMs } from '../../helpers/parameters';
+import { apiPath } from '../../transport';
+import { shapeBookings } from '../booking/shared';
+import {
+	bookingFiltersField,
+	bookingSortField,
+	listBookingsByOffset,
+	readBookingFilters,
+} from '../bookingList';
+import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
+import { asTeamRole, readTeamId, teamIdLocator } from '../teamAccess';
+import type { CalComAnswer } from '../types';
+
+/** The filters and orders GET /v2/teams/{teamId}/bookings takes (GetTeamsBookingsInput). */
+const TEAM_FILTERS = [
+	'attendeeEmail',
+	'attendeeName',
+	'bookingUid',
+	'afterStart',
+	'beforeEnd',
+	'eventTypeIds',
+	'status',
+];
+const TEAM_SORTS = ['sortCreated', 'sortEnd', 'sortStart'];
+
+export const description: INodeProperties[] = [
+	teamIdLocator,
+	...returnAllFields,
+	bookingFiltersField(TEAM_FILTERS),
+	bookingSortField(TEAM_SORTS),
+	outputField,
+	optionsCollection(),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
+	const teamId = readTeamId(this, itemIndex);
+	const limit = readLimit(this, itemIndex, 'bookings');
+	const filters = readBookingFilters(this, itemIndex);
+	const timeoutMs = readTimeoutMs(this, itemIndex);
+	const bookings = await asTeamRole(teamId, 'admin', async () =>
+		listBookingsByOffset(this, apiPath`/v2/teams/${teamId}/bookings`, filters, limit, timeoutMs),
+	);
+	return shapeBookings(bookings);
+}
