@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -7,8 +6,8 @@ import { join, resolve } from 'node:path';
 
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
-import type { CommandResult, Runtime } from './n8n';
-import { freePortPair, installedRuntime, N8n, packPackage, runOutput } from './n8n';
+import type { Runtime } from './n8n';
+import { freePortPair, installedRuntime, N8n, npmWithRuntime, packPackage, runOutput } from './n8n';
 
 /**
  * README's "Install in n8n → Before it is on npm", done as written: the built package packed with
@@ -41,26 +40,6 @@ async function startRegistry(): Promise<Registry> {
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
 	return { url: `http://127.0.0.1:${port}/`, requests, server };
-}
-
-/** npm as the Node 24 runtime runs it (its `node` first on PATH), in `cwd`. */
-function npm(
-	runtime: Runtime,
-	env: NodeJS.ProcessEnv,
-	cwd: string,
-	args: string[],
-): Promise<CommandResult> {
-	return new Promise((done) => {
-		execFile(
-			'npm',
-			args,
-			{ cwd, env: { ...env, PATH: `${runtime.nodeBin}:${process.env.PATH ?? ''}` } },
-			(error, stdout, stderr) => {
-				const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-				done({ code, stdout, stderr });
-			},
-		);
-	});
 }
 
 /** The packages npm put in `<folder>/node_modules` (not its own `.package-lock.json`). */
@@ -113,7 +92,11 @@ describe('a private install of the packed tarball into ~/.n8n/nodes, as README s
 		};
 		expect(made.name).toBe('installed-nodes');
 
-		const install = await npm(runtime, npmEnv, nodesFolder, ['install', tarball, ...README_FLAGS]);
+		const install = await npmWithRuntime(runtime, npmEnv, nodesFolder, [
+			'install',
+			tarball,
+			...README_FLAGS,
+		]);
 
 		expect(install).toMatchObject({ code: 0 });
 		expect(packagesIn(nodesFolder)).toEqual(['n8n-nodes-cal-com']);
@@ -171,7 +154,7 @@ describe('a private install of the packed tarball into ~/.n8n/nodes, as README s
 		const nodesFolder = join(work, 'plain', '.n8n', 'nodes');
 		mkdirSync(nodesFolder, { recursive: true });
 
-		const install = await npm(runtime, npmEnv, nodesFolder, ['install', tarball]);
+		const install = await npmWithRuntime(runtime, npmEnv, nodesFolder, ['install', tarball]);
 
 		expect(install).toMatchObject({ code: 0 });
 		expect(packagesIn(nodesFolder)).toEqual(['n8n-nodes-cal-com']);

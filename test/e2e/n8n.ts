@@ -114,6 +114,29 @@ export interface CommandResult {
 	stderr: string;
 }
 
+/**
+ * npm as the Node 24 runtime runs it (its `node` first on PATH), in `cwd`, with `env` only: for the
+ * install spec, which installs the packed tarball the way README says (offline; it checks that).
+ */
+export function npmWithRuntime(
+	runtime: Runtime,
+	env: NodeJS.ProcessEnv,
+	cwd: string,
+	args: string[],
+): Promise<CommandResult> {
+	return new Promise((done) => {
+		execFile(
+			'npm',
+			args,
+			{ cwd, env: { ...env, PATH: `${runtime.nodeBin}:${process.env.PATH ?? ''}` } },
+			(error, stdout, stderr) => {
+				const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+				done({ code, stdout, stderr });
+			},
+		);
+	});
+}
+
 /** Process groups of `n8n start`s still running: killed when this process exits, whatever happened. */
 const running = new Set<number>();
 let exitHookInstalled = false;
