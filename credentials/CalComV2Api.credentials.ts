@@ -65,7 +65,7 @@ export class CalComV2Api implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. https://cal.example.com',
 			description:
-				'Address of your Cal.com API v2 server, without the trailing /v2 (a path prefix such as /api is kept)',
+				'Address of your Cal.com API v2 server with http:// or https://, e.g. http://localhost:5555. A trailing / or /v2 is dropped; any other path is kept (for a proxy that serves the API under it).',
 			displayOptions: { show: { environment: ['selfHosted'] } },
 		},
 	];
@@ -109,7 +109,7 @@ export class CalComV2Api implements ICredentialType {
 				properties: {
 					value: 404,
 					message:
-						'No Cal.com API v2 answered at this base URL (GET /v2/me was not found). Check the base URL: it is the API host, e.g. https://api.cal.com, not the web app.',
+						'This base URL does not look like a Cal.com API v2 server: it has no GET /v2/me. Check the Cal.com Instance and, for Self-Hosted, the Base URL: the address of your Cal.com API v2 server (e.g. http://localhost:5555 or https://cal-api.example.com), not of the Cal.com web app, with no path after the host (a trailing /v2 is fine) unless a proxy serves the API under one.',
 				},
 			},
 		],

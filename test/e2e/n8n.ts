@@ -69,6 +69,23 @@ function runtimeFrom(out: string): Runtime {
 	return { nodeBin: value('N8N_NODE_BIN'), n8nDir: value('N8N_DIR') };
 }
 
+/** `npm pack` of the built package (dist/ as it is) into `destination`: the tarball's path. */
+export function packPackage(destination: string): string {
+	const name = execFileSync(
+		'npm',
+		['pack', '--ignore-scripts', '--pack-destination', destination],
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	)
+		.trim()
+		.split('\n')
+		.pop() as string;
+	return join(destination, name);
+}
+
 /**
  * `npm pack`s the built package and unpacks it into the folder n8n reads custom extensions from.
  * The folder sits inside the n8n install so that the package's `require('n8n-workflow')`
@@ -77,21 +94,14 @@ function runtimeFrom(out: string): Runtime {
 export function installPackedPackage(runtime: Runtime): string {
 	const packDir = mkdtempSync(join(tmpdir(), 'calcom-pack-'));
 	try {
-		const packed = execFileSync(
-			'npm',
-			['pack', '--ignore-scripts', '--pack-destination', packDir],
-			{ cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-		)
-			.trim()
-			.split('\n')
-			.pop() as string;
+		const packed = packPackage(packDir);
 		// One folder per run, so parallel runs (a test and the demo) never swap packages under each other.
 		const base = join(runtime.n8nDir, 'custom-extensions');
 		mkdirSync(base, { recursive: true });
 		const extensions = mkdtempSync(join(base, 'run-'));
 		const target = join(extensions, 'n8n-nodes-cal-com');
 		mkdirSync(target, { recursive: true });
-		execFileSync('tar', ['-xzf', join(packDir, packed), '-C', target, '--strip-components=1']);
+		execFileSync('tar', ['-xzf', packed, '-C', target, '--strip-components=1']);
 		return extensions;
 	} finally {
 		rmSync(packDir, { recursive: true, force: true });
@@ -102,6 +112,29 @@ export interface CommandResult {
 	code: number;
 	stdout: string;
 	stderr: string;
+}
+
+/**
+ * npm as the Node 24 runtime runs it (its `node` first on PATH), in `cwd`, with `env` only: for the
+ * install spec, which installs the packed tarball the way README says (offline; it checks that).
+ */
+export function npmWithRuntime(
+	runtime: Runtime,
+	env: NodeJS.ProcessEnv,
+	cwd: string,
+	args: string[],
+): Promise<CommandResult> {
+	return new Promise((done) => {
+		execFile(
+			'npm',
+			args,
+			{ cwd, env: { ...env, PATH: `${runtime.nodeBin}:${process.env.PATH ?? ''}` } },
+			(error, stdout, stderr) => {
+				const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+				done({ code, stdout, stderr });
+			},
+		);
+	});
 }
 
 /** Process groups of `n8n start`s still running: killed when this process exits, whatever happened. */
@@ -195,9 +228,13 @@ export class N8n {
 	/** The last lines `n8n start` printed, for error messages. */
 	private output: string[] = [];
 
+	/**
+	 * `extensions`: the folder `installPackedPackage` filled (N8N_CUSTOM_EXTENSIONS), or null for an
+	 * n8n that finds the package only where a user installed it (`<userFolder>/.n8n/nodes`).
+	 */
 	constructor(
 		readonly runtime: Runtime,
-		readonly extensions: string,
+		readonly extensions: string | null,
 		readonly port: number,
 	) {
 		this.userFolder = mkdtempSync(join(tmpdir(), 'calcom-n8n-'));
@@ -205,7 +242,7 @@ export class N8n {
 			PATH: `${runtime.nodeBin}:${process.env.PATH ?? ''}`,
 			HOME: this.userFolder,
 			N8N_USER_FOLDER: this.userFolder,
-			N8N_CUSTOM_EXTENSIONS: extensions,
+			...(extensions === null ? {} : { N8N_CUSTOM_EXTENSIONS: extensions }),
 			N8N_ENCRYPTION_KEY: 'e2e-only-not-a-secret-0123456789',
 			DB_TYPE: 'sqlite',
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -399,6 +436,13 @@ export class N8n {
 		return (await response.json()) as NodeTypeDescription[];
 	}
 
+	/** The credential types the editor gets (`/types/credentials.json`): their names. */
+	async credentialTypes(): Promise<Array<{ name: string; displayName: string }>> {
+		const response = await this.request('GET', '/types/credentials.json');
+		if (!response.ok) throw new Error(`GET /types/credentials.json: ${response.status}`);
+		return (await response.json()) as Array<{ name: string; displayName: string }>;
+	}
+
 	cli(args: string[], timeoutMs = 300_000): Promise<CommandResult> {
 		const bin = join(this.runtime.n8nDir, 'node_modules', '.bin', 'n8n');
 		return new Promise((resolvePromise) => {
@@ -446,7 +490,7 @@ export class N8n {
 	/** Removes the user folder and the extension folder (stop() first when started). */
 	cleanup(): void {
 		rmSync(this.userFolder, { recursive: true, force: true });
-		rmSync(this.extensions, { recursive: true, force: true });
+		if (this.extensions !== null) rmSync(this.extensions, { recursive: true, force: true });
 	}
 }
 

@@ -210,9 +210,40 @@ describe('Booking: the scheduling loop', () => {
 		// Booking 1001 holds 2027-03-02 14:00 New York on bailey's 30 min event type.
 		const result = await runCalCom(sandbox, createParams('2027-03-02T14:00'));
 		expect(result.error?.message).toBe(
-			'2027-03-02T14:00:00-05:00 (America/New_York) is not a free slot. Nearest free slots: 2027-03-02T12:30:00-05:00, 2027-03-02T13:00:00-05:00, 2027-03-02T13:30:00-05:00, 2027-03-02T14:30:00-05:00, 2027-03-02T15:00:00-05:00',
+			'Start "2027-03-02T14:00" has no offset, so it was read in the Attendee Time Zone: 2027-03-02T14:00:00-05:00 (America/New_York) is not a free slot. Nearest free slots: 2027-03-02T12:30:00-05:00, 2027-03-02T13:00:00-05:00, 2027-03-02T13:30:00-05:00, 2027-03-02T14:30:00-05:00, 2027-03-02T15:00:00-05:00',
 		);
 		expect(posts(sandbox)).toHaveLength(0);
+	});
+
+	it("a taken start without an offset: says it was read in the Attendee Time Zone, and lists the slots in the key owner's zone too", async () => {
+		// Bailey (the key's owner and the event type's host) lives in America/New_York: 20:00 in
+		// Berlin is 14:00 in New York, which booking 1001 holds.
+		const result = await runCalCom(
+			sandbox,
+			createParams('2027-03-02T20:00', { attendeeTimeZone: 'Europe/Berlin' }),
+		);
+		expect(result.error?.message).toBe(
+			'Start "2027-03-02T20:00" has no offset, so it was read in the Attendee Time Zone: 2027-03-02T20:00:00+01:00 (Europe/Berlin) is not a free slot. Nearest free slots: 2027-03-02T18:30:00+01:00, 2027-03-02T19:00:00+01:00, 2027-03-02T19:30:00+01:00, 2027-03-02T20:30:00+01:00, 2027-03-02T21:00:00+01:00; in your Cal.com time zone (America/New_York): 2027-03-02T12:30:00-05:00, 2027-03-02T13:00:00-05:00, 2027-03-02T13:30:00-05:00, 2027-03-02T14:30:00-05:00, 2027-03-02T15:00:00-05:00',
+		);
+		expect(posts(sandbox)).toHaveLength(0);
+		expect(sandbox.requests.filter((r) => r.path === '/v2/me')).toHaveLength(1);
+	});
+
+	it('a taken start with an offset: no reading to explain, the slots in both zones', async () => {
+		const result = await runCalCom(
+			sandbox,
+			createParams('2027-03-02T14:00:00-05:00', { attendeeTimeZone: 'Europe/Berlin' }),
+		);
+		expect(result.error?.message).toBe(
+			'2027-03-02T20:00:00+01:00 (Europe/Berlin) is not a free slot. Nearest free slots: 2027-03-02T18:30:00+01:00, 2027-03-02T19:00:00+01:00, 2027-03-02T19:30:00+01:00, 2027-03-02T20:30:00+01:00, 2027-03-02T21:00:00+01:00; in your Cal.com time zone (America/New_York): 2027-03-02T12:30:00-05:00, 2027-03-02T13:00:00-05:00, 2027-03-02T13:30:00-05:00, 2027-03-02T14:30:00-05:00, 2027-03-02T15:00:00-05:00',
+		);
+		expect(posts(sandbox)).toHaveLength(0);
+	});
+
+	it('a free start asks nothing more than before: no GET /v2/me', async () => {
+		const result = await runCalCom(sandbox, createParams('2027-03-15T09:00'));
+		expect(result.error).toBeUndefined();
+		expect(sandbox.requests.filter((r) => r.path === '/v2/me')).toHaveLength(0);
 	});
 
 	// Cal.com's source answers "slot taken" 400 (errors.service.ts); hosted Cal.com answers 409.
@@ -225,7 +256,7 @@ describe('Booking: the scheduling loop', () => {
 				createParams('2027-03-02T14:00', { options: { checkAvailability: false } }),
 			);
 			expect(result.error?.message).toBe(
-				'2027-03-02T14:00:00-05:00 (America/New_York) is not a free slot. Nearest free slots: 2027-03-02T12:30:00-05:00, 2027-03-02T13:00:00-05:00, 2027-03-02T13:30:00-05:00, 2027-03-02T14:30:00-05:00, 2027-03-02T15:00:00-05:00',
+				'Start "2027-03-02T14:00" has no offset, so it was read in the Attendee Time Zone: 2027-03-02T14:00:00-05:00 (America/New_York) is not a free slot. Nearest free slots: 2027-03-02T12:30:00-05:00, 2027-03-02T13:00:00-05:00, 2027-03-02T13:30:00-05:00, 2027-03-02T14:30:00-05:00, 2027-03-02T15:00:00-05:00',
 			);
 			expect(posts(sandbox).map((r) => r.status)).toEqual([status]);
 		},

@@ -32,11 +32,14 @@ export async function runCalCom(
 		inputItems?: IDataObject[];
 		continueOnFail?: boolean;
 		apiKey?: string;
+		/** The credential's Base URL instead of the sandbox's own. */
+		baseUrl?: string;
 		asTool?: boolean;
 	} = {},
 ): Promise<RunNodeResult> {
 	const credentials = credentialsFor(sandbox, options.username);
 	if (options.apiKey !== undefined) credentials.calComV2Api.apiKey = options.apiKey;
+	if (options.baseUrl !== undefined) credentials.calComV2Api.baseUrl = options.baseUrl;
 	return await runNode({
 		node: new CalCom(),
 		credentialTypes: [new CalComV2Api()],

@@ -39,7 +39,7 @@ describe('Errors an AI agent can act on (the node as a tool)', () => {
 		const sandbox = current();
 		const tool = await runCalCom(sandbox, booking({ start: '2027-03-02T14:00' }), { asTool: true });
 		expect(tool.error?.message).toBe(
-			'2027-03-02T14:00:00-05:00 (America/New_York) is not a free slot. Nearest free slots: 2027-03-02T12:30:00-05:00, 2027-03-02T13:00:00-05:00, 2027-03-02T13:30:00-05:00, 2027-03-02T14:30:00-05:00, 2027-03-02T15:00:00-05:00. Pick one of these start times (or run Slot → Get Available) and try again.',
+			'Start "2027-03-02T14:00" has no offset, so it was read in the Attendee Time Zone: 2027-03-02T14:00:00-05:00 (America/New_York) is not a free slot. Nearest free slots: 2027-03-02T12:30:00-05:00, 2027-03-02T13:00:00-05:00, 2027-03-02T13:30:00-05:00, 2027-03-02T14:30:00-05:00, 2027-03-02T15:00:00-05:00. Pick one of these start times (or run Slot → Get Available) and try again.',
 		);
 		expect(posts(sandbox)).toHaveLength(0);
 

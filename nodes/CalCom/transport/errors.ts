@@ -131,17 +131,63 @@ function unauthorized(calMessage: string | undefined, said: string | undefined):
 	];
 }
 
-/** 404: a route this version lacks, or a missing record (named by the caller when it can). */
+/**
+ * Cal.com API v2 answers every error in its envelope `{status: "error", error: {…}}`
+ * (apps/api/v2/src/filters/http-exception.filter.ts and the other filters beside it).
+ */
+function isCalComErrorAnswer(body: unknown): boolean {
+	return isRecord(body) && body.status === 'error' && isRecord(body.error);
+}
+
+/** What to check when the base URL does not lead to Cal.com API v2 (the credential test says it too). */
+const CHECK_BASE_URL =
+	'Check the Cal.com API credential: the Cal.com Instance (Cloud, EU or Self-Hosted) and, for Self-Hosted, the Base URL. It is the address of your Cal.com API v2 server (e.g. http://localhost:5555 or https://cal-api.example.com), not of the Cal.com web app, with no path after the host (a trailing /v2 is fine) unless a proxy serves the API under one.';
+
+/** Served by every Cal.com API v2, whatever its version (the credential test asks for it). */
+const ME_PATH = '/v2/me';
+
+const NOT_CAL_COM = 'The base URL does not look like a Cal.com API v2 server';
+
+/**
+ * A 404 that shows the base URL does not lead to Cal.com API v2: an answer that is not Cal.com's
+ * (a web page, another server's JSON); a route the server saw under a path the base URL added
+ * ("Cannot GET /api/v2/me" when /v2/me was asked); or no /v2/me at all.
+ */
+function notCalComServer(
+	body: unknown,
+	calMessage: string | undefined,
+	ctx: FailureContext,
+): Explanation | undefined {
+	const asked = ctx.path.split('?')[0];
+	if (!isCalComErrorAnswer(body)) {
+		const what = typeof body === 'string' && /^\s*</.test(body) ? 'a web page' : 'an answer';
+		return [
+			`${NOT_CAL_COM}: it answered ${ctx.method} ${asked} with "404 Not Found" and ${what} that is not Cal.com's`,
+			CHECK_BASE_URL,
+		];
+	}
+	if (!calMessage || !isMissingRoute(calMessage)) return undefined;
+	const seen = calMessage.split(' ')[2].split('?')[0];
+	if (seen === asked && seen !== ME_PATH) return undefined;
+	return [`${NOT_CAL_COM}: it has no ${seen} (it said "${calMessage}")`, CHECK_BASE_URL];
+}
+
+/** 404: not Cal.com at all, a route this version lacks, or a missing record (named by the caller). */
 function notFound(
+	body: unknown,
 	calMessage: string | undefined,
 	said: string | undefined,
 	ctx: FailureContext,
 ): Explanation {
+	const notCalCom = notCalComServer(body, calMessage, ctx);
+	if (notCalCom) return notCalCom;
 	if (isMissingRoute(calMessage)) {
+		const version = ctx.apiVersion
+			? `with cal-api-version ${ctx.apiVersion}`
+			: 'without a cal-api-version';
 		return [
-			`Cal.com has no ${ctx.method} ${ctx.path.split('?')[0]} for cal-api-version ${ctx.apiVersion ?? '(none)'}`,
-			'The server may run an older Cal.com version, or the base URL may not point at Cal.com API v2. ' +
-				(said ?? ''),
+			`This Cal.com server has no ${ctx.method} ${ctx.path.split('?')[0]} ${version}`,
+			`It may run a Cal.com version older than this endpoint. ${said ?? ''}`.trim(),
 		];
 	}
 	return [ctx.notFoundMessage ?? `Not found: ${calMessage ?? ctx.path}`, said];
@@ -175,7 +221,7 @@ function explain(
 			'The API key works, but its user may not own this resource or lack the permission for it.',
 		];
 	}
-	if (statusCode === 404) return notFound(calMessage, said, ctx);
+	if (statusCode === 404) return notFound(body, calMessage, said, ctx);
 	if (statusCode === 409) {
 		return [
 			`Cal.com reported a conflict: ${calMessage ?? 'the resource already exists or changed'}`,

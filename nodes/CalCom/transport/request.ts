@@ -9,10 +9,10 @@ import type {
 	INode,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { isRecord } from '../helpers/json';
-import { resolveBaseUrl } from './baseUrl';
+import { baseUrlProblem, resolveBaseUrl } from './baseUrl';
 import type { FailureContext, NetworkFailure } from './errors';
 import { httpError, networkError } from './errors';
 import { paceBeforeRequest, recordRateLimit } from './pacing';
@@ -143,6 +143,8 @@ async function planRequest(
 ): Promise<RequestPlan> {
 	const credentials = await credentialsOf(this);
 	const baseUrl = resolveBaseUrl(credentials);
+	const problem = baseUrlProblem(baseUrl);
+	if (problem) throw new NodeOperationError(this.getNode(), problem);
 	const apiVersion =
 		options.apiVersion === null
 			? undefined

@@ -12,7 +12,14 @@ import { loadBookingFields } from '../eventType/shared';
 import type { EventTypeRef } from '../eventTypeLookup';
 import { readEventTypeRef, refQuery } from '../eventTypeLookup';
 import type { CalComAnswer } from '../types';
-import { freeSlotsAround, isSlotTakenError, nearestSlots, slotNotFreeError } from './freeSlots';
+import type { StartReading } from './freeSlots';
+import {
+	freeSlotsAround,
+	isSlotTakenError,
+	nearestSlots,
+	ownerTimeZone,
+	slotNotFreeError,
+} from './freeSlots';
 import { createFields, createOptions } from './create.fields';
 import { findBookingAfterFailure } from './create.lookup';
 import { emailProblem, parseEmailList } from './emails';
@@ -46,6 +53,8 @@ interface NewBooking {
 	start: Date;
 	email: string;
 	timeZone: string;
+	/** Start as typed when it had no offset (read in the Attendee Time Zone), for the slot error. */
+	naiveStart?: string;
 	body: IDataObject;
 	/** Every request of the create, the reads before it and the look-up after it, keeps to it. */
 	timeoutMs: number;
@@ -163,7 +172,18 @@ async function ownBookingOrTaken(
 	if (existing.length) return shapeBookings(existing);
 	const slots =
 		free ?? (await freeSlotsAround.call(this, ref, start, slotQuery(booking), timeoutMs));
-	throw slotNotFreeError(this, start, nearestSlots(slots, start), booking.timeZone, itemIndex);
+	const reading: StartReading = { ownerTimeZone: await ownerTimeZone.call(this, timeoutMs) };
+	if (booking.naiveStart !== undefined)
+		reading.naive = { field: 'Start', text: booking.naiveStart, zoneField: 'Attendee Time Zone' };
+	const nearest = nearestSlots(slots, start);
+	throw slotNotFreeError(this, start, nearest, booking.timeZone, itemIndex, reading);
+}
+
+/** The start as typed when it carries no offset (so the Attendee Time Zone decided it). */
+function naiveText(raw: unknown): string | undefined {
+	if (typeof raw !== 'string') return undefined;
+	const text = raw.trim();
+	return /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text) ? undefined : text;
 }
 
 /** Undefined when the start is a free slot; this booking when an earlier run already made it. */
@@ -218,9 +238,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('attendeeTimeZone', itemIndex, ''),
 		'Attendee Time Zone',
 	);
-	const start = parseDateTime(this.getNodeParameter('start', itemIndex, ''), 'Start', timeZone, {
-		exact: true,
-	});
+	const rawStart = this.getNodeParameter('start', itemIndex, '');
+	const start = parseDateTime(rawStart, 'Start', timeZone, { exact: true });
 	const ref = readEventTypeRef(this, itemIndex);
 	const attendee = readAttendee(this, itemIndex, extra, timeZone);
 	const body = buildBody(extra, ref, start, attendee);
@@ -232,6 +251,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		start,
 		email: String(attendee.email),
 		timeZone,
+		naiveStart: naiveText(rawStart),
 		body,
 		timeoutMs,
 	};

@@ -56,17 +56,38 @@ export function isSlotTakenError(error: unknown): boolean {
 	return isCalComRefusal(error, [400, 409], TAKEN);
 }
 
+/** What a slot error can add about the start: how it was read, and a second zone to list in. */
+export interface StartReading {
+	/** The start as given without an offset, its field, and the zone field it was read in. */
+	naive?: { field: string; text: string; zoneField: string };
+	/** The API key owner's time zone (the host's, for one's own event types), when known. */
+	ownerTimeZone?: string;
+}
+
+/** The nearest slots again in the owner's zone, when it is known and not the zone already shown. */
+function inOwnerZone(alternatives: Date[], timeZone: string, reading: StartReading): string {
+	const zone = reading.ownerTimeZone;
+	if (!zone || zone === timeZone || alternatives.length === 0) return '';
+	const list = alternatives.map((slot) => formatInZone(slot, zone));
+	return `; in your Cal.com time zone (${zone}): ${list.join(', ')}`;
+}
+
 export function slotNotFreeError(
 	ctx: IExecuteFunctions,
 	at: Date,
 	alternatives: Date[],
 	timeZone: string,
 	itemIndex: number,
+	reading: StartReading = {},
 ): NodeOperationError {
-	const when = `${formatInZone(at, timeZone)} (${timeZone})`;
+	const { naive } = reading;
+	const read = naive
+		? `${naive.field} "${naive.text}" has no offset, so it was read in the ${naive.zoneField}: `
+		: '';
+	const when = `${read}${formatInZone(at, timeZone)} (${timeZone})`;
 	const list = alternatives.map((slot) => formatInZone(slot, timeZone));
 	const message = list.length
-		? `${when} is not a free slot. Nearest free slots: ${list.join(', ')}`
+		? `${when} is not a free slot. Nearest free slots: ${list.join(', ')}${inOwnerZone(alternatives, timeZone, reading)}`
 		: `${when} is not a free slot, and there is no free slot from a day before to a week after it`;
 	return new NodeOperationError(ctx.getNode(), message, {
 		itemIndex,
@@ -74,6 +95,26 @@ export function slotNotFreeError(
 			? 'Pick one of these start times (or run Slot → Get Available) and try again.'
 			: 'Run Slot → Get Available over a wider range to find a free time.',
 	});
+}
+
+/**
+ * The API key owner's time zone (GET /v2/me), asked only once a start turned out not free, to
+ * list the slots on the host's clock too; undefined when it cannot be had (the slot error stands).
+ */
+export async function ownerTimeZone(
+	this: IExecuteFunctions,
+	timeoutMs?: number,
+): Promise<string | undefined> {
+	try {
+		const me = (await calComRequest.call(this, {
+			method: 'GET',
+			path: '/v2/me',
+			timeoutMs,
+		})) as IDataObject | null;
+		return typeof me?.timeZone === 'string' && me.timeZone ? me.timeZone : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /**
