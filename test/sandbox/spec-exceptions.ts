@@ -104,6 +104,22 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 		where: 'days of ScheduleAvailabilityInput_2024_06_11 (type array with the day names as enum)',
 		why: 'The enum belongs to the items (which repeat it); an array never equals a string, so the array-level enum is dropped.',
 	},
+	{
+		id: 'org-user-update-fields',
+		where: 'UpdateOrganizationUserInput (PATCH /v2/organizations/{orgId}/users/{userId})',
+		why:
+			"Documented with no properties. Cal.com's class extends UpdateUserInput, PartialType(CreateUserInput) " +
+			'(apps/api/v2/src/modules/users/inputs/update-user.input.ts): every field of CreateOrganizationUserInput ' +
+			'but organizationRole and autoAccept, none required.',
+	},
+	{
+		id: 'org-memberships-list-is-array',
+		where: 'GetAllOrgMemberships.data (GET /v2/organizations/{orgId}/memberships)',
+		why:
+			'Documented as one membership; the output class types it OrganizationMembershipOutput[] with @IsArray ' +
+			'(apps/api/v2/src/modules/organizations/memberships/outputs/get-all-memberships.output.ts) and the ' +
+			'controller answers the list.',
+	},
 ];
 
 /** Cal.com's TIME_FORMAT_HH_MM: 00:00 to 23:59. */
@@ -234,6 +250,7 @@ function patchSchemas(schemas: Record<string, Node>): void {
 		props('GetReservedSlotOutput_2024_09_04').data = RESERVED_SLOT;
 	if (schemas.ReassignBookingOutput_2024_08_13)
 		props('ReassignBookingOutput_2024_08_13').data = REASSIGNED;
+	patchOrganizationSchemas(schemas);
 	const pagination = schemas.PaginationMetaDto;
 	if (pagination) {
 		const fields = props('PaginationMetaDto');
@@ -255,6 +272,18 @@ function patchSchemas(schemas: Record<string, Node>): void {
 			if (prop) props(name)[key] = { anyOf: [prop, { type: 'null' }] };
 		}
 	}
+}
+
+function patchOrganizationSchemas(schemas: Record<string, Node>): void {
+	const create = schemas.CreateOrganizationUserInput?.properties as Node | undefined;
+	if (create && schemas.UpdateOrganizationUserInput) {
+		const fields: Node = { ...create };
+		delete fields.organizationRole;
+		delete fields.autoAccept;
+		schemas.UpdateOrganizationUserInput.properties = fields;
+	}
+	const list = schemas.GetAllOrgMemberships?.properties as Node | undefined;
+	if (list?.data) list.data = { type: 'array', items: list.data };
 }
 
 function walk(value: unknown): void {

@@ -45,6 +45,7 @@ export function seedState(fixture: SandboxFixture): SandboxState {
 		credits: copy.credits ?? [],
 		creditCharges: [],
 		apiKeys: copy.apiKeys ?? [],
+		outOfOffice: copy.outOfOffice ?? [],
 	};
 }
 

@@ -11,6 +11,7 @@ import { creditsRoutes } from './credits';
 import { eventTypesRoutes } from './event-types';
 import { eventTypeWriteRoutes } from './event-types-write';
 import { meRoutes } from './me';
+import { organizationUserRoutes } from './organizations';
 import { reservationsRoutes } from './reservations';
 import type { RouteHandler } from './route';
 import { schedulesRoutes } from './schedules';
@@ -29,6 +30,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...bookingActionRoutes,
 	...webhooksRoutes,
 	...creditsRoutes,
+	...organizationUserRoutes,
 ];
 
 export function findRoute(
