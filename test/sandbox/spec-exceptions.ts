@@ -120,6 +120,14 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 			'(apps/api/v2/src/modules/organizations/memberships/outputs/get-all-memberships.output.ts) and the ' +
 			'controller answers the list.',
 	},
+	{
+		id: 'ooo-nullable-fields',
+		where: 'toUserId and notes of UserOooOutputDto (the out-of-office answers)',
+		why:
+			'Typed number and string; Cal.com exposes the nullable OutOfOfficeEntry columns as they are ' +
+			'(apps/api/v2/src/modules/ooo/outputs/ooo.output.ts, @Expose with excludeAll), so an entry without a ' +
+			'redirect or notes has null.',
+	},
 ];
 
 /** Cal.com's TIME_FORMAT_HH_MM: 00:00 to 23:59. */
@@ -284,6 +292,10 @@ function patchOrganizationSchemas(schemas: Record<string, Node>): void {
 	}
 	const list = schemas.GetAllOrgMemberships?.properties as Node | undefined;
 	if (list?.data) list.data = { type: 'array', items: list.data };
+	const ooo = schemas.UserOooOutputDto?.properties as Record<string, Node> | undefined;
+	for (const key of ['toUserId', 'notes']) {
+		if (ooo?.[key]) ooo[key] = { anyOf: [ooo[key], { type: 'null' }] };
+	}
 }
 
 function walk(value: unknown): void {

@@ -12,6 +12,7 @@ import { eventTypesRoutes } from './event-types';
 import { eventTypeWriteRoutes } from './event-types-write';
 import { meRoutes } from './me';
 import { organizationUserRoutes } from './organizations';
+import { outOfOfficeRoutes } from './out-of-office';
 import { reservationsRoutes } from './reservations';
 import type { RouteHandler } from './route';
 import { schedulesRoutes } from './schedules';
@@ -31,6 +32,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...webhooksRoutes,
 	...creditsRoutes,
 	...organizationUserRoutes,
+	...outOfOfficeRoutes,
 ];
 
 export function findRoute(
