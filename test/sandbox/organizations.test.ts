@@ -133,3 +133,75 @@ describe('sandbox organizations: users', () => {
 		expect(res.json.error.message).toBe('Forbidden resource');
 	});
 });
+
+describe('sandbox organizations: memberships', () => {
+	it('lists, gets, updates and removes memberships in the documented shapes', async () => {
+		const list = await call(sandbox, '/v2/organizations/900/memberships', { key: maya });
+		expect(list.status).toBe(200);
+		expect(list.json.data.map((m: { userId: number; role: string }) => [m.userId, m.role])).toEqual(
+			[
+				[41, 'OWNER'],
+				[42, 'ADMIN'],
+				[43, 'MEMBER'],
+			],
+		);
+		expect(
+			responseProblems('GET', '/v2/organizations/{orgId}/memberships', 200, list.json),
+		).toEqual([]);
+		const one = await call(sandbox, '/v2/organizations/900/memberships/9003', { key: maya });
+		expect(one.json.data).toMatchObject({
+			id: 9003,
+			userId: 43,
+			teamId: 900,
+			user: { email: 'priya@northwind.example' },
+		});
+		const promoted = await call(sandbox, '/v2/organizations/900/memberships/9003', {
+			method: 'PATCH',
+			key: maya,
+			body: { role: 'ADMIN' },
+		});
+		expect(promoted.json.data.role).toBe('ADMIN');
+		// Priya is an admin now: her key manages users.
+		expect((await call(sandbox, '/v2/organizations/900/users', { key: priya })).status).toBe(200);
+		const removed = await call(sandbox, '/v2/organizations/900/memberships/9003', {
+			method: 'DELETE',
+			key: maya,
+		});
+		expect(removed.status).toBe(200);
+		expect((await call(sandbox, '/v2/me', { key: priya })).json.data.organizationId).toBeNull();
+		expect(sandbox.invalidRequests()).toEqual([]);
+	});
+
+	it('adds a member, and adding them again updates the membership (Cal.com’s upsert)', async () => {
+		const added = await call(sandbox, '/v2/organizations/900/memberships', {
+			method: 'POST',
+			key: omar,
+			body: { userId: 1, role: 'MEMBER', accepted: true },
+		});
+		expect(added.status).toBe(201);
+		expect(
+			responseProblems('POST', '/v2/organizations/{orgId}/memberships', 201, added.json),
+		).toEqual([]);
+		const again = await call(sandbox, '/v2/organizations/900/memberships', {
+			method: 'POST',
+			key: omar,
+			body: { userId: 1, role: 'ADMIN' },
+		});
+		expect([again.json.data.id, again.json.data.role]).toEqual([added.json.data.id, 'ADMIN']);
+		expect((await call(sandbox, '/v2/organizations/900/users', { key: bailey })).status).toBe(200);
+	});
+
+	it('answers 404 for a membership of another organization, and 400 for a role outside the list', async () => {
+		const missing = await call(sandbox, '/v2/organizations/900/memberships/77', { key: maya });
+		expect([missing.status, missing.json.error.message]).toEqual([
+			404,
+			'IsMembershipInOrg - Membership (77) not found.',
+		]);
+		const role = await call(sandbox, '/v2/organizations/900/memberships', {
+			method: 'POST',
+			key: maya,
+			body: { userId: 1, role: 'SUPERUSER' },
+		});
+		expect(role.status).toBe(400);
+	});
+});

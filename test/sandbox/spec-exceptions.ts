@@ -128,6 +128,12 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 			'(apps/api/v2/src/modules/ooo/outputs/ooo.output.ts, @Expose with excludeAll), so an entry without a ' +
 			'redirect or notes has null.',
 	},
+	{
+		id: 'membership-user-nullable',
+		where:
+			'avatarUrl, username, name and bio of MembershipUserOutputDto (organization memberships)',
+		why: 'Typed string; Cal.com selects the nullable user columns as they are, so a user without them has null.',
+	},
 ];
 
 /** Cal.com's TIME_FORMAT_HH_MM: 00:00 to 23:59. */
@@ -295,6 +301,10 @@ function patchOrganizationSchemas(schemas: Record<string, Node>): void {
 	const ooo = schemas.UserOooOutputDto?.properties as Record<string, Node> | undefined;
 	for (const key of ['toUserId', 'notes']) {
 		if (ooo?.[key]) ooo[key] = { anyOf: [ooo[key], { type: 'null' }] };
+	}
+	const member = schemas.MembershipUserOutputDto?.properties as Record<string, Node> | undefined;
+	for (const key of ['avatarUrl', 'username', 'name', 'bio']) {
+		if (member?.[key]) member[key] = { anyOf: [member[key], { type: 'null' }] };
 	}
 }
 

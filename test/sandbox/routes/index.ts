@@ -11,6 +11,7 @@ import { creditsRoutes } from './credits';
 import { eventTypesRoutes } from './event-types';
 import { eventTypeWriteRoutes } from './event-types-write';
 import { meRoutes } from './me';
+import { organizationMembershipRoutes } from './organization-memberships';
 import { organizationUserRoutes } from './organizations';
 import { outOfOfficeRoutes } from './out-of-office';
 import { reservationsRoutes } from './reservations';
@@ -33,6 +34,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...creditsRoutes,
 	...organizationUserRoutes,
 	...outOfOfficeRoutes,
+	...organizationMembershipRoutes,
 ];
 
 export function findRoute(
