@@ -7,7 +7,12 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties, router } from './actions/router';
-import { searchEventTypes, searchSchedules, searchWebhooks } from './methods/listSearch';
+import {
+	searchEventTypes,
+	searchOrganizationUsers,
+	searchSchedules,
+	searchWebhooks,
+} from './methods/listSearch';
 import { getBookingQuestions, getTimeZones } from './methods/loadOptions';
 
 export class CalCom implements INodeType {
@@ -29,7 +34,7 @@ export class CalCom implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchEventTypes, searchSchedules, searchWebhooks },
+		listSearch: { searchEventTypes, searchOrganizationUsers, searchSchedules, searchWebhooks },
 		loadOptions: { getBookingQuestions, getTimeZones },
 	};
 

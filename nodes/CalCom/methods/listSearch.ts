@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { calComRequest, paginateOffset } from '../transport';
+import { currentOrganizationId, ORG_USERS_PAGE_SIZE } from '../actions/organization';
+import { apiPath, calComRequest, paginateOffset } from '../transport';
 import { currentWebhookScope, webhookPath } from '../webhooks/scope';
 import { WEBHOOK_PAGE_SIZE } from '../webhooks/settings';
 
@@ -73,5 +74,27 @@ export async function searchWebhooks(
 					value: String(hook.id),
 				};
 			}),
+	};
+}
+
+/** The users of the organization chosen in the editor, searchable by name, username or email. */
+export async function searchOrganizationUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const orgId = await currentOrganizationId(this);
+	if (orgId === undefined) return { results: [] };
+	const users = (await paginateOffset.call(
+		this,
+		{ method: 'GET', path: apiPath`/v2/organizations/${orgId}/users` },
+		{ pageSize: ORG_USERS_PAGE_SIZE },
+	)) as IDataObject[];
+	return {
+		results: users
+			.filter((user) => matches(filter, user.name, user.username, user.email))
+			.map((user) => ({
+				name: `${String(user.name ?? user.username ?? user.email)} (${String(user.email)})`,
+				value: String(user.id),
+			})),
 	};
 }

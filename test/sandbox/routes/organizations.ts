@@ -156,8 +156,9 @@ export const organizationUserRoutes: RouteHandler[] = [
 		handle(req, ctx) {
 			const access = orgAdminAccess(req, ctx.state);
 			if (!access.ok) return access.result;
-			const q = req.typedQuery as { emails?: string[]; take?: number; skip?: number };
-			const emails = (q.emails ?? []).map((e) => e.toLowerCase());
+			const q = req.typedQuery as { emails?: string[] | string; take?: number; skip?: number };
+			// users/inputs/get-users.input.ts: one value or repeated values, each an email.
+			const emails = [q.emails ?? []].flat().map((e) => e.toLowerCase());
 			const users = orgUsers(ctx.state, access.org)
 				.filter((u) => emails.length === 0 || emails.includes(u.email.toLowerCase()))
 				.sort((a, b) => a.id - b.id);

@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ParameterError } from '../../helpers/errors';
+import { readTimeoutMs } from '../../helpers/parameters';
+import { calComRequest } from '../../transport';
+import { optionsCollection, outputField } from '../common.descriptions';
+import {
+	organizationFields,
+	organizationPath,
+	orgUserLocator,
+	readOrganizationId,
+	readUserId,
+	simplifyOrgUser,
+} from '../organization';
+import type { CalComAnswer } from '../types';
+import { profileBody, profileOptions } from './shared';
+
+export const description: INodeProperties[] = [
+	...organizationFields,
+	orgUserLocator('userId', 'User', 'The organization user to change'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. name@email.com',
+				default: '',
+			},
+			...profileOptions,
+		],
+	},
+	outputField,
+	optionsCollection(),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
+	const userId = readUserId(this, itemIndex, 'userId', 'User');
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body = profileBody(fields);
+	if (typeof fields.email === 'string' && fields.email.trim()) body.email = fields.email.trim();
+	if (Object.keys(body).length === 0)
+		throw new ParameterError('Update Fields', 'add at least one field to change.');
+	const orgId = await readOrganizationId(this, itemIndex);
+	const user = (await calComRequest.call(this, {
+		method: 'PATCH',
+		path: organizationPath(orgId, 'users', userId),
+		body,
+		timeoutMs: readTimeoutMs(this, itemIndex),
+		notFoundMessage: `User ${userId} was not found in organization ${orgId}`,
+	})) as IDataObject;
+	return { data: [user], simplify: simplifyOrgUser };
+}
