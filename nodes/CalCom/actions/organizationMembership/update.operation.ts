@@ -44,6 +44,7 @@ export const description: INodeProperties[] = [
 				type: 'options',
 				default: 'MEMBER',
 				options: roleOptions,
+				description: 'Role of the user in the organization',
 			},
 		],
 	},

@@ -14,6 +14,7 @@ export const profileOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. https://example.com/avatar.jpg',
+		description: 'Web address of the user’s picture',
 	},
 	{
 		displayName: 'Bio',
@@ -21,6 +22,7 @@ export const profileOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		typeOptions: { rows: 2 },
+		description: 'A short text about the user, shown on their booking page',
 	},
 	{
 		displayName: 'Locale',
@@ -46,6 +48,7 @@ export const profileOptions: INodeProperties[] = [
 			{ name: '12-Hour', value: 12 },
 			{ name: '24-Hour', value: 24 },
 		],
+		description: 'How the user sees times',
 	},
 	{
 		displayName: 'Time Zone',
@@ -69,6 +72,7 @@ export const profileOptions: INodeProperties[] = [
 		type: 'options',
 		default: 'Monday',
 		options: WEEKDAYS.map((day) => ({ name: day, value: day })),
+		description: 'First day of the week in the user’s calendar',
 	},
 ];
 

@@ -31,6 +31,7 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				placeholder: 'e.g. name@email.com',
 				default: '',
+				description: 'New email of the user',
 			},
 			...profileOptions,
 		],

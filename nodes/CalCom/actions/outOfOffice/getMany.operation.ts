@@ -21,6 +21,7 @@ export const description: INodeProperties[] = [
 		name: 'scope',
 		type: 'options',
 		default: 'user',
+		description: 'Whose entries to list',
 		options: [
 			{ name: 'One User', value: 'user', description: 'The entries of one organization user' },
 			{
@@ -50,6 +51,7 @@ export const description: INodeProperties[] = [
 		name: 'sort',
 		type: 'options',
 		default: 'startAsc',
+		description: 'Order of the entries',
 		options: [
 			{ name: 'Start, Earliest First', value: 'startAsc' },
 			{ name: 'Start, Latest First', value: 'startDesc' },

@@ -29,7 +29,7 @@ export function readReason(value: unknown): string {
 }
 
 const TIME_DESCRIPTION =
-	'Read in the Time Zone below. Cal.com keeps whole days: the entry covers every day from the start’s date to the end’s date.';
+	'ISO 8601 date (2027-03-15) or date and time (2027-03-15T09:00), read in the Time Zone (IANA name); a Z or offset is taken as given. Cal.com keeps whole days: the entry covers every day from the start’s date to the end’s date.';
 
 export function dayField(name: 'start' | 'end', required = true): INodeProperties {
 	return {
@@ -65,6 +65,7 @@ export const notesField: INodeProperties = {
 	default: '',
 	typeOptions: { rows: 2 },
 	placeholder: 'e.g. Back on Monday',
+	description: 'A note kept with the entry',
 };
 
 export const redirectField: INodeProperties = orgUserLocator(
