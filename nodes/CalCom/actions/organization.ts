@@ -198,3 +198,10 @@ export function readRole(value: unknown, field = 'Role'): string {
 		);
 	return role;
 }
+
+/** The body of an Update: refused by name when no field to change was added. */
+export function withChanges(body: IDataObject): IDataObject {
+	if (Object.keys(body).length === 0)
+		throw new ParameterError('Update Fields', 'add at least one field to change.');
+	return body;
+}

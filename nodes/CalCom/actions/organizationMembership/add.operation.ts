@@ -12,7 +12,12 @@ import {
 	roleOptions,
 } from '../organization';
 import type { CalComAnswer } from '../types';
-import { simplifyMembership } from './shared';
+import {
+	acceptedField,
+	disableImpersonationField,
+	membershipFlags,
+	simplifyMembership,
+} from './shared';
 
 export const description: INodeProperties[] = [
 	...organizationFields,
@@ -41,22 +46,7 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Accepted',
-				name: 'accepted',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the membership counts as accepted without the user accepting it',
-			},
-			{
-				displayName: 'Disable Impersonation',
-				name: 'disableImpersonation',
-				type: 'boolean',
-				default: false,
-				description: 'Whether organization admins may not act as this user',
-			},
-		],
+		options: [acceptedField, disableImpersonationField],
 	},
 	outputField,
 	optionsCollection(),
@@ -66,9 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const userId = readUserId(this, itemIndex, 'userId', 'User ID');
 	const role = readRole(this.getNodeParameter('role', itemIndex, 'MEMBER'));
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { userId, role };
-	for (const key of ['accepted', 'disableImpersonation'] as const)
-		if (fields[key] !== undefined) body[key] = fields[key] === true;
+	const body: IDataObject = { userId, role, ...membershipFlags(fields) };
 	const orgId = await readOrganizationId(this, itemIndex);
 	const membership = (await calComRequest.call(this, {
 		method: 'POST',

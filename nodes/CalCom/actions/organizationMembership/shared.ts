@@ -13,6 +13,30 @@ export const membershipIdField: INodeProperties = {
 	description: 'The ID of the membership as Get Many lists it, not the user’s ID',
 };
 
+export const acceptedField: INodeProperties = {
+	displayName: 'Accepted',
+	name: 'accepted',
+	type: 'boolean',
+	default: false,
+	description: 'Whether the membership counts as accepted without the user accepting it',
+};
+
+export const disableImpersonationField: INodeProperties = {
+	displayName: 'Disable Impersonation',
+	name: 'disableImpersonation',
+	type: 'boolean',
+	default: false,
+	description: 'Whether organization admins may not act as this user',
+};
+
+/** The flags Add and Update send as they are given. */
+export function membershipFlags(fields: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	for (const key of ['accepted', 'disableImpersonation'] as const)
+		if (fields[key] !== undefined) body[key] = fields[key] === true;
+	return body;
+}
+
 export function readMembershipId(ctx: IExecuteFunctions, itemIndex: number): number {
 	const value = ctx.getNodeParameter('membershipId', itemIndex, 0);
 	return toPositiveInt(value, 'Membership ID', 'a membership ID');

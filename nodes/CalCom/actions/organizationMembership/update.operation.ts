@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
@@ -10,9 +9,17 @@ import {
 	readOrganizationId,
 	readRole,
 	roleOptions,
+	withChanges,
 } from '../organization';
 import type { CalComAnswer } from '../types';
-import { membershipIdField, readMembershipId, simplifyMembership } from './shared';
+import {
+	acceptedField,
+	disableImpersonationField,
+	membershipFlags,
+	membershipIdField,
+	readMembershipId,
+	simplifyMembership,
+} from './shared';
 
 export const description: INodeProperties[] = [
 	...organizationFields,
@@ -24,20 +31,8 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Accepted',
-				name: 'accepted',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the membership is accepted',
-			},
-			{
-				displayName: 'Disable Impersonation',
-				name: 'disableImpersonation',
-				type: 'boolean',
-				default: false,
-				description: 'Whether organization admins may not act as this user',
-			},
+			{ ...acceptedField, default: true, description: 'Whether the membership is accepted' },
+			disableImpersonationField,
 			{
 				displayName: 'Role',
 				name: 'role',
@@ -55,17 +50,13 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const membershipId = readMembershipId(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = {};
+	const body = membershipFlags(fields);
 	if (fields.role !== undefined) body.role = readRole(fields.role);
-	for (const key of ['accepted', 'disableImpersonation'] as const)
-		if (fields[key] !== undefined) body[key] = fields[key] === true;
-	if (Object.keys(body).length === 0)
-		throw new ParameterError('Update Fields', 'add at least one field to change.');
 	const orgId = await readOrganizationId(this, itemIndex);
 	const membership = (await calComRequest.call(this, {
 		method: 'PATCH',
 		path: organizationPath(orgId, 'memberships', membershipId),
-		body,
+		body: withChanges(body),
 		timeoutMs: readTimeoutMs(this, itemIndex),
 		notFoundMessage: `Membership ${membershipId} was not found in organization ${orgId}`,
 	})) as IDataObject;

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
@@ -11,6 +10,7 @@ import {
 	readOrganizationId,
 	readUserId,
 	simplifyOrgUser,
+	withChanges,
 } from '../organization';
 import type { CalComAnswer } from '../types';
 import { profileBody, profileOptions } from './shared';
@@ -45,13 +45,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = profileBody(fields);
 	if (typeof fields.email === 'string' && fields.email.trim()) body.email = fields.email.trim();
-	if (Object.keys(body).length === 0)
-		throw new ParameterError('Update Fields', 'add at least one field to change.');
 	const orgId = await readOrganizationId(this, itemIndex);
 	const user = (await calComRequest.call(this, {
 		method: 'PATCH',
 		path: organizationPath(orgId, 'users', userId),
-		body,
+		body: withChanges(body),
 		timeoutMs: readTimeoutMs(this, itemIndex),
 		notFoundMessage: `User ${userId} was not found in organization ${orgId}`,
 	})) as IDataObject;

@@ -10,6 +10,7 @@ import {
 	orgUserLocator,
 	readOrganizationId,
 	readUserId,
+	withChanges,
 } from '../organization';
 import type { CalComAnswer } from '../types';
 import { readOooDays } from './days';
@@ -79,9 +80,7 @@ function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (typeof fields.notes === 'string') body.notes = fields.notes.trim();
 	const toUserId = readRedirect(fields.toUserId);
 	if (toUserId !== undefined) body.toUserId = toUserId;
-	if (Object.keys(body).length === 0)
-		throw new ParameterError('Update Fields', 'add at least one field to change.');
-	return body;
+	return withChanges(body);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
