@@ -29,7 +29,7 @@ describe('Organization User', () => {
 		const all = await runCalCom(sandbox, users('getMany', { returnAll: true }), asMaya);
 		expect(all.items.map((item) => item.json.username)).toEqual(['maya', 'omar', 'priya']);
 		expect(all.items[2].json).toMatchObject({
-			id: 43,
+			id: 83,
 			email: 'priya@northwind.example',
 			timeZone: 'Europe/London',
 			organizationId: 900,
@@ -39,7 +39,7 @@ describe('Organization User', () => {
 			users('getMany', { emails: 'priya@northwind.example, omar@northwind.example', limit: 10 }),
 			asMaya,
 		);
-		expect(two.items.map((item) => item.json.id)).toEqual([42, 43]);
+		expect(two.items.map((item) => item.json.id)).toEqual([82, 83]);
 	});
 
 	it('creates, updates and deletes a user, with Selected and Raw output', async () => {
@@ -128,9 +128,9 @@ describe('Organization User', () => {
 			'searchOrganizationUsers',
 		);
 		expect(all.results).toEqual([
-			{ name: 'Maya Okafor (maya@northwind.example)', value: '41' },
-			{ name: 'Omar Haddad (omar@northwind.example)', value: '42' },
-			{ name: 'Priya Raman (priya@northwind.example)', value: '43' },
+			{ name: 'Maya Okafor (maya@northwind.example)', value: '81' },
+			{ name: 'Omar Haddad (omar@northwind.example)', value: '82' },
+			{ name: 'Priya Raman (priya@northwind.example)', value: '83' },
 		]);
 		const found = await runListSearch(
 			new CalCom(),
@@ -139,7 +139,7 @@ describe('Organization User', () => {
 			'searchOrganizationUsers',
 			'pri',
 		);
-		expect(found.results.map((r) => r.value)).toEqual(['43']);
+		expect(found.results.map((r) => r.value)).toEqual(['83']);
 		const outsider = await runListSearch(
 			new CalCom(),
 			[new CalComV2Api()],
@@ -161,13 +161,13 @@ describe('Organization Membership', () => {
 	it('lists and gets memberships, simplified', async () => {
 		const all = await runCalCom(sandbox, memberships('getMany', { limit: 2 }), asOmar);
 		expect(all.items.map((item) => [item.json.id, item.json.userId, item.json.role])).toEqual([
-			[9001, 41, 'OWNER'],
-			[9002, 42, 'ADMIN'],
+			[9001, 81, 'OWNER'],
+			[9002, 82, 'ADMIN'],
 		]);
 		const one = await runCalCom(sandbox, memberships('get', { membershipId: 9003 }), asOmar);
 		expect(one.items[0].json).toEqual({
 			id: 9003,
-			userId: 43,
+			userId: 83,
 			organizationId: 900,
 			role: 'MEMBER',
 			accepted: true,

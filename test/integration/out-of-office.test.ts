@@ -3,7 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox';
 import { runCalCom, useSandbox } from './helpers';
 
-const priya = { mode: 'id', value: '43' };
+const priya = { mode: 'id', value: '83' };
 
 const ooo = (operation: string, extra: INodeParameters): INodeParameters => ({
 	resource: 'outOfOffice',
@@ -17,7 +17,7 @@ const findNextFree = (after: string): INodeParameters => ({
 	resource: 'slot',
 	operation: 'findNextFree',
 	lookup: 'eventTypeId',
-	eventTypeId: { mode: 'id', value: '41' },
+	eventTypeId: { mode: 'id', value: '49' },
 	timeZone: 'Europe/London',
 	after,
 	count: 3,
@@ -44,18 +44,18 @@ describe('Out of Office', () => {
 				start: '2027-03-03',
 				end: '2027-03-04T12:00',
 				reason: 'vacation',
-				additionalFields: { notes: 'Lisbon', toUserId: { mode: 'id', value: '42' } },
+				additionalFields: { notes: 'Lisbon', toUserId: { mode: 'id', value: '82' } },
 			}),
 			asOmar,
 		);
 		expect(created.error).toBeUndefined();
 		expect(created.items[0].json).toMatchObject({
-			userId: 43,
+			userId: 83,
 			firstDay: '2027-03-03',
 			lastDay: '2027-03-04',
 			reason: 'vacation',
 			notes: 'Lisbon',
-			redirectToUserId: 42,
+			redirectToUserId: 82,
 		});
 		const after = await runCalCom(sandbox, findNextFree('2027-03-02T16:00'), asOmar);
 		expect(after.items.map((item) => item.json.label)).toEqual([
@@ -110,7 +110,7 @@ describe('Out of Office', () => {
 			asOmar,
 		);
 		expect(all.items.map((item) => [item.json.userId, item.json.firstDay])).toEqual([
-			[43, '2027-03-10'],
+			[83, '2027-03-10'],
 		]);
 		const deleted = await runCalCom(sandbox, ooo('delete', { entryId }), asOmar);
 		expect(deleted.items.map((item) => item.json)).toEqual([{ deleted: true, id: entryId }]);

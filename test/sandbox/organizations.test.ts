@@ -31,7 +31,7 @@ describe('sandbox organizations: who may manage users', () => {
 		const res = await call(sandbox, '/v2/organizations/900/users', { key: priya });
 		expect(res.status).toBe(403);
 		expect(res.json.error.message).toBe(
-			'RolesGuard - user with id=43 does not have the minimum required role=ORG_ADMIN within organization with id=900.',
+			'RolesGuard - user with id=83 does not have the minimum required role=ORG_ADMIN within organization with id=900.',
 		);
 	});
 
@@ -64,11 +64,11 @@ describe('sandbox organizations: users', () => {
 		const one = await call(sandbox, '/v2/organizations/900/users?emails=priya@northwind.example', {
 			key: omar,
 		});
-		expect(one.json.data.map((u: { id: number }) => u.id)).toEqual([43]);
+		expect(one.json.data.map((u: { id: number }) => u.id)).toEqual([83]);
 		expect(one.json.data[0].profile).toEqual({
-			id: 43,
+			id: 83,
 			organizationId: 900,
-			userId: 43,
+			userId: 83,
 			username: 'priya',
 		});
 		expect(sandbox.invalidRequests()).toEqual([]);
@@ -114,7 +114,7 @@ describe('sandbox organizations: users', () => {
 		});
 		expect(email.status).toBe(409);
 		expect(email.json.error.message).toBe('A user already exists with that email');
-		const username = await call(sandbox, '/v2/organizations/900/users/43', {
+		const username = await call(sandbox, '/v2/organizations/900/users/83', {
 			method: 'PATCH',
 			key: maya,
 			body: { username: 'omar' },
@@ -140,9 +140,9 @@ describe('sandbox organizations: memberships', () => {
 		expect(list.status).toBe(200);
 		expect(list.json.data.map((m: { userId: number; role: string }) => [m.userId, m.role])).toEqual(
 			[
-				[41, 'OWNER'],
-				[42, 'ADMIN'],
-				[43, 'MEMBER'],
+				[81, 'OWNER'],
+				[82, 'ADMIN'],
+				[83, 'MEMBER'],
 			],
 		);
 		expect(
@@ -151,7 +151,7 @@ describe('sandbox organizations: memberships', () => {
 		const one = await call(sandbox, '/v2/organizations/900/memberships/9003', { key: maya });
 		expect(one.json.data).toMatchObject({
 			id: 9003,
-			userId: 43,
+			userId: 83,
 			teamId: 900,
 			user: { email: 'priya@northwind.example' },
 		});

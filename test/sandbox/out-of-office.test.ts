@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-const create = (body: Record<string, unknown>, userId = 43, key = omar) =>
+const create = (body: Record<string, unknown>, userId = 83, key = omar) =>
 	call(sandbox, `/v2/organizations/900/users/${userId}/ooo`, { method: 'POST', key, body });
 
 const message = (res: { json: { error: { message: string } } }) => res.json.error.message;
@@ -29,7 +29,7 @@ describe('sandbox out of office: entries', () => {
 		const res = await create({ start: '2027-03-03T10:30:00Z', end: '2027-03-04T08:00:00.000Z' });
 		expect(res.status).toBe(201);
 		expect(res.json.data).toMatchObject({
-			userId: 43,
+			userId: 83,
 			start: '2027-03-03T00:00:00.000Z',
 			end: '2027-03-04T23:59:59.999Z',
 			reason: 'unspecified',
@@ -57,7 +57,7 @@ describe('sandbox out of office: entries', () => {
 		const self = await create({
 			start: '2027-03-03T00:00:00Z',
 			end: '2027-03-04T00:00:00Z',
-			toUserId: 43,
+			toUserId: 83,
 		});
 		expect([self.status, message(self)]).toEqual([400, 'Cannot redirect to self.']);
 		const outsider = await create({
@@ -67,14 +67,14 @@ describe('sandbox out of office: entries', () => {
 		});
 		expect([outsider.status, message(outsider)]).toEqual([400, 'Cannot redirect to this user.']);
 		expect(
-			(await create({ start: '2027-03-03T00:00:00Z', end: '2027-03-04T00:00:00Z', toUserId: 42 }))
+			(await create({ start: '2027-03-03T00:00:00Z', end: '2027-03-04T00:00:00Z', toUserId: 82 }))
 				.status,
 		).toBe(201);
 		const again = await create({ start: '2027-03-03T05:00:00Z', end: '2027-03-04T05:00:00Z' });
 		expect([again.status, message(again)]).toEqual([409, 'Ooo entry already exists.']);
 		const loop = await create(
-			{ start: '2027-03-04T00:00:00Z', end: '2027-03-05T00:00:00Z', toUserId: 43 },
-			42,
+			{ start: '2027-03-04T00:00:00Z', end: '2027-03-05T00:00:00Z', toUserId: 83 },
+			82,
 		);
 		expect([loop.status, message(loop)]).toEqual([400, 'Booking redirect infinite not allowed.']);
 		const reason = await create({
@@ -88,7 +88,7 @@ describe('sandbox out of office: entries', () => {
 	it('updates and deletes only an entry of the user in the path (IsUserOOO)', async () => {
 		const made = await create({ start: '2027-03-03T00:00:00Z', end: '2027-03-04T00:00:00Z' });
 		const id = made.json.data.id as number;
-		const half = await call(sandbox, `/v2/organizations/900/users/43/ooo/${id}`, {
+		const half = await call(sandbox, `/v2/organizations/900/users/83/ooo/${id}`, {
 			method: 'PATCH',
 			key: omar,
 			body: { start: '2027-03-10T00:00:00Z' },
@@ -97,13 +97,13 @@ describe('sandbox out of office: entries', () => {
 			400,
 			'Please specify both ooo start and end time.',
 		]);
-		const updated = await call(sandbox, `/v2/organizations/900/users/43/ooo/${id}`, {
+		const updated = await call(sandbox, `/v2/organizations/900/users/83/ooo/${id}`, {
 			method: 'PATCH',
 			key: omar,
 			body: { reason: 'sick', notes: 'Flu' },
 		});
 		expect(updated.json.data).toMatchObject({ id, reason: 'sick', notes: 'Flu' });
-		const foreign = await call(sandbox, `/v2/organizations/900/users/42/ooo/${id}`, {
+		const foreign = await call(sandbox, `/v2/organizations/900/users/82/ooo/${id}`, {
 			method: 'DELETE',
 			key: omar,
 		});
@@ -111,7 +111,7 @@ describe('sandbox out of office: entries', () => {
 			403,
 			'This OOO entry does not belong to this user.',
 		]);
-		const removed = await call(sandbox, `/v2/organizations/900/users/43/ooo/${id}`, {
+		const removed = await call(sandbox, `/v2/organizations/900/users/83/ooo/${id}`, {
 			method: 'DELETE',
 			key: omar,
 		});
@@ -122,19 +122,19 @@ describe('sandbox out of office: entries', () => {
 	it('refuses an organization MEMBER’s key, even for their own entries', async () => {
 		const res = await create(
 			{ start: '2027-03-03T00:00:00Z', end: '2027-03-04T00:00:00Z' },
-			43,
+			83,
 			priya,
 		);
 		expect(res.status).toBe(403);
 		expect(message(res)).toMatch(
-			/^RolesGuard - user with id=43 does not have the minimum required role=ORG_ADMIN/,
+			/^RolesGuard - user with id=83 does not have the minimum required role=ORG_ADMIN/,
 		);
 	});
 });
 
 describe('sandbox out of office: availability', () => {
 	const week = {
-		eventTypeId: '41',
+		eventTypeId: '49',
 		start: '2027-03-02',
 		end: '2027-03-05',
 		timeZone: 'Europe/London',
@@ -151,10 +151,10 @@ describe('sandbox out of office: availability', () => {
 		const after = starts(await slots(sandbox, week));
 		expect(Object.keys(after)).toEqual(['2027-03-02', '2027-03-05']);
 		expect(after['2027-03-02']).toEqual(before['2027-03-02']);
-		const refused = await book(sandbox, { eventTypeId: 41, start: '2027-03-03T10:00:00.000Z' });
+		const refused = await book(sandbox, { eventTypeId: 49, start: '2027-03-03T10:00:00.000Z' });
 		expect([refused.status, message(refused)]).toEqual([400, TAKEN]);
 		expect(
-			(await book(sandbox, { eventTypeId: 41, start: '2027-03-05T10:00:00.000Z' })).status,
+			(await book(sandbox, { eventTypeId: 49, start: '2027-03-05T10:00:00.000Z' })).status,
 		).toBe(201);
 		expect(sandbox.invalidRequests()).toEqual([]);
 	});
@@ -162,7 +162,7 @@ describe('sandbox out of office: availability', () => {
 	it('gives the days back when the entry is deleted', async () => {
 		const made = await create({ start: '2027-03-03T00:00:00Z', end: '2027-03-03T00:00:00Z' });
 		expect(Object.keys(starts(await slots(sandbox, week)))).not.toContain('2027-03-03');
-		await call(sandbox, `/v2/organizations/900/users/43/ooo/${made.json.data.id}`, {
+		await call(sandbox, `/v2/organizations/900/users/83/ooo/${made.json.data.id}`, {
 			method: 'DELETE',
 			key: omar,
 		});
