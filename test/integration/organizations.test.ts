@@ -64,13 +64,14 @@ describe('Organization User', () => {
 			sandbox,
 			users('update', {
 				userId: { mode: 'id', value: String(id) },
-				updateFields: { bio: 'Support lead', timeFormat: 12 },
+				updateFields: { bio: 'Support lead', timeFormat: 12, email: 'sam.lee@contoso.example' },
 				output: 'raw',
 			}),
 			asMaya,
 		);
 		expect(updated.items[0].json).toMatchObject({
 			id,
+			email: 'sam.lee@contoso.example',
 			bio: 'Support lead',
 			timeFormat: 12,
 			profile: { organizationId: 900 },

@@ -246,6 +246,12 @@ describe('R2 bad input: emails and empty changes', () => {
 	);
 	it.each(['nope', 'a b@c.d', expr('"  "')])('refuses the new user’s email %j', async (bad) => {
 		expectRefusedByName(sandbox(), await run('orgUserCreate', { email: bad }), 'Email');
+		if (!bad.startsWith('='))
+			expectRefusedByName(
+				sandbox(),
+				await run('orgUserUpdate', { updateFields: { email: bad } }),
+				'Email',
+			);
 	});
 	it.each([
 		['orgUserUpdate', { updateFields: {} }],

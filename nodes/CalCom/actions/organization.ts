@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { describeValue, ParameterError } from '../helpers/errors';
-import { readTimeoutMs, toPositiveInt } from '../helpers/parameters';
+import { readTimeoutMs, requiredString, toPositiveInt } from '../helpers/parameters';
 import { apiPath, calComRequest } from '../transport';
 
 /**
@@ -204,4 +204,13 @@ export function withChanges(body: IDataObject): IDataObject {
 	if (Object.keys(body).length === 0)
 		throw new ParameterError('Update Fields', 'add at least one field to change.');
 	return body;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** An email address, trimmed; refused by the field's name when it is not one. */
+export function readEmail(value: unknown, field: string): string {
+	const email = requiredString(value, field, 'name@email.com');
+	if (!EMAIL.test(email)) throw new ParameterError(field, `"${email}" is not an email address.`);
+	return email;
 }

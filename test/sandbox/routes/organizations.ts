@@ -89,6 +89,7 @@ const COPIED = [
 function applyFields(user: SandboxUser, body: UserBody): void {
 	const target = user as unknown as Record<string, unknown>;
 	for (const key of COPIED) if (body[key] !== undefined) target[key] = body[key];
+	if (body.email !== undefined) user.email = body.email;
 	if (body.weekday !== undefined) user.weekStart = body.weekday;
 	if (body.locale !== undefined) user.locale = body.locale ?? undefined;
 }

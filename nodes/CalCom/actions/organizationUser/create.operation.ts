@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ParameterError } from '../../helpers/errors';
-import { readTimeoutMs, requiredString } from '../../helpers/parameters';
+import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import {
 	organizationFields,
 	organizationPath,
+	readEmail,
 	readOrganizationId,
 	readRole,
 	roleOptions,
@@ -55,15 +55,8 @@ export const description: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const email = requiredString(
-		ctx.getNodeParameter('email', itemIndex, ''),
-		'Email',
-		'name@email.com',
-	);
-	if (!EMAIL.test(email)) throw new ParameterError('Email', `"${email}" is not an email address.`);
+	const email = readEmail(ctx.getNodeParameter('email', itemIndex, ''), 'Email');
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { email, ...profileBody(fields) };
 	if (fields.organizationRole !== undefined)

@@ -7,6 +7,7 @@ import {
 	organizationFields,
 	organizationPath,
 	orgUserLocator,
+	readEmail,
 	readOrganizationId,
 	readUserId,
 	simplifyOrgUser,
@@ -44,7 +45,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const userId = readUserId(this, itemIndex, 'userId', 'User');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = profileBody(fields);
-	if (typeof fields.email === 'string' && fields.email.trim()) body.email = fields.email.trim();
+	if (typeof fields.email === 'string' && fields.email.trim())
+		body.email = readEmail(fields.email, 'Email');
 	const orgId = await readOrganizationId(this, itemIndex);
 	const user = (await calComRequest.call(this, {
 		method: 'PATCH',
