@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { nodeProperties, router } from './actions/router';
 import {
 	searchEventTypes,
+	searchOrganizationUsers,
 	searchSchedules,
 	searchTeamMembers,
 	searchTeams,
@@ -37,6 +38,7 @@ export class CalCom implements INodeType {
 	methods = {
 		listSearch: {
 			searchEventTypes,
+			searchOrganizationUsers,
 			searchSchedules,
 			searchTeamMembers,
 			searchTeams,

@@ -15,6 +15,7 @@ import {
 	workingIntervals,
 } from './slots-engine';
 import type { Interval } from './slots-engine';
+import { outOfOfficeIntervals } from './out-of-office';
 import { scheduleFor } from './state';
 import type { SandboxEventType, SandboxState, SandboxUser } from './types';
 
@@ -97,7 +98,9 @@ export function userFreeIntervals(
 	const schedule = scheduleFor(state, user, plan.dynamic ? undefined : (et as SandboxEventType));
 	if (!schedule) return [];
 	const busy = busyIntervals(user.id, user.email, state.bookings, state.eventTypes, et, excludeUid);
-	return subtractIntervals(workingIntervals(schedule, from, to), busy);
+	// Out-of-office days offer nothing, for slots and bookings alike (out-of-office.ts).
+	const away = outOfOfficeIntervals(state, user.id, schedule);
+	return subtractIntervals(workingIntervals(schedule, from, to), [...busy, ...away]);
 }
 
 /** Time in [from, to] when the plan's hosts can take a booking (fixed: all; round robin: any). */

@@ -111,6 +111,36 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 			'Declared as one TeamMembershipOutput; apps/api/v2/src/modules/teams/memberships/controllers/' +
 			'teams-memberships.controller.ts (getTeamMemberships) answers the page as an array of them.',
 	},
+	{
+		id: 'org-user-update-fields',
+		where: 'UpdateOrganizationUserInput (PATCH /v2/organizations/{orgId}/users/{userId})',
+		why:
+			"Documented with no properties. Cal.com's class extends UpdateUserInput, PartialType(CreateUserInput) " +
+			'(apps/api/v2/src/modules/users/inputs/update-user.input.ts): every field of CreateOrganizationUserInput ' +
+			'but organizationRole and autoAccept, none required.',
+	},
+	{
+		id: 'org-memberships-list-is-array',
+		where: 'GetAllOrgMemberships.data (GET /v2/organizations/{orgId}/memberships)',
+		why:
+			'Documented as one membership; the output class types it OrganizationMembershipOutput[] with @IsArray ' +
+			'(apps/api/v2/src/modules/organizations/memberships/outputs/get-all-memberships.output.ts) and the ' +
+			'controller answers the list.',
+	},
+	{
+		id: 'ooo-nullable-fields',
+		where: 'toUserId and notes of UserOooOutputDto (the out-of-office answers)',
+		why:
+			'Typed number and string; Cal.com exposes the nullable OutOfOfficeEntry columns as they are ' +
+			'(apps/api/v2/src/modules/ooo/outputs/ooo.output.ts, @Expose with excludeAll), so an entry without a ' +
+			'redirect or notes has null.',
+	},
+	{
+		id: 'membership-user-nullable',
+		where:
+			'avatarUrl, username, name and bio of MembershipUserOutputDto (organization memberships)',
+		why: 'Typed string; Cal.com selects the nullable user columns as they are, so a user without them has null.',
+	},
 ];
 
 /** Cal.com's TIME_FORMAT_HH_MM: 00:00 to 23:59. */
@@ -246,6 +276,7 @@ function patchSchemas(schemas: Record<string, Node>): void {
 			type: 'array',
 			items: { $ref: '#/components/schemas/TeamMembershipOutput' },
 		};
+	patchOrganizationSchemas(schemas);
 	const pagination = schemas.PaginationMetaDto;
 	if (pagination) {
 		const fields = props('PaginationMetaDto');
@@ -266,6 +297,26 @@ function patchSchemas(schemas: Record<string, Node>): void {
 			const prop = props(name)[key];
 			if (prop) props(name)[key] = { anyOf: [prop, { type: 'null' }] };
 		}
+	}
+}
+
+function patchOrganizationSchemas(schemas: Record<string, Node>): void {
+	const create = schemas.CreateOrganizationUserInput?.properties as Node | undefined;
+	if (create && schemas.UpdateOrganizationUserInput) {
+		const fields: Node = { ...create };
+		delete fields.organizationRole;
+		delete fields.autoAccept;
+		schemas.UpdateOrganizationUserInput.properties = fields;
+	}
+	const list = schemas.GetAllOrgMemberships?.properties as Node | undefined;
+	if (list?.data) list.data = { type: 'array', items: list.data };
+	const ooo = schemas.UserOooOutputDto?.properties as Record<string, Node> | undefined;
+	for (const key of ['toUserId', 'notes']) {
+		if (ooo?.[key]) ooo[key] = { anyOf: [ooo[key], { type: 'null' }] };
+	}
+	const member = schemas.MembershipUserOutputDto?.properties as Record<string, Node> | undefined;
+	for (const key of ['avatarUrl', 'username', 'name', 'bio']) {
+		if (member?.[key]) member[key] = { anyOf: [member[key], { type: 'null' }] };
 	}
 }
 

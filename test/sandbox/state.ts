@@ -45,6 +45,7 @@ export function seedState(fixture: SandboxFixture): SandboxState {
 		credits: copy.credits ?? [],
 		creditCharges: [],
 		apiKeys: copy.apiKeys ?? [],
+		outOfOffice: copy.outOfOffice ?? [],
 	};
 }
 
@@ -136,6 +137,16 @@ function checkFixture(f: SandboxFixture): void {
 		'credit balances per team',
 		(f.credits ?? []).flatMap((c) => (c.teamId === undefined ? [] : [c.teamId])),
 	);
+	for (const o of f.organizations ?? []) {
+		for (const m of o.members ?? [])
+			if (!userIds.has(m.userId))
+				problems.push(`organization ${o.slug}: member ${m.userId} does not exist`);
+	}
+	for (const e of f.outOfOffice ?? []) {
+		if (!userIds.has(e.userId))
+			problems.push(`out of office ${e.id}: user ${e.userId} does not exist`);
+		if (!(e.start <= e.end)) problems.push(`out of office ${e.id}: start must not be after end`);
+	}
 	for (const t of f.teams) {
 		for (const m of t.members)
 			if (!userIds.has(m.userId))

@@ -25,6 +25,14 @@ export interface SandboxUser {
 	locale?: string;
 	/** Role in `organizationId`; only OWNER and ADMIN may manage the organization's webhooks. */
 	organizationRole?: 'OWNER' | 'ADMIN' | 'MEMBER';
+	/** Profile fields the organization users API prints (GetOrgUsersWithProfileOutput). */
+	createdDate?: string;
+	brandColor?: string | null;
+	darkBrandColor?: string | null;
+	hideBranding?: boolean;
+	theme?: string | null;
+	appTheme?: string | null;
+	metadata?: Record<string, unknown>;
 }
 
 export interface SandboxAvailability {
@@ -137,6 +145,42 @@ export interface SandboxOrganization {
 	id: number;
 	slug: string;
 	name: string;
+	/**
+	 * Cal.com's organizationSettings.isAdminAPIEnabled: without it every /v2/organizations/{orgId}
+	 * users, memberships and out-of-office route answers 403 (is-admin-api-enabled.guard.ts).
+	 * Undefined counts as enabled, so organizations that tests add by hand keep working.
+	 */
+	adminApiEnabled?: boolean;
+	/** Memberships of the organization team; users without one fall back to user.organizationRole. */
+	members?: SandboxOrgMember[];
+}
+
+/** A membership of an organization (Cal.com's Membership row of the organization team). */
+export interface SandboxOrgMember {
+	/** The membership's own ID (/v2/organizations/{orgId}/memberships/{membershipId}). */
+	id: number;
+	userId: number;
+	role: 'OWNER' | 'ADMIN' | 'MEMBER';
+	accepted: boolean;
+	disableImpersonation?: boolean;
+}
+
+/** Cal.com's out-of-office reasons (apps/api/v2/src/modules/ooo/inputs/ooo.input.ts). */
+export type SandboxOooReason = 'unspecified' | 'vacation' | 'travel' | 'sick' | 'public_holiday';
+
+/**
+ * An out-of-office entry (Cal.com's OutOfOfficeEntry). Cal.com stores start at 00:00:00.000 UTC of
+ * its date and end at 23:59:59.999 UTC of its date, so an entry covers whole calendar days.
+ */
+export interface SandboxOooEntry {
+	id: number;
+	uuid: string;
+	userId: number;
+	start: string; // ISO UTC
+	end: string;
+	notes: string | null;
+	toUserId: number | null;
+	reason: SandboxOooReason;
 }
 
 export interface SandboxAttendee {
@@ -306,6 +350,7 @@ export interface SandboxFixture {
 	/** Users and teams without an entry have no credits. */
 	credits?: SandboxCreditBalance[];
 	apiKeys?: SandboxApiKey[];
+	outOfOffice?: SandboxOooEntry[];
 }
 
 /** The live, mutable state. Route handlers change it; tests may read and change it too. */
@@ -324,4 +369,6 @@ export interface SandboxState {
 	creditCharges: SandboxCreditCharge[];
 	/** Keys beside each user's own `apiKey`. */
 	apiKeys: SandboxApiKey[];
+	/** Out-of-office entries: their days offer no slots for the user (availability.ts). */
+	outOfOffice: SandboxOooEntry[];
 }

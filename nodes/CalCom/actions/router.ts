@@ -7,6 +7,9 @@ import { selectedFieldsField } from './common.descriptions';
 import * as booking from './booking';
 import * as credit from './credit';
 import * as eventType from './eventType';
+import * as organizationMembership from './organizationMembership';
+import * as organizationUser from './organizationUser';
+import * as outOfOffice from './outOfOffice';
 import * as schedule from './schedule';
 import * as slot from './slot';
 import * as team from './team';
@@ -25,6 +28,9 @@ export const resources = {
 	booking,
 	credit,
 	eventType,
+	organizationMembership,
+	organizationUser,
+	outOfOffice,
 	schedule,
 	slot,
 	team,
@@ -52,6 +58,21 @@ export const resourceProperty: INodeProperties = {
 			name: 'Event Type',
 			value: 'eventType',
 			description: 'Kinds of meeting people can book: length, questions, locations',
+		},
+		{
+			name: 'Organization Membership',
+			value: 'organizationMembership',
+			description: 'Who belongs to a Cal.com organization, with which role',
+		},
+		{
+			name: 'Organization User',
+			value: 'organizationUser',
+			description: 'Users of a Cal.com organization (needs an organization admin’s API key)',
+		},
+		{
+			name: 'Out of Office',
+			value: 'outOfOffice',
+			description: 'Days an organization user is away: no slots, bookings optionally redirected',
 		},
 		{
 			name: 'Schedule',

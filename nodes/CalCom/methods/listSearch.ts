@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { currentOrganizationId, ORG_USERS_PAGE_SIZE } from '../actions/organization';
 import { TEAM_MEMBERSHIP_PAGE_SIZE } from '../actions/teamAccess';
 import { asRecord } from '../helpers/json';
 import { toPositiveInt } from '../helpers/parameters';
@@ -126,6 +127,28 @@ export async function searchTeamMembers(
 			.map(({ membership, user }) => ({
 				name: `${String(user.name ?? user.username ?? user.email)} (${String(user.email)}), ${String(membership.role)}${membership.accepted === false ? ', invited' : ''}`,
 				value: String(membership.id),
+			})),
+	};
+}
+
+/** The users of the organization chosen in the editor, searchable by name, username or email. */
+export async function searchOrganizationUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const orgId = await currentOrganizationId(this);
+	if (orgId === undefined) return { results: [] };
+	const users = (await paginateOffset.call(
+		this,
+		{ method: 'GET', path: apiPath`/v2/organizations/${orgId}/users` },
+		{ pageSize: ORG_USERS_PAGE_SIZE },
+	)) as IDataObject[];
+	return {
+		results: users
+			.filter((user) => matches(filter, user.name, user.username, user.email))
+			.map((user) => ({
+				name: `${String(user.name ?? user.username ?? user.email)} (${String(user.email)})`,
+				value: String(user.id),
 			})),
 	};
 }

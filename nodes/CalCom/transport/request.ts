@@ -156,6 +156,8 @@ async function planRequest(
 		method: options.method,
 		url: `${baseUrl}${options.path}`,
 		qs: options.qs,
+		// A list in the query goes as repeated names (emails=a&emails=b), as the document describes.
+		arrayFormat: 'repeat',
 		body: options.body,
 		headers: apiVersion ? { 'cal-api-version': apiVersion } : {},
 		json: true,

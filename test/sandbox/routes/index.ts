@@ -11,6 +11,9 @@ import { creditsRoutes } from './credits';
 import { eventTypesRoutes } from './event-types';
 import { eventTypeWriteRoutes } from './event-types-write';
 import { meRoutes } from './me';
+import { organizationMembershipRoutes } from './organization-memberships';
+import { organizationUserRoutes } from './organizations';
+import { outOfOfficeRoutes } from './out-of-office';
 import { reservationsRoutes } from './reservations';
 import type { RouteHandler } from './route';
 import { schedulesRoutes } from './schedules';
@@ -33,6 +36,9 @@ export const ROUTES: readonly RouteHandler[] = [
 	...creditsRoutes,
 	...teamsRoutes,
 	...teamMembershipsRoutes,
+	...organizationUserRoutes,
+	...outOfOfficeRoutes,
+	...organizationMembershipRoutes,
 ];
 
 export function findRoute(
