@@ -76,45 +76,18 @@ export const bookingQuestionsField: INodeProperties = {
 		{
 			displayName: 'Question',
 			name: 'entries',
+			// In the order a person fills a question in (what kind, its slug, its wording, whether it
+			// must be answered), not alphabetical: n8n-nodes-base's rule
+			// node-param-fixed-collection-type-unsorted-items asks for alphabetical order, which put Type last.
+			// eslint-disable-next-line n8n-nodes-base/node-param-fixed-collection-type-unsorted-items
 			values: [
 				{
-					displayName: 'Choices',
-					name: 'options',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 1-10, 11-50, 51+',
-					description:
-						'Comma-separated choices (Select, Multi Select, Checkbox Group and Radio Group)',
-					displayOptions: { show: { type: ['select', 'multiselect', 'checkbox', 'radio'] } },
-				},
-				{
-					displayName: 'Hidden',
-					name: 'hidden',
-					type: 'boolean',
-					default: false,
-					description: 'Whether the question is hidden from the booking page',
-				},
-				{
-					displayName: 'Label',
-					name: 'label',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Company',
-					description: 'The question as the person booking sees it',
-				},
-				{
-					displayName: 'Placeholder',
-					name: 'placeholder',
-					type: 'string',
-					default: '',
-					description: 'Hint text inside the empty answer box',
-				},
-				{
-					displayName: 'Required',
-					name: 'required',
-					type: 'boolean',
-					default: false,
-					description: 'Whether an answer is needed to book',
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: QUESTION_TYPES.map(([name, value]) => ({ name, value })),
+					default: 'text',
+					description: 'Kind of answer',
 				},
 				{
 					displayName: 'Slug',
@@ -126,11 +99,43 @@ export const bookingQuestionsField: INodeProperties = {
 						'Identifier of the question (letters, digits and hyphens);	answers are keyed by it',
 				},
 				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
+					displayName: 'Label',
+					name: 'label',
+					type: 'string',
 					default: '',
-					description: 'Kind of answer',
+					placeholder: 'e.g. Company',
+					description: 'The question as the person booking sees it',
+				},
+				{
+					displayName: 'Required',
+					name: 'required',
+					type: 'boolean',
+					default: false,
+					description: 'Whether an answer is needed to book',
+				},
+				{
+					displayName: 'Choices',
+					name: 'options',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 1-10, 11-50, 51+',
+					description:
+						'Comma-separated choices (Select, Multi Select, Checkbox Group and Radio Group)',
+					displayOptions: { show: { type: ['select', 'multiselect', 'checkbox', 'radio'] } },
+				},
+				{
+					displayName: 'Placeholder',
+					name: 'placeholder',
+					type: 'string',
+					default: '',
+					description: 'Hint text inside the empty answer box',
+				},
+				{
+					displayName: 'Hidden',
+					name: 'hidden',
+					type: 'boolean',
+					default: false,
+					description: 'Whether the question is hidden from the booking page',
 				},
 			],
 		},
