@@ -3,9 +3,8 @@
 // to them. Their display names, "Cal.com API v2" and "Cal.com API v2 Trigger", are written in the
 // node files, where n8n's lint rules read them.
 
-/** The action node's own description: what it does, and that it speaks Cal.com API v2. */
-export const ACTION_DESCRIPTION =
-	'Find free slots, book, reschedule and cancel Cal.com meetings, manage event types and schedules (Cal.com API v2)';
+/** The action node's own description: short, as the picker shows it beside the name. */
+export const ACTION_DESCRIPTION = 'Find free slots, book, reschedule and cancel Cal.com meetings';
 
 /**
  * n8n's picker shows the two nodes as one entry, the action node's, with the trigger's description
@@ -13,4 +12,4 @@ export const ACTION_DESCRIPTION =
  * generateMergedNodesAndActions: `app.description = trigger.description`). So the trigger's
  * description starts with the action node's own and then says what the trigger adds.
  */
-export const TRIGGER_DESCRIPTION = `${ACTION_DESCRIPTION}; start workflows on bookings and other Cal.com events`;
+export const TRIGGER_DESCRIPTION = `${ACTION_DESCRIPTION}; trigger on bookings and more`;
