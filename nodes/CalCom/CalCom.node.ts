@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties, router } from './actions/router';
+import { ACTION_DESCRIPTION } from './identity';
 import {
 	searchEventTypes,
 	searchOrganizationUsers,
@@ -19,14 +20,13 @@ import { getBookingQuestions, getTimeZones } from './methods/loadOptions';
 
 export class CalCom implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Cal.com',
+		displayName: 'Cal.com API v2',
 		name: 'calCom',
 		icon: { light: 'file:calcom.svg', dark: 'file:calcom.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description:
-			'Schedule with Cal.com: find free slots, book, reschedule and cancel meetings (Cal.com API v2)',
+		description: ACTION_DESCRIPTION,
 		defaults: { name: 'Cal.com' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

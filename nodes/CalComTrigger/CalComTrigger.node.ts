@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { TRIGGER_DESCRIPTION } from '../CalCom/identity';
 import { searchEventTypes } from '../CalCom/methods/listSearch';
 import { PING_EVENT } from '../CalCom/webhooks/events';
 import { triggerProperties } from './descriptions';
@@ -32,14 +33,14 @@ function redact(text: string, secret: unknown): string {
 
 export class CalComTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Cal.com Trigger',
+		// n8n lists a trigger's events only when its display name contains "Trigger".
+		displayName: 'Cal.com API v2 Trigger',
 		name: 'calComTrigger',
 		icon: { light: 'file:../CalCom/calcom.svg', dark: 'file:../CalCom/calcom.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description:
-			'Starts a workflow on Cal.com events (bookings, meetings, forms, no-shows …), with signed deliveries',
+		description: TRIGGER_DESCRIPTION,
 		defaults: { name: 'Cal.com Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import type { Browser } from 'playwright-core';
-import { chromium } from 'playwright-core';
 
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
-import { installedRuntime, freePortPair, installPackedPackage, N8n, OWNER } from './n8n';
+import { launchChromium, requireChromium, signIn } from './browser';
+import { installedRuntime, freePortPair, installPackedPackage, N8n } from './n8n';
 
 /**
  * The n8n editor in headless Chromium (Debian's package, driven by playwright-core): opens the
@@ -17,7 +17,6 @@ jest.setTimeout(10 * 60_000);
 
 const ROOT = resolve(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('the n8n editor with this package, in a real browser', () => {
 	let sandbox: Sandbox;
@@ -26,11 +25,7 @@ describe('the n8n editor with this package, in a real browser', () => {
 	let base: string;
 
 	beforeAll(async () => {
-		if (!existsSync(CHROMIUM)) {
-			throw new Error(
-				`Chromium was not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-			);
-		}
+		requireChromium();
 		mkdirSync(ARTIFACTS, { recursive: true });
 		sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
 		const runtime = installedRuntime();
@@ -54,18 +49,7 @@ describe('the n8n editor with this package, in a real browser', () => {
 		await n8n.importWorkflow(JSON.parse(workflow));
 		await n8n.start();
 		base = n8n.baseUrl;
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-			],
-		});
+		browser = await launchChromium();
 	});
 
 	afterAll(async () => {
@@ -79,11 +63,7 @@ describe('the n8n editor with this package, in a real browser', () => {
 		const page = await (browser as Browser).newPage({ viewport: { width: 1600, height: 900 } });
 		// Every wait below polls for what the editor shows; the limit is only there to end a hang.
 		page.setDefaultTimeout(180_000);
-		await page.goto(`${base}/signin`);
-		await page.getByLabel('Email').fill(OWNER.email);
-		await page.getByLabel('Password').fill(OWNER.password);
-		await page.getByRole('button', { name: /sign in/i }).click();
-		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+		await signIn(page, base);
 		await page.goto(`${base}/workflow/calcomExBookLoop`);
 		const bookIt = page.locator('[data-test-id="canvas-node"]', { hasText: 'Book it' });
 		await bookIt.waitFor({ timeout: 180_000 });

@@ -135,7 +135,7 @@ describe('the Cal.com Trigger in a real n8n (n8n start)', () => {
 			`the tool variant as the editor gets it: ${JSON.stringify({ displayName: tool?.displayName, outputs: tool?.outputs, codex: tool?.codex })}`,
 		);
 		expect(tool).toMatchObject({
-			displayName: 'Cal.com Tool',
+			displayName: 'Cal.com API v2 Tool',
 			outputs: ['ai_tool'],
 			codex: { categories: ['AI'] },
 		});

@@ -13,7 +13,7 @@ export function eventsField(name: string, displayName: string, purpose: string):
 		required: true,
 		default: [],
 		options: eventOptions(),
-		description: `${purpose}. Each name starts with its group: Booking, Meeting & Recording, Form & Routing, Out of Office, No-Show, Instant Meeting, Administrative.`,
+		description: `${purpose}. Listed bookings first, then meetings and Cal Video, routing forms, out of office, no-shows, and administrative events last.`,
 	};
 }
 

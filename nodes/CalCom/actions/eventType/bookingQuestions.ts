@@ -76,7 +76,18 @@ export const bookingQuestionsField: INodeProperties = {
 		{
 			displayName: 'Question',
 			name: 'entries',
+			// Alphabetical, as n8n's rule node-param-fixed-collection-type-unsorted-items requires (its
+			// community package scanner lints with inline config off, so the rule cannot be switched off
+			// for this list). "Answer Type" puts the kind of answer, which a person picks first, at the top.
 			values: [
+				{
+					displayName: 'Answer Type',
+					name: 'type',
+					type: 'options',
+					options: QUESTION_TYPES.map(([name, value]) => ({ name, value })),
+					default: 'text',
+					description: 'Kind of answer the person booking gives',
+				},
 				{
 					displayName: 'Choices',
 					name: 'options',
@@ -123,14 +134,7 @@ export const bookingQuestionsField: INodeProperties = {
 					default: '',
 					placeholder: 'e.g. company',
 					description:
-						'Identifier of the question (letters, digits and hyphens);	answers are keyed by it',
-				},
-				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
-					default: '',
-					description: 'Kind of answer',
+						'Identifier of the question (letters, digits and hyphens); answers are keyed by it',
 				},
 			],
 		},
