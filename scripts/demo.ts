@@ -102,7 +102,9 @@ async function until<T>(what: string, check: () => Promise<T | undefined>): Prom
 
 /**
  * The trigger workflow's executions as n8n lists them, each read once: waits (polling n8n) for the
- * one whose Cal.com Trigger item is `event` for booking `uid`.
+ * one whose Cal.com Trigger item is `event` for booking `uid`. Found by what it holds, not by its
+ * place: Cal.com delivers each request's webhooks on their own, so a cancellation's delivery can
+ * reach n8n before the reschedule's (the execution numbers then show it).
  */
 function executionReader(n8n: N8nInstance, example: TriggerExample) {
 	const seen = new Map<string, { status: string; item: Record<string, unknown>; next: unknown }>();
