@@ -51,7 +51,11 @@ step() {
 	say "$number $what (npm's output: $log)"
 	(
 		while sleep 20; do
-			say "      $number still running: $(elapsed $((SECONDS - began))), $(size "$folder") in $folder"
+			if [ "$(du -sk "$folder" 2>/dev/null | cut -f1)" -lt 1024 ]; then
+				say "      $number still running: $(elapsed $((SECONDS - began))); npm is resolving and downloading, nothing written to $folder yet"
+			else
+				say "      $number still running: $(elapsed $((SECONDS - began))), $(size "$folder") in $folder"
+			fi
 		done
 	) &
 	beat=$!
