@@ -204,7 +204,7 @@ async function main(): Promise<void> {
 		say(`  ${sandbox.url} — calendar clock fixed at ${NOW}; user bailey (America/New_York)`);
 
 		step(
-			'Preparing a real n8n with this package (the first run installs Node 24 and n8n into .cache/)',
+			'Preparing a real n8n with this package (the first run installs Node 24 and n8n into .cache/: minutes, a line per step)',
 		);
 		const runtime = ensureRuntime();
 		const n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
