@@ -25,6 +25,7 @@ export default [
 			'coverage/**',
 			'.cache/**',
 			'bench-results/**',
+			'demo-build/**',
 			'test-artifacts/**',
 		],
 	},

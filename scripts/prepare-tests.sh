@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 
 step() { echo "[prepare-tests] $*" >&2; }
 
-step "1/2 Node 24 and n8n for the end-to-end specs (scripts/ensure-n8n.sh)"
+step "1/2 Node 24 and n8n for the end-to-end specs (scripts/ensure-n8n.sh; npm's own output goes to .cache/logs/)"
 bash scripts/ensure-n8n.sh >/dev/null
+step "    ready after $SECONDS s"
 
 chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
 if [ -x "$chromium" ]; then

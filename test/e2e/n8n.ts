@@ -443,13 +443,13 @@ export class N8n {
 		return (await response.json()) as Array<{ name: string; displayName: string }>;
 	}
 
-	cli(args: string[], timeoutMs = 300_000): Promise<CommandResult> {
+	cli(args: string[], timeoutMs = 300_000, env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
 		const bin = join(this.runtime.n8nDir, 'node_modules', '.bin', 'n8n');
 		return new Promise((resolvePromise) => {
 			execFile(
 				join(this.runtime.nodeBin, 'node'),
 				[bin, ...args],
-				{ env: this.env, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+				{ env: { ...this.env, ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
 				(error, stdout, stderr) => {
 					const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
 					resolvePromise({ code, stdout, stderr });
@@ -474,17 +474,28 @@ export class N8n {
 	}
 
 	async importWorkflow(workflow: unknown): Promise<void> {
-		const result = await this.cli([
-			'import:workflow',
-			`--input=${this.writeJson(`workflow-${Date.now()}.json`, workflow)}`,
-		]);
+		await this.importWorkflows([workflow]);
+	}
+
+	/** Several workflows with one `n8n import:workflow --separate` (one CLI start instead of one each). */
+	async importWorkflows(workflows: unknown[]): Promise<void> {
+		const folder = mkdtempSync(join(this.userFolder, 'workflows-'));
+		workflows.forEach((workflow, index) =>
+			writeFileSync(join(folder, `${index}.json`), JSON.stringify(workflow, null, 2)),
+		);
+		const result = await this.cli(['import:workflow', '--separate', `--input=${folder}`]);
 		if (result.code !== 0)
 			throw new Error(`import:workflow failed: ${result.stderr || result.stdout}`);
 	}
 
-	/** `n8n execute --rawOutput`: the run's output as n8n prints it. */
+	/**
+	 * `n8n execute --rawOutput`: the run's output as n8n prints it. While `n8n start` runs (e.g. with
+	 * an active trigger waiting for the webhooks this run causes) it gets a task broker port of its
+	 * own, since the running n8n holds port + 1.
+	 */
 	async execute(workflowId: string): Promise<CommandResult> {
-		return await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const env = this.child ? { N8N_RUNNERS_BROKER_PORT: String(await freePortPair()) } : {};
+		return await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], 300_000, env);
 	}
 
 	/** Removes the user folder and the extension folder (stop() first when started). */
