@@ -26,8 +26,15 @@ process.env.CALCOM_SHARED_DIR ??= REFERENCE.dir;
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded after CALCOM_SHARED_DIR is set */
 const { startSandbox } = require('../test/sandbox') as typeof import('../test/sandbox');
-const { ensureRuntime, freePortPair, installPackedPackage, N8n, OWNER, runOutput } =
-	require('../test/e2e/n8n') as typeof import('../test/e2e/n8n');
+const {
+	ensureRuntime,
+	exampleCredentials,
+	freePortPair,
+	installPackedPackage,
+	N8n,
+	OWNER,
+	runOutput,
+} = require('../test/e2e/n8n') as typeof import('../test/e2e/n8n');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const NOW = '2027-03-01T08:00:00Z';
@@ -135,21 +142,14 @@ async function main(): Promise<void> {
 		const runtime = ensureRuntime();
 		const n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
 		cleanups.push(() => n8n.cleanup());
-		await n8n.importCredentials([
-			{
-				id: 'calcomExample001',
-				name: 'Cal.com account',
-				type: 'calComV2Api',
-				data: {
-					apiKey: sandbox.apiKeyFor('bailey'),
-					environment: 'selfHosted',
-					baseUrl: sandbox.url,
-				},
-			},
-		]);
-		for (const file of ['book-reschedule-cancel.json', 'error-bad-time-zone.json'])
+		await n8n.importCredentials(exampleCredentials(sandbox));
+		for (const file of [
+			'book-reschedule-cancel.json',
+			'error-bad-time-zone.json',
+			'out-of-office-sync.json',
+		])
 			await n8n.importWorkflow(loadExample(file));
-		say('  imported the Cal.com credential and the example workflows');
+		say('  imported the Cal.com credentials and the example workflows');
 
 		step('Running "Cal.com: find a slot, book it, reschedule, cancel" with n8n execute');
 		const result = await n8n.execute('calcomExBookLoop');
