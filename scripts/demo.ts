@@ -24,8 +24,15 @@ process.env.CALCOM_SHARED_DIR ??= REFERENCE.dir;
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded after CALCOM_SHARED_DIR is set */
 const { startSandbox } = require('../test/sandbox') as typeof import('../test/sandbox');
-const { ensureRuntime, freePortPair, installPackedPackage, N8n, OWNER, runOutput } =
-	require('../test/e2e/n8n') as typeof import('../test/e2e/n8n');
+const {
+	ensureRuntime,
+	exampleCredentials,
+	freePortPair,
+	installPackedPackage,
+	N8n,
+	OWNER,
+	runOutput,
+} = require('../test/e2e/n8n') as typeof import('../test/e2e/n8n');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -210,21 +217,10 @@ async function main(): Promise<void> {
 		const n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
 		cleanups.push(() => n8n.cleanup());
 		cleanups.push(() => n8n.stop());
-		await n8n.importCredentials([
-			{
-				id: 'calcomExample001',
-				name: 'Cal.com account',
-				type: 'calComV2Api',
-				data: {
-					apiKey: sandbox.apiKeyFor('bailey'),
-					environment: 'selfHosted',
-					baseUrl: sandbox.url,
-				},
-			},
-		]);
+		await n8n.importCredentials(exampleCredentials(sandbox));
 		const examples = loadExamples();
 		await n8n.importWorkflows(examples);
-		say(`  imported the Cal.com credential and the ${examples.length} example workflows`);
+		say(`  imported the Cal.com credentials and the ${examples.length} example workflows`);
 		const example = triggerExample(examples);
 
 		step(`Starting n8n and activating "${example.workflow.name}"`);

@@ -204,6 +204,30 @@ export interface NodeTypeDescription {
 }
 
 /** The login `start()` creates for the instance owner (printed by the demo with --keep). */
+/** What the examples' credentials need of the sandbox (test/sandbox): its URL and users' keys. */
+interface KeySource {
+	url: string;
+	apiKeyFor(username: string): string;
+}
+
+/**
+ * The Cal.com credentials the examples name (placeholder ID and name), as `n8n import:credentials`
+ * reads them: bailey's key for most examples; out-of-office-sync.json needs an organization
+ * admin's or owner's key, maya's (the owner of the sandbox's organization 900).
+ */
+export function exampleCredentials(sandbox: KeySource): unknown[] {
+	const credential = (id: string, name: string, username: string) => ({
+		id,
+		name,
+		type: 'calComV2Api',
+		data: { apiKey: sandbox.apiKeyFor(username), environment: 'selfHosted', baseUrl: sandbox.url },
+	});
+	return [
+		credential('calcomExample001', 'Cal.com account', 'bailey'),
+		credential('calcomOrgAdmin01', 'Cal.com organization admin', 'maya'),
+	];
+}
+
 export const OWNER = {
 	email: 'owner@example.com',
 	password: 'E2e-password-1',

@@ -3,7 +3,14 @@ import { join, resolve } from 'node:path';
 
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
-import { installedRuntime, freePortPair, installPackedPackage, N8n, runOutput } from './n8n';
+import {
+	exampleCredentials,
+	installedRuntime,
+	freePortPair,
+	installPackedPackage,
+	N8n,
+	runOutput,
+} from './n8n';
 
 /**
  * The example workflows in examples/, run by a real n8n (`n8n execute`) with the packed package
@@ -12,7 +19,6 @@ import { installedRuntime, freePortPair, installPackedPackage, N8n, runOutput } 
 jest.setTimeout(15 * 60_000);
 
 const EXAMPLES = resolve(__dirname, '..', '..', 'examples');
-const CREDENTIAL = { id: 'calcomExample001', name: 'Cal.com account' };
 
 /** Examples name the node as an installed community package does; a custom extension is CUSTOM.* */
 function loadExample(file: string): { id: string } & Record<string, unknown> {
@@ -31,25 +37,34 @@ describe('the example workflows in a real n8n', () => {
 		sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
 		const runtime = installedRuntime();
 		n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
-		await n8n.importCredentials([
-			{
-				...CREDENTIAL,
-				type: 'calComV2Api',
-				data: {
-					apiKey: sandbox.apiKeyFor('bailey'),
-					environment: 'selfHosted',
-					baseUrl: sandbox.url,
-				},
-			},
-		]);
+		await n8n.importCredentials(exampleCredentials(sandbox));
 		// The AI-agent example is imported too, so a malformed example fails here; issue 7 runs it.
 		for (const file of [
 			'book-reschedule-cancel.json',
 			'error-bad-time-zone.json',
 			'ai-agent-books-meetings.json',
+			'out-of-office-sync.json',
 		])
 			await n8n.importWorkflow(loadExample(file));
 	});
+
+	/** The starts of priya's discovery-call slots on one London day, asked as a booking page does. */
+	async function priyaSlotsOn(day: string): Promise<string[]> {
+		const query = new URLSearchParams({
+			username: 'priya',
+			eventTypeSlug: 'discovery-call',
+			organizationSlug: 'northwind',
+			start: day,
+			end: day,
+			timeZone: 'Europe/London',
+		});
+		const response = await fetch(`${sandbox.url}/v2/slots?${query}`, {
+			headers: { 'cal-api-version': '2024-09-04' },
+		});
+		expect(response.status).toBe(200);
+		const body = (await response.json()) as { data: Record<string, Array<{ start: string }>> };
+		return (body.data[day] ?? []).map((slot) => new Date(slot.start).toISOString());
+	}
 
 	afterAll(async () => {
 		n8n?.cleanup();
@@ -103,5 +118,61 @@ describe('the example workflows in a real n8n', () => {
 			'Time Zone: \\"Eastern Time\\" is not an IANA time zone name. Use an IANA time zone name such as Europe/Berlin, America/New_York or UTC.',
 		);
 		expect(sandbox.requests.length).toBe(before);
+	});
+
+	it('marks priya out of office for a week and her next free slot is the Monday after it', async () => {
+		// Without the entry, the week is open: 09:00 on its Monday is a free slot.
+		expect(await priyaSlotsOn('2027-03-08')).toContain('2027-03-08T09:00:00.000Z');
+		const before = sandbox.requests.length;
+		const result = await n8n.execute('calcomExOooSync1');
+		expect(result.code).toBe(0);
+		const output = runOutput(result.stdout);
+
+		const entry = output('Mark Priya out of office')[0];
+		expect(entry).toMatchObject({
+			userId: 83,
+			firstDay: '2027-03-08',
+			lastDay: '2027-03-12',
+			reason: 'vacation',
+			notes: 'Spring holiday, back on Monday 15 March',
+		});
+		expect(sandbox.state.outOfOffice).toEqual([
+			expect.objectContaining({
+				id: entry.id,
+				userId: 83,
+				start: '2027-03-08T00:00:00.000Z',
+				end: '2027-03-12T23:59:59.999Z',
+				reason: 'vacation',
+			}),
+		]);
+
+		const slots = output("Priya's next free slots");
+		expect(slots.map((slot) => slot.label)).toEqual([
+			'Mon 15 Mar, 09:00–09:30',
+			'Mon 15 Mar, 09:30–10:00',
+			'Mon 15 Mar, 10:00–10:30',
+		]);
+		expect(slots[0]).toMatchObject({
+			start: '2027-03-15T09:00:00.000Z',
+			startLocal: '2027-03-15T09:00:00+00:00',
+		});
+		for (const slot of slots) expect(String(slot.start) > String(entry.end)).toBe(true);
+
+		const made = sandbox.requests.slice(before);
+		// The organization read once from the key's profile, one entry made, then slots only (two
+		// requests today: the first week asked is the week away, empty, so it looks further).
+		const calls = made.map((request) => `${request.method} ${request.path}`);
+		expect(calls.slice(0, 3)).toEqual([
+			'GET /v2/me',
+			'POST /v2/organizations/900/users/83/ooo',
+			'GET /v2/slots',
+		]);
+		expect(calls.slice(3).every((call) => call === 'GET /v2/slots')).toBe(true);
+		expect(
+			made.every((request) => request.headers.authorization === 'Bearer <redacted:maya>'),
+		).toBe(true);
+		expect(sandbox.invalidRequests()).toEqual([]);
+		// And a booking page now finds nothing on the first day away.
+		expect(await priyaSlotsOn('2027-03-08')).toEqual([]);
 	});
 });
