@@ -15,6 +15,7 @@ import { reservationsRoutes } from './reservations';
 import type { RouteHandler } from './route';
 import { schedulesRoutes } from './schedules';
 import { slotsRoutes } from './slots';
+import { teamEventTypesRoutes } from './team-event-types';
 import { teamMembershipsRoutes } from './team-memberships';
 import { teamsRoutes } from './teams';
 import { webhooksRoutes } from './webhooks';
@@ -33,6 +34,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...creditsRoutes,
 	...teamsRoutes,
 	...teamMembershipsRoutes,
+	...teamEventTypesRoutes,
 ];
 
 export function findRoute(
