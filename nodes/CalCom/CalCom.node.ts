@@ -10,11 +10,12 @@ import { nodeProperties, router } from './actions/router';
 import {
 	searchEventTypes,
 	searchSchedules,
+	searchTeamEventTypes,
 	searchTeamMembers,
 	searchTeams,
 	searchWebhooks,
 } from './methods/listSearch';
-import { getBookingQuestions, getTimeZones } from './methods/loadOptions';
+import { getBookingQuestions, getTeamHosts, getTimeZones } from './methods/loadOptions';
 
 export class CalCom implements INodeType {
 	description: INodeTypeDescription = {
@@ -38,11 +39,12 @@ export class CalCom implements INodeType {
 		listSearch: {
 			searchEventTypes,
 			searchSchedules,
+			searchTeamEventTypes,
 			searchTeamMembers,
 			searchTeams,
 			searchWebhooks,
 		},
-		loadOptions: { getBookingQuestions, getTimeZones },
+		loadOptions: { getBookingQuestions, getTeamHosts, getTimeZones },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

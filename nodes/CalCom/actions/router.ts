@@ -10,6 +10,7 @@ import * as eventType from './eventType';
 import * as schedule from './schedule';
 import * as slot from './slot';
 import * as team from './team';
+import * as teamEventType from './teamEventType';
 import * as teamMembership from './teamMembership';
 import type { OperationModule } from './types';
 import * as user from './user';
@@ -28,6 +29,7 @@ export const resources = {
 	schedule,
 	slot,
 	team,
+	teamEventType,
 	teamMembership,
 	user,
 	webhook,
@@ -63,6 +65,12 @@ export const resourceProperty: INodeProperties = {
 			name: 'Team',
 			value: 'team',
 			description: 'Teams of Cal.com users: their settings, invite links, bookings and schedules',
+		},
+		{
+			name: 'Team Event Type',
+			value: 'teamEventType',
+			description:
+				'Kinds of meeting a team offers: round robin, collective or managed, with their hosts',
 		},
 		{
 			name: 'Team Membership',
