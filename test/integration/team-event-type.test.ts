@@ -138,6 +138,53 @@ describe('Team Event Type', () => {
 		expect((result.items[0].json.hosts as unknown[]).length).toBe(3);
 	});
 
+	it('says which ID to check when the organization’s route refuses', async () => {
+		sandbox.state.organizations.push({ id: 500, slug: 'acme', name: 'Acme' });
+		sandbox.state.users[0].organizationId = 500;
+		const result = await runCalCom(
+			sandbox,
+			{
+				...BASE,
+				operation: 'get',
+				eventTypeId: byId(51),
+				options: { organizationId: '={{ $json.org }}' },
+			},
+			{ continueOnFail: true, inputItems: [{ org: 500 }, { org: 501 }] },
+		);
+		expect(result.items.map((item) => [item.pairedItem, item.json.error])).toEqual([
+			[{ item: 0 }, 'Team 100 is not a team of organization 500'],
+			[{ item: 1 }, 'Cal.com refused the request (403 Forbidden): Forbidden resource'],
+		]);
+		const notTeam = await runCalCom(sandbox, {
+			...BASE,
+			operation: 'getMany',
+			returnAll: true,
+			options: { organizationId: '500' },
+		});
+		expect((notTeam.error as { description?: string }).description).toBe(
+			'Cal.com says: IsTeamInOrg - Team (100) not found. Check the Team and the Organization ID, or leave the Organization ID empty for a team outside an organization.',
+		);
+		const noOrg = await runCalCom(sandbox, {
+			...BASE,
+			operation: 'delete',
+			eventTypeId: byId(51),
+			options: { organizationId: '501' },
+		});
+		expect((noOrg.error as { description?: string }).description).toBe(
+			'Cal.com refuses organization 501 (it does not exist, or is not an organization). Check the Organization ID, or leave it empty for a team outside an organization.',
+		);
+		sandbox.state.teams[0].organizationId = 500;
+		const outsider = await runCalCom(
+			sandbox,
+			{ ...BASE, operation: 'delete', eventTypeId: byId(51), options: { organizationId: '500' } },
+			{ username: 'lena' },
+		);
+		expect((outsider.error as { description?: string }).description).toBe(
+			"The API key's user is not in organization 500. Check the Organization ID, or leave it empty for a team outside an organization.",
+		);
+		expect(sandbox.state.eventTypes.some((e) => e.id === 51)).toBe(true);
+	});
+
 	it('explains Cal.com’s refusal of a host who is not a member of the team', async () => {
 		const result = await runCalCom(sandbox, {
 			...BASE,

@@ -196,10 +196,24 @@ describe('sandbox team event types', () => {
 				list.json,
 			),
 		).toEqual([]);
-		const outsider = await call(sandbox, orgBase, { key: lena });
+		// The organization's list has no roles guard: anyone reads it; writes need the roles.
+		expect((await call(sandbox, orgBase)).status).toBe(200);
+		const outsider = await create(
+			{ title: 'x', slug: 'x', lengthInMinutes: 30, schedulingType: 'collective' },
+			lena,
+			orgBase,
+		);
 		expect([outsider.status, outsider.json.error.message]).toEqual([
 			403,
 			'RolesGuard - User is not part of the organization with id=500.',
+		]);
+		const noOrg = await call(sandbox, '/v2/organizations/501/teams/100/event-types');
+		expect([noOrg.status, noOrg.json.error.message]).toEqual([403, 'Forbidden resource']);
+		sandbox.state.teams[0].organizationId = null;
+		const notInOrg = await call(sandbox, `${orgBase}/51`, { key: bailey });
+		expect([notInOrg.status, notInOrg.json.error.message]).toEqual([
+			404,
+			'IsTeamInOrg - Team (100) not found.',
 		]);
 	});
 

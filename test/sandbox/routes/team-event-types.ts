@@ -8,7 +8,7 @@
  *   PATCH  /v2/teams/{teamId}/event-types/{eventTypeId}   200 any subset; bookingFields replace the list
  *   DELETE /v2/teams/{teamId}/event-types/{eventTypeId}   200 {id, title}
  *
- * and the same five (the list included) under /v2/organizations/{orgId}/teams/{teamId}/….
+ * and the same five under /v2/organizations/{orgId}/teams/{teamId}/… (there the list needs no key).
  *
  * Follows apps/api/v2/src/modules/teams/event-types/controllers/teams-event-types.controller.ts
  * (@Roles("TEAM_ADMIN") on all but the list), .../services/teams-event-types.service.ts,
@@ -38,21 +38,48 @@ const isAnswer = (value: unknown): value is RouteResult =>
 	typeof value === 'object' && value !== null && 'status' in value;
 
 /**
- * apps/api/v2/src/modules/auth/guards/roles/roles.guard.ts with an orgId and a teamId: no
- * membership of the organization is a 403; an organization ADMIN or OWNER passes for every team
- * role; otherwise the team membership decides as on the team route. Then
- * .../guards/organizations/is-team-in-org.guard.ts: a team outside the organization is a 403.
- * The sandbox reads organization membership from SandboxUser.organizationId / organizationRole.
+ * .../auth/guards/organizations/is-org.guard.ts: an organization that does not exist answers
+ * false, which Nest turns into 403 "Forbidden resource".
+ */
+function orgGuard(req: RouteRequest, state: SandboxState): RouteResult | undefined {
+	if (!state.organizations.some((o) => String(o.id) === req.params.orgId))
+		return fail(403, 'Forbidden resource', req);
+	return undefined;
+}
+
+/**
+ * .../auth/guards/teams/is-team-in-org.guard.ts: a team that is not a team of the organization
+ * is not found (404). Inferred: findOrgTeam looks the team up by its id and the organization as
+ * parent, so a team outside the organization is "not found" rather than the guard's 403.
+ */
+function teamInOrg(req: RouteRequest, state: SandboxState): SandboxTeam | RouteResult {
+	const { orgId, teamId } = req.params;
+	const team = state.teams.find(
+		(t) => String(t.id) === teamId && String(t.organizationId) === orgId,
+	);
+	return team ?? fail(404, `IsTeamInOrg - Team (${teamId}) not found.`, req);
+}
+
+/**
+ * The organization routes' guards in organizations-event-types.controller.ts's order: IsOrgGuard,
+ * RolesGuard (roles.guard.ts with an orgId and a teamId: no membership of the organization is a
+ * 403; an organization ADMIN or OWNER passes for every team role; otherwise the team membership
+ * decides as on the team route), IsTeamInOrg. The sandbox reads organization membership from
+ * SandboxUser.organizationId / organizationRole. PbacGuard, the platform plan and the admin-API
+ * switch are not modelled.
  */
 function orgTeamGuard(req: RouteRequest, state: SandboxState): SandboxTeam | RouteResult {
+	const noOrg = orgGuard(req, state);
+	if (noOrg) return noOrg;
 	const user = req.user as SandboxUser;
 	const { orgId, teamId } = req.params;
 	if (String(user.organizationId) !== orgId)
 		return fail(403, `RolesGuard - User is not part of the organization with id=${orgId}.`, req);
-	const team = state.teams.find((t) => String(t.id) === teamId);
 	const orgAdmin = user.organizationRole === 'ADMIN' || user.organizationRole === 'OWNER';
 	if (!orgAdmin) {
-		const membership = team?.members.find((m) => m.userId === user.id);
+		const membership = state.teams
+			.find((t) => String(t.id) === teamId)
+			?.members.find((m) => m.userId === user.id);
 		if (!membership)
 			return fail(
 				403,
@@ -66,10 +93,7 @@ function orgTeamGuard(req: RouteRequest, state: SandboxState): SandboxTeam | Rou
 				req,
 			);
 	}
-	if (!team) return fail(403, 'Team not found', req);
-	if (String(team.organizationId) !== orgId)
-		return fail(403, 'Team does not belong to this organization', req);
-	return team;
+	return teamInOrg(req, state);
 }
 
 function guard(req: RouteRequest, state: SandboxState): SandboxTeam | RouteResult {
@@ -251,9 +275,12 @@ const deleteTeamEventType: RouteHandler['handle'] = (req, { state }) => {
 	return { status: 200, body: success({ id: et.id, title: et.title }) };
 };
 
-/** organizations-event-types.controller.ts getTeamEventTypes: the team's list, TEAM_ADMIN and above. */
+/**
+ * organizations-event-types.controller.ts getTeamEventTypes: the team's list behind IsOrgGuard and
+ * IsTeamInOrg only (no auth or roles guard), so anyone may read it.
+ */
 const listOrgTeamEventTypes: RouteHandler['handle'] = (req, { state }) => {
-	const team = orgTeamGuard(req, state);
+	const team = orgGuard(req, state) ?? teamInOrg(req, state);
 	if (isAnswer(team)) return team;
 	const q = req.typedQuery;
 	let list = state.eventTypes.filter((e) => e.teamId === team.id).sort((a, b) => a.id - b.id);
@@ -277,5 +304,11 @@ const orgBase = '/v2/organizations/{orgId}/teams/{teamId}/event-types';
 export const teamEventTypesRoutes: RouteHandler[] = [
 	...routesUnder('/v2/teams/{teamId}/event-types'),
 	...routesUnder(orgBase),
-	{ method: 'GET', template: orgBase, validation: 'generic', handle: listOrgTeamEventTypes },
+	{
+		method: 'GET',
+		template: orgBase,
+		validation: 'generic',
+		auth: 'optional',
+		handle: listOrgTeamEventTypes,
+	},
 ];

@@ -8,7 +8,7 @@ import { teamIdLocator } from '../teamAccess';
 import type { CalComAnswer } from '../types';
 import {
 	assignAllField,
-	asHostsAdmin,
+	asTeamAdmin,
 	hostsField,
 	organizationIdOption,
 	readHosting,
@@ -54,7 +54,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...hosting,
 	};
 	if (body.assignAllTeamMembers === false) delete body.assignAllTeamMembers;
-	const data = await asHostsAdmin(place.teamId, async () =>
+	const data = await asTeamAdmin(place, async () =>
 		calComRequest.call(this, {
 			method: 'POST',
 			path: place.path,

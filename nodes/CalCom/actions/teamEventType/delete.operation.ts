@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
-import { asTeamRole, teamIdLocator } from '../teamAccess';
+import { teamIdLocator } from '../teamAccess';
 import {
+	asTeamAdmin,
 	organizationIdOption,
 	readPlace,
 	readTeamEventTypeId,
@@ -21,7 +22,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const place = readPlace(this, itemIndex);
 	const id = readTeamEventTypeId(this, itemIndex);
-	await asTeamRole(place.teamId, 'admin', async () =>
+	await asTeamAdmin(place, async () =>
 		calComRequest.call(this, {
 			method: 'DELETE',
 			path: `${place.path}${apiPath`/${id}`}`,

@@ -3,9 +3,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { asTeamRole, teamIdLocator } from '../teamAccess';
+import { teamIdLocator } from '../teamAccess';
 import type { CalComAnswer } from '../types';
 import {
+	asTeamAdmin,
 	organizationIdOption,
 	readPlace,
 	readTeamEventTypeId,
@@ -24,7 +25,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
 	const place = readPlace(this, itemIndex);
 	const id = readTeamEventTypeId(this, itemIndex);
-	const data = await asTeamRole(place.teamId, 'admin', async () =>
+	const data = await asTeamAdmin(place, async () =>
 		calComRequest.call(this, {
 			method: 'GET',
 			path: `${place.path}${apiPath`/${id}`}`,

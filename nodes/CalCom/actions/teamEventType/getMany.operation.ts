@@ -4,9 +4,9 @@ import { readLimit, readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { readLinkSlug } from '../eventTypeLookup';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
-import { asTeamRole, teamIdLocator } from '../teamAccess';
+import { teamIdLocator } from '../teamAccess';
 import type { CalComAnswer } from '../types';
-import { organizationIdOption, readPlace, shapeTeamEventTypes } from './shared';
+import { asTeamAdmin, organizationIdOption, readPlace, shapeTeamEventTypes } from './shared';
 
 export const description: INodeProperties[] = [
 	teamIdLocator,
@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof options.eventSlug === 'string' && options.eventSlug.trim())
 		qs.eventSlug = readLinkSlug(options.eventSlug, 'Event Type Slug', 'onboarding');
 	// The team route's list is public; the organization's needs an admin of the team or the org.
-	const data = await asTeamRole(place.teamId, 'admin', async () =>
+	const data = await asTeamAdmin(place, async () =>
 		calComRequest.call(this, {
 			method: 'GET',
 			path: place.path,

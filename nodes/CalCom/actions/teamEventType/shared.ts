@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
 
 import { describeValue, ParameterError } from '../../helpers/errors';
 import { asRecord } from '../../helpers/json';
 import { toPositiveInt } from '../../helpers/parameters';
 import { apiPath, isCalComRefusal } from '../../transport';
 import { simplifyEventType } from '../eventType/shared';
-import { asTeamRole, readTeamId } from '../teamAccess';
+import { explainTeamRefusal, readTeamId } from '../teamAccess';
 import type { CalComAnswer } from '../types';
 
 /** Cal.com's scheduling types of a team event type (CreateTeamEventTypeInput_2024_06_14). */
@@ -251,15 +251,44 @@ export function explainHostRefusal(error: unknown, teamId: number): unknown {
 	return error;
 }
 
-/** Runs a write that names hosts: the roles guard's and the hosts' refusals explained. */
-export async function asHostsAdmin<T>(teamId: number, request: () => Promise<T>): Promise<T> {
-	return await asTeamRole(teamId, 'admin', async () => {
-		try {
-			return await request();
-		} catch (error) {
-			throw explainHostRefusal(error, teamId);
-		}
-	});
+/**
+ * The organization route's own refusals, in its guards' order (organizations-event-types
+ * .controller.ts): IsOrgGuard's bare 403, the roles guard's "not part of the organization", and
+ * IsTeamInOrg's 404 for a team outside the organization. The error says which ID to check.
+ */
+function explainOrganizationRefusal(error: unknown, place: TeamEventTypesPlace): boolean {
+	const org = place.organizationId;
+	const fix = 'or leave it empty for a team outside an organization.';
+	const failure = error as { message?: string; description?: string };
+	if (isCalComRefusal(error, [403], /Forbidden resource/)) {
+		failure.description = `Cal.com refuses organization ${org} (it does not exist, or is not an organization). Check the Organization ID, ${fix}`;
+	} else if (isCalComRefusal(error, [403], /not part of the organization with id/)) {
+		failure.description = `The API key's user is not in organization ${org}. Check the Organization ID, ${fix}`;
+	} else if (isCalComRefusal(error, [404], /IsTeamInOrg/)) {
+		failure.message = `Team ${place.teamId} is not a team of organization ${org}`;
+		failure.description = `Cal.com says: ${String((error as NodeApiError).errorResponse?.calComMessage ?? '')} Check the Team and the Organization ID, or leave the Organization ID empty for a team outside an organization.`;
+	} else return false;
+	return true;
+}
+
+/**
+ * Runs a request that needs an admin of the team (Cal.com's @Roles("TEAM_ADMIN")), with each of
+ * Cal.com's refusals explained: the organization's, the roles guard's, and hosts outside the team.
+ */
+export async function asTeamAdmin<T>(
+	place: TeamEventTypesPlace,
+	request: () => Promise<T>,
+): Promise<T> {
+	try {
+		return await request();
+	} catch (error) {
+		// Already a NodeApiError from the transport (or a ParameterError): given a description only.
+		const explained =
+			place.organizationId !== undefined && explainOrganizationRefusal(error, place)
+				? error
+				: explainHostRefusal(explainTeamRefusal(error, place.teamId, 'admin'), place.teamId);
+		throw explained;
+	}
 }
 
 /** A team event type as a person or an agent needs it: the event type's fields and its hosts. */

@@ -9,7 +9,7 @@ import { teamIdLocator } from '../teamAccess';
 import type { CalComAnswer } from '../types';
 import {
 	assignAllField,
-	asHostsAdmin,
+	asTeamAdmin,
 	hostsField,
 	organizationIdOption,
 	readHosting,
@@ -60,7 +60,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const notFoundMessage = teamEventTypeNotFound(id, place.teamId);
 	const path = `${place.path}${apiPath`/${id}`}`;
 	const hosting = readHostingChanges(fields);
-	return await asHostsAdmin(place.teamId, async () => {
+	return await asTeamAdmin(place, async () => {
 		const body = {
 			...(await readUpdateBody(fields, async () =>
 				calComRequest.call(this, { method: 'GET', path, timeoutMs, notFoundMessage }),
