@@ -102,7 +102,10 @@ function guard(req: RouteRequest, state: SandboxState): SandboxTeam | RouteResul
 		: orgTeamGuard(req, state);
 }
 
-/** input.service.ts getTeamUsersIds → teams.repository.ts: every member of the team [inferred: accepted or not, as the query does not filter]. */
+/**
+ * input.service.ts getTeamUsersIds → apps/api/v2/src/modules/teams/teams/teams.repository.ts: every
+ * membership of the team, accepted or not (the query filters on the team only).
+ */
 function memberIds(team: SandboxTeam): number[] {
 	return team.members.map((m) => m.userId);
 }
