@@ -222,6 +222,22 @@ describe('Team Event Type', () => {
 			[{ item: 1 }, expect.stringContaining('TEAM_ADMIN')],
 		]);
 		expect(sandbox.state.eventTypes.filter((e) => e.teamId === 100)).toHaveLength(3);
+		const create = await runCalCom(
+			sandbox,
+			{
+				...BASE,
+				operation: 'create',
+				title: 'Demo',
+				slug: 'demo',
+				lengthInMinutes: 30,
+				schedulingType: 'collective',
+				assignAllTeamMembers: true,
+			},
+			{ username: 'lena' },
+		);
+		expect((create.error as { description?: string }).description).toMatch(
+			/^The API key's user must be an admin or the owner of team 100 for this\. .*use the API key of one of its admins or its owner\.$/,
+		);
 		expect(visibleText(result)).not.toContain(sandbox.apiKeyFor('lena'));
 	});
 
