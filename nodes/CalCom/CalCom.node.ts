@@ -12,11 +12,12 @@ import {
 	searchEventTypes,
 	searchOrganizationUsers,
 	searchSchedules,
+	searchTeamEventTypes,
 	searchTeamMembers,
 	searchTeams,
 	searchWebhooks,
 } from './methods/listSearch';
-import { getBookingQuestions, getTimeZones } from './methods/loadOptions';
+import { getBookingQuestions, getTeamHosts, getTimeZones } from './methods/loadOptions';
 
 export class CalCom implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,11 +41,12 @@ export class CalCom implements INodeType {
 			searchEventTypes,
 			searchOrganizationUsers,
 			searchSchedules,
+			searchTeamEventTypes,
 			searchTeamMembers,
 			searchTeams,
 			searchWebhooks,
 		},
-		loadOptions: { getBookingQuestions, getTimeZones },
+		loadOptions: { getBookingQuestions, getTeamHosts, getTimeZones },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

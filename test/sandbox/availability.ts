@@ -103,7 +103,13 @@ export function userFreeIntervals(
 	return subtractIntervals(workingIntervals(schedule, from, to), [...busy, ...away]);
 }
 
-/** Time in [from, to] when the plan's hosts can take a booking (fixed: all; round robin: any). */
+/**
+ * Time in [from, to] when the plan's hosts can take a booking (fixed: all; round robin: any).
+ * Follows packages/features/availability/lib/getAggregatedAvailability/getAggregatedAvailability.ts:
+ * collective hosts and round-robin hosts marked mandatory (isFixed) are intersected, the other
+ * round-robin hosts' free time is united and intersected with that; when the fixed hosts share no
+ * free time nothing is offered. Round-robin host groups are not modelled (one group).
+ */
 export function freeIntervals(
 	state: SandboxState,
 	plan: Plan,

@@ -94,7 +94,15 @@ describe('sandbox event types (2024-06-14)', () => {
 		const one = await call(sandbox, '/v2/teams/100/event-types?eventSlug=onboarding&hostsLimit=1');
 		expect(one.json.data).toHaveLength(1);
 		expect(one.json.data[0].hosts).toEqual([
-			{ userId: 1, name: 'Bailey Brooks', username: 'bailey', avatarUrl: null },
+			// Round robin: output.service.ts prints mandatory and the priority's label too.
+			{
+				userId: 1,
+				name: 'Bailey Brooks',
+				username: 'bailey',
+				avatarUrl: null,
+				mandatory: false,
+				priority: 'medium',
+			},
 		]);
 		expect((await call(sandbox, '/v2/teams/7/event-types')).status).toBe(404);
 		expect(

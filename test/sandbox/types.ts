@@ -78,6 +78,8 @@ export interface SandboxLocation {
 export interface SandboxHost {
 	userId: number;
 	isFixed?: boolean;
+	/** Round robin: Cal.com's Host.priority, 0 (lowest) … 4 (highest); 2 (medium) when unset. */
+	priority?: number;
 }
 
 export interface SandboxEventType {
@@ -102,8 +104,10 @@ export interface SandboxEventType {
 	hidden: boolean;
 	locations: SandboxLocation[];
 	bookingFields: SandboxBookingField[];
-	/** Team event types: 'roundRobin' (any host free) or 'collective' (all hosts free). */
-	schedulingType?: 'roundRobin' | 'collective' | null;
+	/** Team event types: 'roundRobin' (any host free), 'collective' (all hosts free) or 'managed' (a copy per member). */
+	schedulingType?: 'roundRobin' | 'collective' | 'managed' | null;
+	/** Team event types: whether every member of the team is a host (Cal.com's assignAllTeamMembers). */
+	assignAllTeamMembers?: boolean;
 	hosts?: SandboxHost[];
 	/** Round robin: whether GET /v2/slots honours rrHostSubsetIds (Cal.com's EventType.rrHostSubsetEnabled, default false). */
 	rrHostSubsetEnabled?: boolean;

@@ -13,6 +13,7 @@ import * as outOfOffice from './outOfOffice';
 import * as schedule from './schedule';
 import * as slot from './slot';
 import * as team from './team';
+import * as teamEventType from './teamEventType';
 import * as teamMembership from './teamMembership';
 import type { OperationModule } from './types';
 import * as user from './user';
@@ -34,6 +35,7 @@ export const resources = {
 	schedule,
 	slot,
 	team,
+	teamEventType,
 	teamMembership,
 	user,
 	webhook,
@@ -84,6 +86,12 @@ export const resourceProperty: INodeProperties = {
 			name: 'Team',
 			value: 'team',
 			description: 'Teams of Cal.com users: their settings, invite links, bookings and schedules',
+		},
+		{
+			name: 'Team Event Type',
+			value: 'teamEventType',
+			description:
+				'Kinds of meeting a team offers: round robin, collective or managed, with their hosts',
 		},
 		{
 			name: 'Team Membership',

@@ -23,15 +23,27 @@ export async function searchEventTypes(
 		method: 'GET',
 		path: '/v2/event-types',
 	})) as unknown;
+	return eventTypeResults(data, filter, false);
+}
+
+/** Event types as a "From List" shows them: title, (scheduling type,) length, booking link. */
+function eventTypeResults(
+	data: unknown,
+	filter: string | undefined,
+	withScheduling: boolean,
+): INodeListSearchResult {
 	const eventTypes = Array.isArray(data) ? (data as IDataObject[]) : [];
 	return {
 		results: eventTypes
 			.filter((eventType) => matches(filter, eventType.title, eventType.slug))
-			.map((eventType) => ({
-				name: `${String(eventType.title ?? eventType.slug)} (${String(eventType.lengthInMinutes ?? '?')} min)`,
-				value: String(eventType.id),
-				url: typeof eventType.bookingUrl === 'string' ? eventType.bookingUrl : undefined,
-			})),
+			.map((eventType) => {
+				const kind = withScheduling ? `${String(eventType.schedulingType ?? 'team')}, ` : '';
+				return {
+					name: `${String(eventType.title ?? eventType.slug)} (${kind}${String(eventType.lengthInMinutes ?? '?')} min)`,
+					value: String(eventType.id),
+					url: typeof eventType.bookingUrl === 'string' ? eventType.bookingUrl : undefined,
+				};
+			}),
 	};
 }
 
@@ -97,6 +109,30 @@ export async function searchTeams(
 	};
 }
 
+/** The team chosen in the editor, or undefined while none (or no valid ID) is chosen. */
+export function currentTeamId(ctx: ILoadOptionsFunctions): number | undefined {
+	try {
+		return toPositiveInt(
+			ctx.getCurrentNodeParameter('teamId', { extractValue: true }),
+			'Team',
+			'a team ID',
+		);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Every membership of the team chosen in the editor; none while no team is chosen. */
+export async function chosenTeamMemberships(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
+	const teamId = currentTeamId(ctx);
+	if (teamId === undefined) return [];
+	return (await paginateOffset.call(
+		ctx,
+		{ method: 'GET', path: apiPath`/v2/teams/${teamId}/memberships` },
+		{ pageSize: TEAM_MEMBERSHIP_PAGE_SIZE },
+	)) as IDataObject[];
+}
+
 /**
  * The memberships of the team chosen above, searchable by name, username or email. Listing them
  * needs an admin or the owner of the team, as Cal.com's memberships route does.
@@ -105,21 +141,7 @@ export async function searchTeamMembers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	let teamId: number;
-	try {
-		teamId = toPositiveInt(
-			this.getCurrentNodeParameter('teamId', { extractValue: true }),
-			'Team',
-			'a team ID',
-		);
-	} catch {
-		return { results: [] };
-	}
-	const memberships = (await paginateOffset.call(
-		this,
-		{ method: 'GET', path: apiPath`/v2/teams/${teamId}/memberships` },
-		{ pageSize: TEAM_MEMBERSHIP_PAGE_SIZE },
-	)) as IDataObject[];
+	const memberships = await chosenTeamMemberships(this);
 	return {
 		results: memberships
 			.map((membership) => ({ membership, user: asRecord(membership.user) }))
@@ -151,4 +173,18 @@ export async function searchOrganizationUsers(
 				value: String(user.id),
 			})),
 	};
+}
+
+/** The event types of the team chosen above (Cal.com's public team list), by title or slug. */
+export async function searchTeamEventTypes(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const teamId = currentTeamId(this);
+	if (teamId === undefined) return { results: [] };
+	const data = (await calComRequest.call(this, {
+		method: 'GET',
+		path: apiPath`/v2/teams/${teamId}/event-types`,
+	})) as unknown;
+	return eventTypeResults(data, filter, true);
 }

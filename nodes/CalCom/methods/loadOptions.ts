@@ -3,6 +3,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { askableQuestions, describeField, optionValues } from '../actions/booking/answers';
 import { loadBookingFields } from '../actions/eventType/shared';
 import type { EventTypeRef } from '../actions/eventTypeLookup';
+import { asRecord } from '../helpers/json';
+import { chosenTeamMemberships } from './listSearch';
 
 /** The chosen event type's own booking questions, for the Booking Questions list. */
 export async function getBookingQuestions(
@@ -42,4 +44,20 @@ export async function getTimeZones(this: ILoadOptionsFunctions): Promise<INodePr
 	// ICU lists UTC under Etc/UTC only on some builds; Cal.com takes "UTC".
 	zones.add('UTC');
 	return [...zones].sort().map((zone) => ({ name: zone.replace(/_/g, ' '), value: zone }));
+}
+
+/**
+ * The members of the team chosen above, by user ID, for a team event type's hosts. Cal.com lists
+ * memberships to an admin or the owner of the team only; invitations not yet accepted are marked.
+ */
+export async function getTeamHosts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const memberships = await chosenTeamMemberships(this);
+	return memberships.map((membership) => {
+		const user = asRecord(membership.user);
+		return {
+			name: `${String(user.name ?? user.username ?? user.email)}${membership.accepted === false ? ' (invited)' : ''}`,
+			value: Number(membership.userId ?? user.id),
+			description: `${String(user.email ?? '')}, ${String(membership.role)}`,
+		};
+	});
 }

@@ -20,6 +20,9 @@ const FAMILY_BY_PATH: Array<[RegExp, ApiFamily | null]> = [
 	[/^\/v2\/event-types\/[^/]+\/webhooks(\/|$)/, null],
 	[/^\/v2\/event-types(\/|$)/, 'eventTypes'],
 	[/^\/v2\/schedules(\/|$)/, 'schedules'],
+	// Team event types, also under an organization: the saved document's controller takes every
+	// version (2024-06-14 shapes); 2026-06-12 would switch to a new output, so none is sent.
+	[/^\/v2\/(organizations\/[^/]+\/)?teams\/[^/]+\/event-types(\/|$)/, null],
 ];
 
 export function apiFamilyForPath(path: string): ApiFamily | null {

@@ -11,6 +11,9 @@ import type { SandboxEventType, SandboxState, SandboxUser } from '../types';
 
 const BOOKING_HOST = 'https://cal.com';
 
+/** Cal.com's HostPriority labels by Host.priority (output.service.ts getPriorityLabel). */
+export const PRIORITY_LABELS = ['lowest', 'low', 'medium', 'high', 'highest'] as const;
+
 function common(et: SandboxEventType): Record<string, unknown> {
 	const out: Record<string, unknown> = {
 		id: et.id,
@@ -81,16 +84,20 @@ export function teamEventTypeOutput(
 	const team = state.teams.find((t) => t.id === et.teamId);
 	const hosts = (et.hosts ?? []).flatMap((h) => {
 		const user = state.users.find((u) => u.id === h.userId);
-		return user
-			? [
-					{
-						userId: user.id,
-						name: user.name,
-						username: user.username,
-						avatarUrl: user.avatarUrl ?? null,
-					},
-				]
-			: [];
+		if (!user) return [];
+		const host: Record<string, unknown> = {
+			userId: user.id,
+			name: user.name,
+			username: user.username,
+			avatarUrl: user.avatarUrl ?? null,
+		};
+		// organizations/event-types/services/output.service.ts (getNonManagedEventTypeHosts): only
+		// round robin prints mandatory (isFixed) and the priority's label (medium when unset).
+		if (et.schedulingType === 'roundRobin') {
+			host.mandatory = h.isFixed === true;
+			host.priority = PRIORITY_LABELS[h.priority ?? 2];
+		}
+		return [host];
 	});
 	return {
 		...common(et),
@@ -98,7 +105,7 @@ export function teamEventTypeOutput(
 		ownerId: null,
 		parentEventTypeId: null,
 		hosts: hostsLimit === undefined ? hosts : hosts.slice(0, hostsLimit),
-		assignAllTeamMembers: false,
+		assignAllTeamMembers: et.assignAllTeamMembers ?? false,
 		schedulingType: et.schedulingType ?? 'collective',
 		team: {
 			id: team?.id ?? et.teamId,

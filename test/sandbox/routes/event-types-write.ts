@@ -28,6 +28,36 @@ function fail(status: number, message: string, req: RouteRequest): RouteResult {
 	return { status, body: errorEnvelope(status, message, req.url) };
 }
 
+/**
+ * The modelled columns a create or update body sets (title … recurrence); the booking fields,
+ * slug and schedule checks stay with the caller, as they differ for team event types.
+ */
+export function applyEventTypeFields(et: SandboxEventType, body: Body): void {
+	if (typeof body.title === 'string') et.title = body.title;
+	if (typeof body.slug === 'string') et.slug = body.slug;
+	if (typeof body.lengthInMinutes === 'number') et.lengthInMinutes = body.lengthInMinutes;
+	if (typeof body.description === 'string') et.description = body.description;
+	if (Array.isArray(body.locations)) et.locations = body.locations as SandboxLocation[];
+	for (const key of [
+		'slotInterval',
+		'minimumBookingNotice',
+		'beforeEventBuffer',
+		'afterEventBuffer',
+		'scheduleId',
+	] as const) {
+		if (typeof body[key] === 'number') et[key] = body[key] as number;
+	}
+	if (typeof body.hidden === 'boolean') et.hidden = body.hidden;
+	// disableGuests is taken out of the input and never written to the event type's own column,
+	// so the answer's `disableGuests` keeps its old value (input-event-types.service.ts).
+	const policy = body.confirmationPolicy as Body | undefined;
+	if (policy) et.requiresConfirmation = policy.disabled !== true;
+	const recurrence = body.recurrence as Body | undefined;
+	if (recurrence)
+		et.recurrence =
+			recurrence.disabled === true ? null : (recurrence as unknown as SandboxRecurrence);
+}
+
 /** Applies the body's modelled fields to `et`; an error answer when Cal.com would refuse it. */
 function apply(
 	et: SandboxEventType,
@@ -67,29 +97,7 @@ function apply(
 		}
 		et.bookingFields = fields;
 	}
-	if (typeof body.title === 'string') et.title = body.title;
-	if (typeof body.slug === 'string') et.slug = body.slug;
-	if (typeof body.lengthInMinutes === 'number') et.lengthInMinutes = body.lengthInMinutes;
-	if (typeof body.description === 'string') et.description = body.description;
-	if (Array.isArray(body.locations)) et.locations = body.locations as SandboxLocation[];
-	for (const key of [
-		'slotInterval',
-		'minimumBookingNotice',
-		'beforeEventBuffer',
-		'afterEventBuffer',
-		'scheduleId',
-	] as const) {
-		if (typeof body[key] === 'number') et[key] = body[key] as number;
-	}
-	if (typeof body.hidden === 'boolean') et.hidden = body.hidden;
-	// disableGuests is taken out of the input and never written to the event type's own column,
-	// so the answer's `disableGuests` keeps its old value (input-event-types.service.ts).
-	const policy = body.confirmationPolicy as Body | undefined;
-	if (policy) et.requiresConfirmation = policy.disabled !== true;
-	const recurrence = body.recurrence as Body | undefined;
-	if (recurrence)
-		et.recurrence =
-			recurrence.disabled === true ? null : (recurrence as unknown as SandboxRecurrence);
+	applyEventTypeFields(et, body);
 	return undefined;
 }
 

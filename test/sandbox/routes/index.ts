@@ -18,6 +18,7 @@ import { reservationsRoutes } from './reservations';
 import type { RouteHandler } from './route';
 import { schedulesRoutes } from './schedules';
 import { slotsRoutes } from './slots';
+import { teamEventTypesRoutes } from './team-event-types';
 import { teamMembershipsRoutes } from './team-memberships';
 import { teamsRoutes } from './teams';
 import { webhooksRoutes } from './webhooks';
@@ -39,6 +40,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...organizationUserRoutes,
 	...outOfOfficeRoutes,
 	...organizationMembershipRoutes,
+	...teamEventTypesRoutes,
 ];
 
 export function findRoute(
