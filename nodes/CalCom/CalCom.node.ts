@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { nodeProperties, router } from './actions/router';
 import {
 	searchEventTypes,
+	searchOrganizationTeams,
 	searchOrganizationUsers,
 	searchSchedules,
 	searchTeamMembers,
@@ -38,6 +39,7 @@ export class CalCom implements INodeType {
 	methods = {
 		listSearch: {
 			searchEventTypes,
+			searchOrganizationTeams,
 			searchOrganizationUsers,
 			searchSchedules,
 			searchTeamMembers,

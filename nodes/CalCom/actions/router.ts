@@ -8,6 +8,7 @@ import * as booking from './booking';
 import * as credit from './credit';
 import * as eventType from './eventType';
 import * as organizationMembership from './organizationMembership';
+import * as organizationTeam from './organizationTeam';
 import * as organizationUser from './organizationUser';
 import * as outOfOffice from './outOfOffice';
 import * as schedule from './schedule';
@@ -29,6 +30,7 @@ export const resources = {
 	credit,
 	eventType,
 	organizationMembership,
+	organizationTeam,
 	organizationUser,
 	outOfOffice,
 	schedule,
@@ -63,6 +65,11 @@ export const resourceProperty: INodeProperties = {
 			name: 'Organization Membership',
 			value: 'organizationMembership',
 			description: 'Who belongs to a Cal.com organization, with which role',
+		},
+		{
+			name: 'Organization Team',
+			value: 'organizationTeam',
+			description: 'Teams inside a Cal.com organization, managed by its admins',
 		},
 		{
 			name: 'Organization User',

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { currentOrganizationId, ORG_USERS_PAGE_SIZE } from '../actions/organization';
+import { ORG_TEAMS_PAGE_SIZE } from '../actions/orgTeam';
 import { TEAM_MEMBERSHIP_PAGE_SIZE } from '../actions/teamAccess';
 import { asRecord } from '../helpers/json';
 import { toPositiveInt } from '../helpers/parameters';
@@ -86,7 +87,11 @@ export async function searchTeams(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const data = (await calComRequest.call(this, { method: 'GET', path: '/v2/teams' })) as unknown;
-	const teams = Array.isArray(data) ? (data as IDataObject[]) : [];
+	return teamResults(Array.isArray(data) ? (data as IDataObject[]) : [], filter);
+}
+
+/** Teams as picker entries, "Name (slug)", filtered by name or slug. */
+function teamResults(teams: IDataObject[], filter?: string): INodeListSearchResult {
 	return {
 		results: teams
 			.filter((team) => matches(filter, team.name, team.slug))
@@ -151,4 +156,29 @@ export async function searchOrganizationUsers(
 				value: String(user.id),
 			})),
 	};
+}
+
+/**
+ * The teams of the organization chosen in the editor, searchable by name or slug: all of them for
+ * an organization admin; for another member, Cal.com's teams/me (the teams they are in).
+ */
+export async function searchOrganizationTeams(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const orgId = await currentOrganizationId(this);
+	if (orgId === undefined) return { results: [] };
+	const list = async (path: string) =>
+		(await paginateOffset.call(
+			this,
+			{ method: 'GET', path },
+			{ pageSize: ORG_TEAMS_PAGE_SIZE },
+		)) as IDataObject[];
+	let teams: IDataObject[];
+	try {
+		teams = await list(apiPath`/v2/organizations/${orgId}/teams`);
+	} catch {
+		teams = await list(apiPath`/v2/organizations/${orgId}/teams/me`);
+	}
+	return teamResults(teams, filter);
 }

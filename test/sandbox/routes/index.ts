@@ -12,6 +12,7 @@ import { eventTypesRoutes } from './event-types';
 import { eventTypeWriteRoutes } from './event-types-write';
 import { meRoutes } from './me';
 import { organizationMembershipRoutes } from './organization-memberships';
+import { organizationTeamRoutes } from './organization-teams';
 import { organizationUserRoutes } from './organizations';
 import { outOfOfficeRoutes } from './out-of-office';
 import { reservationsRoutes } from './reservations';
@@ -39,6 +40,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...organizationUserRoutes,
 	...outOfOfficeRoutes,
 	...organizationMembershipRoutes,
+	...organizationTeamRoutes,
 ];
 
 export function findRoute(

@@ -106,7 +106,7 @@ function slugify(name: string): string {
 		.replace(/^-+|-+$/g, '');
 }
 
-function profileOf(body: Record<string, unknown>): Record<string, unknown> {
+export function profileOf(body: Record<string, unknown>): Record<string, unknown> {
 	const { name: _name, slug: _slug, autoAcceptCreator: _accept, ...profile } = body;
 	return profile;
 }
@@ -117,15 +117,31 @@ function profileOf(body: Record<string, unknown>): Record<string, unknown> {
  * The hosted paid-teams answer ({pendingTeam, paymentLink, message}) is not modelled.
  */
 const createTeam: RouteHandler['handle'] = (req, { state }) => {
-	const user = req.user as SandboxUser;
-	const body = (req.body ?? {}) as Record<string, unknown>;
-	const id = Math.max(0, ...state.teams.map((t) => t.id)) + 1;
+	const team = addTeam(
+		state,
+		req.user as SandboxUser,
+		(req.body ?? {}) as Record<string, unknown>,
+		null,
+	);
+	return { status: 201, body: success(teamOutput(team)) };
+};
+
+/**
+ * A new team from a create body (a personal team, or an organization's: organization-teams.ts),
+ * its slug made from the name when none is given, and the creator's OWNER membership.
+ */
+export function addTeam(
+	state: SandboxState,
+	user: SandboxUser,
+	body: Record<string, unknown>,
+	organizationId: number | null,
+): SandboxTeam {
 	const name = String(body.name);
 	const team: SandboxTeam = {
-		id,
+		id: Math.max(0, ...state.teams.map((t) => t.id)) + 1,
 		name,
 		slug: typeof body.slug === 'string' && body.slug ? body.slug : slugify(name),
-		organizationId: null,
+		organizationId,
 		members: [],
 		profile: profileOf(body),
 	};
@@ -137,8 +153,8 @@ const createTeam: RouteHandler['handle'] = (req, { state }) => {
 	state.teams.push(team);
 	team.members.push(owner);
 	membershipId(state, owner);
-	return { status: 201, body: success(teamOutput(team)) };
-};
+	return team;
+}
 
 /**
  * teams.service.ts (getUserTeams): every team the caller has a membership in, accepted or not

@@ -1,0 +1,84 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { runCalCom, useSandbox } from '../integration/helpers';
+import { byId, expectRefusedByName, expr, PATH_BREAKERS } from './bad-input';
+
+const sandbox = useSandbox();
+
+const org = { organization: 'id', organizationId: 900 };
+
+/**
+ * Valid parameters of the organization's team, booking and schedule operations; a case replaces
+ * one with a bad value and expects the field named before any request.
+ */
+const VALID: Record<string, INodeParameters> = {
+	orgTeamGetMany: { resource: 'organizationTeam', operation: 'getMany', ...org, limit: 5 },
+	orgTeamCreate: { resource: 'organizationTeam', operation: 'create', ...org, name: 'Sales' },
+	orgTeamGet: { resource: 'organizationTeam', operation: 'get', ...org, teamId: byId('910') },
+	orgTeamUpdate: {
+		resource: 'organizationTeam',
+		operation: 'update',
+		...org,
+		teamId: byId('910'),
+		updateFields: { name: 'Sales' },
+	},
+	orgTeamDelete: { resource: 'organizationTeam', operation: 'delete', ...org, teamId: byId('910') },
+};
+
+const run = async (base: string, changes: INodeParameters) =>
+	await runCalCom(sandbox(), { ...VALID[base], ...changes });
+
+type Place = (bad: string) => INodeParameters;
+const ID_PARAMETERS: Array<[string, string, Place]> = [
+	...Object.keys(VALID).map((op): [string, string, Place] => [
+		op,
+		'Organization ID',
+		(bad) => ({ organizationId: bad }),
+	]),
+	...['orgTeamGet', 'orgTeamUpdate', 'orgTeamDelete'].map((op): [string, string, Place] => [
+		op,
+		'Team',
+		(bad) => ({ teamId: byId(bad) }),
+	]),
+];
+
+describe.each(ID_PARAMETERS)(
+	'R2 bad input: path-breaking IDs, %s → %s',
+	(operation, field, place) => {
+		it.each(PATH_BREAKERS)('refuses %j by name before any request', async (bad) => {
+			expectRefusedByName(sandbox(), await run(operation, place(expr(JSON.stringify(bad)))), field);
+		});
+	},
+);
+
+describe('R2 bad input: organization team names and settings', () => {
+	it.each(['   ', expr('""'), expr('{ a: 1 }'), expr('["Sales"]')])(
+		'refuses the name %j on Create and Update',
+		async (bad) => {
+			expectRefusedByName(sandbox(), await run('orgTeamCreate', { name: bad }), 'Name');
+			expectRefusedByName(
+				sandbox(),
+				await run('orgTeamUpdate', { updateFields: { name: bad } }),
+				'Name',
+			);
+		},
+	);
+	it.each([
+		['Time Zone', { timeZone: 'Mars/Olympus_Mons' }],
+		['Week Start', { weekStart: 'Funday' }],
+		['Bio', { bio: expr('{ a: 1 }') }],
+	])('refuses a bad %s on Create', async (field, fields) => {
+		expectRefusedByName(
+			sandbox(),
+			await run('orgTeamCreate', { additionalFields: fields as INodeParameters }),
+			field,
+		);
+	});
+	it('refuses an Update with nothing to change by name', async () => {
+		expectRefusedByName(
+			sandbox(),
+			await run('orgTeamUpdate', { updateFields: {} }),
+			'Update Fields',
+		);
+	});
+});
