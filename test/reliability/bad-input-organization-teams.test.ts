@@ -23,6 +23,23 @@ const VALID: Record<string, INodeParameters> = {
 		updateFields: { name: 'Sales' },
 	},
 	orgTeamDelete: { resource: 'organizationTeam', operation: 'delete', ...org, teamId: byId('910') },
+	orgBookings: { resource: 'organizationBooking', operation: 'getMany', ...org, limit: 5 },
+	orgUserBookings: {
+		resource: 'organizationBooking',
+		operation: 'getMany',
+		...org,
+		scope: 'user',
+		userId: byId('83'),
+		limit: 5,
+	},
+	orgTeamBookings: {
+		resource: 'organizationBooking',
+		operation: 'getMany',
+		...org,
+		scope: 'team',
+		teamId: byId('910'),
+		limit: 5,
+	},
 };
 
 const run = async (base: string, changes: INodeParameters) =>
@@ -35,11 +52,10 @@ const ID_PARAMETERS: Array<[string, string, Place]> = [
 		'Organization ID',
 		(bad) => ({ organizationId: bad }),
 	]),
-	...['orgTeamGet', 'orgTeamUpdate', 'orgTeamDelete'].map((op): [string, string, Place] => [
-		op,
-		'Team',
-		(bad) => ({ teamId: byId(bad) }),
-	]),
+	['orgUserBookings', 'User', (bad) => ({ userId: byId(bad) })],
+	...['orgTeamGet', 'orgTeamUpdate', 'orgTeamDelete', 'orgTeamBookings'].map(
+		(op): [string, string, Place] => [op, 'Team', (bad) => ({ teamId: byId(bad) })],
+	),
 ];
 
 describe.each(ID_PARAMETERS)(
@@ -79,6 +95,29 @@ describe('R2 bad input: organization team names and settings', () => {
 			sandbox(),
 			await run('orgTeamUpdate', { updateFields: {} }),
 			'Update Fields',
+		);
+	});
+});
+
+describe('R2 bad input: organization booking filters', () => {
+	it.each([
+		['orgBookings', 'User IDs', { userIds: '82, abc' }],
+		['orgBookings', 'User IDs', { userIds: '82/../1' }],
+		['orgBookings', 'Team IDs', { teamsIds: '-1' }],
+		['orgUserBookings', 'Event Type IDs', { eventTypeIds: '49;drop' }],
+		['orgTeamBookings', 'Status', { status: ['later'] }],
+		['orgBookings', 'Starts After', { afterStart: 'next week' }],
+		['orgUserBookings', 'Created Before', { beforeCreatedAt: '2027-02-30T10:00:00Z' }],
+		[
+			'orgTeamBookings',
+			'Ends Before',
+			{ afterStart: '2027-03-05T10:00:00Z', beforeEnd: '2027-03-04T10:00:00Z' },
+		],
+	])('%s → %s %j', async (operation, field, filters) => {
+		expectRefusedByName(
+			sandbox(),
+			await run(operation, { filters: filters as INodeParameters }),
+			field,
 		);
 	});
 });

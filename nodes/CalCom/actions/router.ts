@@ -7,6 +7,7 @@ import { selectedFieldsField } from './common.descriptions';
 import * as booking from './booking';
 import * as credit from './credit';
 import * as eventType from './eventType';
+import * as organizationBooking from './organizationBooking';
 import * as organizationMembership from './organizationMembership';
 import * as organizationTeam from './organizationTeam';
 import * as organizationUser from './organizationUser';
@@ -29,6 +30,7 @@ export const resources = {
 	booking,
 	credit,
 	eventType,
+	organizationBooking,
 	organizationMembership,
 	organizationTeam,
 	organizationUser,
@@ -60,6 +62,11 @@ export const resourceProperty: INodeProperties = {
 			name: 'Event Type',
 			value: 'eventType',
 			description: 'Kinds of meeting people can book: length, questions, locations',
+		},
+		{
+			name: 'Organization Booking',
+			value: 'organizationBooking',
+			description: 'Bookings across a Cal.com organization: all of it, one user or one team',
 		},
 		{
 			name: 'Organization Membership',

@@ -11,6 +11,7 @@ import { creditsRoutes } from './credits';
 import { eventTypesRoutes } from './event-types';
 import { eventTypeWriteRoutes } from './event-types-write';
 import { meRoutes } from './me';
+import { organizationBookingRoutes } from './organization-bookings';
 import { organizationMembershipRoutes } from './organization-memberships';
 import { organizationTeamRoutes } from './organization-teams';
 import { organizationUserRoutes } from './organizations';
@@ -41,6 +42,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...outOfOfficeRoutes,
 	...organizationMembershipRoutes,
 	...organizationTeamRoutes,
+	...organizationBookingRoutes,
 ];
 
 export function findRoute(

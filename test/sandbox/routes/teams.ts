@@ -15,12 +15,15 @@
 import { randomBytes } from 'node:crypto';
 
 import { success } from '../envelope';
-import type { SandboxState, SandboxTeam, SandboxTeamMember, SandboxUser } from '../types';
-import { globalPipeAnswer } from '../validation-errors';
+import type {
+	SandboxBooking,
+	SandboxState,
+	SandboxTeam,
+	SandboxTeamMember,
+	SandboxUser,
+} from '../types';
 import { fail } from './booking-common';
-import { readOutput } from './booking-output';
-import type { Status } from './bookings-list';
-import { filtered, offsetPagination, offsetSort, rangeProblem } from './bookings-list';
+import { offsetBookingsAnswer } from './bookings-list';
 import type { RouteHandler, RouteRequest, RouteResult } from './route';
 import { scheduleOutput } from './schedules';
 
@@ -212,36 +215,20 @@ const createInvite: RouteHandler['handle'] = (req, { state }) => {
  * service with the team's id, so the bookings of the team's event types (an admin sees them all),
  * with the personal list's filters, sort and offset pagination (bookings-list.ts).
  */
-const teamBookings: RouteHandler['handle'] = (req, { state, now, build }) => {
-	const team = teamGuard(req, state, 'TEAM_ADMIN');
+const teamBookings: RouteHandler['handle'] = (req, ctx) => {
+	const team = teamGuard(req, ctx.state, 'TEAM_ADMIN');
 	if (isAnswer(team)) return team;
-	const q = req.typedQuery;
-	const problem = rangeProblem('take', q.take, 1, 250) ?? rangeProblem('skip', q.skip, 0);
-	if (problem) return globalPipeAnswer(req.url, q, [problem]);
-	const teamEventTypes = new Set(
-		state.eventTypes.filter((e) => e.teamId === team.id).map((e) => e.id),
-	);
-	const statuses = (Array.isArray(q.status) ? q.status : []) as Status[];
-	const visible = filtered(
-		state,
-		(b) => teamEventTypes.has(b.eventTypeId),
-		q,
-		statuses,
-		now().getTime(),
-	);
-	const all = offsetSort(visible, q, statuses);
-	const take = Math.abs((q.take as number | undefined) ?? 100);
-	const skip = Math.abs((q.skip as number | undefined) ?? 0);
-	const page = all.slice(skip, skip + take);
-	const user = req.user as SandboxUser;
-	return {
-		status: 200,
-		body: {
-			...success(page.map((b) => readOutput(b, state, user))),
-			pagination: offsetPagination(skip, take, all.length, build.paginationCountField),
-		},
-	};
+	return offsetBookingsAnswer(req, ctx, teamEventTypeBookings(ctx.state, team.id));
 };
+
+/** Bookings of the team's event types (the team list and the organization's team list). */
+export function teamEventTypeBookings(
+	state: SandboxState,
+	teamId: number,
+): (b: SandboxBooking) => boolean {
+	const ids = new Set(state.eventTypes.filter((e) => e.teamId === teamId).map((e) => e.id));
+	return (b) => ids.has(b.eventTypeId);
+}
 
 /**
  * apps/api/v2/src/modules/teams/schedules/services/teams-schedules.service.ts: the schedules of
