@@ -10,6 +10,7 @@ import { nodeProperties, router } from './actions/router';
 import {
 	searchEventTypes,
 	searchOrganizationTeams,
+	searchOrganizationUserSchedules,
 	searchOrganizationUsers,
 	searchSchedules,
 	searchTeamMembers,
@@ -40,6 +41,7 @@ export class CalCom implements INodeType {
 		listSearch: {
 			searchEventTypes,
 			searchOrganizationTeams,
+			searchOrganizationUserSchedules,
 			searchOrganizationUsers,
 			searchSchedules,
 			searchTeamMembers,

@@ -7,6 +7,11 @@ const sandbox = useSandbox();
 
 const org = { organization: 'id', organizationId: 900 };
 
+function schedule(operation: string): INodeParameters {
+	const target = { userId: byId('83'), scheduleId: byId('83') };
+	return { resource: 'organizationSchedule', operation, ...org, ...target };
+}
+
 /**
  * Valid parameters of the organization's team, booking and schedule operations; a case replaces
  * one with a bad value and expects the field named before any request.
@@ -40,6 +45,24 @@ const VALID: Record<string, INodeParameters> = {
 		teamId: byId('910'),
 		limit: 5,
 	},
+	orgScheduleGetMany: {
+		resource: 'organizationSchedule',
+		operation: 'getMany',
+		...org,
+		userId: byId('83'),
+		limit: 5,
+	},
+	orgScheduleGet: { ...schedule('get') },
+	orgScheduleCreate: {
+		resource: 'organizationSchedule',
+		operation: 'create',
+		...org,
+		userId: byId('83'),
+		name: 'Afternoons',
+		timeZone: 'Europe/London',
+	},
+	orgScheduleUpdate: { ...schedule('update'), updateFields: { name: 'Core hours' } },
+	orgScheduleDelete: { ...schedule('delete') },
 };
 
 const run = async (base: string, changes: INodeParameters) =>
@@ -53,6 +76,12 @@ const ID_PARAMETERS: Array<[string, string, Place]> = [
 		(bad) => ({ organizationId: bad }),
 	]),
 	['orgUserBookings', 'User', (bad) => ({ userId: byId(bad) })],
+	...['orgScheduleGetMany', 'orgScheduleGet', 'orgScheduleCreate', 'orgScheduleUpdate'].map(
+		(op): [string, string, Place] => [op, 'User', (bad) => ({ userId: byId(bad) })],
+	),
+	...['orgScheduleGet', 'orgScheduleUpdate', 'orgScheduleDelete'].map(
+		(op): [string, string, Place] => [op, 'Schedule', (bad) => ({ scheduleId: byId(bad) })],
+	),
 	...['orgTeamGet', 'orgTeamUpdate', 'orgTeamDelete', 'orgTeamBookings'].map(
 		(op): [string, string, Place] => [op, 'Team', (bad) => ({ teamId: byId(bad) })],
 	),
@@ -119,5 +148,28 @@ describe('R2 bad input: organization booking filters', () => {
 			await run(operation, { filters: filters as INodeParameters }),
 			field,
 		);
+	});
+});
+
+describe('R2 bad input: organization schedules', () => {
+	it.each([
+		['orgScheduleCreate', 'Name', { name: '   ' }],
+		['orgScheduleCreate', 'Time Zone', { timeZone: 'Mars/Olympus_Mons' }],
+		['orgScheduleCreate', 'Time Zone', { timeZone: 'CEST' }],
+		[
+			'orgScheduleCreate',
+			'Availability 1 → End Time',
+			{ availability: { entries: [{ days: ['Monday'], startTime: '17:00', endTime: '09:00' }] } },
+		],
+		[
+			'orgScheduleCreate',
+			'Availability 1 → Days',
+			{ availability: { entries: [{ days: ['Funday'], startTime: '09:00', endTime: '17:00' }] } },
+		],
+		['orgScheduleUpdate', 'Time Zone', { updateFields: { timeZone: '+02:00' } }],
+		['orgScheduleUpdate', 'Update Fields', { updateFields: {} }],
+		['orgScheduleUpdate', 'Availability', { updateFields: { availability: { entries: [] } } }],
+	])('%s → %s %j', async (operation, field, changes) => {
+		expectRefusedByName(sandbox(), await run(operation, changes as INodeParameters), field);
 	});
 });

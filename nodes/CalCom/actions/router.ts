@@ -9,6 +9,7 @@ import * as credit from './credit';
 import * as eventType from './eventType';
 import * as organizationBooking from './organizationBooking';
 import * as organizationMembership from './organizationMembership';
+import * as organizationSchedule from './organizationSchedule';
 import * as organizationTeam from './organizationTeam';
 import * as organizationUser from './organizationUser';
 import * as outOfOffice from './outOfOffice';
@@ -32,6 +33,7 @@ export const resources = {
 	eventType,
 	organizationBooking,
 	organizationMembership,
+	organizationSchedule,
 	organizationTeam,
 	organizationUser,
 	outOfOffice,
@@ -72,6 +74,11 @@ export const resourceProperty: INodeProperties = {
 			name: 'Organization Membership',
 			value: 'organizationMembership',
 			description: 'Who belongs to a Cal.com organization, with which role',
+		},
+		{
+			name: 'Organization Schedule',
+			value: 'organizationSchedule',
+			description: 'Working hours of an organization’s users, managed by its admins',
 		},
 		{
 			name: 'Organization Team',

@@ -45,6 +45,32 @@ export async function searchSchedules(
 		method: 'GET',
 		path: '/v2/schedules',
 	})) as unknown;
+	return scheduleResults(data, filter);
+}
+
+/** The schedules of the organization user chosen above (an organization admin's key). */
+export async function searchOrganizationUserSchedules(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const orgId = await currentOrganizationId(this);
+	let userId: number;
+	try {
+		const value = this.getCurrentNodeParameter('userId', { extractValue: true });
+		userId = toPositiveInt(value, 'User', 'a user ID');
+	} catch {
+		return { results: [] };
+	}
+	if (orgId === undefined) return { results: [] };
+	const data = (await calComRequest.call(this, {
+		method: 'GET',
+		path: apiPath`/v2/organizations/${orgId}/users/${userId}/schedules`,
+	})) as unknown;
+	return scheduleResults(data, filter);
+}
+
+/** Schedules as picker entries, "Name (zone, default)", filtered by name or time zone. */
+function scheduleResults(data: unknown, filter?: string): INodeListSearchResult {
 	const schedules = Array.isArray(data) ? (data as IDataObject[]) : [];
 	return {
 		results: schedules

@@ -13,6 +13,7 @@ import { eventTypeWriteRoutes } from './event-types-write';
 import { meRoutes } from './me';
 import { organizationBookingRoutes } from './organization-bookings';
 import { organizationMembershipRoutes } from './organization-memberships';
+import { organizationScheduleRoutes } from './organization-schedules';
 import { organizationTeamRoutes } from './organization-teams';
 import { organizationUserRoutes } from './organizations';
 import { outOfOfficeRoutes } from './out-of-office';
@@ -43,6 +44,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...organizationMembershipRoutes,
 	...organizationTeamRoutes,
 	...organizationBookingRoutes,
+	...organizationScheduleRoutes,
 ];
 
 export function findRoute(
