@@ -10,6 +10,8 @@ import { nodeProperties, router } from './actions/router';
 import { ACTION_DESCRIPTION } from './identity';
 import {
 	searchEventTypes,
+	searchOrganizationTeams,
+	searchOrganizationUserSchedules,
 	searchOrganizationUsers,
 	searchSchedules,
 	searchTeamEventTypes,
@@ -39,6 +41,8 @@ export class CalCom implements INodeType {
 	methods = {
 		listSearch: {
 			searchEventTypes,
+			searchOrganizationTeams,
+			searchOrganizationUserSchedules,
 			searchOrganizationUsers,
 			searchSchedules,
 			searchTeamEventTypes,

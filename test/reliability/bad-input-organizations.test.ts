@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runCalCom, useSandbox } from '../integration/helpers';
-import { byId, expectRefusedByName, expr } from './bad-input';
+import { byId, expectRefusedByName, expr, PATH_BREAKERS } from './bad-input';
 
 const sandbox = useSandbox();
 
@@ -86,19 +86,6 @@ const VALID: Record<string, INodeParameters> = {
 
 const run = async (base: string, changes: INodeParameters) =>
 	await runCalCom(sandbox(), { ...VALID[base], ...changes });
-
-const PATH_BREAKERS = [
-	'abc/def',
-	'../12',
-	'..',
-	'a b',
-	'x?admin=1',
-	'x#frag',
-	'%2e%2e',
-	'١٢',
-	'-3',
-	'0',
-];
 
 const ID_PARAMETERS: Array<[string, string, (bad: string) => INodeParameters]> = [
 	...Object.keys(VALID).map((op): [string, string, (bad: string) => INodeParameters] => [

@@ -273,3 +273,17 @@ export async function run(
 ): Promise<RunNodeResult> {
 	return await runCalCom(sandbox, { ...VALID[base], ...changes });
 }
+
+/** IDs that would change a request's path or mean no record: every ID field refuses them by name. */
+export const PATH_BREAKERS = [
+	'abc/def',
+	'../12',
+	'..',
+	'a b',
+	'x?admin=1',
+	'x#frag',
+	'%2e%2e',
+	'١٢',
+	'-3',
+	'0',
+];

@@ -77,15 +77,46 @@ const FILTER_OPTIONS: INodeProperties[] = [
 	},
 ];
 
-/** The Filters collection, with only the named filters when `only` is given. */
-export function bookingFiltersField(only?: readonly string[]): INodeProperties {
+/** The filters and orders a team's list takes (GetTeamsBookingsInput and the organization's). */
+export const TEAM_BOOKING_FILTERS = [
+	'attendeeEmail',
+	'attendeeName',
+	'bookingUid',
+	'afterStart',
+	'beforeEnd',
+	'eventTypeIds',
+	'status',
+];
+export const TEAM_BOOKING_SORTS = ['sortCreated', 'sortEnd', 'sortStart'];
+
+/** The organization's list also narrows to some users (GetOrganizationsBookingsInput). */
+export const userIdsFilter: INodeProperties = {
+	displayName: 'User IDs',
+	name: 'userIds',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 82, 83',
+	description: 'Comma-separated IDs of organization users, for the bookings they organise or host',
+};
+
+/**
+ * The Filters collection, with only the named filters when `only` is given, and `extra` ones an
+ * endpoint adds.
+ */
+export function bookingFiltersField(
+	only?: readonly string[],
+	extra: INodeProperties[] = [],
+): INodeProperties {
+	const options = only
+		? FILTER_OPTIONS.filter((option) => only.includes(option.name))
+		: FILTER_OPTIONS;
 	return {
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		options: only ? FILTER_OPTIONS.filter((option) => only.includes(option.name)) : FILTER_OPTIONS,
+		options: [...options, ...extra],
 	};
 }
 
@@ -195,6 +226,7 @@ function readIdFilters(filters: IDataObject): IDataObject {
 	for (const [key, label] of [
 		['eventTypeIds', 'Event Type IDs'],
 		['teamsIds', 'Team IDs'],
+		['userIds', 'User IDs'],
 	]) {
 		if (typeof filters[key] !== 'string' || !(filters[key] as string).trim()) continue;
 		const ids = (filters[key] as string)
@@ -247,11 +279,12 @@ export async function listBookingsByOffset(
 	{ qs, statuses }: { qs: IDataObject; statuses: string[] },
 	limit: number | undefined,
 	timeoutMs: number,
+	notFoundMessage?: string,
 ): Promise<unknown[]> {
 	const query = statuses.length ? { ...qs, status: statuses.join(',') } : qs;
 	return await paginateOffset.call(
 		ctx,
-		{ method: 'GET', path, qs: query, timeoutMs },
+		{ method: 'GET', path, qs: query, timeoutMs, notFoundMessage },
 		{ limit, pageSize: 250 },
 	);
 }

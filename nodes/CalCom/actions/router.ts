@@ -7,7 +7,10 @@ import { selectedFieldsField } from './common.descriptions';
 import * as booking from './booking';
 import * as credit from './credit';
 import * as eventType from './eventType';
+import * as organizationBooking from './organizationBooking';
 import * as organizationMembership from './organizationMembership';
+import * as organizationSchedule from './organizationSchedule';
+import * as organizationTeam from './organizationTeam';
 import * as organizationUser from './organizationUser';
 import * as outOfOffice from './outOfOffice';
 import * as schedule from './schedule';
@@ -29,7 +32,10 @@ export const resources = {
 	booking,
 	credit,
 	eventType,
+	organizationBooking,
 	organizationMembership,
+	organizationSchedule,
+	organizationTeam,
 	organizationUser,
 	outOfOffice,
 	schedule,
@@ -62,9 +68,24 @@ export const resourceProperty: INodeProperties = {
 			description: 'Kinds of meeting people can book: length, questions, locations',
 		},
 		{
+			name: 'Organization Booking',
+			value: 'organizationBooking',
+			description: 'Bookings across a Cal.com organization: all of it, one user or one team',
+		},
+		{
 			name: 'Organization Membership',
 			value: 'organizationMembership',
 			description: 'Who belongs to a Cal.com organization, with which role',
+		},
+		{
+			name: 'Organization Schedule',
+			value: 'organizationSchedule',
+			description: 'Working hours of an organization’s users, managed by its admins',
+		},
+		{
+			name: 'Organization Team',
+			value: 'organizationTeam',
+			description: 'Teams inside a Cal.com organization, managed by its admins',
 		},
 		{
 			name: 'Organization User',

@@ -269,7 +269,8 @@ export function parseDateTime(
 	if (isDateTimeLike(value))
 		return parseDateTime(value.toISO(), field, timeZone, { endOfDay, exact });
 	const text = dateTimeText(value, field);
-	if (WITH_OFFSET.test(text)) {
+	// The calendar day is checked too: Date would roll 2027-02-30T10:00Z over to 2 March.
+	if (WITH_OFFSET.test(text) && readNaive(text.slice(0, 10))) {
 		const parsed = new Date(text);
 		if (!Number.isNaN(parsed.getTime())) return parsed;
 	}

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { currentOrganizationId, ORG_USERS_PAGE_SIZE } from '../actions/organization';
+import { ORG_TEAMS_PAGE_SIZE } from '../actions/orgTeam';
 import { TEAM_MEMBERSHIP_PAGE_SIZE } from '../actions/teamAccess';
 import { asRecord } from '../helpers/json';
 import { toPositiveInt } from '../helpers/parameters';
@@ -56,6 +57,32 @@ export async function searchSchedules(
 		method: 'GET',
 		path: '/v2/schedules',
 	})) as unknown;
+	return scheduleResults(data, filter);
+}
+
+/** The schedules of the organization user chosen above (an organization admin's key). */
+export async function searchOrganizationUserSchedules(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const orgId = await currentOrganizationId(this);
+	let userId: number;
+	try {
+		const value = this.getCurrentNodeParameter('userId', { extractValue: true });
+		userId = toPositiveInt(value, 'User', 'a user ID');
+	} catch {
+		return { results: [] };
+	}
+	if (orgId === undefined) return { results: [] };
+	const data = (await calComRequest.call(this, {
+		method: 'GET',
+		path: apiPath`/v2/organizations/${orgId}/users/${userId}/schedules`,
+	})) as unknown;
+	return scheduleResults(data, filter);
+}
+
+/** Schedules as picker entries, "Name (zone, default)", filtered by name or time zone. */
+function scheduleResults(data: unknown, filter?: string): INodeListSearchResult {
 	const schedules = Array.isArray(data) ? (data as IDataObject[]) : [];
 	return {
 		results: schedules
@@ -98,7 +125,11 @@ export async function searchTeams(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const data = (await calComRequest.call(this, { method: 'GET', path: '/v2/teams' })) as unknown;
-	const teams = Array.isArray(data) ? (data as IDataObject[]) : [];
+	return teamResults(Array.isArray(data) ? (data as IDataObject[]) : [], filter);
+}
+
+/** Teams as picker entries, "Name (slug)", filtered by name or slug. */
+function teamResults(teams: IDataObject[], filter?: string): INodeListSearchResult {
 	return {
 		results: teams
 			.filter((team) => matches(filter, team.name, team.slug))
@@ -187,4 +218,29 @@ export async function searchTeamEventTypes(
 		path: apiPath`/v2/teams/${teamId}/event-types`,
 	})) as unknown;
 	return eventTypeResults(data, filter, true);
+}
+
+/**
+ * The teams of the organization chosen in the editor, searchable by name or slug: all of them for
+ * an organization admin; for another member, Cal.com's teams/me (the teams they are in).
+ */
+export async function searchOrganizationTeams(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const orgId = await currentOrganizationId(this);
+	if (orgId === undefined) return { results: [] };
+	const list = async (path: string) =>
+		(await paginateOffset.call(
+			this,
+			{ method: 'GET', path },
+			{ pageSize: ORG_TEAMS_PAGE_SIZE },
+		)) as IDataObject[];
+	let teams: IDataObject[];
+	try {
+		teams = await list(apiPath`/v2/organizations/${orgId}/teams`);
+	} catch {
+		teams = await list(apiPath`/v2/organizations/${orgId}/teams/me`);
+	}
+	return teamResults(teams, filter);
 }

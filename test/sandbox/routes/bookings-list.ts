@@ -19,7 +19,7 @@ import type { SandboxBuild } from '../build';
 import type { SandboxBooking, SandboxState, SandboxUser } from '../types';
 import { fail } from './booking-common';
 import { bookingOutput, readOutput } from './booking-output';
-import type { RouteHandler } from './route';
+import type { RouteContext, RouteHandler, RouteRequest, RouteResult } from './route';
 import { globalPipeAnswer } from '../validation-errors';
 import type { Failure } from '../validation-errors';
 
@@ -42,7 +42,7 @@ function matchesStatus(b: SandboxBooking, status: Status, now: number): boolean 
 	}
 }
 
-function involves(b: SandboxBooking, user: SandboxUser): boolean {
+export function involves(b: SandboxBooking, user: SandboxUser): boolean {
 	const email = user.email.toLowerCase();
 	return (
 		b.userId === user.id ||
@@ -182,7 +182,8 @@ export function offsetPagination(
 	};
 }
 
-const list: RouteHandler['handle'] = (req, { state, now, build }) => {
+const list: RouteHandler['handle'] = (req, ctx) => {
+	const { state, now } = ctx;
 	const user = req.user as SandboxUser;
 	const q = req.typedQuery;
 	const at = now().getTime();
@@ -215,24 +216,35 @@ const list: RouteHandler['handle'] = (req, { state, now, build }) => {
 			},
 		};
 	}
+	return offsetBookingsAnswer(req, ctx, (b) => involves(b, user));
+};
+
+/**
+ * A take/skip list of the bookings `visible` lets through, with the query's filters and sort and
+ * Cal.com's pagination object: the personal list and the team and organization lists
+ * (teams.ts, organization-bookings.ts), which all call bookings.service.ts (getBookings).
+ */
+export function offsetBookingsAnswer(
+	req: RouteRequest,
+	{ state, now, build }: RouteContext,
+	visible: (b: SandboxBooking) => boolean,
+): RouteResult {
+	const q = req.typedQuery;
 	const problem = rangeProblem('take', q.take, 1, 250) ?? rangeProblem('skip', q.skip, 0);
 	if (problem) return globalPipeAnswer(req.url, q, [problem]);
 	const statuses = (Array.isArray(q.status) ? q.status : []) as Status[];
-	const all = offsetSort(
-		filtered(state, (b) => involves(b, user), q, statuses, at),
-		q,
-		statuses,
-	);
+	const all = offsetSort(filtered(state, visible, q, statuses, now().getTime()), q, statuses);
 	// As bookings.service.ts (getBookings): take and skip as given (Math.abs), defaults 100 and 0.
 	const take = Math.abs((q.take as number | undefined) ?? 100);
 	const skip = Math.abs((q.skip as number | undefined) ?? 0);
 	const page = all.slice(skip, skip + take);
 	const pagination = offsetPagination(skip, take, all.length, build.paginationCountField);
+	const user = req.user as SandboxUser;
 	return {
 		status: 200,
 		body: { ...success(page.map((b) => readOutput(b, state, user))), pagination },
 	};
-};
+}
 
 export const bookingsListRoutes: RouteHandler[] = [
 	{ method: 'GET', template: '/v2/bookings', validation: 'generic', handle: list },

@@ -11,7 +11,10 @@ import { creditsRoutes } from './credits';
 import { eventTypesRoutes } from './event-types';
 import { eventTypeWriteRoutes } from './event-types-write';
 import { meRoutes } from './me';
+import { organizationBookingRoutes } from './organization-bookings';
 import { organizationMembershipRoutes } from './organization-memberships';
+import { organizationScheduleRoutes } from './organization-schedules';
+import { organizationTeamRoutes } from './organization-teams';
 import { organizationUserRoutes } from './organizations';
 import { outOfOfficeRoutes } from './out-of-office';
 import { reservationsRoutes } from './reservations';
@@ -41,6 +44,9 @@ export const ROUTES: readonly RouteHandler[] = [
 	...outOfOfficeRoutes,
 	...organizationMembershipRoutes,
 	...teamEventTypesRoutes,
+	...organizationTeamRoutes,
+	...organizationBookingRoutes,
+	...organizationScheduleRoutes,
 ];
 
 export function findRoute(

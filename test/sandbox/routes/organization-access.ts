@@ -44,6 +44,15 @@ const RANK = { OWNER: 0, ADMIN: 1, MEMBER: 2 } as const;
 
 /** IsOrgGuard → RolesGuard (ORG_ADMIN) → IsAdminAPIEnabledGuard for the request's orgId. */
 export function orgAdminAccess(req: RouteRequest, state: SandboxState): OrgAccess {
+	return orgAccess(req, state, 'ADMIN');
+}
+
+/** The same chain for a route whose @Roles is ORG_ADMIN or ORG_MEMBER (organization-teams.ts). */
+export function orgAccess(
+	req: RouteRequest,
+	state: SandboxState,
+	minimum: 'ADMIN' | 'MEMBER',
+): OrgAccess {
 	const user = req.user as SandboxUser; // auth: 'required'
 	const orgId = req.params.orgId;
 	const org = state.organizations.find((o) => o.id === Number(orgId));
@@ -56,8 +65,8 @@ export function orgAdminAccess(req: RouteRequest, state: SandboxState): OrgAcces
 		const text = `RolesGuard - User is not a member of the organization with id=${orgId}.`;
 		return { ok: false, result: refuse(403, text, req) };
 	}
-	if (RANK[member.role] > RANK.ADMIN) {
-		const text = `RolesGuard - user with id=${user.id} does not have the minimum required role=ORG_ADMIN within organization with id=${orgId}.`;
+	if (RANK[member.role] > RANK[minimum]) {
+		const text = `RolesGuard - user with id=${user.id} does not have the minimum required role=ORG_${minimum} within organization with id=${orgId}.`;
 		return { ok: false, result: refuse(403, text, req) };
 	}
 	// auth/guards/organizations/is-admin-api-enabled.guard.ts

@@ -30,7 +30,7 @@ import type {
 import { globalPipeAnswer } from '../validation-errors';
 import type { RouteHandler, RouteRequest, RouteResult } from './route';
 
-interface ScheduleBody {
+export interface ScheduleBody {
 	name?: string;
 	timeZone?: string;
 	isDefault?: boolean;
@@ -64,7 +64,11 @@ export function scheduleOutput(
 	};
 }
 
-function makeDefault(state: SandboxState, user: SandboxUser, schedule: SandboxSchedule): void {
+export function makeDefault(
+	state: SandboxState,
+	user: SandboxUser,
+	schedule: SandboxSchedule,
+): void {
 	user.defaultScheduleId = schedule.id;
 	for (const s of state.schedules) if (s.ownerId === user.id) s.isDefault = s.id === schedule.id;
 }
@@ -88,7 +92,7 @@ function ownSchedule(
 	return schedule;
 }
 
-function checkTimeZone(body: ScheduleBody, req: RouteRequest): RouteResult | undefined {
+export function checkTimeZone(body: ScheduleBody, req: RouteRequest): RouteResult | undefined {
 	if (body.timeZone !== undefined && !isValidTimeZone(body.timeZone)) {
 		// The DTO's @IsTimeZone: the global validation pipe's 400 (validation-errors.ts).
 		const failure = {
@@ -127,9 +131,20 @@ const createSchedule: RouteHandler['handle'] = (req, { state }) => {
 	const bad = checkTimeZone(body, req);
 	if (bad) return bad;
 	const user = req.user as SandboxUser;
+	const schedule = addSchedule(state, user.id, body);
+	if (body.isDefault || user.defaultScheduleId === null) makeDefault(state, user, schedule);
+	return { status: 201, body: success(scheduleOutput(schedule, state)) };
+};
+
+/** A new schedule of `ownerId` from a create body; without availability, Mon–Fri 09–17. */
+export function addSchedule(
+	state: SandboxState,
+	ownerId: number,
+	body: ScheduleBody,
+): SandboxSchedule {
 	const schedule: SandboxSchedule = {
 		id: state.schedules.reduce((max, s) => Math.max(max, s.id), 0) + 1,
-		ownerId: user.id,
+		ownerId,
 		name: body.name as string,
 		timeZone: body.timeZone as string,
 		isDefault: false,
@@ -137,9 +152,16 @@ const createSchedule: RouteHandler['handle'] = (req, { state }) => {
 		overrides: body.overrides ?? [],
 	};
 	state.schedules.push(schedule);
-	if (body.isDefault || user.defaultScheduleId === null) makeDefault(state, user, schedule);
-	return { status: 201, body: success(scheduleOutput(schedule, state)) };
-};
+	return schedule;
+}
+
+/** The fields of an update body that were sent, applied to the schedule. */
+export function applyScheduleChanges(schedule: SandboxSchedule, body: ScheduleBody): void {
+	if (body.name !== undefined) schedule.name = body.name;
+	if (body.timeZone !== undefined) schedule.timeZone = body.timeZone;
+	if (body.availability !== undefined) schedule.availability = body.availability;
+	if (body.overrides !== undefined) schedule.overrides = body.overrides;
+}
 
 const updateSchedule: RouteHandler['handle'] = (req, { state }) => {
 	const schedule = ownSchedule(req, state);
@@ -147,10 +169,7 @@ const updateSchedule: RouteHandler['handle'] = (req, { state }) => {
 	const body = req.body as ScheduleBody;
 	const bad = checkTimeZone(body, req);
 	if (bad) return bad;
-	if (body.name !== undefined) schedule.name = body.name;
-	if (body.timeZone !== undefined) schedule.timeZone = body.timeZone;
-	if (body.availability !== undefined) schedule.availability = body.availability;
-	if (body.overrides !== undefined) schedule.overrides = body.overrides;
+	applyScheduleChanges(schedule, body);
 	if (body.isDefault === true) makeDefault(state, req.user as SandboxUser, schedule);
 	return { status: 200, body: success(scheduleOutput(schedule, state)) };
 };

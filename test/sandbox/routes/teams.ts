@@ -15,12 +15,15 @@
 import { randomBytes } from 'node:crypto';
 
 import { success } from '../envelope';
-import type { SandboxState, SandboxTeam, SandboxTeamMember, SandboxUser } from '../types';
-import { globalPipeAnswer } from '../validation-errors';
+import type {
+	SandboxBooking,
+	SandboxState,
+	SandboxTeam,
+	SandboxTeamMember,
+	SandboxUser,
+} from '../types';
 import { fail } from './booking-common';
-import { readOutput } from './booking-output';
-import type { Status } from './bookings-list';
-import { filtered, offsetPagination, offsetSort, rangeProblem } from './bookings-list';
+import { offsetBookingsAnswer } from './bookings-list';
 import type { RouteHandler, RouteRequest, RouteResult } from './route';
 import { scheduleOutput } from './schedules';
 
@@ -106,7 +109,7 @@ function slugify(name: string): string {
 		.replace(/^-+|-+$/g, '');
 }
 
-function profileOf(body: Record<string, unknown>): Record<string, unknown> {
+export function profileOf(body: Record<string, unknown>): Record<string, unknown> {
 	const { name: _name, slug: _slug, autoAcceptCreator: _accept, ...profile } = body;
 	return profile;
 }
@@ -117,15 +120,31 @@ function profileOf(body: Record<string, unknown>): Record<string, unknown> {
  * The hosted paid-teams answer ({pendingTeam, paymentLink, message}) is not modelled.
  */
 const createTeam: RouteHandler['handle'] = (req, { state }) => {
-	const user = req.user as SandboxUser;
-	const body = (req.body ?? {}) as Record<string, unknown>;
-	const id = Math.max(0, ...state.teams.map((t) => t.id)) + 1;
+	const team = addTeam(
+		state,
+		req.user as SandboxUser,
+		(req.body ?? {}) as Record<string, unknown>,
+		null,
+	);
+	return { status: 201, body: success(teamOutput(team)) };
+};
+
+/**
+ * A new team from a create body (a personal team, or an organization's: organization-teams.ts),
+ * its slug made from the name when none is given, and the creator's OWNER membership.
+ */
+export function addTeam(
+	state: SandboxState,
+	user: SandboxUser,
+	body: Record<string, unknown>,
+	organizationId: number | null,
+): SandboxTeam {
 	const name = String(body.name);
 	const team: SandboxTeam = {
-		id,
+		id: Math.max(0, ...state.teams.map((t) => t.id)) + 1,
 		name,
 		slug: typeof body.slug === 'string' && body.slug ? body.slug : slugify(name),
-		organizationId: null,
+		organizationId,
 		members: [],
 		profile: profileOf(body),
 	};
@@ -137,8 +156,8 @@ const createTeam: RouteHandler['handle'] = (req, { state }) => {
 	state.teams.push(team);
 	team.members.push(owner);
 	membershipId(state, owner);
-	return { status: 201, body: success(teamOutput(team)) };
-};
+	return team;
+}
 
 /**
  * teams.service.ts (getUserTeams): every team the caller has a membership in, accepted or not
@@ -196,36 +215,20 @@ const createInvite: RouteHandler['handle'] = (req, { state }) => {
  * service with the team's id, so the bookings of the team's event types (an admin sees them all),
  * with the personal list's filters, sort and offset pagination (bookings-list.ts).
  */
-const teamBookings: RouteHandler['handle'] = (req, { state, now, build }) => {
-	const team = teamGuard(req, state, 'TEAM_ADMIN');
+const teamBookings: RouteHandler['handle'] = (req, ctx) => {
+	const team = teamGuard(req, ctx.state, 'TEAM_ADMIN');
 	if (isAnswer(team)) return team;
-	const q = req.typedQuery;
-	const problem = rangeProblem('take', q.take, 1, 250) ?? rangeProblem('skip', q.skip, 0);
-	if (problem) return globalPipeAnswer(req.url, q, [problem]);
-	const teamEventTypes = new Set(
-		state.eventTypes.filter((e) => e.teamId === team.id).map((e) => e.id),
-	);
-	const statuses = (Array.isArray(q.status) ? q.status : []) as Status[];
-	const visible = filtered(
-		state,
-		(b) => teamEventTypes.has(b.eventTypeId),
-		q,
-		statuses,
-		now().getTime(),
-	);
-	const all = offsetSort(visible, q, statuses);
-	const take = Math.abs((q.take as number | undefined) ?? 100);
-	const skip = Math.abs((q.skip as number | undefined) ?? 0);
-	const page = all.slice(skip, skip + take);
-	const user = req.user as SandboxUser;
-	return {
-		status: 200,
-		body: {
-			...success(page.map((b) => readOutput(b, state, user))),
-			pagination: offsetPagination(skip, take, all.length, build.paginationCountField),
-		},
-	};
+	return offsetBookingsAnswer(req, ctx, teamEventTypeBookings(ctx.state, team.id));
 };
+
+/** Bookings of the team's event types (the team list and the organization's team list). */
+export function teamEventTypeBookings(
+	state: SandboxState,
+	teamId: number,
+): (b: SandboxBooking) => boolean {
+	const ids = new Set(state.eventTypes.filter((e) => e.teamId === teamId).map((e) => e.id));
+	return (b) => ids.has(b.eventTypeId);
+}
 
 /**
  * apps/api/v2/src/modules/teams/schedules/services/teams-schedules.service.ts: the schedules of

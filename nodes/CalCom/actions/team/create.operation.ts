@@ -5,42 +5,10 @@ import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import {
-	readTeamName,
-	shapeTeams,
-	simplifyTeam,
-	teamSettingFields,
-	teamSettingsBody,
-} from './shared';
+import { readTeamCreateBody, shapeTeams, simplifyTeam, teamCreateFields } from './shared';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Sales',
-		description: 'The team’s name, shown on its booking pages',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Accept Own Membership',
-				name: 'autoAcceptCreator',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether the API key’s user, who becomes the team’s owner, is an accepted member at once (otherwise an invitation to accept in Cal.com)',
-			},
-			...teamSettingFields,
-		],
-	},
+	...teamCreateFields,
 	outputField,
 	optionsCollection(),
 ];
@@ -62,11 +30,7 @@ function shapeCreated(data: unknown): CalComAnswer {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
-	const name = readTeamName(this.getNodeParameter('name', itemIndex, ''));
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { name, ...teamSettingsBody(fields) };
-	if (fields.autoAcceptCreator !== undefined)
-		body.autoAcceptCreator = fields.autoAcceptCreator === true;
+	const body = readTeamCreateBody(this, itemIndex);
 	const data = await calComRequest.call(this, {
 		method: 'POST',
 		path: '/v2/teams',

@@ -8,28 +8,18 @@ import {
 	bookingSortField,
 	listBookingsByOffset,
 	readBookingFilters,
+	TEAM_BOOKING_FILTERS,
+	TEAM_BOOKING_SORTS,
 } from '../bookingList';
 import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
 import { asTeamRole, readTeamId, teamIdLocator } from '../teamAccess';
 import type { CalComAnswer } from '../types';
 
-/** The filters and orders GET /v2/teams/{teamId}/bookings takes (GetTeamsBookingsInput). */
-const TEAM_FILTERS = [
-	'attendeeEmail',
-	'attendeeName',
-	'bookingUid',
-	'afterStart',
-	'beforeEnd',
-	'eventTypeIds',
-	'status',
-];
-const TEAM_SORTS = ['sortCreated', 'sortEnd', 'sortStart'];
-
 export const description: INodeProperties[] = [
 	teamIdLocator,
 	...returnAllFields,
-	bookingFiltersField(TEAM_FILTERS),
-	bookingSortField(TEAM_SORTS),
+	bookingFiltersField(TEAM_BOOKING_FILTERS),
+	bookingSortField(TEAM_BOOKING_SORTS),
 	outputField,
 	optionsCollection(),
 ];

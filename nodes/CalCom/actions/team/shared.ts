@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { describeValue, ParameterError } from '../../helpers/errors';
 import { asRecord } from '../../helpers/json';
@@ -119,4 +119,76 @@ export function simplifyTeam(team: IDataObject): IDataObject {
 export function shapeTeams(data: unknown): CalComAnswer {
 	const list = (Array.isArray(data) ? data : [data]).map(asRecord);
 	return { data: list, simplify: simplifyTeam };
+}
+
+/** Create's Name and Additional Fields (Team → Create and Organization Team → Create). */
+export const teamCreateFields: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Sales',
+		description: 'The team’s name, shown on its booking pages',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Accept Own Membership',
+				name: 'autoAcceptCreator',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether the API key’s user, who becomes the team’s owner, is an accepted member at once (otherwise an invitation to accept in Cal.com)',
+			},
+			...teamSettingFields,
+		],
+	},
+];
+
+/** Create's body from its fields, each checked by name. */
+export function readTeamCreateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const name = readTeamName(ctx.getNodeParameter('name', itemIndex, ''));
+	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = { name, ...teamSettingsBody(fields) };
+	if (fields.autoAcceptCreator !== undefined)
+		body.autoAcceptCreator = fields.autoAcceptCreator === true;
+	return body;
+}
+
+/** Update's collection: the name and the settings, only those added change. */
+export const teamUpdateFields: INodeProperties = {
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	description: 'Only the fields added here change; the others keep their values',
+	options: [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Sales',
+			description: 'The team’s new name',
+		},
+		...teamSettingFields,
+	],
+};
+
+/** Update's body; refused by name when no field was added. */
+export function readTeamUpdateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body = teamSettingsBody(fields);
+	if (fields.name !== undefined) body.name = readTeamName(fields.name);
+	if (Object.keys(body).length === 0)
+		throw new ParameterError('Update Fields', 'add at least one field to change.');
+	return body;
 }
