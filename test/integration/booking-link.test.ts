@@ -99,6 +99,21 @@ describe('Booking → Create Booking Link', () => {
 		]);
 	});
 
+	it("gives the README's example link, parameter for parameter", async () => {
+		const result = await createLink(sandbox, {
+			lookup: 'eventTypeId',
+			eventTypeId: byId(12),
+			attendeeName: 'Ana Silva',
+			attendeeEmail: 'ana@example.com',
+			guests: 'bo@example.com',
+			bookingQuestions: { answers: [{ question: 'topics', value: 'Pricing, Security' }] },
+			chosenTime: { slot: '2027-03-15T09:00:00-04:00' },
+		});
+		expect(result.items[0].json.url).toBe(
+			'https://cal.com/bailey/30min?name=Ana+Silva&email=ana%40example.com&guests=bo%40example.com&topics=Pricing&topics=Security&month=2027-03&date=2027-03-15&slot=2027-03-15T13%3A00%3A00.000Z',
+		);
+	});
+
 	it('opens on a chosen length the event type offers, and on a month', async () => {
 		const result = await createLink(
 			sandbox,
