@@ -57,8 +57,8 @@ export interface PagePlace {
 
 /**
  * The booking page of an event type: /<user>/<slug>, /team/<team>/<slug>, or on an
- * organization's domain /<user or team>/<slug> (organization teams have no /team/ prefix there:
- * inferred from Cal.com's org team links, getOrgFullOrigin + team slug).
+ * organization's domain /<user or team>/<slug> (packages/lib/getBookerUrl/client.ts,
+ * getTeamUrlSync: an organization's teams have no /team/ prefix).
  */
 export function bookingPagePath(base: string, place: PagePlace): string {
 	const root = place.organizationSlug ? organizationOrigin(base, place.organizationSlug) : base;
