@@ -225,6 +225,34 @@ describe('Booking → Create Booking Link', () => {
 		);
 	});
 
+	it('through a single-use private link: the /d/<link>/<slug> page with the answers, made with maxUsageCount 1', async () => {
+		const result = await createLink(sandbox, {
+			lookup: 'eventTypeId',
+			eventTypeId: byId(12),
+			attendeeName: 'Ana Silva',
+			attendeeEmail: 'ana@example.com',
+			singleUseLink: true,
+		});
+		expect(result.error).toBeUndefined();
+		const url = new URL(String(result.items[0].json.url));
+		expect(url.origin + url.pathname).toMatch(/^https:\/\/cal\.com\/d\/sbx12\d+\/30min$/);
+		expect(url.searchParams.get('name')).toBe('Ana Silva');
+		const create = sandbox.requests.find((r) => r.method === 'POST');
+		expect(create?.path).toBe('/v2/event-types/12/private-links');
+		expect(create?.body).toEqual({ maxUsageCount: 1 });
+	});
+
+	it('a single-use link of an event type the key cannot manage is refused, saying who can make one', async () => {
+		const result = await createLink(
+			sandbox,
+			{ lookup: 'userSlug', username: 'bailey', eventTypeSlug: '30min', singleUseLink: true },
+			{ username: 'lena' },
+		);
+		expect(result.error?.message).toBe(
+			"Event type 12 was not found among the event types the API key's user may manage: only its owner (or a team admin) can make a private link.",
+		);
+	});
+
 	it('Continue On Fail: a refused item is an error item paired with its input', async () => {
 		const result = await createLink(
 			sandbox,

@@ -115,6 +115,16 @@ describe('R2 bad input: Create Booking Link', () => {
 		},
 	);
 
+	it('refuses a single-use link of a team event type found by slug (it needs the ID), by name', async () => {
+		const result = await run(sandbox(), {
+			lookup: 'teamSlug',
+			teamSlug: 'customer-success',
+			eventTypeSlug: 'team-sync',
+			singleUseLink: true,
+		});
+		expectRefusedByName(sandbox(), result, 'Single-Use Link', /by ID/);
+	});
+
 	it('refuses an unknown booking question slug once the questions are read, with no other request', async () => {
 		const result = await run(sandbox(), {
 			bookingQuestions: { answers: [{ question: 'budget', value: '10k' }] },

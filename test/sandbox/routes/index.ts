@@ -14,6 +14,7 @@ import { meRoutes } from './me';
 import { organizationMembershipRoutes } from './organization-memberships';
 import { organizationUserRoutes } from './organizations';
 import { outOfOfficeRoutes } from './out-of-office';
+import { privateLinkCreateRoutes } from './private-link-create';
 import { reservationsRoutes } from './reservations';
 import type { RouteHandler } from './route';
 import { schedulesRoutes } from './schedules';
@@ -41,6 +42,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...outOfOfficeRoutes,
 	...organizationMembershipRoutes,
 	...teamEventTypesRoutes,
+	...privateLinkCreateRoutes,
 ];
 
 export function findRoute(

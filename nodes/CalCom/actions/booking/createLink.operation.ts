@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { CREDENTIAL_TYPE } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
@@ -7,10 +8,10 @@ import { eventTypeLookupFields, readEventTypeRef } from '../eventTypeLookup';
 import type { CalComAnswer } from '../types';
 import { bookingQuestionsField } from './create.fields';
 import { answersForPage, checkDuration, readAnswers, readPrefill } from './bookingLink';
-import type { Prefill } from './bookingPage';
 import { bookingPageBase, bookingPagePath, prefillQuery, withQuery } from './bookingPage';
 import type { LinkTarget } from './linkTarget';
 import { readLinkTarget } from './linkTarget';
+import { singleUseLinkPage } from './singleUseLink';
 
 // Booking → Create Booking Link: the address of the event type's booking page with the attendee's
 // answers filled in, for a person to pick the time and confirm. Nothing is booked.
@@ -94,6 +95,14 @@ export const description: INodeProperties[] = [
 			),
 		],
 	},
+	{
+		displayName: 'Single-Use Link',
+		name: 'singleUseLink',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to send a private link that works for one booking only (made with Cal.com's private links; needs the event type's owner or a team admin), instead of the public booking page",
+	},
 	outputField,
 	optionsCollection(),
 ];
@@ -117,9 +126,19 @@ function simplifyLink(item: IDataObject): IDataObject {
 	};
 }
 
-function pageUrl(target: LinkTarget, base: string, prefill: Prefill): string {
-	const page = target.bookingUrl ?? bookingPagePath(base, target.place);
-	return withQuery(page, prefillQuery(prefill));
+function wantsSingleUse(ctx: IExecuteFunctions, itemIndex: number): boolean {
+	return ctx.getNodeParameter('singleUseLink', itemIndex, false) === true;
+}
+
+async function pageOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	target: LinkTarget,
+	base: string,
+): Promise<string> {
+	if (wantsSingleUse(ctx, itemIndex))
+		return await singleUseLinkPage.call(ctx, target, base, readTimeoutMs(ctx, itemIndex));
+	return target.bookingUrl ?? bookingPagePath(base, target.place);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
@@ -128,6 +147,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const rawAnswers = readAnswers(
 		(this.getNodeParameter('bookingQuestions', itemIndex, {}) as IDataObject).answers,
 	);
+	if (ref.teamSlug !== undefined && wantsSingleUse(this, itemIndex))
+		throw new ParameterError(
+			'Single-Use Link',
+			"a private link needs the event type's ID: find a team's event type by ID (Event Type list or ID), not by team slug.",
+		);
 	const base = bookingPageBase(await this.getCredentials(CREDENTIAL_TYPE));
 	const target = await readLinkTarget.call(this, ref, readTimeoutMs(this, itemIndex));
 	prefill.answers = answersForPage(rawAnswers, target.fields);
@@ -139,7 +163,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		),
 	);
 	const item: IDataObject = {
-		url: pageUrl(target, base, prefill),
+		url: withQuery(await pageOf(this, itemIndex, target, base), prefillQuery(prefill)),
 		eventType: target.eventType,
 		place: target.place as unknown as IDataObject,
 		prefilled: prefilled as IDataObject,
