@@ -68,6 +68,16 @@ export class CalComV2Api implements ICredentialType {
 				'Address of your Cal.com API v2 server with http:// or https://, e.g. http://localhost:5555. A trailing / or /v2 is dropped; any other path is kept (for a proxy that serves the API under it).',
 			displayOptions: { show: { environment: ['selfHosted'] } },
 		},
+		{
+			displayName: 'Booking Page URL',
+			name: 'bookingPageUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://cal.example.com',
+			description:
+				'Address of your Cal.com web app, where its booking pages are (https://cal.example.com/<user>/<event type>), not of the API server. Needed only by Booking → Create Booking Link; Cal.com Cloud (https://cal.com) and EU (https://cal.eu) need none.',
+			displayOptions: { show: { environment: ['selfHosted'] } },
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

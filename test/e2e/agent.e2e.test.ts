@@ -1,4 +1,5 @@
 import type { Sandbox } from '../sandbox';
+import { parseBookingLink } from '../unit/booking-link-parse';
 import { startSandbox } from '../sandbox';
 import { installedRuntime, freePortPair, installPackedPackage, N8n, runOutput } from './n8n';
 import type { ScriptedModel } from './scripted-model';
@@ -7,7 +8,8 @@ import { startScriptedModel } from './scripted-model';
 /**
  * n8n's own AI Agent uses the Cal.com node's tool variant, with an OpenAI chat-model node pointed
  * at a scripted model server on 127.0.0.1 that calls the tools in turn: find free slots, book with
- * a booking-question answer, reschedule, cancel, then answers.
+ * a booking-question answer, reschedule, cancel, then hand over a prefilled booking link (the
+ * busy-times step before it comes with Calendar → Get Busy Times), then answers.
  */
 jest.setTimeout(10 * 60_000);
 
@@ -50,7 +52,7 @@ const workflow = (modelUrlCredential: string) => ({
 			position: [240, 0],
 			parameters: {
 				promptType: 'define',
-				text: 'Book 30 minutes with bailey on Monday 15 March 2027 in the afternoon for Ana Silva (ana@example.com, Acme, New York), then move it an hour later, then cancel it.',
+				text: 'Book 30 minutes with bailey on Monday 15 March 2027 in the afternoon for Ana Silva (ana@example.com, Acme, New York), then move it an hour later, then cancel it, and send Ana a link to pick another time on Tuesday 16 March.',
 				options: {},
 			},
 		},
@@ -129,6 +131,21 @@ const workflow = (modelUrlCredential: string) => ({
 			},
 			780,
 		),
+		tool(
+			't5',
+			'Send a booking link',
+			{
+				resource: 'booking',
+				operation: 'createLink',
+				lookup: 'userSlug',
+				username: 'bailey',
+				eventTypeSlug: '30min',
+				attendeeName: fromAI('name', 'Full name of the person who picks the time'),
+				attendeeEmail: fromAI('email', 'Their email'),
+				chosenTime: { date: fromAI('date', 'Day the page opens on, YYYY-MM-DD') },
+			},
+			940,
+		),
 	],
 	connections: {
 		Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
@@ -139,6 +156,7 @@ const workflow = (modelUrlCredential: string) => ({
 		'Book a slot': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
 		'Reschedule a booking': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
 		'Cancel a booking': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+		'Send a booking link': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
 	},
 });
 
@@ -152,6 +170,7 @@ describe("n8n's AI Agent with the Cal.com tools, in a real n8n", () => {
 		firstSlot?: string;
 		bookedUid?: string;
 		movedUid?: string;
+		link?: string;
 	} = {};
 
 	beforeAll(async () => {
@@ -207,8 +226,14 @@ describe("n8n's AI Agent with the Cal.com tools, in a real n8n", () => {
 					args: { bookingUid: seen.movedUid, reason: 'Plans changed' },
 				};
 			}
+			if (results.length === 5)
+				return {
+					tool: 'Send a booking link',
+					args: { name: 'Ana Silva', email: 'ana@example.com', date: '2027-03-16' },
+				};
+			seen.link = /"url"\s*:\s*"([^"]+)"/.exec(results[5])?.[1];
 			return {
-				answer: `Booked ${String(seen.bookedUid)}, moved it to ${String(seen.movedUid)} and cancelled it.`,
+				answer: `Booked ${String(seen.bookedUid)}, moved it to ${String(seen.movedUid)} and cancelled it. Ana can pick another time here: ${String(seen.link)}`,
 			};
 		});
 		const runtime = installedRuntime();
@@ -222,6 +247,7 @@ describe("n8n's AI Agent with the Cal.com tools, in a real n8n", () => {
 					apiKey: sandbox.apiKeyFor('bailey'),
 					environment: 'selfHosted',
 					baseUrl: sandbox.url,
+					bookingPageUrl: 'https://cal.example.com',
 				},
 			},
 			{
@@ -240,7 +266,7 @@ describe("n8n's AI Agent with the Cal.com tools, in a real n8n", () => {
 		await sandbox?.close();
 	});
 
-	it('finds slots, books with a booking-question answer, reschedules and cancels through the tools', async () => {
+	it('finds slots, books with a booking-question answer, reschedules, cancels and hands over a prefilled booking link through the tools', async () => {
 		const result = await n8n.execute('calcomAgentE2E01');
 		if (result.code !== 0)
 			throw new Error(
@@ -249,9 +275,20 @@ describe("n8n's AI Agent with the Cal.com tools, in a real n8n", () => {
 		const answer = runOutput(result.stdout)('AI Agent')[0];
 		expect(String(answer.output)).toContain(`Booked ${String(seen.bookedUid)}`);
 
-		// The model was offered the four tools; its five calls and the final answer are six turns.
-		expect(model.requests).toHaveLength(6);
-		expect(model.requests[0].tools?.length).toBe(4);
+		// The model was offered the five tools; its six calls and the final answer are seven turns.
+		expect(model.requests).toHaveLength(7);
+		expect(model.requests[0].tools?.length).toBe(5);
+
+		// The link it handed over opens bailey's 30min page on Tuesday with Ana's name and email.
+		expect(String(answer.output)).toContain(`Ana can pick another time here: ${String(seen.link)}`);
+		expect(parseBookingLink(String(seen.link), { webAppHost: 'cal.com' })).toMatchObject({
+			owner: 'bailey',
+			eventTypeSlug: '30min',
+			name: 'Ana Silva',
+			responses: { email: 'ana@example.com' },
+			date: '2027-03-16',
+			month: '2027-03',
+		});
 
 		// A taken time came back to the model as plain text it can act on, and nothing was booked.
 		expect(seen.takenError).toContain(

@@ -62,6 +62,22 @@ function person(user: SandboxUser): Record<string, unknown> {
 	};
 }
 
+/**
+ * output-event-types.service.ts (buildBookingUrl): the web app's address, or for a user of an
+ * organization (not a platform one) the organization's origin from getBookerBaseUrlSync
+ * (orgDomains.ts getOrgFullOrigin: https://<org-slug>.cal.com on Cal.com Cloud), then
+ * /<username>/<event type slug>.
+ */
+function personalBookingUrl(
+	owner: SandboxUser | undefined,
+	et: SandboxEventType,
+	state: SandboxState,
+): string {
+	const org = state.organizations.find((o) => o.id === owner?.organizationId);
+	const host = org ? `https://${org.slug}.cal.com` : BOOKING_HOST;
+	return `${host}/${owner?.username ?? 'unknown'}/${et.slug}`;
+}
+
 export function eventTypeOutput(
 	et: SandboxEventType,
 	state: SandboxState,
@@ -72,7 +88,7 @@ export function eventTypeOutput(
 		...common(et),
 		ownerId: et.ownerId,
 		users: owner ? [person(owner)] : [],
-		bookingUrl: `${BOOKING_HOST}/${owner?.username ?? 'unknown'}/${et.slug}`,
+		bookingUrl: personalBookingUrl(owner, et, state),
 	};
 }
 

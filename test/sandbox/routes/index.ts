@@ -17,6 +17,7 @@ import { organizationScheduleRoutes } from './organization-schedules';
 import { organizationTeamRoutes } from './organization-teams';
 import { organizationUserRoutes } from './organizations';
 import { outOfOfficeRoutes } from './out-of-office';
+import { privateLinkCreateRoutes } from './private-link-create';
 import { reservationsRoutes } from './reservations';
 import type { RouteHandler } from './route';
 import { schedulesRoutes } from './schedules';
@@ -47,6 +48,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...organizationTeamRoutes,
 	...organizationBookingRoutes,
 	...organizationScheduleRoutes,
+	...privateLinkCreateRoutes,
 ];
 
 export function findRoute(

@@ -41,44 +41,10 @@ export const createFields: INodeProperties[] = [
 		description:
 			"The attendee's IANA time zone, e.g. Europe/Berlin or America/New_York; a Start without an offset is read in it",
 	},
-	{
-		displayName: 'Booking Questions',
-		name: 'bookingQuestions',
-		type: 'fixedCollection',
-		placeholder: 'Add Answer',
-		default: {},
-		typeOptions: { multipleValues: true },
-		description:
-			"Answers to the event type's own booking questions; they are checked against the event type before booking",
-		options: [
-			{
-				displayName: 'Answers',
-				name: 'answers',
-				values: [
-					{
-						displayName: 'Question Name or ID',
-						name: 'question',
-						type: 'options',
-						typeOptions: {
-							loadOptionsMethod: 'getBookingQuestions',
-							loadOptionsDependsOn: ['eventTypeId.value', 'username', 'eventTypeSlug', 'lookup'],
-						},
-						default: '',
-						description:
-							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
-					{
-						displayName: 'Answer',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description:
-							'The answer. Several options of a multi-select: separate them with commas. Yes/no: true or false.',
-					},
-				],
-			},
-		],
-	},
+	bookingQuestionsField(
+		"Answers to the event type's own booking questions; they are checked against the event type before booking",
+		'The answer. Several options of a multi-select: separate them with commas. Yes/no: true or false.',
+	),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -173,3 +139,46 @@ export const createOptions: INodeProperties[] = [
 			"Whether to check the answers against the event type's booking questions before booking",
 	},
 ];
+
+/** The Booking Questions list: one answer per question, the question picked from the event type's. */
+export function bookingQuestionsField(
+	description: string,
+	answerDescription: string,
+): INodeProperties {
+	return {
+		displayName: 'Booking Questions',
+		name: 'bookingQuestions',
+		type: 'fixedCollection',
+		placeholder: 'Add Answer',
+		default: {},
+		typeOptions: { multipleValues: true },
+		description,
+		options: [
+			{
+				displayName: 'Answers',
+				name: 'answers',
+				values: [
+					{
+						displayName: 'Question Name or ID',
+						name: 'question',
+						type: 'options',
+						typeOptions: {
+							loadOptionsMethod: 'getBookingQuestions',
+							loadOptionsDependsOn: ['eventTypeId.value', 'username', 'eventTypeSlug', 'lookup'],
+						},
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{
+						displayName: 'Answer',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: answerDescription,
+					},
+				],
+			},
+		],
+	};
+}

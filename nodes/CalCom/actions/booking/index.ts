@@ -4,6 +4,7 @@ import * as addGuests from './addGuests.operation';
 import * as cancel from './cancel.operation';
 import * as confirm from './confirm.operation';
 import * as create from './create.operation';
+import * as createLink from './createLink.operation';
 import * as decline from './decline.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
@@ -14,6 +15,7 @@ import * as updateLocation from './updateLocation.operation';
 
 export const operations = {
 	create,
+	createLink,
 	get,
 	getMany,
 	reschedule,
@@ -62,6 +64,13 @@ export const description: INodeProperties[] = [
 				action: 'Create a booking',
 				description:
 					'Book a free slot of an event type for an attendee. Checks the booking questions and that the slot is free first; returns the booking with its UID.',
+			},
+			{
+				name: 'Create Booking Link',
+				value: 'createLink',
+				action: 'Create a prefilled booking link',
+				description:
+					"Make a link to an event type's booking page with a person's name, email, guests, notes and answers filled in, optionally on a day, slot or length: send it so they pick a time and confirm themselves (nothing is booked). Returns the link's URL, the event type and what it fills in.",
 			},
 			{
 				name: 'Decline',

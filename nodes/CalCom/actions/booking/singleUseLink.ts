@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { ParameterError } from '../../helpers/errors';
+import { apiPath, calComRequest } from '../../transport';
+import type { LinkTarget } from './linkTarget';
+
+// A private link that works for one booking: POST /v2/event-types/{id}/private-links with
+// maxUsageCount 1 (CreatePrivateLinkInput in Cal.com's document). Kept small on purpose: the Event
+// Type Private Link resource (another branch) owns these links; the two meet at merge.
+
+/**
+ * The booking page of a new single-use private link. Cal.com answers bookingUrl as the web app's
+ * /d/<link> without the event type's slug (packages/platform/libraries/private-links.ts,
+ * formatPrivateLinkOutput, is given none on create), while the page lives at /d/<link>/<slug>
+ * (apps/web's d/[link]/[slug] route): the slug is added when missing.
+ */
+export async function singleUseLinkPage(
+	this: IExecuteFunctions,
+	target: LinkTarget,
+	base: string,
+	timeoutMs: number,
+): Promise<string> {
+	const id = target.eventType.id;
+	if (typeof id !== 'number')
+		throw new ParameterError(
+			'Single-Use Link',
+			"a private link needs the event type's ID: find the event type by ID or by username and slug, not by team slug.",
+		);
+	const data = (await calComRequest.call(this, {
+		method: 'POST',
+		path: apiPath`/v2/event-types/${id}/private-links`,
+		body: { maxUsageCount: 1 },
+		timeoutMs,
+		notFoundMessage: `Event type ${id} was not found among the event types the API key's user may manage: only its owner (or a team admin) can make a private link.`,
+	})) as IDataObject;
+	const slug = encodeURIComponent(target.place.eventTypeSlug);
+	const given = typeof data.bookingUrl === 'string' ? data.bookingUrl.replace(/\/+$/, '') : '';
+	if (/\/d\/[^/]+\/[^/]+$/.test(given)) return given;
+	if (/\/d\/[^/]+$/.test(given)) return `${given}/${slug}`;
+	return `${base}/d/${encodeURIComponent(String(data.link ?? data.linkId))}/${slug}`;
+}
