@@ -15,6 +15,7 @@ import { organizationMembershipRoutes } from './organization-memberships';
 import { organizationUserRoutes } from './organizations';
 import { outOfOfficeRoutes } from './out-of-office';
 import { reservationsRoutes } from './reservations';
+import { routingFormRoutes } from './routing-forms';
 import type { RouteHandler } from './route';
 import { schedulesRoutes } from './schedules';
 import { slotsRoutes } from './slots';
@@ -41,6 +42,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...outOfOfficeRoutes,
 	...organizationMembershipRoutes,
 	...teamEventTypesRoutes,
+	...routingFormRoutes,
 ];
 
 export function findRoute(
