@@ -11,6 +11,7 @@ import { ACTION_DESCRIPTION } from './identity';
 import {
 	searchEventTypes,
 	searchOrganizationUsers,
+	searchRoutingForms,
 	searchSchedules,
 	searchTeamEventTypes,
 	searchTeamMembers,
@@ -40,6 +41,7 @@ export class CalCom implements INodeType {
 		listSearch: {
 			searchEventTypes,
 			searchOrganizationUsers,
+			searchRoutingForms,
 			searchSchedules,
 			searchTeamEventTypes,
 			searchTeamMembers,

@@ -10,6 +10,7 @@ import * as eventType from './eventType';
 import * as organizationMembership from './organizationMembership';
 import * as organizationUser from './organizationUser';
 import * as outOfOffice from './outOfOffice';
+import * as routingForm from './routingForm';
 import * as schedule from './schedule';
 import * as slot from './slot';
 import * as team from './team';
@@ -32,6 +33,7 @@ export const resources = {
 	organizationMembership,
 	organizationUser,
 	outOfOffice,
+	routingForm,
 	schedule,
 	slot,
 	team,
@@ -75,6 +77,11 @@ export const resourceProperty: INodeProperties = {
 			name: 'Out of Office',
 			value: 'outOfOffice',
 			description: 'Days an organization user is away: no slots, bookings optionally redirected',
+		},
+		{
+			name: 'Routing Form',
+			value: 'routingForm',
+			description: 'Forms whose answers decide which event type or host a person books',
 		},
 		{
 			name: 'Schedule',
