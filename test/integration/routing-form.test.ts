@@ -1,7 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { CalComV2Api } from '../../credentials/CalComV2Api.credentials';
+import { CalCom } from '../../nodes/CalCom/CalCom.node';
+import { runListSearch } from '../harness';
 import type { Sandbox } from '../sandbox';
-import { runCalCom, useSandbox } from './helpers';
+import { credentialsFor, runCalCom, useSandbox } from './helpers';
 
 const SALES = '5f1c2a9e-7b3d-4e8a-9c61-2d4b8e0f3a17';
 const form = { mode: 'id', value: SALES };
@@ -216,5 +219,23 @@ describe('Routing Form', () => {
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 		expect(result.items.length).toBeGreaterThan(1);
 		expect(result.items.slice(1).every((item) => item.json.eventTypeId === 54)).toBe(true);
+	});
+
+	it('offers the organization’s forms in the picker, searchable by name', async () => {
+		const search = async (username: string, filter?: string) =>
+			await runListSearch(
+				new CalCom(),
+				[new CalComV2Api()],
+				credentialsFor(sandbox, username) as never,
+				'searchRoutingForms',
+				filter,
+			);
+		expect((await search('maya')).results).toEqual([
+			{ name: 'Sales inquiry', value: SALES },
+			{ name: 'Support triage', value: '6a2d3b0f-8c4e-4f9b-8d72-3e5c9f1b4a28' },
+		]);
+		expect((await search('omar', 'supp')).results.map((r) => r.name)).toEqual(['Support triage']);
+		// Outside any organization the picker is empty rather than an error.
+		expect((await search('bailey')).results).toEqual([]);
 	});
 });
