@@ -4,7 +4,7 @@ import { CalComV2Api } from '../../credentials/CalComV2Api.credentials';
 import { CalCom } from '../../nodes/CalCom/CalCom.node';
 import { runListSearch } from '../harness';
 import type { Sandbox } from '../sandbox';
-import { credentialsFor, runCalCom, useSandbox } from './helpers';
+import { credentialsFor, runCalCom, useSandbox, visibleText } from './helpers';
 
 const SALES = '5f1c2a9e-7b3d-4e8a-9c61-2d4b8e0f3a17';
 const form = { mode: 'id', value: SALES };
@@ -237,5 +237,56 @@ describe('Routing Form', () => {
 		expect((await search('omar', 'supp')).results.map((r) => r.name)).toEqual(['Support triage']);
 		// Outside any organization the picker is empty rather than an error.
 		expect((await search('bailey')).results).toEqual([]);
+	});
+
+	it('reads Cal.com’s refusals: a member’s key, an unknown form, an unknown response', async () => {
+		const member = await runCalCom(sandbox, routingForm('getMany', {}), { username: 'priya' });
+		expect(member.error?.message).toContain('does not have the minimum required role=ORG_ADMIN');
+		const unknownForm = await runCalCom(
+			sandbox,
+			routingForm('getResponses', { routingFormId: { mode: 'id', value: 'no-such-form' } }),
+			asMaya,
+		);
+		expect(visibleText(unknownForm)).toContain(
+			'The routing form was not found in this organization or team.',
+		);
+		const unknownResponse = await runCalCom(
+			sandbox,
+			routingForm('updateResponse', {
+				routingFormId: form,
+				responseId: 9999,
+				...byField({ 'b3f0d7a2-1c4e-4f59-8a2d-6e7c9b1a0f21': 'Tailspin' }),
+			}),
+			asMaya,
+		);
+		expect(visibleText(unknownResponse)).toContain(
+			'Response 9999 of this routing form was not found. Get Many Responses lists them.',
+		);
+	});
+
+	it('works on one team’s route: its responses and a new one', async () => {
+		const team = { scope: 'team', teamId: { mode: 'id', value: '99' }, routingFormId: form };
+		const created = await runCalCom(
+			sandbox,
+			routingForm('createResponse', {
+				...team,
+				...byField({ company: 'Northwind Traders', product: 'Starter' }),
+				...TUESDAY,
+			}),
+			asMaya,
+		);
+		expect(created.items[0].json).toMatchObject({ routedTo: 'customPage', eventTypeId: null });
+		const listed = await runCalCom(
+			sandbox,
+			routingForm('getResponses', { ...team, returnAll: true }),
+			asMaya,
+		);
+		expect(listed.items.map((item) => item.json.answers)).toContainEqual({
+			Company: 'Northwind Traders',
+			Product: '1b7f5d3c-0a2e-4c8b-9d4f-6e3a2b1c0d02',
+		});
+		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toContain(
+			`GET /v2/organizations/900/teams/99/routing-forms/${SALES}/responses`,
+		);
 	});
 });
