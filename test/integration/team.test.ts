@@ -92,7 +92,7 @@ describe('Team', () => {
 			{ username: 'lena' },
 		);
 		expect(deleted.items[0].json).toEqual({ deleted: true, id: 101 });
-		expect(sandbox.state.teams.map((t) => t.id)).toEqual([100]);
+		expect(sandbox.state.teams.map((t) => t.id)).toEqual([100, 99]);
 	});
 
 	it('says which role an operation needs when a MEMBER’s key meets Cal.com’s 403', async () => {
@@ -107,7 +107,7 @@ describe('Team', () => {
 		expect((result.error as { description?: string }).description).toMatch(
 			/^The API key's user must own team 100 for this\. .*use the API key of its owner\.$/,
 		);
-		expect(sandbox.state.teams.map((t) => t.id)).toEqual([100]);
+		expect(sandbox.state.teams.map((t) => t.id)).toEqual([100, 99]);
 		expect(visibleText(result)).not.toContain(sandbox.apiKeyFor('lena'));
 	});
 
@@ -246,7 +246,7 @@ describe('Team → Delete and Cal.com’s one team delete a second', () => {
 		]);
 		const deletes = sandbox.requests.filter((r) => r.method === 'DELETE');
 		expect(deletes.map((r) => r.status)).toEqual([200, 429, 200]);
-		expect(sandbox.state.teams.map((t) => t.id)).toEqual([100]);
+		expect(sandbox.state.teams.map((t) => t.id)).toEqual([100, 99]);
 		expectOnlyValidRequests(sandbox);
 	});
 });

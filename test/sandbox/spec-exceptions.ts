@@ -136,6 +136,17 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 			'redirect or notes has null.',
 	},
 	{
+		id: 'routing-form-answers-body',
+		where:
+			'POST /v2/routing-forms/{routingFormId}/calculate-slots and POST …/routing-forms/{routingFormId}/responses (organization and team routes)',
+		why:
+			'The document declares no body, but Cal.com reads the answers from it: routing-forms.service.ts and ' +
+			'shared-routing-form-response.service.ts pass request.body (field identifier → answer) to getRoutedUrl. ' +
+			'We add an optional JSON object body whose values are strings, numbers or lists of strings. ' +
+			'RoutingFormResponseOutput.routedToBookingUid is null until the response leads to a booking (a nullable column); ' +
+			'RoutingFormOutput.routes and .fields are JSON columns that hold lists (typed "object" by the generator).',
+	},
+	{
 		id: 'membership-user-nullable',
 		where:
 			'avatarUrl, username, name and bio of MembershipUserOutputDto (organization memberships)',
@@ -277,6 +288,7 @@ function patchSchemas(schemas: Record<string, Node>): void {
 			items: { $ref: '#/components/schemas/TeamMembershipOutput' },
 		};
 	patchOrganizationSchemas(schemas);
+	patchRoutingFormSchemas(schemas);
 	const pagination = schemas.PaginationMetaDto;
 	if (pagination) {
 		const fields = props('PaginationMetaDto');
@@ -352,5 +364,48 @@ export function patchSpec(document: unknown): Node {
 			schema: { type: 'string' },
 		});
 	}
+	addRoutingFormAnswersBody(doc.paths as Node);
 	return doc;
+}
+
+const ANSWERS_BODY: Node = {
+	required: false,
+	content: {
+		'application/json': {
+			schema: {
+				type: 'object',
+				additionalProperties: {
+					anyOf: [
+						{ type: 'string' },
+						{ type: 'number' },
+						{ type: 'array', items: { type: 'string' } },
+					],
+				},
+			},
+		},
+	},
+};
+
+function addRoutingFormAnswersBody(paths: Node): void {
+	for (const [template, item] of Object.entries(paths)) {
+		const post = isObject(item) ? (item.post as Node | undefined) : undefined;
+		const answers =
+			template === '/v2/routing-forms/{routingFormId}/calculate-slots' ||
+			/\/routing-forms\/\{routingFormId\}\/responses$/.test(template);
+		if (post && answers && post.requestBody === undefined)
+			post.requestBody = structuredClone(ANSWERS_BODY);
+	}
+}
+
+/** A response not (yet) routed to a booking has routedToBookingUid null (a nullable column). */
+function patchRoutingFormSchemas(schemas: Record<string, Node>): void {
+	const response = schemas.RoutingFormResponseOutput?.properties as
+		| Record<string, Node>
+		| undefined;
+	if (response?.routedToBookingUid)
+		response.routedToBookingUid = { anyOf: [response.routedToBookingUid, { type: 'null' }] };
+	const form = schemas.RoutingFormOutput?.properties as Record<string, Node> | undefined;
+	for (const key of ['routes', 'fields']) {
+		if (form?.[key]) form[key] = { anyOf: [{ type: 'array' }, form[key]] };
+	}
 }

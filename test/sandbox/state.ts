@@ -46,6 +46,8 @@ export function seedState(fixture: SandboxFixture): SandboxState {
 		creditCharges: [],
 		apiKeys: copy.apiKeys ?? [],
 		outOfOffice: copy.outOfOffice ?? [],
+		routingForms: copy.routingForms ?? [],
+		routingFormResponses: copy.routingFormResponses ?? [],
 	};
 }
 

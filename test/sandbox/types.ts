@@ -355,6 +355,8 @@ export interface SandboxFixture {
 	credits?: SandboxCreditBalance[];
 	apiKeys?: SandboxApiKey[];
 	outOfOffice?: SandboxOooEntry[];
+	routingForms?: SandboxRoutingForm[];
+	routingFormResponses?: SandboxRoutingFormResponse[];
 }
 
 /** The live, mutable state. Route handlers change it; tests may read and change it too. */
@@ -375,4 +377,56 @@ export interface SandboxState {
 	apiKeys: SandboxApiKey[];
 	/** Out-of-office entries: their days offer no slots for the user (availability.ts). */
 	outOfOffice: SandboxOooEntry[];
+	/** Routing forms of teams (routes/routing-forms.ts). */
+	routingForms: SandboxRoutingForm[];
+	routingFormResponses: SandboxRoutingFormResponse[];
+}
+
+/** A field of a routing form, as Cal.com stores App_RoutingForms_Form.fields. */
+export interface SandboxRoutingFormField {
+	id: string;
+	type: 'text' | 'textarea' | 'email' | 'phone' | 'number' | 'select' | 'multiselect' | 'radio';
+	label: string;
+	identifier?: string;
+	required?: boolean;
+	options?: Array<{ id: string; label: string }>;
+}
+
+/** A route: react-awesome-query-builder's saved tree (queryValue) and what to do on a match. */
+export interface SandboxRoutingFormRoute {
+	id: string;
+	isFallback?: boolean;
+	queryValue: Record<string, unknown>;
+	action: {
+		type: 'eventTypeRedirectUrl' | 'customPageMessage' | 'externalRedirectUrl';
+		value: string;
+		eventTypeId?: number;
+	};
+}
+
+export interface SandboxRoutingForm {
+	id: string;
+	name: string;
+	description: string | null;
+	position: number;
+	createdAt: string;
+	updatedAt: string;
+	userId: number;
+	teamId: number | null;
+	disabled: boolean;
+	fields: SandboxRoutingFormField[];
+	routes: SandboxRoutingFormRoute[];
+	settings: Record<string, unknown> | null;
+}
+
+export interface SandboxRoutingFormResponse {
+	id: number;
+	formId: string;
+	formFillerId: string;
+	routedToBookingUid: string | null;
+	/** Field id → { label, value }, as getResponseToStore keeps it. */
+	response: Record<string, unknown>;
+	chosenRouteId: string | null;
+	createdAt: string;
+	updatedAt: string;
 }

@@ -13,6 +13,7 @@ import * as organizationSchedule from './organizationSchedule';
 import * as organizationTeam from './organizationTeam';
 import * as organizationUser from './organizationUser';
 import * as outOfOffice from './outOfOffice';
+import * as routingForm from './routingForm';
 import * as schedule from './schedule';
 import * as slot from './slot';
 import * as team from './team';
@@ -38,6 +39,7 @@ export const resources = {
 	organizationTeam,
 	organizationUser,
 	outOfOffice,
+	routingForm,
 	schedule,
 	slot,
 	team,
@@ -96,6 +98,11 @@ export const resourceProperty: INodeProperties = {
 			name: 'Out of Office',
 			value: 'outOfOffice',
 			description: 'Days an organization user is away: no slots, bookings optionally redirected',
+		},
+		{
+			name: 'Routing Form',
+			value: 'routingForm',
+			description: 'Forms whose answers decide which event type or host a person books',
 		},
 		{
 			name: 'Schedule',

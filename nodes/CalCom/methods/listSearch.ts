@@ -244,3 +244,22 @@ export async function searchOrganizationTeams(
 	}
 	return teamResults(teams, filter);
 }
+
+/** The routing forms of the organization chosen above (all its teams'), by name. */
+export async function searchRoutingForms(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const orgId = await currentOrganizationId(this);
+	if (orgId === undefined) return { results: [] };
+	const forms = (await paginateOffset.call(
+		this,
+		{ method: 'GET', path: apiPath`/v2/organizations/${orgId}/routing-forms` },
+		{ pageSize: 250 },
+	)) as IDataObject[];
+	return {
+		results: forms
+			.filter((form) => matches(filter, form.name, form.id))
+			.map((form) => ({ name: String(form.name ?? form.id), value: String(form.id) })),
+	};
+}

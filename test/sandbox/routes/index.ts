@@ -19,6 +19,7 @@ import { organizationUserRoutes } from './organizations';
 import { outOfOfficeRoutes } from './out-of-office';
 import { privateLinkCreateRoutes } from './private-link-create';
 import { reservationsRoutes } from './reservations';
+import { routingFormRoutes } from './routing-forms';
 import type { RouteHandler } from './route';
 import { schedulesRoutes } from './schedules';
 import { slotsRoutes } from './slots';
@@ -49,6 +50,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...organizationBookingRoutes,
 	...organizationScheduleRoutes,
 	...privateLinkCreateRoutes,
+	...routingFormRoutes,
 ];
 
 export function findRoute(

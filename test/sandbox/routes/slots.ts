@@ -151,8 +151,14 @@ function getSlots(req: RouteRequest, ctx: RouteContext): RouteResult {
 			body: errorEnvelope(400, parsed.message, req.url),
 			problems: parsed.problems,
 		};
-	const input = parsed.input;
+	return slotsAnswer(parsed.input, req, ctx);
+}
 
+/**
+ * The slots of a parsed query, as GET /v2/slots answers them. Also used by the routing-form
+ * routes, which (like Cal.com's SlotsService_2024_09_04) ask for the routed event type's slots.
+ */
+export function slotsAnswer(input: SlotsInput, req: RouteRequest, ctx: RouteContext): RouteResult {
 	const start = parseInstant(input.start, false);
 	const end = parseInstant(input.end, true);
 	const now = ctx.now().getTime();

@@ -68,7 +68,7 @@ function teamInOrg(req: RouteRequest, state: SandboxState): SandboxTeam | RouteR
  * SandboxUser.organizationId / organizationRole. PbacGuard, the platform plan and the admin-API
  * switch are not modelled.
  */
-function orgTeamGuard(req: RouteRequest, state: SandboxState): SandboxTeam | RouteResult {
+export function orgTeamGuard(req: RouteRequest, state: SandboxState): SandboxTeam | RouteResult {
 	const noOrg = orgGuard(req, state);
 	if (noOrg) return noOrg;
 	const user = req.user as SandboxUser;

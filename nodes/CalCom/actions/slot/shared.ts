@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { ParameterError } from '../../helpers/errors';
 import { readUid, toPositiveInt } from '../../helpers/parameters';
 import { timeParameter } from '../common.descriptions';
 import {
@@ -7,6 +8,7 @@ import {
 	dateInZone,
 	formatInZone,
 	parseDateTime,
+	timeAsRead,
 	validateTimeZone,
 	wallTime,
 	wallTimeInstants,
@@ -177,3 +179,96 @@ export function labelOf(slot: IDataObject, timeZone: string): string {
 	if (wallTimeInstants(wallTime(start, timeZone), timeZone).length < 2) return label;
 	return `${label} (UTC${formatInZone(start, timeZone).slice(19)})`;
 }
+
+/** Cal.com serves slots up to one year ahead; a longer range is cut short or refused. */
+const MAX_RANGE_DAYS = 366;
+
+/** Start and End of a slots query, checked: End after Start, at most a year apart. */
+export function readRange(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	timeZone: string,
+): { start: Date; end: Date } {
+	const rawStart = ctx.getNodeParameter('start', itemIndex, '');
+	const rawEnd = ctx.getNodeParameter('end', itemIndex, '');
+	const start = parseDateTime(rawStart, 'Start', timeZone);
+	const end = parseDateTime(rawEnd, 'End', timeZone, { endOfDay: true });
+	const both = `Start ${timeAsRead(rawStart, start, timeZone)}; End ${timeAsRead(rawEnd, end, timeZone)}`;
+	if (end.getTime() <= start.getTime()) {
+		throw new ParameterError('End', `must be after Start (${both}).`);
+	}
+	if (end.getTime() - start.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+		throw new ParameterError(
+			'End',
+			`is more than a year after Start (${both}); Cal.com gives slots at most one year ahead. Ask for a shorter range.`,
+		);
+	}
+	return { start, end };
+}
+
+/** Duration and Booking UID to Reschedule of a slots query's Options. */
+export function readSlotOptions(options: IDataObject): IDataObject {
+	const qs: IDataObject = {};
+	if (options.bookingUidToReschedule !== undefined && options.bookingUidToReschedule !== '') {
+		qs.bookingUidToReschedule = readUid(
+			options.bookingUidToReschedule,
+			'Booking UID to Reschedule',
+			'a booking UID',
+			'kEQ6lyUVxK9sKQNFvjgrCv',
+		);
+	}
+	if (options.duration !== undefined) {
+		qs.duration = toPositiveInt(options.duration, 'Duration (Minutes)', 'a number of minutes');
+	}
+	return qs;
+}
+
+/** Start and End of a slots query (Get Available, and the routing forms' slots). */
+export const slotRangeFields: INodeProperties[] = [
+	timeParameter({
+		displayName: 'Start',
+		name: 'start',
+		purpose: 'Earliest slot start',
+		readIn: 'node',
+		required: true,
+	}),
+	timeParameter({
+		displayName: 'End',
+		name: 'end',
+		purpose: 'Latest slot start; it must be after Start',
+		readIn: 'node',
+		bareDate: 'end',
+		required: true,
+	}),
+];
+
+/** Duration, Booking UID to Reschedule and Slot Format of a slots query's Options. */
+export const slotQueryOptions: INodeProperties[] = [
+	{
+		displayName: 'Duration (Minutes)',
+		name: 'duration',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 30,
+		description: 'Slot length, for event types that offer several lengths',
+	},
+	{
+		displayName: 'Booking UID to Reschedule',
+		name: 'bookingUidToReschedule',
+		type: 'string',
+		default: '',
+		description:
+			'When finding a new time for an existing booking: its UID, so that its own time counts as free',
+	},
+	{
+		displayName: 'Slot Format',
+		name: 'format',
+		type: 'options',
+		default: 'range',
+		options: [
+			{ name: 'Start and End', value: 'range' },
+			{ name: 'Start Only', value: 'time' },
+		],
+		description: 'Whether Cal.com returns each slot with its end or only its start',
+	},
+];
