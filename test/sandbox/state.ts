@@ -46,6 +46,8 @@ export function seedState(fixture: SandboxFixture): SandboxState {
 		creditCharges: [],
 		apiKeys: copy.apiKeys ?? [],
 		outOfOffice: copy.outOfOffice ?? [],
+		bookingRecords: copy.bookingRecords ?? [],
+		privateLinks: copy.privateLinks ?? [],
 	};
 }
 

@@ -4,6 +4,7 @@
  * A documented operation without a handler answers 501 after validation, so a test that
  * reaches it learns at once that the sandbox does not implement it yet.
  */
+import { bookingExtraRoutes } from './booking-extras';
 import { bookingActionRoutes } from './bookings-actions';
 import { bookingsListRoutes } from './bookings-list';
 import { bookingsRoutes } from './bookings';
@@ -41,6 +42,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...outOfOfficeRoutes,
 	...organizationMembershipRoutes,
 	...teamEventTypesRoutes,
+	...bookingExtraRoutes,
 ];
 
 export function findRoute(
