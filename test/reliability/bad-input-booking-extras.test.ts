@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runCalCom, useSandbox } from '../integration/helpers';
-import { expectRefusedByName, expr, UID } from './bad-input';
+import { byId, expectRefusedByName, expr, UID } from './bad-input';
 
 const sandbox = useSandbox();
 
@@ -27,6 +27,33 @@ const VALID: Record<string, INodeParameters> = {
 	getReferences: { resource: 'booking', operation: 'getReferences', bookingUid: UID },
 	getCalendarLinks: { resource: 'booking', operation: 'getCalendarLinks', bookingUid: UID },
 	getBySeatUid: { resource: 'booking', operation: 'getBySeatUid', seatUid: 'seat-1' },
+	linkCreate: {
+		resource: 'eventTypePrivateLink',
+		operation: 'create',
+		eventTypeId: byId('12'),
+		limitBy: 'uses',
+		maxUsageCount: 1,
+	},
+	linkUpdate: {
+		resource: 'eventTypePrivateLink',
+		operation: 'update',
+		eventTypeId: byId('12'),
+		linkId: 'b1a2c3d4e5f60718293a4b5c6d7e8f90',
+		limitBy: 'uses',
+		maxUsageCount: 2,
+	},
+	linkDelete: {
+		resource: 'eventTypePrivateLink',
+		operation: 'delete',
+		eventTypeId: byId('12'),
+		linkId: 'b1a2c3d4e5f60718293a4b5c6d7e8f90',
+	},
+	linkGetMany: {
+		resource: 'eventTypePrivateLink',
+		operation: 'getMany',
+		eventTypeId: byId('12'),
+		returnAll: true,
+	},
 };
 
 const run = async (operation: string, changes: INodeParameters) =>
@@ -36,7 +63,9 @@ const run = async (operation: string, changes: INodeParameters) =>
 const PATH_BREAKERS = ['abc/def', '../12', '..', 'a b', 'x?admin=1', 'x#frag', '%2e%2e', '   '];
 
 describe('R2 bad input: booking and seat UIDs that would break the path', () => {
-	const withUid = Object.keys(VALID).filter((op) => op !== 'getBySeatUid');
+	const withUid = Object.keys(VALID).filter(
+		(op) => VALID[op].resource === 'booking' && op !== 'getBySeatUid',
+	);
 	describe.each(withUid)('%s → Booking UID', (operation) => {
 		it.each(PATH_BREAKERS)('refuses %j by name before any request', async (bad) => {
 			const result = await run(operation, { bookingUid: bad });
@@ -86,4 +115,43 @@ describe('R2 bad input: an attendee to add with an invalid email, time zone, nam
 		const result = await run('getReferences', { options: { type: 'teams_calendar' } });
 		expectRefusedByName(sandbox(), result, 'Type', /google_calendar/);
 	});
+});
+
+describe('R2 bad input: private links expiring in the past, with fewer than one use, or bad IDs', () => {
+	it.each(['2020-01-01T00:00:00Z', '2001-09-09', '1970-01-01T00:00'])(
+		'%s → Expires At in the past is refused by name before any request',
+		async (bad) => {
+			for (const operation of ['linkCreate', 'linkUpdate']) {
+				sandbox().reset();
+				const result = await run(operation, { limitBy: 'time', expiresAt: bad });
+				expectRefusedByName(sandbox(), result, 'Expires At', /in the past/);
+			}
+		},
+	);
+	it.each(['tomorrow', '2027-13-01', '   '])('refuses the expiry %j as no time', async (bad) => {
+		const result = await run('linkCreate', { limitBy: 'time', expiresAt: bad });
+		expectRefusedByName(sandbox(), result, 'Expires At');
+	});
+	it.each([0, -1, 1.5, '3', null])('refuses %j uses by name before any request', async (bad) => {
+		for (const operation of ['linkCreate', 'linkUpdate']) {
+			sandbox().reset();
+			const result = await run(operation, { maxUsageCount: expr(JSON.stringify(bad)) });
+			expectRefusedByName(sandbox(), result, 'Max Uses', /at least 1/);
+		}
+	});
+	describe.each(['linkUpdate', 'linkDelete'])('%s → Link ID', (operation) => {
+		it.each(PATH_BREAKERS)('refuses %j by name before any request', async (bad) => {
+			const result = await run(operation, { linkId: bad });
+			expectRefusedByName(sandbox(), result, 'Link ID');
+		});
+	});
+	describe.each(['linkCreate', 'linkGetMany', 'linkUpdate', 'linkDelete'])(
+		'%s → Event Type',
+		(operation) => {
+			it.each(['0', '-4', '12/../13', 'abc', '1.5'])('refuses %j by name', async (bad) => {
+				const result = await run(operation, { eventTypeId: byId(expr(JSON.stringify(bad))) });
+				expectRefusedByName(sandbox(), result, 'Event Type');
+			});
+		},
+	);
 });

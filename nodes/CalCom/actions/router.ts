@@ -7,6 +7,7 @@ import { selectedFieldsField } from './common.descriptions';
 import * as booking from './booking';
 import * as credit from './credit';
 import * as eventType from './eventType';
+import * as eventTypePrivateLink from './eventTypePrivateLink';
 import * as organizationMembership from './organizationMembership';
 import * as organizationUser from './organizationUser';
 import * as outOfOffice from './outOfOffice';
@@ -29,6 +30,7 @@ export const resources = {
 	booking,
 	credit,
 	eventType,
+	eventTypePrivateLink,
 	organizationMembership,
 	organizationUser,
 	outOfOffice,
@@ -60,6 +62,12 @@ export const resourceProperty: INodeProperties = {
 			name: 'Event Type',
 			value: 'eventType',
 			description: 'Kinds of meeting people can book: length, questions, locations',
+		},
+		{
+			name: 'Event Type Private Link',
+			value: 'eventTypePrivateLink',
+			description:
+				'Private booking links of an event type that stop working after N uses or at a time',
 		},
 		{
 			name: 'Organization Membership',

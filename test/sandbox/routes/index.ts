@@ -15,6 +15,7 @@ import { meRoutes } from './me';
 import { organizationMembershipRoutes } from './organization-memberships';
 import { organizationUserRoutes } from './organizations';
 import { outOfOfficeRoutes } from './out-of-office';
+import { privateLinkRoutes } from './private-links';
 import { reservationsRoutes } from './reservations';
 import type { RouteHandler } from './route';
 import { schedulesRoutes } from './schedules';
@@ -43,6 +44,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...organizationMembershipRoutes,
 	...teamEventTypesRoutes,
 	...bookingExtraRoutes,
+	...privateLinkRoutes,
 ];
 
 export function findRoute(

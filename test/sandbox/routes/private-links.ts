@@ -1,0 +1,149 @@
+/**
+ * Event type private links (API-NOTES §5), cal-api-version 2024-06-14:
+ *
+ *   POST   /v2/event-types/{eventTypeId}/private-links            201 the link
+ *   GET    /v2/event-types/{eventTypeId}/private-links            200 every link of the event type
+ *   PATCH  /v2/event-types/{eventTypeId}/private-links/{linkId}   200 the link
+ *   DELETE /v2/event-types/{eventTypeId}/private-links/{linkId}   200 {linkId, message}
+ *
+ * Follows apps/api/v2/src/ee/event-types-private-links/: controllers/event-types-private-links.
+ * controller.ts (ApiAuthGuard + EventTypeOwnershipGuard), services/private-links.service.ts,
+ * private-links-input.service.ts (exactly one of expiresAt and maxUsageCount on create),
+ * private-links-output.service.ts (time-based or usage-based shape), private-links.repository.ts
+ * (update writes expiresAt as given or null, maxUsageCount only when a number), and
+ * packages/lib/hashedLinksUtils.ts isLinkExpired (a time, else uses ≥ max).
+ *
+ * API v2's booking input (CreateBookingInput_2024_08_13 in the saved document) has no field for a
+ * private link's hash: only Cal.com's web booker (/d/{link}/{slug}) books through one. So no route
+ * here counts a use; `useOfPrivateLink` below is what a booking through the web booker does
+ * to the link, for specs that model that page.
+ */
+import { createHash } from 'node:crypto';
+
+import { success } from '../envelope';
+import type { SandboxEventType, SandboxPrivateLink, SandboxState } from '../types';
+import { fail } from './booking-common';
+import type { RouteHandler, RouteRequest, RouteResult } from './route';
+
+const BASE = '/v2/event-types/{eventTypeId}/private-links';
+const WEB_APP = 'https://cal.com';
+
+export function isLinkExpired(link: SandboxPrivateLink, now: Date): boolean {
+	if (link.expiresAt) return Date.parse(link.expiresAt) < now.getTime();
+	return Boolean(
+		link.maxUsageCount && link.maxUsageCount > 0 && link.usageCount >= link.maxUsageCount,
+	);
+}
+
+/**
+ * A booking through the web booker's private link (packages/features/bookings/lib/handleNewBooking
+ * with packages/lib/server/service/hashedLinkService.ts): refused once the link is expired or used
+ * up, else its use is counted. [inferred] the refusal text: the booker shows the link as expired.
+ */
+export function useOfPrivateLink(
+	state: SandboxState,
+	link: string,
+	now: Date,
+): { ok: true } | { ok: false; message: string } {
+	const found = state.privateLinks.find((l) => l.link === link);
+	if (!found) return { ok: false, message: 'Private link not found' };
+	if (isLinkExpired(found, now)) return { ok: false, message: 'Private link has expired' };
+	found.usageCount += 1;
+	return { ok: true };
+}
+
+/** PrivateLinksOutputService.transformToOutput; the URL as the 2024-09-04 service builds it. */
+function linkOutput(
+	link: SandboxPrivateLink,
+	et: SandboxEventType,
+	now: Date,
+): Record<string, unknown> {
+	const base = {
+		linkId: link.link,
+		eventTypeId: link.eventTypeId,
+		isExpired: isLinkExpired(link, now),
+		bookingUrl: `${WEB_APP}/d/${link.link}/${et.slug}`,
+	};
+	if (link.expiresAt) return { ...base, expiresAt: new Date(link.expiresAt).toISOString() };
+	return { ...base, maxUsageCount: link.maxUsageCount || 0, usageCount: link.usageCount };
+}
+
+/** EventTypeOwnershipGuard: the caller's own event type, else 404 (also when it does not exist). */
+function ownEventType(req: RouteRequest, state: SandboxState): SandboxEventType | RouteResult {
+	const id = Number(req.params.eventTypeId);
+	const et = state.eventTypes.find((e) => e.id === id);
+	if (!et || !req.user || et.ownerId !== req.user.id)
+		return fail(404, `Event type with id ${req.params.eventTypeId} not found`, req);
+	return et;
+}
+
+interface LinkBody {
+	expiresAt?: string;
+	maxUsageCount?: number;
+}
+
+const create: RouteHandler['handle'] = (req, ctx) => {
+	const et = ownEventType(req, ctx.state);
+	if (!('slug' in et)) return et;
+	const body = (req.body ?? {}) as LinkBody;
+	const hasExpires = body.expiresAt !== undefined && body.expiresAt !== null;
+	const hasMax = typeof body.maxUsageCount === 'number';
+	// The service turns the input service's Error into BadRequestException(message).
+	if (!hasExpires && !hasMax)
+		return fail(400, 'Either expiresAt or maxUsageCount must be provided', req);
+	if (hasExpires && hasMax) return fail(400, 'Provide only one of expiresAt or maxUsageCount', req);
+	const count = ctx.state.privateLinks.length;
+	// generateHashedLink(userId) (packages/lib/generateHashedLink.ts) hashes the user and a random
+	// value; here the user and a counter, so runs are repeatable.
+	const link: SandboxPrivateLink = {
+		link: createHash('md5').update(`${req.user?.id}:${count}:${et.id}`).digest('hex'),
+		eventTypeId: et.id,
+		expiresAt: hasExpires ? new Date(body.expiresAt as string).toISOString() : null,
+		// The HashedLink column defaults to 1 when the repository leaves it out.
+		maxUsageCount: hasMax ? (body.maxUsageCount as number) : 1,
+		usageCount: 0,
+	};
+	ctx.state.privateLinks.push(link);
+	return { status: 201, body: success(linkOutput(link, et, ctx.now())) };
+};
+
+const list: RouteHandler['handle'] = (req, ctx) => {
+	const et = ownEventType(req, ctx.state);
+	if (!('slug' in et)) return et;
+	const links = ctx.state.privateLinks.filter((l) => l.eventTypeId === et.id);
+	return { status: 200, body: success(links.map((l) => linkOutput(l, et, ctx.now()))) };
+};
+
+function linkOf(state: SandboxState, et: SandboxEventType, linkId: string) {
+	return state.privateLinks.find((l) => l.eventTypeId === et.id && l.link === linkId);
+}
+
+const update: RouteHandler['handle'] = (req, ctx) => {
+	const et = ownEventType(req, ctx.state);
+	if (!('slug' in et)) return et;
+	const link = linkOf(ctx.state, et, req.params.linkId);
+	if (!link) return fail(404, 'Updated link not found', req);
+	const body = (req.body ?? {}) as LinkBody;
+	link.expiresAt = body.expiresAt ? new Date(body.expiresAt).toISOString() : null;
+	if (typeof body.maxUsageCount === 'number') link.maxUsageCount = body.maxUsageCount;
+	return { status: 200, body: success(linkOutput(link, et, ctx.now())) };
+};
+
+const remove: RouteHandler['handle'] = (req, ctx) => {
+	const et = ownEventType(req, ctx.state);
+	if (!('slug' in et)) return et;
+	const link = linkOf(ctx.state, et, req.params.linkId);
+	if (!link) return fail(404, 'Deleted link not found', req);
+	ctx.state.privateLinks.splice(ctx.state.privateLinks.indexOf(link), 1);
+	return {
+		status: 200,
+		body: success({ linkId: link.link, message: 'Private link deleted successfully' }),
+	};
+};
+
+export const privateLinkRoutes: RouteHandler[] = [
+	{ method: 'POST', template: BASE, validation: 'generic', handle: create },
+	{ method: 'GET', template: BASE, validation: 'generic', handle: list },
+	{ method: 'PATCH', template: `${BASE}/{linkId}`, validation: 'generic', handle: update },
+	{ method: 'DELETE', template: `${BASE}/{linkId}`, validation: 'generic', handle: remove },
+];
