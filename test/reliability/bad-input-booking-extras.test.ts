@@ -111,6 +111,13 @@ describe('R2 bad input: an attendee to add with an invalid email, time zone, nam
 			expectRefusedByName(sandbox(), result, 'Phone Number');
 		},
 	);
+	it.each(['english', 'EN', 'de-DE', 'xx'])(
+		'refuses the language %j by name before any request',
+		async (bad) => {
+			const result = await run('addAttendee', { options: { language: bad } });
+			expectRefusedByName(sandbox(), result, 'Language', /pt-BR/);
+		},
+	);
 	it('refuses a reference type Cal.com does not filter by', async () => {
 		const result = await run('getReferences', { options: { type: 'teams_calendar' } });
 		expectRefusedByName(sandbox(), result, 'Type', /google_calendar/);

@@ -11,6 +11,13 @@ import { emailProblem } from './emails';
 import { simplifyAttendee } from './records';
 import { bookingNotFound, bookingUidField, readBookingUid } from './shared';
 
+/** AddAttendeeInput_2024_08_13.language: the languages Cal.com's emails come in. */
+const LANGUAGES = new Set(
+	'ar ca de es eu he id ja lv pl ro sr th vi az cs el es-419 fi hr it km nl pt ru sv tr zh-CN bg da en et fr hu iw ko no pt-BR sk ta uk zh-TW bn'.split(
+		' ',
+	),
+);
+
 export const description: INodeProperties[] = [
 	bookingUidField,
 	{
@@ -87,6 +94,11 @@ function readAttendee(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 			`"${phone}" is not a phone number in international format, e.g. +4915112345678.`,
 		);
 	const language = typeof options.language === 'string' ? options.language.trim() : '';
+	if (language && !LANGUAGES.has(language))
+		throw new ParameterError(
+			'Language',
+			`"${language}" is not a language Cal.com sends emails in; use a code such as en, de, fr, pt-BR or zh-CN.`,
+		);
 	return {
 		name,
 		email,
