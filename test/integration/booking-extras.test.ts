@@ -66,6 +66,24 @@ describe('Booking attendees, records, calendar links and seats', () => {
 		expect(twice.error?.message).toContain('emails_must_be_unique_valid');
 	});
 
+	it('repeats Cal.com’s refusal when the event type hides its guests question', async () => {
+		const et = sandbox.state.eventTypes.find((e) => e.id === 12);
+		const guests = et?.bookingFields.find((f) => (f as { slug?: string }).slug === 'guests');
+		if (guests) (guests as { hidden?: boolean }).hidden = true;
+		else et?.bookingFields.push({ slug: 'guests', hidden: true } as never);
+		const result = await runCalCom(
+			sandbox,
+			booking('addAttendee', {
+				attendeeName: 'Eve Ng',
+				attendeeEmail: 'eve@example.com',
+				attendeeTimeZone: 'Europe/Berlin',
+			}),
+		);
+		expect(result.error?.message).toContain(
+			'Cannot add guests to this booking. The guests field is disabled',
+		);
+	});
+
 	it('tells a user without access to the booking that Cal.com refused them', async () => {
 		const result = await runCalCom(sandbox, booking('getAttendees'), { username: 'lena' });
 		expect(result.error?.message).toMatch(/does not have access to booking with uid=kEQ6/);

@@ -122,6 +122,17 @@ const addAttendee: RouteHandler['handle'] = (req, ctx) => {
 	if (!req.user || !mayRead(ctx.state, booking, req.user))
 		// [inferred] text: validateUserPermissions (bookingAttendees.utils.ts) was not read.
 		return fail(403, 'You do not have permission to add attendees to this booking', req);
+	// addGuests.handler.ts validateGuestsFieldEnabled: a hidden guests question refuses additions.
+	const et = ctx.state.eventTypes.find((e) => e.id === booking.eventTypeId);
+	const guestsField = et?.bookingFields.find((f) => (f as { slug?: string }).slug === 'guests') as
+		| { hidden?: boolean }
+		| undefined;
+	if (et && guestsField?.hidden)
+		return fail(
+			400,
+			`Cannot add guests to this booking. The guests field is disabled for event type "${et.title}" (ID: ${et.id}). Please contact the event organizer to enable guest additions.`,
+			req,
+		);
 	const body = req.body as AddAttendeeBody;
 	const base = body.email.toLowerCase();
 	if (booking.attendees.some((a) => a.email.toLowerCase() === base))
