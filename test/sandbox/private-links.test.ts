@@ -44,7 +44,7 @@ describe('sandbox event type private links', () => {
 		expect(useOfPrivateLink(sandbox.state, link.linkId, new Date(NOW))).toEqual({ ok: true });
 		expect(useOfPrivateLink(sandbox.state, link.linkId, new Date(NOW))).toEqual({
 			ok: false,
-			message: 'Private link has expired',
+			message: 'private_link_expired',
 		});
 		const listed = await links(12);
 		expect(responseProblems('GET', LINKS, 200, listed.json, EVENT_TYPES)).toEqual([]);
@@ -53,7 +53,10 @@ describe('sandbox event type private links', () => {
 		).toMatchObject({ isExpired: true, usageCount: 1 });
 	});
 
-	it('lists a link past its expiry as expired, on the calendar clock', async () => {
+	it('lists a link past its expiry as expired, on the calendar clock, and refuses a booking through it', async () => {
+		expect(
+			useOfPrivateLink(sandbox.state, 'b1a2c3d4e5f60718293a4b5c6d7e8f90', new Date(NOW)),
+		).toEqual({ ok: false, message: 'private_link_expired' });
 		const listed = await links(12);
 		expect(listed.json.data).toEqual([
 			expect.objectContaining({

@@ -36,9 +36,12 @@ export function isLinkExpired(link: SandboxPrivateLink, now: Date): boolean {
 }
 
 /**
- * A booking through the web booker's private link (packages/features/bookings/lib/handleNewBooking
- * with packages/lib/server/service/hashedLinkService.ts): refused once the link is expired or used
- * up, else its use is counted. [inferred] the refusal text: the booker shows the link as expired.
+ * A booking through the web booker's private link: HashedLinkService.validateAndIncrementUsage
+ * (packages/features/hashedLink/lib/service/HashedLinkService.ts), called by handleNewBooking.
+ * An unknown, expired or used-up link throws ErrorCode.PrivateLinkExpired ("private_link_expired",
+ * packages/lib/errorCodes.ts); a time-limited link counts no use; a use-limited one counts one.
+ * (The /d/{link}/{slug} page itself answers not found for such a link: apps/web/lib/d/[link]/
+ * [slug]/getServerSideProps.tsx.)
  */
 export function useOfPrivateLink(
 	state: SandboxState,
@@ -46,9 +49,8 @@ export function useOfPrivateLink(
 	now: Date,
 ): { ok: true } | { ok: false; message: string } {
 	const found = state.privateLinks.find((l) => l.link === link);
-	if (!found) return { ok: false, message: 'Private link not found' };
-	if (isLinkExpired(found, now)) return { ok: false, message: 'Private link has expired' };
-	found.usageCount += 1;
+	if (!found || isLinkExpired(found, now)) return { ok: false, message: 'private_link_expired' };
+	if (!found.expiresAt && found.maxUsageCount && found.maxUsageCount > 0) found.usageCount += 1;
 	return { ok: true };
 }
 
