@@ -235,7 +235,7 @@ describe('Booking → Create Booking Link', () => {
 		});
 		expect(result.error).toBeUndefined();
 		const url = new URL(String(result.items[0].json.url));
-		expect(url.origin + url.pathname).toMatch(/^https:\/\/cal\.com\/d\/sbx12\d+\/30min$/);
+		expect(url.origin + url.pathname).toMatch(/^https:\/\/cal\.com\/d\/[0-9a-f]+\/30min$/);
 		expect(url.searchParams.get('name')).toBe('Ana Silva');
 		const create = sandbox.requests.find((r) => r.method === 'POST');
 		expect(create?.path).toBe('/v2/event-types/12/private-links');
@@ -249,7 +249,7 @@ describe('Booking → Create Booking Link', () => {
 			{ username: 'lena' },
 		);
 		expect(result.error?.message).toBe(
-			"Event type 12 was not found among the event types the API key's user may manage: only its owner (or a team admin) can make a private link.",
+			"Event type 12 was not found among the event types the API key's user may manage. Check the event type ID (Event Type → Get Many lists them).",
 		);
 	});
 

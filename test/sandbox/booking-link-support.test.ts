@@ -45,7 +45,7 @@ describe('sandbox: what a booking link reads (bookingUrl, private link create)',
 			maxUsageCount: 1,
 			usageCount: 0,
 		});
-		expect(res.json.data.bookingUrl).toBe(`https://cal.com/d/${String(res.json.data.link)}`);
+		expect(res.json.data.bookingUrl).toBe(`https://cal.com/d/${String(res.json.data.linkId)}`);
 		expect(sandbox.invalidRequests()).toEqual([]);
 	});
 

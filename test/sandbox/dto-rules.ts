@@ -62,6 +62,10 @@ const RULES: Record<string, (body: Record<string, unknown>) => Failure[]> = {
 				]
 			: [];
 	},
+	// AddAttendeeInput_2024_08_13 (packages/platform/types/bookings/2024-08-13/inputs/
+	// add-attendee.input.ts): the email is @IsEmail, as add-guests' [inferred: same DTO family].
+	'POST /v2/bookings/{bookingUid}/attendees': (body) =>
+		typeof body.email === 'string' && !isEmail(body.email) ? [{ path: 'email', ...IS_EMAIL }] : [],
 	'POST /v2/bookings/{bookingUid}/mark-absent': (body) =>
 		items(body.attendees).flatMap((a, i) =>
 			isEmail(emailOf(a)) ? [] : [{ path: `attendees[${i}].email`, ...IS_EMAIL }],

@@ -20,6 +20,7 @@ describe('sandbox event types, writes (2024-06-14)', () => {
 	afterEach(() => expect(sandbox.invalidRequests()).toEqual([]));
 
 	it('creates an event type with Cal.com’s defaults: system questions (no phone field), Cal Video, 120 minutes notice', async () => {
+		const nextId = Math.max(...sandbox.state.eventTypes.map((e) => e.id)) + 1;
 		const res = await call(sandbox, '/v2/event-types', {
 			method: 'POST',
 			key: bailey,
@@ -29,7 +30,7 @@ describe('sandbox event types, writes (2024-06-14)', () => {
 		expect(res.status).toBe(201);
 		expect(responseProblems('POST', '/v2/event-types', 201, res.json, V)).toEqual([]);
 		expect(res.json.data).toMatchObject({
-			id: 54,
+			id: nextId,
 			ownerId: 1,
 			minimumBookingNotice: 120,
 			locations: [{ type: 'integration', integration: 'cal-video' }],
@@ -45,7 +46,7 @@ describe('sandbox event types, writes (2024-06-14)', () => {
 			'rescheduleReason',
 		]);
 		const listed = await call(sandbox, '/v2/event-types', { key: bailey, version: V });
-		expect(listed.json.data.map((e: { id: number }) => e.id)).toContain(54);
+		expect(listed.json.data.map((e: { id: number }) => e.id)).toContain(nextId);
 	});
 
 	it('refuses a slug the user already has with 400, and someone else’s schedule with 404', async () => {

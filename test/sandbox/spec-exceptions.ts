@@ -63,6 +63,12 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 		why: 'The swagger generator typed number | null as "object"; Cal.com returns a number or null.',
 	},
 	{
+		id: 'string-typed-as-object',
+		where:
+			'status of CalendarLinksOutput_2024_08_13 and BookingReferencesOutput_2024_08_13 (example "success")',
+		why: 'The swagger generator typed the "success" literal as "object"; Cal.com returns the string.',
+	},
+	{
 		id: 'people-typed-as-strings',
 		where: 'EventTypeOutput_2024_06_14.users, TeamEventTypeOutput_2024_06_14.hosts',
 		why:
@@ -268,6 +274,8 @@ function patchNode(node: Node): void {
 	}
 	if (node.type === 'object' && node.properties === undefined && typeof node.example === 'number')
 		node.type = 'number';
+	if (node.type === 'object' && node.properties === undefined && typeof node.example === 'string')
+		node.type = 'string';
 	if (node.pattern === 'TIME_FORMAT_HH_MM') node.pattern = TIME_HH_MM;
 	if (node.type === 'array' && Array.isArray(node.enum) && isObject(node.items)) delete node.enum;
 }

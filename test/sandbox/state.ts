@@ -48,6 +48,8 @@ export function seedState(fixture: SandboxFixture): SandboxState {
 		outOfOffice: copy.outOfOffice ?? [],
 		routingForms: copy.routingForms ?? [],
 		routingFormResponses: copy.routingFormResponses ?? [],
+		bookingRecords: copy.bookingRecords ?? [],
+		privateLinks: copy.privateLinks ?? [],
 	};
 }
 

@@ -188,6 +188,8 @@ export interface SandboxOooEntry {
 }
 
 export interface SandboxAttendee {
+	/** Cal.com's Attendee.id; given on first read when the fixture has none (routes/booking-extras.ts). */
+	id?: number;
 	name: string;
 	email: string;
 	timeZone: string;
@@ -357,6 +359,39 @@ export interface SandboxFixture {
 	outOfOffice?: SandboxOooEntry[];
 	routingForms?: SandboxRoutingForm[];
 	routingFormResponses?: SandboxRoutingFormResponse[];
+	bookingRecords?: SandboxBookingRecords[];
+	privateLinks?: SandboxPrivateLink[];
+}
+
+/** A BookingReference row: where a booking lives in a calendar or video app. */
+export interface SandboxBookingReference {
+	id: number;
+	type: string;
+	/** Cal.com's `uid` of the reference (the calendar event or room id); its `meetingId` for video. */
+	eventUid: string;
+	meetingId?: string;
+	destinationCalendarId: string | null;
+}
+
+/** What Cal.com and Cal Video (Daily) hold about a booking's meeting, for the records endpoints. */
+export interface SandboxBookingRecords {
+	bookingUid: string;
+	references: SandboxBookingReference[];
+	/** Daily's recordings of the booking's room, already in Cal.com's RecordingItem shape. */
+	recordings: Array<Record<string, unknown>>;
+	/** Daily's transcript access links. */
+	transcripts: string[];
+	/** Daily's meeting sessions, in Cal.com's CalMeetingSession shape. */
+	sessions: Array<Record<string, unknown>>;
+}
+
+/** A HashedLink row: a private link of an event type, limited by time or by uses. */
+export interface SandboxPrivateLink {
+	link: string;
+	eventTypeId: number;
+	expiresAt: string | null;
+	maxUsageCount: number | null;
+	usageCount: number;
 }
 
 /** The live, mutable state. Route handlers change it; tests may read and change it too. */
@@ -377,6 +412,10 @@ export interface SandboxState {
 	apiKeys: SandboxApiKey[];
 	/** Out-of-office entries: their days offer no slots for the user (availability.ts). */
 	outOfOffice: SandboxOooEntry[];
+	/** Booking references, recordings, transcripts and sessions (routes/booking-extras.ts). */
+	bookingRecords: SandboxBookingRecords[];
+	/** Event type private links (routes/private-links.ts). */
+	privateLinks: SandboxPrivateLink[];
 	/** Routing forms of teams (routes/routing-forms.ts). */
 	routingForms: SandboxRoutingForm[];
 	routingFormResponses: SandboxRoutingFormResponse[];

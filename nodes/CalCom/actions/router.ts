@@ -8,6 +8,7 @@ import * as booking from './booking';
 import * as credit from './credit';
 import * as eventType from './eventType';
 import * as organizationBooking from './organizationBooking';
+import * as eventTypePrivateLink from './eventTypePrivateLink';
 import * as organizationMembership from './organizationMembership';
 import * as organizationSchedule from './organizationSchedule';
 import * as organizationTeam from './organizationTeam';
@@ -34,6 +35,7 @@ export const resources = {
 	credit,
 	eventType,
 	organizationBooking,
+	eventTypePrivateLink,
 	organizationMembership,
 	organizationSchedule,
 	organizationTeam,
@@ -68,6 +70,12 @@ export const resourceProperty: INodeProperties = {
 			name: 'Event Type',
 			value: 'eventType',
 			description: 'Kinds of meeting people can book: length, questions, locations',
+		},
+		{
+			name: 'Event Type Private Link',
+			value: 'eventTypePrivateLink',
+			description:
+				'Private booking links of an event type that stop working after N uses or at a time',
 		},
 		{
 			name: 'Organization Booking',

@@ -4,6 +4,7 @@
  * A documented operation without a handler answers 501 after validation, so a test that
  * reaches it learns at once that the sandbox does not implement it yet.
  */
+import { bookingExtraRoutes } from './booking-extras';
 import { bookingActionRoutes } from './bookings-actions';
 import { bookingsListRoutes } from './bookings-list';
 import { bookingsRoutes } from './bookings';
@@ -17,7 +18,7 @@ import { organizationScheduleRoutes } from './organization-schedules';
 import { organizationTeamRoutes } from './organization-teams';
 import { organizationUserRoutes } from './organizations';
 import { outOfOfficeRoutes } from './out-of-office';
-import { privateLinkCreateRoutes } from './private-link-create';
+import { privateLinkRoutes } from './private-links';
 import { reservationsRoutes } from './reservations';
 import { routingFormRoutes } from './routing-forms';
 import type { RouteHandler } from './route';
@@ -49,8 +50,9 @@ export const ROUTES: readonly RouteHandler[] = [
 	...organizationTeamRoutes,
 	...organizationBookingRoutes,
 	...organizationScheduleRoutes,
-	...privateLinkCreateRoutes,
 	...routingFormRoutes,
+	...bookingExtraRoutes,
+	...privateLinkRoutes,
 ];
 
 export function findRoute(

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as addAttendee from './addAttendee.operation';
 import * as addGuests from './addGuests.operation';
 import * as cancel from './cancel.operation';
 import * as confirm from './confirm.operation';
@@ -7,7 +8,15 @@ import * as create from './create.operation';
 import * as createLink from './createLink.operation';
 import * as decline from './decline.operation';
 import * as get from './get.operation';
+import * as getAttendee from './getAttendee.operation';
+import * as getAttendees from './getAttendees.operation';
+import * as getBySeatUid from './getBySeatUid.operation';
+import * as getCalendarLinks from './getCalendarLinks.operation';
+import * as getConferencingSessions from './getConferencingSessions.operation';
 import * as getMany from './getMany.operation';
+import * as getRecordings from './getRecordings.operation';
+import * as getReferences from './getReferences.operation';
+import * as getTranscripts from './getTranscripts.operation';
 import * as markNoShow from './markNoShow.operation';
 import * as reassign from './reassign.operation';
 import * as reschedule from './reschedule.operation';
@@ -26,6 +35,15 @@ export const operations = {
 	reassign,
 	addGuests,
 	updateLocation,
+	getAttendees,
+	getAttendee,
+	addAttendee,
+	getRecordings,
+	getTranscripts,
+	getConferencingSessions,
+	getReferences,
+	getCalendarLinks,
+	getBySeatUid,
 };
 
 export const description: INodeProperties[] = [
@@ -37,6 +55,13 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['booking'] } },
 		default: 'create',
 		options: [
+			{
+				name: 'Add Attendee',
+				value: 'addAttendee',
+				action: 'Add an attendee to a booking',
+				description:
+					'Add one person (name, email, time zone) as an attendee; Cal.com updates the calendar event and emails them. Returns the attendee with its ID.',
+			},
 			{
 				name: 'Add Guests',
 				value: 'addGuests',
@@ -85,11 +110,65 @@ export const description: INodeProperties[] = [
 				description: 'Get a booking by its UID; a recurring series UID returns every occurrence',
 			},
 			{
+				name: 'Get Attendee',
+				value: 'getAttendee',
+				action: 'Get an attendee of a booking',
+				description: 'Get one attendee of a booking by the attendee ID that Get Attendees gives',
+			},
+			{
+				name: 'Get Attendees',
+				value: 'getAttendees',
+				action: 'Get the attendees of a booking',
+				description:
+					'List the people attending a booking, each with ID, name, email, time zone and whether they were absent',
+			},
+			{
+				name: 'Get by Seat UID',
+				value: 'getBySeatUid',
+				action: 'Get a booking by seat UID',
+				description:
+					'Find the seated booking a seat UID belongs to; without owner rights only that seat’s attendee is shown',
+			},
+			{
+				name: 'Get Calendar Links',
+				value: 'getCalendarLinks',
+				action: 'Get add to calendar links for a booking',
+				description:
+					'Get links that add the booking to Google Calendar, Office 365, Outlook.com, or an ICS file (one item per calendar)',
+			},
+			{
+				name: 'Get Conferencing Sessions',
+				value: 'getConferencingSessions',
+				action: 'Get the video sessions of a booking',
+				description:
+					'For a Cal Video meeting: each session with its start, length and who joined when',
+			},
+			{
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many bookings',
 				description:
 					"List the API key user's bookings, filtered by status, attendee, event type and dates",
+			},
+			{
+				name: 'Get Recordings',
+				value: 'getRecordings',
+				action: 'Get the recordings of a booking',
+				description:
+					'For a past Cal Video meeting: each recording with its start, length and download link',
+			},
+			{
+				name: 'Get References',
+				value: 'getReferences',
+				action: 'Get the references of a booking',
+				description:
+					'Where the booking lives in calendar and video apps (event IDs per app); only for the booking’s organizer',
+			},
+			{
+				name: 'Get Transcripts',
+				value: 'getTranscripts',
+				action: 'Get the transcripts of a booking',
+				description: 'For a past Cal Video meeting: the download link of each transcript',
 			},
 			{
 				name: 'Mark No-Show',

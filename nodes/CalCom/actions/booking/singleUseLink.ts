@@ -1,12 +1,11 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { ParameterError } from '../../helpers/errors';
-import { apiPath, calComRequest } from '../../transport';
+import { createPrivateLink } from '../eventTypePrivateLink/shared';
 import type { LinkTarget } from './linkTarget';
 
-// A private link that works for one booking: POST /v2/event-types/{id}/private-links with
-// maxUsageCount 1 (CreatePrivateLinkInput in Cal.com's document). Kept small on purpose: the Event
-// Type Private Link resource (another branch) owns these links; the two meet at merge.
+// A private link that works for one booking: the Event Type Private Link resource's create, with
+// maxUsageCount 1 (CreatePrivateLinkInput in Cal.com's document).
 
 /**
  * The booking page of a new single-use private link. Cal.com answers bookingUrl as the web app's
@@ -26,13 +25,7 @@ export async function singleUseLinkPage(
 			'Single-Use Link',
 			"a private link needs the event type's ID: find the event type by ID or by username and slug, not by team slug.",
 		);
-	const data = (await calComRequest.call(this, {
-		method: 'POST',
-		path: apiPath`/v2/event-types/${id}/private-links`,
-		body: { maxUsageCount: 1 },
-		timeoutMs,
-		notFoundMessage: `Event type ${id} was not found among the event types the API key's user may manage: only its owner (or a team admin) can make a private link.`,
-	})) as IDataObject;
+	const data = await createPrivateLink(this, id, { maxUsageCount: 1 }, timeoutMs);
 	const slug = encodeURIComponent(target.place.eventTypeSlug);
 	const given = typeof data.bookingUrl === 'string' ? data.bookingUrl.replace(/\/+$/, '') : '';
 	if (/\/d\/[^/]+\/[^/]+$/.test(given)) return given;
