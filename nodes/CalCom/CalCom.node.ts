@@ -17,7 +17,12 @@ import {
 	searchTeams,
 	searchWebhooks,
 } from './methods/listSearch';
-import { getBookingQuestions, getTeamHosts, getTimeZones } from './methods/loadOptions';
+import {
+	getBookingQuestions,
+	getCalendars,
+	getTeamHosts,
+	getTimeZones,
+} from './methods/loadOptions';
 
 export class CalCom implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,7 +51,7 @@ export class CalCom implements INodeType {
 			searchTeams,
 			searchWebhooks,
 		},
-		loadOptions: { getBookingQuestions, getTeamHosts, getTimeZones },
+		loadOptions: { getBookingQuestions, getCalendars, getTeamHosts, getTimeZones },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

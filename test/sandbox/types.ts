@@ -343,6 +343,36 @@ export interface SandboxApiKey {
 	rateLimits?: Array<{ name: string; limit: number; ttl: number; blockDuration: number }>;
 }
 
+/** One calendar of a connected calendar account, as the provider lists it. */
+export interface SandboxCalendar {
+	externalId: string;
+	name: string;
+	email: string;
+	primary?: boolean;
+	readOnly?: boolean;
+	/** Checked for conflicts (Cal.com's SelectedCalendar row): its busy spans remove slots. */
+	isSelected: boolean;
+	/** Where new bookings are written (the user's destination calendar). */
+	destination?: boolean;
+	/** Events on the calendar, ISO UTC: what the provider's free/busy answers. */
+	busy: Array<{ start: string; end: string }>;
+}
+
+/**
+ * An installed app's credential (Cal.com's Credential row): a calendar account
+ * (`*_calendar`, with its calendars) or a conferencing app (`*_video`).
+ */
+export interface SandboxCredential {
+	id: number;
+	userId: number;
+	type: string;
+	appId: string;
+	invalid: boolean;
+	/** The provider fails to list calendars with this message (an expired token, …). */
+	error?: string;
+	calendars?: SandboxCalendar[];
+}
+
 export interface SandboxFixture {
 	users: SandboxUser[];
 	schedules: SandboxSchedule[];
@@ -355,6 +385,8 @@ export interface SandboxFixture {
 	credits?: SandboxCreditBalance[];
 	apiKeys?: SandboxApiKey[];
 	outOfOffice?: SandboxOooEntry[];
+	/** Installed calendar and conferencing apps (routes/calendars.ts, routes/conferencing.ts). */
+	credentials?: SandboxCredential[];
 }
 
 /** The live, mutable state. Route handlers change it; tests may read and change it too. */
@@ -375,4 +407,6 @@ export interface SandboxState {
 	apiKeys: SandboxApiKey[];
 	/** Out-of-office entries: their days offer no slots for the user (availability.ts). */
 	outOfOffice: SandboxOooEntry[];
+	/** Installed apps; busy spans of calendars checked for conflicts remove slots (availability.ts). */
+	credentials: SandboxCredential[];
 }

@@ -5,6 +5,7 @@ import { errorItem, itemFailure } from '../helpers/itemErrors';
 import { applyOutput, readOutputChoice } from '../helpers/output';
 import { selectedFieldsField } from './common.descriptions';
 import * as booking from './booking';
+import * as calendar from './calendar';
 import * as credit from './credit';
 import * as eventType from './eventType';
 import * as organizationMembership from './organizationMembership';
@@ -27,6 +28,7 @@ interface ResourceModule {
 /** Resource → its operations. The compiler checks every module has the operation shape. */
 export const resources = {
 	booking,
+	calendar,
 	credit,
 	eventType,
 	organizationMembership,
@@ -51,6 +53,11 @@ export const resourceProperty: INodeProperties = {
 	default: 'booking',
 	options: [
 		{ name: 'Booking', value: 'booking', description: 'Meetings booked on an event type' },
+		{
+			name: 'Calendar',
+			value: 'calendar',
+			description: 'Calendars connected to Cal.com (Google, Outlook, Apple) and their busy times',
+		},
 		{
 			name: 'Credit',
 			value: 'credit',

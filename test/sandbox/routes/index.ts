@@ -7,6 +7,7 @@
 import { bookingActionRoutes } from './bookings-actions';
 import { bookingsListRoutes } from './bookings-list';
 import { bookingsRoutes } from './bookings';
+import { calendarsRoutes } from './calendars';
 import { creditsRoutes } from './credits';
 import { eventTypesRoutes } from './event-types';
 import { eventTypeWriteRoutes } from './event-types-write';
@@ -41,6 +42,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...outOfOfficeRoutes,
 	...organizationMembershipRoutes,
 	...teamEventTypesRoutes,
+	...calendarsRoutes,
 ];
 
 export function findRoute(
