@@ -196,6 +196,15 @@ describe('Calendar → Get Busy Times', () => {
 		expect(sandbox.requests.some((r) => r.path === '/v2/calendars/busy-times')).toBe(false);
 	});
 
+	it('sends a range of two years as it is: Cal.com sets no limit on busy times', async () => {
+		const sandbox = current();
+		const result = await runCalCom(sandbox, busy({ start: '2027-03-01', end: '2029-02-28' }));
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(3);
+		const request = sandbox.requests.find((r) => r.path === '/v2/calendars/busy-times');
+		expect([request?.query.dateFrom, request?.status]).toEqual(['2027-03-01T05:00:00.000Z', 200]);
+	});
+
 	it('a busy span removes the slot from Get Available', async () => {
 		const sandbox = current();
 		const slotsOf = async () =>

@@ -96,21 +96,21 @@ export interface CalendarRef {
 
 const REF_FORM = /^\s*(\d+):(.+?)\s*$/;
 
+function refForm(got: unknown): ParameterError {
+	return new ParameterError(
+		'Calendar Names or IDs',
+		`each calendar is "<credential ID>:<external ID>" as the list gives it, e.g. "501:bailey@example.com"; got ${describeValue(got)}.`,
+	);
+}
+
 /** "501:bailey@example.com" → its credential ID and external ID; anything else is refused. */
 export function parseCalendarRefs(value: unknown): CalendarRef[] {
-	const list = Array.isArray(value)
-		? value
-		: typeof value === 'string' && value.trim()
-			? value.split(',')
-			: [];
+	if (value === undefined || value === null || value === '') return [];
+	if (!Array.isArray(value) && typeof value !== 'string') throw refForm(value);
+	const list = Array.isArray(value) ? value : value.split(',');
 	return list.map((entry) => {
 		const m = typeof entry === 'string' ? REF_FORM.exec(entry) : null;
-		if (!m) {
-			throw new ParameterError(
-				'Calendar Names or IDs',
-				`each calendar is "<credential ID>:<external ID>" as the list gives it, e.g. "501:bailey@example.com"; got ${describeValue(entry)}.`,
-			);
-		}
+		if (!m) throw refForm(entry);
 		return { credentialId: Number(m[1]), externalId: m[2] };
 	});
 }
