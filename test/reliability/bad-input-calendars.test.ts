@@ -86,3 +86,17 @@ describe('R2 bad input: calendar providers a connection check does not know', ()
 		},
 	);
 });
+
+describe('R2 bad input: default conferencing apps Cal.com does not have', () => {
+	it.each(['webex', 'Zoom', 'google_video', 'cal-video', '', 3, ['zoom']])(
+		'%j: refused by name before any request',
+		async (app) => {
+			const result = await runCalCom(sandbox(), {
+				resource: 'conferencing',
+				operation: 'setDefault',
+				app: expr(JSON.stringify(app)),
+			});
+			expectRefusedByName(sandbox(), result, 'App');
+		},
+	);
+});

@@ -6,6 +6,7 @@ import { applyOutput, readOutputChoice } from '../helpers/output';
 import { selectedFieldsField } from './common.descriptions';
 import * as booking from './booking';
 import * as calendar from './calendar';
+import * as conferencing from './conferencing';
 import * as credit from './credit';
 import * as eventType from './eventType';
 import * as organizationMembership from './organizationMembership';
@@ -29,6 +30,7 @@ interface ResourceModule {
 export const resources = {
 	booking,
 	calendar,
+	conferencing,
 	credit,
 	eventType,
 	organizationMembership,
@@ -57,6 +59,11 @@ export const resourceProperty: INodeProperties = {
 			name: 'Calendar',
 			value: 'calendar',
 			description: 'Calendars connected to Cal.com (Google, Outlook, Apple) and their busy times',
+		},
+		{
+			name: 'Conferencing',
+			value: 'conferencing',
+			description: 'Video-call apps (Cal Video, Google Meet, Zoom, Teams) and the default one',
 		},
 		{
 			name: 'Credit',

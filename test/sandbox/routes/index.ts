@@ -8,6 +8,7 @@ import { bookingActionRoutes } from './bookings-actions';
 import { bookingsListRoutes } from './bookings-list';
 import { bookingsRoutes } from './bookings';
 import { calendarsRoutes } from './calendars';
+import { conferencingRoutes } from './conferencing';
 import { creditsRoutes } from './credits';
 import { eventTypesRoutes } from './event-types';
 import { eventTypeWriteRoutes } from './event-types-write';
@@ -43,6 +44,7 @@ export const ROUTES: readonly RouteHandler[] = [
 	...organizationMembershipRoutes,
 	...teamEventTypesRoutes,
 	...calendarsRoutes,
+	...conferencingRoutes,
 ];
 
 export function findRoute(
