@@ -5,6 +5,7 @@
 import type { Sandbox } from './index';
 import { startSandbox } from './index';
 import { responseProblems } from './response-check';
+import { book } from './booking-helpers';
 import { call, slots, utcStarts } from './test-helpers';
 
 const bailey = 'cal_live_bb4ab184763274e6dfdab39073b12cba';
@@ -190,6 +191,17 @@ describe('sandbox calendars: busy spans and slots', () => {
 		const after = utcStarts(await slots(sandbox, query));
 		expect(after).toContain('2027-03-25T14:00:00.000Z');
 		expect(sandbox.invalidRequests()).toEqual([]);
+	});
+});
+
+describe('sandbox calendars: busy spans and bookings', () => {
+	it('refuses a booking over a busy span of a calendar checked for conflicts, as a taken slot', async () => {
+		const busy = await book(sandbox, { eventTypeId: 11, start: '2027-03-25T14:30:00.000Z' });
+		expect(busy.status).toBe(400);
+		expect(message(busy)).toBe('User either already has booking at this time or is not available');
+		// The Family calendar is not checked for conflicts: its span does not block.
+		const family = await book(sandbox, { eventTypeId: 11, start: '2027-03-25T20:00:00.000Z' });
+		expect(family.status).toBe(201);
 	});
 });
 
