@@ -93,3 +93,27 @@ describe('Conferencing → Get Default and Set Default', () => {
 		]);
 	});
 });
+
+describe('Conferencing → Connect Google Meet', () => {
+	it('installs Google Meet beside a Google Calendar, and says Cal.com’s refusals', async () => {
+		const sandbox = current();
+		const again = await runCalCom(sandbox, op('connectGoogleMeet'));
+		expect(again.error?.message).toBe(
+			'Cal.com rejected the request: Google Meet is already connected.',
+		);
+		const kenji = await runCalCom(sandbox, op('connectGoogleMeet'), { username: 'kenji' });
+		expect(kenji.error?.message).toBe(
+			'Cal.com rejected the request: Google Meet app requires a Google Calendar connection',
+		);
+		sandbox.state.credentials = sandbox.state.credentials.filter((c) => c.id !== 502);
+		const ok = await runCalCom(sandbox, op('connectGoogleMeet'));
+		expect(ok.items[0].json).toMatchObject({
+			app: 'google-meet',
+			appName: 'Google Meet',
+			type: 'google_video',
+			working: true,
+		});
+		const installed = await runCalCom(sandbox, op('getMany', { returnAll: true }));
+		expect(installed.items.map((i) => i.json.app)).toEqual(['zoom', 'google-meet']);
+	});
+});

@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as connectGoogleMeet from './connectGoogleMeet.operation';
 import * as getDefault from './getDefault.operation';
 import * as getMany from './getMany.operation';
 import * as setDefault from './setDefault.operation';
 
-export const operations = { getDefault, getMany, setDefault };
+export const operations = { connectGoogleMeet, getDefault, getMany, setDefault };
 
 export const description: INodeProperties[] = [
 	{
@@ -15,6 +16,13 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['conferencing'] } },
 		default: 'getMany',
 		options: [
+			{
+				name: 'Connect Google Meet',
+				value: 'connectGoogleMeet',
+				action: 'Connect google meet',
+				description:
+					'Install Google Meet for the user, so bookings can get a Meet link. Cal.com needs a working Google Calendar connection first and refuses a second install ("Google Meet is already connected."). Returns the new app.',
+			},
 			{
 				name: 'Get Default',
 				value: 'getDefault',
