@@ -73,17 +73,22 @@ describe('sandbox calendars: the connected list', () => {
 });
 
 describe('sandbox calendars: busy times', () => {
-	it('gives the named calendars’ spans from 11 hours before dateFrom to the end of dateTo’s month, in UTC, with the app as source', async () => {
+	it('gives the named calendars’ spans from 11 hours before dateFrom to 14 hours after dateTo, in UTC, with the app as source', async () => {
 		const res = await call(
 			sandbox,
-			busyQuery({ timeZone: 'America/New_York', dateFrom: '2027-03-25', dateTo: '2027-03-25' }, [
-				[501, PRIMARY],
-			]),
+			busyQuery(
+				{
+					timeZone: 'America/New_York',
+					dateFrom: '2027-03-25T04:00:00.000Z',
+					dateTo: '2027-03-26T03:59:59.999Z',
+				},
+				[[501, PRIMARY]],
+			),
 			{ key: bailey },
 		);
 		expect(res.status).toBe(200);
 		expect(responseProblems('GET', '/v2/calendars/busy-times', 200, res.json)).toEqual([]);
-		// CalendarManager.ts widens the range: the 23rd's span is outside it, the 25th's are in.
+		// CalendarManager.ts widens the range by 11 and 14 hours: the 23rd's span stays outside.
 		expect(res.json.data).toEqual([
 			{
 				start: '2027-03-25T14:00:00.000Z',
@@ -98,17 +103,21 @@ describe('sandbox calendars: busy times', () => {
 		]);
 		const wider = await call(
 			sandbox,
-			busyQuery({ timeZone: 'UTC', dateFrom: '2027-03-01', dateTo: '2027-03-02' }, [
-				[501, PRIMARY],
-				[501, FAMILY],
-			]),
+			busyQuery(
+				{ timeZone: 'UTC', dateFrom: '2027-03-23T12:00:00Z', dateTo: '2027-03-25T06:30:00Z' },
+				[
+					[501, PRIMARY],
+					[501, FAMILY],
+				],
+			),
 			{ key: bailey },
 		);
-		expect(wider.json.data.map((s: { start: string }) => s.start)).toEqual([
-			'2027-03-23T17:00:00.000Z',
-			'2027-03-25T14:00:00.000Z',
-			'2027-03-25T18:00:00.000Z',
-			'2027-03-25T20:00:00.000Z',
+		// Up to 20:30 UTC: Family's 20:00–21:00 comes back cut at the end of the window.
+		expect(wider.json.data.map((s: { start: string; end: string }) => [s.start, s.end])).toEqual([
+			['2027-03-23T17:00:00.000Z', '2027-03-23T18:00:00.000Z'],
+			['2027-03-25T14:00:00.000Z', '2027-03-25T15:30:00.000Z'],
+			['2027-03-25T18:00:00.000Z', '2027-03-25T19:00:00.000Z'],
+			['2027-03-25T20:00:00.000Z', '2027-03-25T20:30:00.000Z'],
 		]);
 		expect(sandbox.invalidRequests()).toEqual([]);
 	});
@@ -139,7 +148,7 @@ describe('sandbox calendars: busy times', () => {
 		expect(message(badZone)).toBe('Bad Request Exception');
 	});
 
-	it('answers an unknown calendar of a known account, and an account whose provider fails, with no spans', async () => {
+	it('answers an unknown calendar of a known account with no spans, and an account whose provider fails with a 500', async () => {
 		const unknown = await call(
 			sandbox,
 			busyQuery({ timeZone: 'UTC', dateFrom: '2027-03-25', dateTo: '2027-03-26' }, [
@@ -155,8 +164,10 @@ describe('sandbox calendars: busy times', () => {
 			]),
 			{ key: lena },
 		);
-		expect(failing.status).toBe(200);
-		expect(failing.json.data).toEqual([]);
+		expect([failing.status, message(failing)]).toEqual([
+			500,
+			'Unable to fetch connected calendars events. Please try again later.',
+		]);
 	});
 
 	it('records the document’s flattened credentialId and externalId as stray parameters', async () => {

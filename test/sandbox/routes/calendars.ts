@@ -17,10 +17,11 @@
  * CalendarBusyTimesInput (@IsTimeZone on timeZone, @IsDateString on dateFrom and dateTo; no limit on
  * the range and no check that dateTo follows dateFrom), calendars.service.ts (getBusyTimes: every
  * credential ID must be one of the user's, else 401 "These credentials do not belong to you"; times
- * returned as instants, so they print in UTC whatever the zone) and CalendarManager.ts
- * (getBusyCalendarTimes reads from 11 hours before dateFrom to 14 hours after the end of dateTo's
- * month; a provider failure is logged and gives no spans at all) and getCalendarsEvents.ts
- * (`source` is the credential's appId; invalid credentials are skipped).
+ * returned as instants, so they print in UTC whatever the zone; a provider failure → 500 "Unable to
+ * fetch connected calendars events. Please try again later.") and CalendarManager.ts
+ * (getBusyCalendarTimes reads from 11 hours before dateFrom to 14 hours after dateTo — older
+ * versions went to the end of dateTo's month — and reports a provider failure as unsuccessful) and
+ * getCalendarsEvents.ts (`source` is the credential's appId; invalid credentials are skipped).
  *
  * GET /v2/calendars/{calendar}/check — whether an account of that kind is connected and working.
  * Follows calendars.controller.ts (an unknown kind → 400 "Invalid calendar type, available calendars
@@ -166,12 +167,6 @@ function isDateString(value: unknown): boolean {
 	);
 }
 
-/** dayjs(dateTo).endOf('month') on a server running in UTC, as an instant. */
-function endOfMonthUtc(instant: number): number {
-	const d = new Date(instant);
-	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - 1;
-}
-
 interface CalendarToLoad {
 	credentialId: number;
 	externalId: string;
@@ -250,10 +245,13 @@ export const calendarsRoutes: RouteHandler[] = [
 				return { status: 401, body: errorEnvelope(401, text, req.url) };
 			}
 			const from = Date.parse(String(q.dateFrom)) - 11 * HOUR;
-			const to = endOfMonthUtc(Date.parse(String(q.dateTo))) + 14 * HOUR;
-			// A provider that fails makes getBusyCalendarTimes' Promise.all reject: no spans at all.
+			const to = Date.parse(String(q.dateTo)) + 14 * HOUR;
+			// A provider that fails makes getBusyCalendarTimes' Promise.all reject: unsuccessful.
 			const readers = owned.filter((c) => c.type.endsWith('_calendar') && !c.invalid);
-			if (readers.some((c) => !readable(c))) return { status: 200, body: success([]) };
+			if (readers.some((c) => !readable(c))) {
+				const text = 'Unable to fetch connected calendars events. Please try again later.';
+				return { status: 500, body: errorEnvelope(500, text, req.url) };
+			}
 			const spans = readers.flatMap((credential) =>
 				busySpans(
 					credential,

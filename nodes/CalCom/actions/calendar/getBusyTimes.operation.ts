@@ -71,7 +71,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const spans = (Array.isArray(data) ? data : []).map(asRecord);
 	spans.sort((a, b) => String(a.start).localeCompare(String(b.start)));
-	// Cal.com reads from 11 hours before the start to the end of the end's month (CalendarManager.ts):
+	// Cal.com reads from 11 hours before the start to 14 hours after the end (CalendarManager.ts):
 	// Simplified keeps the spans that overlap the range asked for.
 	const simplify = (span: IDataObject): IDataObject[] => {
 		const overlaps =

@@ -117,8 +117,8 @@ export function parseCalendarRefs(value: unknown): CalendarRef[] {
 
 /**
  * The calendars to read: the chosen ones, each checked against the connected list (Cal.com answers
- * an unknown account with a 401 that reads like a bad API key, and an unknown calendar or a failing
- * account with no busy times, as if the time were free); none chosen means every calendar checked
+ * an unknown account with a 401 that reads like a bad API key, and an unknown calendar with no busy times,
+ * as if the time were free, and a failing account with a 500 that says to try later); none chosen means every calendar checked
  * for conflicts, the ones Cal.com counts when it decides whether a time is free.
  */
 export function resolveCalendars(
@@ -142,7 +142,7 @@ export function resolveCalendars(
 		if (failing) {
 			throw new ParameterError(
 				'Calendar Names or IDs',
-				`the ${failing.provider} account (credential ${credentialId}) cannot be read: ${failing.error}. Reconnect it in Cal.com (Settings → Calendars); until then Cal.com reports no busy times for it.`,
+				`the ${failing.provider} account (credential ${credentialId}) cannot be read: ${failing.error}. Reconnect it in Cal.com (Settings → Calendars); until then Cal.com cannot give its busy times.`,
 			);
 		}
 		const found = calendars.find(
