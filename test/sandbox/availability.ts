@@ -102,7 +102,7 @@ export function userFreeIntervals(
 	// Out-of-office days offer nothing, for slots and bookings alike (out-of-office.ts).
 	const away = outOfOfficeIntervals(state, user.id, schedule);
 	// Busy spans of calendars checked for conflicts, for slots and bookings alike (calendars.ts).
-	const calendarBusy = conflictIntervals(state, user.id, from, to);
+	const calendarBusy = conflictIntervals(state, user.id, from, to, et);
 	return subtractIntervals(workingIntervals(schedule, from, to), [
 		...busy,
 		...away,

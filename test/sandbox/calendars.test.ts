@@ -198,6 +198,10 @@ describe('sandbox calendars: busy spans and slots', () => {
 		// 16:00–17:00 on Family is not checked for conflicts: still offered.
 		expect(before).toContain('2027-03-25T20:00:00.000Z');
 		expect(before).toContain('2027-03-25T15:30:00.000Z');
+		// consultation (13) has 15-minute buffers: getBusyTimes.ts widens the spans by them.
+		const buffered = utcStarts(await slots(sandbox, { ...query, eventTypeId: '13' }));
+		expect(buffered).not.toContain('2027-03-25T15:30:00.000Z');
+		expect(buffered).toContain('2027-03-25T16:00:00.000Z');
 		sandbox.state.credentials[0].calendars![0].isSelected = false;
 		const after = utcStarts(await slots(sandbox, query));
 		expect(after).toContain('2027-03-25T14:00:00.000Z');

@@ -40,10 +40,11 @@ export function busySpans(
 
 /**
  * The busy time that counts against a user's availability: the spans of every calendar checked
- * for conflicts (Cal.com's SelectedCalendar rows, `isSelected` in GET /v2/calendars). Follows
- * packages/features/availability/lib/getUserAvailability.ts, which passes the user's
- * selectedCalendars to getBusyTimes (packages/features/busyTimes/lib/getBusyTimes.ts →
- * getBusyCalendarTimes in packages/features/calendars/lib/CalendarManager.ts); getCalendarsEvents.ts
+ * for conflicts (Cal.com's SelectedCalendar rows, `isSelected` in GET /v2/calendars), widened by
+ * the booked event type's buffers. Follows packages/features/availability/lib/getUserAvailability.ts,
+ * which passes the user's selectedCalendars to packages/features/busyTimes/services/getBusyTimes.ts
+ * (getBusyCalendarTimes in packages/features/calendars/lib/CalendarManager.ts, then each span's
+ * start moved back by beforeEventBuffer and its end on by afterEventBuffer); getCalendarsEvents.ts
  * skips an account with no selected calendar and any invalid credential.
  */
 export function conflictIntervals(
@@ -51,15 +52,22 @@ export function conflictIntervals(
 	userId: number,
 	from: number,
 	to: number,
+	buffers: { beforeEventBuffer: number; afterEventBuffer: number },
 ): Interval[] {
-	return calendarCredentials(state, userId).flatMap((credential) =>
-		busySpans(
-			credential,
-			(credential.calendars ?? []).filter((c) => c.isSelected).map((c) => c.externalId),
-			from,
-			to,
-		),
-	);
+	const MINUTE = 60_000;
+	return calendarCredentials(state, userId)
+		.flatMap((credential) =>
+			busySpans(
+				credential,
+				(credential.calendars ?? []).filter((c) => c.isSelected).map((c) => c.externalId),
+				from,
+				to,
+			),
+		)
+		.map((span) => ({
+			start: span.start - buffers.beforeEventBuffer * MINUTE,
+			end: span.end + buffers.afterEventBuffer * MINUTE,
+		}));
 }
 
 export function destinationOf(credential: SandboxCredential): SandboxCalendar | undefined {
