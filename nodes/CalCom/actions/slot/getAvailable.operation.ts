@@ -1,14 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ParameterError } from '../../helpers/errors';
-import {
-	readStartEnd,
-	readTimeoutMs,
-	readTimeZone,
-	readUid,
-	toPositiveInt,
-} from '../../helpers/parameters';
-import { DAY_MS } from '../../helpers/time';
+import { readTimeoutMs, readTimeZone, readUid, toPositiveInt } from '../../helpers/parameters';
+import { DAY_MS, parseDateTime, timeAsRead } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import {
 	optionsCollection,
@@ -112,7 +106,14 @@ function readRange(
 	itemIndex: number,
 	timeZone: string,
 ): { start: Date; end: Date } {
-	const { start, end, both } = readStartEnd(ctx, itemIndex, timeZone);
+	const rawStart = ctx.getNodeParameter('start', itemIndex, '');
+	const rawEnd = ctx.getNodeParameter('end', itemIndex, '');
+	const start = parseDateTime(rawStart, 'Start', timeZone);
+	const end = parseDateTime(rawEnd, 'End', timeZone, { endOfDay: true });
+	const both = `Start ${timeAsRead(rawStart, start, timeZone)}; End ${timeAsRead(rawEnd, end, timeZone)}`;
+	if (end.getTime() <= start.getTime()) {
+		throw new ParameterError('End', `must be after Start (${both}).`);
+	}
 	if (end.getTime() - start.getTime() > MAX_RANGE_DAYS * DAY_MS) {
 		throw new ParameterError(
 			'End',
