@@ -270,6 +270,9 @@ function patchNode(node: Node): void {
 
 function patchSchemas(schemas: Record<string, Node>): void {
 	const props = (name: string) => (schemas[name]?.properties ?? {}) as Record<string, Node>;
+	// destination-calendar-id: Cal.com's DestinationCalendar row id is an integer.
+	const destination = props('DestinationCalendar');
+	if (destination.id) destination.id = { type: 'number' };
 	const users = props('EventTypeOutput_2024_06_14').users;
 	if (users) users.items = PERSON;
 	const hosts = props('TeamEventTypeOutput_2024_06_14').hosts;
@@ -284,9 +287,6 @@ function patchSchemas(schemas: Record<string, Node>): void {
 			items: { $ref: '#/components/schemas/TeamMembershipOutput' },
 		};
 	patchOrganizationSchemas(schemas);
-	// destination-calendar-id: Cal.com's DestinationCalendar row id is an integer.
-	const destination = props('DestinationCalendar');
-	if (destination.id) destination.id = { type: 'number' };
 	const pagination = schemas.PaginationMetaDto;
 	if (pagination) {
 		const fields = props('PaginationMetaDto');

@@ -42,11 +42,11 @@ export function seedState(fixture: SandboxFixture): SandboxState {
 		organizations: copy.organizations ?? [],
 		reservations: [],
 		webhooks: copy.webhooks ?? [],
+		credentials: copy.credentials ?? [],
 		credits: copy.credits ?? [],
 		creditCharges: [],
 		apiKeys: copy.apiKeys ?? [],
 		outOfOffice: copy.outOfOffice ?? [],
-		credentials: copy.credentials ?? [],
 	};
 }
 

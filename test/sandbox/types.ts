@@ -381,12 +381,12 @@ export interface SandboxFixture {
 	bookings: SandboxBooking[];
 	organizations?: SandboxOrganization[];
 	webhooks?: SandboxWebhook[];
+	/** Installed calendar and conferencing apps (routes/calendars.ts, routes/conferencing.ts). */
+	credentials?: SandboxCredential[];
 	/** Users and teams without an entry have no credits. */
 	credits?: SandboxCreditBalance[];
 	apiKeys?: SandboxApiKey[];
 	outOfOffice?: SandboxOooEntry[];
-	/** Installed calendar and conferencing apps (routes/calendars.ts, routes/conferencing.ts). */
-	credentials?: SandboxCredential[];
 }
 
 /** The live, mutable state. Route handlers change it; tests may read and change it too. */
@@ -400,6 +400,8 @@ export interface SandboxState {
 	/** Live and expired slot reservations (never seeded from the fixture). */
 	reservations: SandboxReservation[];
 	webhooks: SandboxWebhook[];
+	/** Installed apps; busy spans of calendars checked for conflicts remove slots (availability.ts). */
+	credentials: SandboxCredential[];
 	credits: SandboxCreditBalance[];
 	/** Charges made since the last reset, oldest first (never seeded from the fixture). */
 	creditCharges: SandboxCreditCharge[];
@@ -407,6 +409,4 @@ export interface SandboxState {
 	apiKeys: SandboxApiKey[];
 	/** Out-of-office entries: their days offer no slots for the user (availability.ts). */
 	outOfOffice: SandboxOooEntry[];
-	/** Installed apps; busy spans of calendars checked for conflicts remove slots (availability.ts). */
-	credentials: SandboxCredential[];
 }

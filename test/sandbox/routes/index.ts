@@ -37,14 +37,14 @@ export const ROUTES: readonly RouteHandler[] = [
 	...bookingActionRoutes,
 	...webhooksRoutes,
 	...creditsRoutes,
+	...calendarsRoutes,
+	...conferencingRoutes,
 	...teamsRoutes,
 	...teamMembershipsRoutes,
 	...organizationUserRoutes,
 	...outOfOfficeRoutes,
 	...organizationMembershipRoutes,
 	...teamEventTypesRoutes,
-	...calendarsRoutes,
-	...conferencingRoutes,
 ];
 
 export function findRoute(
