@@ -20,7 +20,12 @@ import {
 	searchTeams,
 	searchWebhooks,
 } from './methods/listSearch';
-import { getBookingQuestions, getTeamHosts, getTimeZones } from './methods/loadOptions';
+import {
+	getBookingQuestions,
+	getCalendars,
+	getTeamHosts,
+	getTimeZones,
+} from './methods/loadOptions';
 
 export class CalCom implements INodeType {
 	description: INodeTypeDescription = {
@@ -52,7 +57,7 @@ export class CalCom implements INodeType {
 			searchTeams,
 			searchWebhooks,
 		},
-		loadOptions: { getBookingQuestions, getTeamHosts, getTimeZones },
+		loadOptions: { getBookingQuestions, getCalendars, getTeamHosts, getTimeZones },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -15,6 +15,7 @@ import {
 	workingIntervals,
 } from './slots-engine';
 import type { Interval } from './slots-engine';
+import { conflictIntervals } from './calendars';
 import { outOfOfficeIntervals } from './out-of-office';
 import { scheduleFor } from './state';
 import type { SandboxEventType, SandboxState, SandboxUser } from './types';
@@ -100,7 +101,13 @@ export function userFreeIntervals(
 	const busy = busyIntervals(user.id, user.email, state.bookings, state.eventTypes, et, excludeUid);
 	// Out-of-office days offer nothing, for slots and bookings alike (out-of-office.ts).
 	const away = outOfOfficeIntervals(state, user.id, schedule);
-	return subtractIntervals(workingIntervals(schedule, from, to), [...busy, ...away]);
+	// Busy spans of calendars checked for conflicts, for slots and bookings alike (calendars.ts).
+	const calendarBusy = conflictIntervals(state, user.id, from, to, et);
+	return subtractIntervals(workingIntervals(schedule, from, to), [
+		...busy,
+		...away,
+		...calendarBusy,
+	]);
 }
 
 /**

@@ -159,9 +159,9 @@ describe('sandbox contract validation against Cal.com’s OpenAPI document', () 
 	});
 
 	it('answers documented operations it does not implement yet with 501, after validating them', async () => {
-		const res = await call(sandbox, '/v2/calendars', { key: bailey });
+		const res = await call(sandbox, '/v2/calendars/ics-feed/check', { key: bailey });
 		expect(res.status).toBe(501);
-		expect(res.json.error.message).toContain('does not implement GET /v2/calendars');
+		expect(res.json.error.message).toContain('does not implement GET /v2/calendars/ics-feed/check');
 		expect(sandbox.requests[0].valid).toBe(true);
 	});
 

@@ -14,6 +14,8 @@
  *                         `status`; `take`/`skip` are not part of that version    (overlay)
  *   POST   /v2/bookings   with 2026-02-25: body also takes `allowConflicts`,
  *                         `allowBookingOutOfBounds`, `skipBookingLimits`          (overlay)
+ *   GET    /v2/calendars/busy-times: `calendarsToLoad[i][credentialId|externalId]` as Cal.com
+ *                         reads it, replacing the document's flattened scalars (extra-calendar-schemas.ts)
  *   Webhooks at every scope (/v2/webhooks, /v2/event-types/{id}/webhooks,
  *   /v2/teams/{teamId}/event-types/{id}/webhooks, /v2/organizations/{orgId}/webhooks):
  *                         the 28 live triggers, `version` 2026-07-27, `time`/`timeUnit`, UUID
@@ -24,6 +26,7 @@
  * nothing here is copied from Cal.com's document.
  */
 
+import { CALENDAR_OPERATIONS, CALENDAR_SCHEMAS } from './extra-calendar-schemas';
 import { WEBHOOK_OPERATIONS, WEBHOOK_SCHEMAS } from './extra-webhook-schemas';
 
 export type JsonSchema = Record<string, unknown>;
@@ -35,6 +38,8 @@ export interface ExtraParameter {
 	in: 'query' | 'path';
 	required?: boolean;
 	schema: JsonSchema;
+	/** A list of objects sent as `name[0][prop]=…`, as Express's qs parser reads it. */
+	deepObject?: boolean;
 }
 
 export interface ExtraOperation {
@@ -155,6 +160,7 @@ export const EXTRA_DOCUMENT = {
 	components: {
 		schemas: {
 			...WEBHOOK_SCHEMAS,
+			...CALENDAR_SCHEMAS,
 			CreditsBalance: {
 				type: 'object',
 				properties: { monthlyRemaining: { type: 'number' }, additional: { type: 'number' } },
@@ -329,6 +335,7 @@ export const EXTRA_OPERATIONS: readonly ExtraOperation[] = [
 		responses: { '200': FIELDS_OUT },
 	},
 	...WEBHOOK_OPERATIONS,
+	...CALENDAR_OPERATIONS,
 ];
 
 export const VERSION_OVERLAYS: readonly VersionOverlay[] = [

@@ -19,6 +19,8 @@ export interface ParamDef {
 	/** Either {$ref} into a document or an inline schema; `key` caches its compiled validator. */
 	schema: JsonSchema;
 	key: string;
+	/** Sent as `name[0][prop]=…` (Express's qs reading): validator.ts gathers the keys into one value. */
+	deepObject?: boolean;
 }
 
 export interface Operation {
@@ -127,6 +129,7 @@ function extraParam(p: ExtraParameter, key: string): ParamDef {
 		required: p.required === true,
 		schema: p.schema,
 		key: `extra:${key}:${p.name}`,
+		...(p.deepObject ? { deepObject: true } : {}),
 	};
 }
 

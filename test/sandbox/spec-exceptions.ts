@@ -57,6 +57,13 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
 			'comma-separated. We add it as an optional string query parameter.',
 	},
 	{
+		id: 'destination-calendar-id',
+		where: 'DestinationCalendar.id (GET /v2/calendars)',
+		why:
+			'Typed "object" with no example; it is the DestinationCalendar row id, an integer (calendars.service.ts ' +
+			'returns the row). We type it as a number.',
+	},
+	{
 		id: 'number-typed-as-object',
 		where:
 			'slotInterval of the 2024-06-14 event-type outputs (and any other "object" whose example is a number)',
@@ -282,6 +289,9 @@ function patchNode(node: Node): void {
 
 function patchSchemas(schemas: Record<string, Node>): void {
 	const props = (name: string) => (schemas[name]?.properties ?? {}) as Record<string, Node>;
+	// destination-calendar-id: Cal.com's DestinationCalendar row id is an integer.
+	const destination = props('DestinationCalendar');
+	if (destination.id) destination.id = { type: 'number' };
 	const users = props('EventTypeOutput_2024_06_14').users;
 	if (users) users.items = PERSON;
 	const hosts = props('TeamEventTypeOutput_2024_06_14').hosts;

@@ -42,6 +42,7 @@ export function seedState(fixture: SandboxFixture): SandboxState {
 		organizations: copy.organizations ?? [],
 		reservations: [],
 		webhooks: copy.webhooks ?? [],
+		credentials: copy.credentials ?? [],
 		credits: copy.credits ?? [],
 		creditCharges: [],
 		apiKeys: copy.apiKeys ?? [],
@@ -150,6 +151,16 @@ function checkFixture(f: SandboxFixture): void {
 		if (!userIds.has(e.userId))
 			problems.push(`out of office ${e.id}: user ${e.userId} does not exist`);
 		if (!(e.start <= e.end)) problems.push(`out of office ${e.id}: start must not be after end`);
+	}
+	for (const c of f.credentials ?? []) {
+		if (!userIds.has(c.userId))
+			problems.push(`credential ${c.id}: user ${c.userId} does not exist`);
+		for (const cal of c.calendars ?? [])
+			for (const span of cal.busy)
+				if (!(Date.parse(span.start) < Date.parse(span.end)))
+					problems.push(
+						`credential ${c.id}: a busy span of ${cal.externalId} must start before it ends`,
+					);
 	}
 	for (const t of f.teams) {
 		for (const m of t.members)

@@ -345,6 +345,36 @@ export interface SandboxApiKey {
 	rateLimits?: Array<{ name: string; limit: number; ttl: number; blockDuration: number }>;
 }
 
+/** One calendar of a connected calendar account, as the provider lists it. */
+export interface SandboxCalendar {
+	externalId: string;
+	name: string;
+	email: string;
+	primary?: boolean;
+	readOnly?: boolean;
+	/** Checked for conflicts (Cal.com's SelectedCalendar row): its busy spans remove slots. */
+	isSelected: boolean;
+	/** Where new bookings are written (the user's destination calendar). */
+	destination?: boolean;
+	/** Events on the calendar, ISO UTC: what the provider's free/busy answers. */
+	busy: Array<{ start: string; end: string }>;
+}
+
+/**
+ * An installed app's credential (Cal.com's Credential row): a calendar account
+ * (`*_calendar`, with its calendars) or a conferencing app (`*_video`).
+ */
+export interface SandboxCredential {
+	id: number;
+	userId: number;
+	type: string;
+	appId: string;
+	invalid: boolean;
+	/** The provider fails to list calendars with this message (an expired token, …). */
+	error?: string;
+	calendars?: SandboxCalendar[];
+}
+
 export interface SandboxFixture {
 	users: SandboxUser[];
 	schedules: SandboxSchedule[];
@@ -353,6 +383,8 @@ export interface SandboxFixture {
 	bookings: SandboxBooking[];
 	organizations?: SandboxOrganization[];
 	webhooks?: SandboxWebhook[];
+	/** Installed calendar and conferencing apps (routes/calendars.ts, routes/conferencing.ts). */
+	credentials?: SandboxCredential[];
 	/** Users and teams without an entry have no credits. */
 	credits?: SandboxCreditBalance[];
 	apiKeys?: SandboxApiKey[];
@@ -405,6 +437,8 @@ export interface SandboxState {
 	/** Live and expired slot reservations (never seeded from the fixture). */
 	reservations: SandboxReservation[];
 	webhooks: SandboxWebhook[];
+	/** Installed apps; busy spans of calendars checked for conflicts remove slots (availability.ts). */
+	credentials: SandboxCredential[];
 	credits: SandboxCreditBalance[];
 	/** Charges made since the last reset, oldest first (never seeded from the fixture). */
 	creditCharges: SandboxCreditCharge[];

@@ -124,6 +124,10 @@ export class ContractValidator {
 		outcome.operation = operation;
 
 		for (const p of operation.parameters) {
+			if (p.deepObject) {
+				this.validateDeepObject(p, req.query, outcome);
+				continue;
+			}
 			const raw = p.in === 'path' ? match.params[p.name] : req.query[p.name];
 			if (raw === undefined) {
 				if (p.required) {
@@ -149,7 +153,10 @@ export class ContractValidator {
 		const declared = new Set(
 			operation.parameters.filter((p) => p.in === 'query').map((p) => p.name),
 		);
-		outcome.unknownQuery = Object.keys(req.query).filter((name) => !declared.has(name));
+		const deep = operation.parameters.filter((p) => p.deepObject).map((p) => `${p.name}[`);
+		outcome.unknownQuery = Object.keys(req.query).filter(
+			(name) => !declared.has(name) && !deep.some((prefix) => name.startsWith(prefix)),
+		);
 
 		this.validateBody(req, operation, outcome);
 
@@ -161,6 +168,50 @@ export class ContractValidator {
 			),
 		);
 		return outcome;
+	}
+
+	/**
+	 * A list of objects sent as `name[0][prop]=value` keys, gathered as Express's qs parser does
+	 * (indices in order, values coerced to the item schema's property types), then validated.
+	 */
+	private validateDeepObject(
+		p: ParamDef,
+		query: Record<string, string | string[]>,
+		outcome: ValidationOutcome,
+	): void {
+		const props = ((p.schema.items as Schema | undefined)?.properties ?? {}) as Record<
+			string,
+			Schema
+		>;
+		const rows = new Map<number, Record<string, unknown>>();
+		const pattern = new RegExp(`^${p.name}\\[(\\d+)\\]\\[([^\\]]+)\\]$`);
+		for (const [key, raw] of Object.entries(query)) {
+			const m = pattern.exec(key);
+			if (!m) continue;
+			const row = rows.get(Number(m[1])) ?? {};
+			const text = Array.isArray(raw) ? raw[0] : raw;
+			row[m[2]] = coerceScalar(text, props[m[2]]?.type);
+			rows.set(Number(m[1]), row);
+		}
+		if (rows.size === 0) {
+			if (p.required)
+				outcome.violations.push({
+					location: 'query',
+					property: p.name,
+					path: p.name,
+					rule: 'isArray',
+					phrase: 'must be an array',
+					detail: `query.${p.name}: is required`,
+				});
+			return;
+		}
+		const value = [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+		outcome.query[p.name] = value;
+		const validate = this.spec.compileInline(p.key, p.schema);
+		if (!validate(value))
+			outcome.violations.push(
+				...violationsFrom('query', validate.errors, p.name, this.resolveAnywhere),
+			);
 	}
 
 	private validateBody(

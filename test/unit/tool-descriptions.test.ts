@@ -43,7 +43,7 @@ describe('descriptions an AI agent reads', () => {
 		const listed = operations.flatMap(
 			(property) => (property.options ?? []) as INodePropertyOptions[],
 		);
-		expect(listed).toHaveLength(98);
+		expect(listed).toHaveLength(105);
 		const lacking = listed.filter(
 			(option) => !option.action || !option.description || option.description.length < 15,
 		);

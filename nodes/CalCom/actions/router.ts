@@ -5,6 +5,8 @@ import { errorItem, itemFailure } from '../helpers/itemErrors';
 import { applyOutput, readOutputChoice } from '../helpers/output';
 import { selectedFieldsField } from './common.descriptions';
 import * as booking from './booking';
+import * as calendar from './calendar';
+import * as conferencing from './conferencing';
 import * as credit from './credit';
 import * as eventType from './eventType';
 import * as organizationBooking from './organizationBooking';
@@ -32,6 +34,8 @@ interface ResourceModule {
 /** Resource → its operations. The compiler checks every module has the operation shape. */
 export const resources = {
 	booking,
+	calendar,
+	conferencing,
 	credit,
 	eventType,
 	organizationBooking,
@@ -61,6 +65,16 @@ export const resourceProperty: INodeProperties = {
 	default: 'booking',
 	options: [
 		{ name: 'Booking', value: 'booking', description: 'Meetings booked on an event type' },
+		{
+			name: 'Calendar',
+			value: 'calendar',
+			description: 'Calendars connected to Cal.com (Google, Outlook, Apple) and their busy times',
+		},
+		{
+			name: 'Conferencing',
+			value: 'conferencing',
+			description: 'Video-call apps (Cal Video, Google Meet, Zoom, Teams) and the default one',
+		},
 		{
 			name: 'Credit',
 			value: 'credit',

@@ -12,6 +12,8 @@ const ID_KEYS = [
 	'eventTypeId',
 	'scheduleId',
 	'webhookId',
+	'credentialId',
+	'externalId',
 ];
 
 /** The Output choice of one item; `fields` only for Selected Fields. */

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { describeValue, ParameterError } from './errors';
-import { validateTimeZone } from './time';
+import { parseDateTime, timeAsRead, validateTimeZone } from './time';
 
 const UID_SHAPE = /^[A-Za-z0-9_-]{1,100}$/;
 
@@ -88,4 +88,24 @@ export function readLimit(
 		'Limit',
 		`a number of ${what}`,
 	);
+}
+
+/**
+ * The Start and End parameters of a range, read in `timeZone` (a bare End date is the end of that
+ * day); End must be after Start. `both` quotes them as typed and as read, for further messages.
+ */
+export function readStartEnd(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	timeZone: string,
+): { start: Date; end: Date; both: string } {
+	const rawStart = ctx.getNodeParameter('start', itemIndex, '');
+	const rawEnd = ctx.getNodeParameter('end', itemIndex, '');
+	const start = parseDateTime(rawStart, 'Start', timeZone);
+	const end = parseDateTime(rawEnd, 'End', timeZone, { endOfDay: true });
+	const both = `Start ${timeAsRead(rawStart, start, timeZone)}; End ${timeAsRead(rawEnd, end, timeZone)}`;
+	if (end.getTime() <= start.getTime()) {
+		throw new ParameterError('End', `must be after Start (${both}).`);
+	}
+	return { start, end, both };
 }

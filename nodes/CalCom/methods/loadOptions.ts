@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { askableQuestions, describeField, optionValues } from '../actions/booking/answers';
+import { flattenCalendars, loadConnectedCalendars } from '../actions/calendar/shared';
 import { loadBookingFields } from '../actions/eventType/shared';
 import type { EventTypeRef } from '../actions/eventTypeLookup';
 import { asRecord } from '../helpers/json';
@@ -60,4 +61,14 @@ export async function getTeamHosts(this: ILoadOptionsFunctions): Promise<INodePr
 			description: `${String(user.email ?? '')}, ${String(membership.role)}`,
 		};
 	});
+}
+
+/** The user's connected calendars, valued "<credential ID>:<external ID>" as Get Busy Times reads them. */
+export async function getCalendars(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const { calendars } = flattenCalendars(await loadConnectedCalendars.call(this));
+	return calendars.map((c) => ({
+		name: `${c.name} (${c.provider})`,
+		value: c.calendar,
+		description: `${c.checkedForConflicts ? 'Checked for conflicts' : 'Not checked for conflicts'}${c.primary ? ', primary' : ''}`,
+	}));
 }

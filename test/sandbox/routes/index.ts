@@ -8,6 +8,8 @@ import { bookingExtraRoutes } from './booking-extras';
 import { bookingActionRoutes } from './bookings-actions';
 import { bookingsListRoutes } from './bookings-list';
 import { bookingsRoutes } from './bookings';
+import { calendarsRoutes } from './calendars';
+import { conferencingRoutes } from './conferencing';
 import { creditsRoutes } from './credits';
 import { eventTypesRoutes } from './event-types';
 import { eventTypeWriteRoutes } from './event-types-write';
@@ -41,6 +43,8 @@ export const ROUTES: readonly RouteHandler[] = [
 	...bookingActionRoutes,
 	...webhooksRoutes,
 	...creditsRoutes,
+	...calendarsRoutes,
+	...conferencingRoutes,
 	...teamsRoutes,
 	...teamMembershipsRoutes,
 	...organizationUserRoutes,
