@@ -58,6 +58,28 @@ describe('older self-hosted Cal.com: Booking → Get Many with cursor paging', (
 		expect(invalid()).toEqual(['2026-05-01 /v2/bookings']);
 	});
 
+	it('falls back the same way when the server answers in the legacy 2024-04-15 shape (200, no list)', async () => {
+		sandbox.build.olderLegacyBookings = true;
+		const result = await runCalCom(
+			sandbox,
+			{
+				resource: 'booking',
+				operation: 'getMany',
+				returnAll: false,
+				limit: 3,
+				options: { paging: 'cursor' },
+			},
+			{ inputItems: [{ n: 1 }, { n: 2 }] },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(6);
+		expect(bookingLists().map((r) => [r.apiVersion, r.status])).toEqual([
+			['2026-05-01', 200],
+			['2024-08-13', 200],
+			['2024-08-13', 200],
+		]);
+	});
+
 	it('asks again with cursor paging in the next execution (nothing is kept across executions)', async () => {
 		const parameters: INodeParameters = {
 			resource: 'booking',
@@ -114,6 +136,31 @@ describe('older self-hosted Cal.com: Webhook → Create with payload version 202
 		);
 		expect(webhookWrites().map((r) => r.status)).toEqual([400, 400]);
 		expect(sandbox.state.webhooks).toEqual([]);
+	});
+});
+
+describe('older self-hosted Cal.com: Webhook → Update with payload version 2026-07-27', () => {
+	it('falls back once to 2021-10-20 and keeps the webhook’s other changes', async () => {
+		const created = await runCalCom(sandbox, {
+			resource: 'webhook',
+			operation: 'create',
+			subscriberUrl: 'https://example.com/hooks/u',
+			triggers: ['BOOKING_CREATED'],
+		});
+		const id = String(created.items[0].json.id);
+		const result = await runCalCom(sandbox, {
+			resource: 'webhook',
+			operation: 'update',
+			webhookId: { __rl: true, mode: 'id', value: id },
+			updateFields: { version: '2026-07-27', active: false },
+		});
+		expect(result.error).toBeUndefined();
+		const patches = sandbox.requests.filter((r) => r.method === 'PATCH');
+		expect(patches.map((r) => [(r.body as { version: string }).version, r.status])).toEqual([
+			['2026-07-27', 400],
+			['2021-10-20', 200],
+		]);
+		expect(sandbox.state.webhooks[0]).toMatchObject({ version: '2021-10-20', active: false });
 	});
 });
 

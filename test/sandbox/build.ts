@@ -31,6 +31,12 @@ export interface SandboxBuild {
 	 * triggers added after the saved document with the global pipe's 400.
 	 */
 	olderServer: boolean;
+	/**
+	 * With olderServer: GET /v2/bookings taken as 2024-04-15 answers as Cal.com's own legacy
+	 * controller does (ee/bookings/2024-04-15/controllers/bookings.controller.ts: 200,
+	 * `data: {bookings, totalCount, nextCursor}`) instead of the sandbox's louder 404.
+	 */
+	olderLegacyBookings: boolean;
 }
 
 export const DEFAULT_BUILD: Readonly<SandboxBuild> = {
@@ -38,6 +44,7 @@ export const DEFAULT_BUILD: Readonly<SandboxBuild> = {
 	paginationCountField: 'returnedItems',
 	seatedCancelInput: 'seatAndReason',
 	olderServer: false,
+	olderLegacyBookings: false,
 };
 
 export function makeBuild(given: Partial<SandboxBuild> = {}): SandboxBuild {

@@ -96,3 +96,19 @@ describe('sandbox older server (build.olderServer)', () => {
 		}
 	});
 });
+
+describe('sandbox older server with the legacy bookings list (build.olderLegacyBookings)', () => {
+	it('answers cursor paging on 2026-05-01 as the 2024-04-15 controller: 200, data.bookings and a numeric nextCursor', async () => {
+		sandbox.build.olderLegacyBookings = true;
+		sandbox.seedBookings('bailey', 12, { start: '2027-04-01T00:00:00Z', eventTypeId: 11 });
+		const legacy = await call(sandbox, '/v2/bookings?limit=5', {
+			key: bailey,
+			version: '2026-05-01',
+		});
+		expect(legacy.status).toBe(200);
+		expect(Array.isArray(legacy.json.data)).toBe(false);
+		expect(legacy.json.data.bookings).toHaveLength(5);
+		expect(legacy.json.data.nextCursor).toBe(5);
+		expect(legacy.json.data.totalCount).toBeGreaterThanOrEqual(12);
+	});
+});

@@ -18,6 +18,7 @@
  *   Exception", the errors in `details` off production). Its enums are inferred from the saved
  *   document: `version` 2021-10-20 only, the 21 triggers listed there.
  */
+import type { SandboxBuild } from './build';
 import type { RouteHandler, RouteRequest, RouteResult } from './routes/route';
 import { globalPipeAnswer } from './validation-errors';
 import type { Failure } from './validation-errors';
@@ -36,6 +37,39 @@ export const OLDER_SERVER_VERSIONS: readonly string[] = [
 export function olderServerVersion(header: string | undefined): string | undefined {
 	if (header === undefined) return undefined;
 	return OLDER_SERVER_VERSIONS.includes(header) ? header : '2024-04-15';
+}
+
+/** Whether the older build answers this request with the legacy 2024-04-15 bookings list. */
+export function servesLegacyBookings(
+	build: SandboxBuild,
+	method: string,
+	pathname: string,
+	apiVersion: string | undefined,
+): boolean {
+	return (
+		build.olderServer &&
+		build.olderLegacyBookings &&
+		method === 'GET' &&
+		pathname === '/v2/bookings' &&
+		apiVersion === '2024-04-15'
+	);
+}
+
+/**
+ * GET /v2/bookings as BookingsController_2024_04_15 answers it: `limit` (default 10) and a numeric
+ * `cursor` as skip, the bookings under `data.bookings`, `nextCursor` a number or null. The
+ * booking objects are the caller's, in the sandbox's current output (their legacy fields are not
+ * modelled: a client that reads this shape as a list is wrong whatever they hold).
+ */
+export function legacyBookingsAnswer(all: unknown[], query: Record<string, unknown>): RouteResult {
+	const limit = Number(query.limit ?? 10) || 10;
+	const cursor = Number(query.cursor ?? 0) || 0;
+	const bookings = all.slice(cursor, cursor + limit);
+	const nextCursor = all.length > cursor + limit ? cursor + limit : null;
+	return {
+		status: 200,
+		body: { status: 'success', data: { bookings, totalCount: all.length, nextCursor } },
+	};
 }
 
 /** The older WebhookVersion enum (the saved document's). */

@@ -19,7 +19,7 @@ import { errorEnvelope, hosted, TEXTS } from './envelope';
 import { cannedFaultResponse } from './faults';
 import type { FaultInjector } from './faults';
 import type { RateLimiter } from './rate-limit';
-import { olderServerVersion } from './older-server';
+import { olderServerVersion, servesLegacyBookings } from './older-server';
 import { throttle } from './throttler';
 import { markProblems, queryRecord, recordHeaders } from './recording';
 import type { RecordedRequest } from './recording';
@@ -160,6 +160,9 @@ export class SandboxServer {
 			apiVersion,
 		});
 		markProblems(record, outcome.problems);
+		// Recorded as a wrong version, yet answered by the legacy controller (older-server.ts).
+		if (servesLegacyBookings(this.deps.build, method, parsedUrl.pathname, apiVersion))
+			outcome.notFound = undefined;
 		if (jsonError) markProblems(record, [`request body is not valid JSON: ${jsonError}`]);
 
 		const fault = faults.take(method, parsedUrl.pathname);
