@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { timeoutSecondsToMs } from '../CalCom/helpers/parameters';
 import { calComRequest, paginateOffset } from '../CalCom/transport';
+import { explainOlderServer } from '../CalCom/webhooks/olderServer';
 import { webhookPath } from '../CalCom/webhooks/scope';
 import { DEFAULT_PAYLOAD_VERSION, WEBHOOK_PAGE_SIZE } from '../CalCom/webhooks/settings';
 import type { WantedWebhook } from './config';
@@ -205,15 +206,19 @@ export async function createSubscription(ctx: IHookFunctions): Promise<boolean> 
 	await removeOurs(ctx, data);
 	const secret = generateSecret();
 	let created: CalComWebhook;
+	const body = webhookBody(wanted, secret);
 	try {
 		created = (await calComRequest.call(ctx, {
 			method: 'POST',
 			path: wanted.basePath,
-			body: webhookBody(wanted, secret),
+			body,
 			timeoutMs: timeoutMs(ctx),
 		})) as CalComWebhook;
 	} catch (error) {
-		if (httpCode(error) !== '409') throw asNodeError(ctx, error);
+		// An older self-hosted Cal.com: name the newer events or payload version it lacks. No
+		// fallback here: the subscription keeps the version the user chose (olderServer.ts).
+		if (httpCode(error) !== '409')
+			throw asNodeError(ctx, explainOlderServer(ctx.getNode(), error, body));
 		const stale = (await listWebhooks(ctx, wanted.basePath)).find(
 			(hook) => hook.subscriberUrl === wanted.url,
 		);

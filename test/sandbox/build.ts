@@ -24,12 +24,27 @@ export interface SandboxBuild {
 	 * forbidNonWhitelisted turns a cancellationReason into a 400).
 	 */
 	seatedCancelInput: 'seatAndReason' | 'seatOnly';
+	/**
+	 * An older self-hosted Cal.com, from before the 2026 API versions (older-server.ts): a 2026
+	 * `cal-api-version` is taken as 2024-04-15 (apps/api/v2/src/app.ts), so GET /v2/bookings with
+	 * 2026-05-01 answers 404 "Cannot GET …"; webhooks refuse payload version 2026-07-27 and the
+	 * triggers added after the saved document with the global pipe's 400.
+	 */
+	olderServer: boolean;
+	/**
+	 * With olderServer: GET /v2/bookings taken as 2024-04-15 answers as Cal.com's own legacy
+	 * controller does (ee/bookings/2024-04-15/controllers/bookings.controller.ts: 200,
+	 * `data: {bookings, totalCount, nextCursor}`) instead of the sandbox's louder 404.
+	 */
+	olderLegacyBookings: boolean;
 }
 
 export const DEFAULT_BUILD: Readonly<SandboxBuild> = {
 	slotTakenStatus: 400,
 	paginationCountField: 'returnedItems',
 	seatedCancelInput: 'seatAndReason',
+	olderServer: false,
+	olderLegacyBookings: false,
 };
 
 export function makeBuild(given: Partial<SandboxBuild> = {}): SandboxBuild {

@@ -19,6 +19,7 @@ import { errorEnvelope, hosted, TEXTS } from './envelope';
 import { cannedFaultResponse } from './faults';
 import type { FaultInjector } from './faults';
 import type { RateLimiter } from './rate-limit';
+import { olderServerVersion, servesLegacyBookings } from './older-server';
 import { throttle } from './throttler';
 import { markProblems, queryRecord, recordHeaders } from './recording';
 import type { RecordedRequest } from './recording';
@@ -118,7 +119,9 @@ export class SandboxServer {
 			const value = req.headers[name];
 			return Array.isArray(value) ? value[0] : value;
 		};
-		const apiVersion = header('cal-api-version');
+		const sentVersion = header('cal-api-version');
+		// An older server takes a version it does not know as 2024-04-15 (older-server.ts).
+		const apiVersion = this.deps.build.olderServer ? olderServerVersion(sentVersion) : sentVersion;
 
 		const hasBody = rawBody.length > 0;
 		let body: unknown = hasBody ? rawBody : undefined;
@@ -143,7 +146,7 @@ export class SandboxServer {
 			problems: [],
 			// Same tick as the throttler's hit below: benchmarks rebuild its windows from these times.
 			receivedAt: Date.now(),
-			...(apiVersion !== undefined ? { apiVersion } : {}),
+			...(sentVersion !== undefined ? { apiVersion: sentVersion } : {}),
 		};
 		requests.push(record);
 
@@ -157,6 +160,9 @@ export class SandboxServer {
 			apiVersion,
 		});
 		markProblems(record, outcome.problems);
+		// Recorded as a wrong version, yet answered by the legacy controller (older-server.ts).
+		if (servesLegacyBookings(this.deps.build, method, parsedUrl.pathname, apiVersion))
+			outcome.notFound = undefined;
 		if (jsonError) markProblems(record, [`request body is not valid JSON: ${jsonError}`]);
 
 		const fault = faults.take(method, parsedUrl.pathname);

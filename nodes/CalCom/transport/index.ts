@@ -2,5 +2,7 @@ export { apiPath } from './paths';
 export { resolveBaseUrl } from './baseUrl';
 export type { CalComRequestOptions } from './request';
 export { calComRequest, CREDENTIAL_TYPE } from './request';
-export { paginateCursor, paginateOffset } from './pagination';
+export { NotAListError, paginateCursor, paginateOffset } from './pagination';
+export type { NewerForm } from './fallback';
+export { isVersionNotServed, lacksNewerForm, rememberLacksNewerForm } from './fallback';
 export { isAmbiguousFailure, isCalComRefusal } from './errors';

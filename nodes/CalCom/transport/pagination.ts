@@ -19,9 +19,16 @@ export interface PageLimits {
 /** A ceiling on pages, for a server that never says it is done. */
 const MAX_PAGES = 10_000;
 
+/**
+ * A list request answered without a list: e.g. an older Cal.com taking an unknown version as
+ * 2024-04-15, whose bookings list answers `data: {bookings, nextCursor}` (apps/api/v2/src/app.ts;
+ * ee/bookings/2024-04-15/controllers/bookings.controller.ts).
+ */
+export class NotAListError extends TypeError {}
+
 function asArray(data: unknown): unknown[] {
 	if (Array.isArray(data)) return data;
-	throw new TypeError('Cal.com answered a list request without a list in "data"');
+	throw new NotAListError('Cal.com answered a list request without a list in "data"');
 }
 
 /** The page's item count: `returnedItems`, or `itemsReturned` in an earlier Cal.com build. */

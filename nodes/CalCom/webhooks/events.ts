@@ -208,6 +208,15 @@ export function hasNoShowTrigger(triggers: readonly string[]): boolean {
 	return triggers.some((trigger) => NO_SHOW_DELAY_EVENTS.includes(trigger));
 }
 
+/** The triggers only newer Cal.com servers know (marked `newer`), in the order given. */
+export function newerTriggers(triggers: unknown): string[] {
+	if (!Array.isArray(triggers)) return [];
+	return triggers.filter(
+		(trigger): trigger is string =>
+			CALCOM_EVENTS.find((event) => event.value === trigger)?.newer === true,
+	);
+}
+
 /** The triggers Cal.com does not know, in the order given. */
 export function unknownTriggers(triggers: readonly string[]): string[] {
 	return triggers.filter((trigger) => !EVENT_VALUES.has(trigger));

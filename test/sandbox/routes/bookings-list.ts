@@ -15,6 +15,7 @@
  * whole address.
  */
 import { success } from '../envelope';
+import { legacyBookingsAnswer } from '../older-server';
 import type { SandboxBuild } from '../build';
 import type { SandboxBooking, SandboxState, SandboxUser } from '../types';
 import { fail } from './booking-common';
@@ -187,6 +188,13 @@ const list: RouteHandler['handle'] = (req, ctx) => {
 	const user = req.user as SandboxUser;
 	const q = req.typedQuery;
 	const at = now().getTime();
+	if (req.apiVersion === '2024-04-15' && ctx.build.olderServer) {
+		const mine = filtered(state, (b) => involves(b, user), q, [], at);
+		return legacyBookingsAnswer(
+			mine.map((b) => bookingOutput(b, state)),
+			req.query,
+		);
+	}
 	if (req.apiVersion === '2026-05-01') {
 		const problem = rangeProblem('limit', q.limit, 1, 100);
 		if (problem) return globalPipeAnswer(req.url, q, [problem]);

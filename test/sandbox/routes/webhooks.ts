@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 
 import { errorEnvelope, success } from '../envelope';
 import { eventTypeById } from '../state';
+import { withOlderWebhookInput } from '../older-server';
 import type { SandboxState, SandboxUser, SandboxWebhook } from '../types';
 import type { RouteHandler, RouteRequest, RouteResult } from './route';
 
@@ -272,10 +273,23 @@ const BASES = [
 export const webhooksRoutes: RouteHandler[] = BASES.flatMap((base) => {
 	const item = `${base}/{webhookId}`;
 	const routes: RouteHandler[] = [
-		{ method: 'POST', template: base, validation: 'generic', auth: 'required', handle: create },
+		// withOlderWebhookInput: the older DTO's enums in the older build (../older-server.ts).
+		{
+			method: 'POST',
+			template: base,
+			validation: 'generic',
+			auth: 'required',
+			handle: withOlderWebhookInput(create),
+		},
 		{ method: 'GET', template: base, validation: 'generic', auth: 'required', handle: list },
 		{ method: 'GET', template: item, validation: 'generic', auth: 'required', handle: get },
-		{ method: 'PATCH', template: item, validation: 'generic', auth: 'required', handle: update },
+		{
+			method: 'PATCH',
+			template: item,
+			validation: 'generic',
+			auth: 'required',
+			handle: withOlderWebhookInput(update),
+		},
 		{ method: 'DELETE', template: item, validation: 'generic', auth: 'required', handle: remove },
 	];
 	if (base.includes('event-types')) {

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readTimeoutMs } from '../../helpers/parameters';
-import { calComRequest } from '../../transport';
 import { hasNoShowTrigger } from '../../webhooks/events';
 import {
 	noShowDelayFields,
 	payloadTemplateField,
 	payloadVersionField,
 } from '../../webhooks/fields';
+import { writeWebhook } from '../../webhooks/olderServer';
 import { webhookPath } from '../../webhooks/scope';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
@@ -64,7 +64,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.version !== undefined) body.version = checkVersion(options.version);
 	let data: unknown;
 	try {
-		data = await calComRequest.call(this, {
+		data = await writeWebhook(this, {
 			method: 'POST',
 			path: webhookPath(scope),
 			body,

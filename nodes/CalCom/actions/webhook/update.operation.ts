@@ -10,6 +10,7 @@ import {
 	payloadTemplateField,
 	payloadVersionField,
 } from '../../webhooks/fields';
+import { writeWebhook } from '../../webhooks/olderServer';
 import { webhookPath } from '../../webhooks/scope';
 import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
@@ -110,7 +111,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	let data: unknown;
 	try {
-		data = await calComRequest.call(this, {
+		data = await writeWebhook(this, {
 			method: 'PATCH',
 			path: webhookPath(scope, id),
 			body,
