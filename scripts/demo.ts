@@ -187,7 +187,7 @@ async function bookingLoop(n8n: N8nInstance, sandbox: Sandbox, example: TriggerE
 
 function printEditor(n8n: N8nInstance, examples: Workflow[], example: TriggerExample): void {
 	say(`\nn8n keeps running: ${n8n.baseUrl}  (login ${OWNER.email} / ${OWNER.password})`);
-	say('Its workflows, the four examples:');
+	say(`Its workflows, the ${examples.length} examples:`);
 	for (const workflow of examples)
 		say(`  ${workflow.name}${workflow.id === example.workflow.id ? '  (active)' : ''}`);
 	say('Press Ctrl-C to stop n8n and the Cal.com sandbox.');

@@ -9,7 +9,7 @@ import { installedRuntime } from './n8n';
 /**
  * The demo with --keep (`npm run demo -- --keep`), read from its transcript: the example trigger
  * workflow runs inside n8n, and its executions print in order, each after the booking action it
- * belongs to; afterwards n8n keeps running with all four examples, at the URL and login printed,
+ * belongs to; afterwards n8n keeps running with every example, at the URL and login printed,
  * until Ctrl-C.
  */
 jest.setTimeout(20 * 60_000);
@@ -152,11 +152,11 @@ describe('the demo (npm run demo -- --keep)', () => {
 			/Cal\.com saw \d+ requests, 0 of them invalid against its OpenAPI document/,
 		);
 		expect(transcript).toContain(
-			`imported the Cal.com credential and the ${EXAMPLE_NAMES.length} example workflows`,
+			`imported the Cal.com credentials and the ${EXAMPLE_NAMES.length} example workflows`,
 		);
 	});
 
-	it('with --keep leaves n8n running with all four examples at the URL and login it printed, until Ctrl-C', async () => {
+	it('with --keep leaves n8n running with every example at the URL and login it printed, until Ctrl-C', async () => {
 		const [, url, email, password] = await printed(
 			/^n8n keeps running: (http:\/\/127\.0\.0\.1:\d+) {2}\(login (\S+) \/ (\S+)\)$/m,
 		);
@@ -173,7 +173,7 @@ describe('the demo (npm run demo -- --keep)', () => {
 		const response = await fetch(`${url}/rest/workflows`, { headers: { cookie: String(cookie) } });
 		const { data } = (await response.json()) as { data: Array<{ name: string; active: boolean }> };
 		expect(data.map((workflow) => workflow.name).sort()).toEqual(EXAMPLE_NAMES);
-		expect(EXAMPLE_NAMES).toHaveLength(4);
+		expect(EXAMPLE_NAMES).toHaveLength(5);
 		expect(data.filter((workflow) => workflow.active).map((workflow) => workflow.name)).toEqual([
 			'Cal.com: a line for each booking made, moved or cancelled',
 		]);
