@@ -1,7 +1,14 @@
 import type { Sandbox } from '../sandbox';
 import { parseBookingLink } from '../unit/booking-link-parse';
 import { startSandbox } from '../sandbox';
-import { installedRuntime, freePortPair, installPackedPackage, N8n, runOutput } from './n8n';
+import {
+	installedRuntime,
+	freePortPair,
+	installPackedPackage,
+	loadExample,
+	N8n,
+	runOutput,
+} from './n8n';
 import type { ChatRequest, ScriptedModel, ScriptStep } from './scripted-model';
 import { messageText, startScriptedModel } from './scripted-model';
 
@@ -55,35 +62,18 @@ const scriptedModel = (modelUrlCredential: string) => ({
 	credentials: { openAiApi: { id: modelUrlCredential, name: 'Scripted model' } },
 });
 
-const linkTool = tool(
-	't5',
-	'Send a booking link',
-	{
-		resource: 'booking',
-		operation: 'createLink',
-		lookup: 'userSlug',
-		username: 'bailey',
-		eventTypeSlug: '30min',
-		attendeeName: fromAI('name', 'Full name of the person who picks the time'),
-		attendeeEmail: fromAI('email', 'Their email'),
-		chosenTime: { date: fromAI('date', 'Day the page opens on, YYYY-MM-DD') },
-	},
-	940,
-);
-
-/** Every calendar checked for conflicts (Calendars left empty), as Cal.com counts them. */
-const busyTimesTool = tool(
-	't6',
-	'Check busy times',
-	{
-		resource: 'calendar',
-		operation: 'getBusyTimes',
-		start: fromAI('start', 'Beginning of the time to look at, ISO 8601 with offset'),
-		end: fromAI('end', 'End of the time to look at, ISO 8601 with offset'),
-		timeZone: fromAI('timeZone', 'IANA time zone the answer is read in'),
-	},
-	1100,
-);
+/**
+ * The example agent's own tools (examples/ai-agent-books-meetings.json), so the spec runs what a
+ * user imports: Check busy times reads every calendar checked for conflicts (Calendars empty);
+ * Send a booking link fills in the name and email and opens the page on a day.
+ */
+const exampleTool = (name: string) => {
+	const node = loadExample('ai-agent-books-meetings.json').nodes.find((n) => n.name === name);
+	if (!node) throw new Error(`examples/ai-agent-books-meetings.json has no node "${name}"`);
+	return node;
+};
+const busyTimesTool = exampleTool('Check busy times');
+const linkTool = exampleTool('Send a booking link');
 
 const workflow = (modelUrlCredential: string) => ({
 	id: 'calcomAgentE2E01',
@@ -488,6 +478,13 @@ describe("n8n's AI Agent with the Cal.com tools, in a real n8n", () => {
 		const turns = model.requests.slice(talk.firstTurn);
 		expect(turns).toHaveLength(4);
 		expect(turns.map((turn) => turn.tools?.length)).toEqual([2, 2, 2, 2]);
+		// The model read the example's own tool descriptions.
+		expect(turns[0].tools?.map((tool) => tool.function.description)).toEqual(
+			expect.arrayContaining([
+				expect.stringContaining("Lists bailey's busy times between two times"),
+				expect.stringContaining("Makes the link to bailey's 30-minute booking page"),
+			]),
+		);
 		expect(turns[2].messages.map((message) => messageText(message.content))).toEqual(
 			expect.arrayContaining([THURSDAY, talk.busyAnswer, FOLLOW_UP]),
 		);
