@@ -2,7 +2,7 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -215,6 +215,20 @@ interface KeySource {
  * reads them: bailey's key for most examples; out-of-office-sync.json needs an organization
  * admin's or owner's key, maya's (the owner of the sandbox's organization 900).
  */
+export interface ExampleWorkflow extends Record<string, unknown> {
+	id: string;
+	nodes: Array<{ name: string } & Record<string, unknown>>;
+}
+
+/** A workflow of examples/; they name the node as an installed community package does, a custom extension is CUSTOM.* */
+export function loadExample(file: string): ExampleWorkflow {
+	const text = readFileSync(join(ROOT, 'examples', file), 'utf8').replace(
+		/"n8n-nodes-cal-com\.(calCom\w*)"/g,
+		'"CUSTOM.$1"',
+	);
+	return JSON.parse(text) as ExampleWorkflow;
+}
+
 export function exampleCredentials(sandbox: KeySource): unknown[] {
 	const credential = (id: string, name: string, username: string) => ({
 		id,

@@ -34,7 +34,8 @@ export interface ScriptedModel {
 	close(): Promise<void>;
 }
 
-function text(content: ChatMessage['content']): string {
+/** The text of a message, whether the client sent a string or parts. */
+export function messageText(content: ChatMessage['content']): string {
 	if (typeof content === 'string') return content;
 	return Array.isArray(content) ? content.map((part) => part.text ?? '').join('') : '';
 }
@@ -66,7 +67,7 @@ export async function startScriptedModel(script: Script): Promise<ScriptedModel>
 			requests.push(request);
 			const toolResults = request.messages
 				.filter((message) => message.role === 'tool')
-				.map((message) => text(message.content));
+				.map((message) => messageText(message.content));
 			let step: ScriptStep;
 			try {
 				step = script(request, toolResults);

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
 import {
@@ -8,6 +5,7 @@ import {
 	installedRuntime,
 	freePortPair,
 	installPackedPackage,
+	loadExample,
 	N8n,
 	runOutput,
 } from './n8n';
@@ -18,17 +16,6 @@ import {
  */
 jest.setTimeout(15 * 60_000);
 
-const EXAMPLES = resolve(__dirname, '..', '..', 'examples');
-
-/** Examples name the node as an installed community package does; a custom extension is CUSTOM.* */
-function loadExample(file: string): { id: string } & Record<string, unknown> {
-	const text = readFileSync(join(EXAMPLES, file), 'utf8').replace(
-		/"n8n-nodes-cal-com\.(calCom\w*)"/g,
-		'"CUSTOM.$1"',
-	);
-	return JSON.parse(text) as { id: string } & Record<string, unknown>;
-}
-
 describe('the example workflows in a real n8n', () => {
 	let sandbox: Sandbox;
 	let n8n: N8n;
@@ -38,7 +25,8 @@ describe('the example workflows in a real n8n', () => {
 		const runtime = installedRuntime();
 		n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
 		await n8n.importCredentials(exampleCredentials(sandbox));
-		// The AI-agent example is imported too, so a malformed example fails here; issue 7 runs it.
+		// The AI-agent example is imported too, so a malformed example fails here; agent.e2e.test.ts
+		// runs its busy-times and booking-link tools.
 		for (const file of [
 			'book-reschedule-cancel.json',
 			'error-bad-time-zone.json',
