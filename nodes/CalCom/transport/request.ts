@@ -25,8 +25,10 @@ import {
 	MAX_ATTEMPTS_TRANSIENT,
 	rateLimitWaitMs,
 } from './retry';
+import { credentialTypeOf, OAUTH2_CREDENTIAL } from './credentialType';
 import { apiVersionForPath } from './versions';
 
+/** The API-key credential; credentialTypeOf(node) says which one a node uses. */
 export const CREDENTIAL_TYPE = 'calComV2Api';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -81,6 +83,14 @@ function looksLikeHtml(headers: HeaderMap, body: unknown): boolean {
 	return typeof body === 'string' && /^\s*</.test(body);
 }
 
+/** The HTTP answer inside an error thrown for its status (OAuth2 requests throw on 4xx/5xx). */
+function answerOfError(error: unknown): FullResponse | undefined {
+	const response = isRecord(error) ? error.response : undefined;
+	if (!isRecord(response) || typeof response.status !== 'number') return undefined;
+	const headers = isRecord(response.headers) ? (response.headers as HeaderMap) : {};
+	return { statusCode: response.status, headers, body: response.data };
+}
+
 /** Finds the Node/axios error code anywhere in the cause chain n8n-core wraps around it. */
 function classifyNetworkError(error: unknown): NetworkFailure | 'cancelled' {
 	const seen = new Set<unknown>();
@@ -111,10 +121,10 @@ const credentialReads = new WeakMap<object, Promise<ICredentialDataDecryptedObje
  * decryption, and a run over many items would repeat it for each request (n8n's own
  * httpRequestWithAuthentication reads it again to authenticate; that read is n8n's).
  */
-function credentialsOf(context: CalComContext): Promise<ICredentialDataDecryptedObject> {
+export function credentialsOf(context: CalComContext): Promise<ICredentialDataDecryptedObject> {
 	let read = credentialReads.get(context);
 	if (!read) {
-		read = context.getCredentials(CREDENTIAL_TYPE);
+		read = context.getCredentials(credentialTypeOf(context.getNode()));
 		credentialReads.set(context, read);
 		// A failed read is not kept: the next request asks again.
 		read.catch(() => credentialReads.delete(context));
@@ -125,6 +135,7 @@ function credentialsOf(context: CalComContext): Promise<ICredentialDataDecrypted
 /** What one request needs on every attempt: fixed before the first. */
 interface RequestPlan {
 	options: CalComRequestOptions;
+	credentialType: string;
 	request: IHttpRequestOptions;
 	baseUrl: string;
 	apiVersion?: string;
@@ -142,6 +153,7 @@ async function planRequest(
 	options: CalComRequestOptions,
 ): Promise<RequestPlan> {
 	const credentials = await credentialsOf(this);
+	const credentialType = credentialTypeOf(this.getNode());
 	const baseUrl = resolveBaseUrl(credentials);
 	const problem = baseUrlProblem(baseUrl);
 	if (problem) throw new NodeOperationError(this.getNode(), problem);
@@ -162,12 +174,24 @@ async function planRequest(
 		headers: apiVersion ? { 'cal-api-version': apiVersion } : {},
 		json: true,
 		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
+		// n8n refreshes an OAuth2 token only when the request throws on its 401: let it throw, and
+		// read the answer from the error (answerOfError).
+		ignoreHttpStatusErrors: credentialType !== OAUTH2_CREDENTIAL,
 		timeout: timeoutMs,
 	};
-	const paceKey = `${baseUrl}|${hashKey(String(credentials.apiKey ?? ''))}`;
+	const paceKey = `${baseUrl}|${hashKey(String(credentials.apiKey ?? credentials.clientId ?? ''))}`;
 	const sent = sentInput(options.body, options.qs);
-	return { options, request, baseUrl, apiVersion, retryable, timeoutMs, paceKey, sent };
+	return {
+		options,
+		credentialType,
+		request,
+		baseUrl,
+		apiVersion,
+		retryable,
+		timeoutMs,
+		paceKey,
+		sent,
+	};
 }
 
 function failureContext(plan: RequestPlan, attempt: number): FailureContext {
@@ -251,11 +275,13 @@ async function attemptRequest(
 	try {
 		response = (await this.helpers.httpRequestWithAuthentication.call(
 			this,
-			CREDENTIAL_TYPE,
+			plan.credentialType,
 			plan.request,
 		)) as FullResponse;
 	} catch (error) {
-		return noAnswer(this.getNode(), plan, attempt, error);
+		const answered = answerOfError(error);
+		if (!answered) return noAnswer(this.getNode(), plan, attempt, error);
+		response = answered;
 	}
 	recordRateLimit(plan.paceKey, response.headers, Date.now());
 	return readAnswer(this.getNode(), plan, attempt, response);
