@@ -68,6 +68,51 @@ describe('Cal.com node with the OAuth2 credential', () => {
 	});
 });
 
+describe('Cal.com OAuth2: a scope the connection lacks', () => {
+	it('a write without BOOKING_WRITE names the scope to add and the operation', async () => {
+		const credentials = await connect(sandbox(), ['BOOKING_READ']);
+		const result = await runWithOAuth(credentials, {
+			resource: 'booking',
+			operation: 'cancel',
+			bookingUid: 'kEQ6lyUVxK9sKQNFvjgrCv',
+			cancellationReason: 'Scope check',
+		});
+		expect(result.error?.message).toBe(
+			'Booking → Cancel needs the Cal.com OAuth scope BOOKING_WRITE, which this connection was not granted',
+		);
+		expect((result.error as { description?: string }).description).toBe(
+			'Add BOOKING_WRITE under Scopes in the Cal.com OAuth2 credential (and to your OAuth client in Cal.com under Settings → Developer → OAuth if it is not registered there), then reconnect the credential.',
+		);
+		expect(
+			sandbox().state.bookings.find((b) => b.uid === 'kEQ6lyUVxK9sKQNFvjgrCv')?.status,
+		).not.toBe('cancelled');
+	});
+
+	it('a read of another family names its read scope', async () => {
+		const credentials = await connect(sandbox(), ['BOOKING_READ']);
+		const result = await runWithOAuth(credentials, {
+			resource: 'eventType',
+			operation: 'getMany',
+			source: 'own',
+			returnAll: true,
+		});
+		expect(result.error?.message).toBe(
+			'Event Type → Get Many needs the Cal.com OAuth scope EVENT_TYPE_READ, which this connection was not granted',
+		);
+	});
+
+	it("the trigger's activation without WEBHOOK_WRITE names that scope", async () => {
+		const credentials = await connect(sandbox(), ['WEBHOOK_READ']);
+		const parameters: INodeParameters = { events: ['BOOKING_CREATED'], scope: 'user' };
+		await expect(
+			runWebhookMethod(oauthTriggerOptions(credentials, parameters), 'create'),
+		).rejects.toThrow(
+			'POST /v2/webhooks needs the Cal.com OAuth scope WEBHOOK_WRITE, which this connection was not granted',
+		);
+		expect(sandbox().state.webhooks).toEqual([]);
+	});
+});
+
 describe('Cal.com Trigger with the OAuth2 credential', () => {
 	const parameters: INodeParameters = { events: ['BOOKING_CREATED'], scope: 'user' };
 

@@ -10,6 +10,7 @@ import {
 	sentNames,
 	validationChecks,
 } from './rejection';
+import { scopeExplanation } from './scopes';
 
 export interface FailureContext {
 	method: string;
@@ -22,6 +23,8 @@ export interface FailureContext {
 	notFoundMessage?: string;
 	/** Names of what was sent, and the personal values never to repeat (rejection.ts). */
 	sent?: SentInput;
+	/** What the user ran, e.g. "Booking → Create" (scopes.ts operationLabel). */
+	operation?: string;
 }
 
 /** Cal.com's own message, from whichever place this build put it. */
@@ -216,6 +219,8 @@ function explain(
 	if (statusCode === 400 || statusCode === 422) return rejection(calMessage, body, ctx);
 	if (statusCode === 401) return unauthorized(calMessage, said);
 	if (statusCode === 403) {
+		const scope = scopeExplanation(calMessage, ctx.operation ?? `${ctx.method} ${ctx.path}`);
+		if (scope) return scope;
 		return [
 			`Cal.com refused the request (403 Forbidden)${calMessage ? `: ${calMessage}` : ''}`,
 			'The API key works, but its user may not own this resource or lack the permission for it.',

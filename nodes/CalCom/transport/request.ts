@@ -26,6 +26,7 @@ import {
 	rateLimitWaitMs,
 } from './retry';
 import { credentialTypeOf, OAUTH2_CREDENTIAL } from './credentialType';
+import { operationLabel } from './scopes';
 import { apiVersionForPath } from './versions';
 
 /** The API-key credential; credentialTypeOf(node) says which one a node uses. */
@@ -83,12 +84,23 @@ function looksLikeHtml(headers: HeaderMap, body: unknown): boolean {
 	return typeof body === 'string' && /^\s*</.test(body);
 }
 
-/** The HTTP answer inside an error thrown for its status (OAuth2 requests throw on 4xx/5xx). */
+/**
+ * The HTTP answer inside an error thrown for its status (OAuth2 requests throw on 4xx/5xx; n8n-core
+ * wraps the HTTP client's error, which holds `response`, in a NodeApiError's `cause`).
+ */
 function answerOfError(error: unknown): FullResponse | undefined {
-	const response = isRecord(error) ? error.response : undefined;
-	if (!isRecord(response) || typeof response.status !== 'number') return undefined;
-	const headers = isRecord(response.headers) ? (response.headers as HeaderMap) : {};
-	return { statusCode: response.status, headers, body: response.data };
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (isRecord(current) && !seen.has(current)) {
+		seen.add(current);
+		const response = current.response;
+		if (isRecord(response) && typeof response.status === 'number') {
+			const headers = isRecord(response.headers) ? (response.headers as HeaderMap) : {};
+			return { statusCode: response.status, headers, body: response.data };
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
 }
 
 /** Finds the Node/axios error code anywhere in the cause chain n8n-core wraps around it. */
@@ -135,6 +147,7 @@ export function credentialsOf(context: CalComContext): Promise<ICredentialDataDe
 /** What one request needs on every attempt: fixed before the first. */
 interface RequestPlan {
 	options: CalComRequestOptions;
+	operation: string;
 	credentialType: string;
 	request: IHttpRequestOptions;
 	baseUrl: string;
@@ -181,8 +194,10 @@ async function planRequest(
 	};
 	const paceKey = `${baseUrl}|${hashKey(String(credentials.apiKey ?? credentials.clientId ?? ''))}`;
 	const sent = sentInput(options.body, options.qs);
+	const operation = operationLabel(this.getNode(), options.method, options.path);
 	return {
 		options,
+		operation,
 		credentialType,
 		request,
 		baseUrl,
@@ -204,6 +219,7 @@ function failureContext(plan: RequestPlan, attempt: number): FailureContext {
 		retryable: plan.retryable,
 		notFoundMessage: options.notFoundMessage,
 		sent: plan.sent,
+		operation: plan.operation,
 	};
 }
 
