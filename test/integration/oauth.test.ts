@@ -58,6 +58,32 @@ describe('Cal.com node with the OAuth2 credential', () => {
 		expect(statuses).toEqual([401, 200]);
 	});
 
+	it('a 401 that a renewed token does not cure says to reconnect, not to check an API key', async () => {
+		const credentials = await connect(sandbox(), ['PROFILE_READ'], 'kenji');
+		sandbox().oauth.expireAccessTokens();
+		// Kenji's account is gone: the renewal still works, the new token is still refused.
+		sandbox().state.users = sandbox().state.users.filter((u) => u.username !== 'kenji');
+		const result = await runWithOAuth(credentials, { resource: 'user', operation: 'get' });
+		expect(sandbox().oauth.grants.refresh_token).toBe(1);
+		expect(result.error?.message).toBe(
+			'Cal.com did not accept the OAuth2 connection, even after n8n renewed its access token. Reconnect the Cal.com OAuth2 credential (Connect my account).',
+		);
+	});
+
+	it('a revoked connection (the renewal refused) says to reconnect the credential', async () => {
+		const credentials = await connect(sandbox(), ['PROFILE_READ']);
+		const tokens = credentials.calComOAuth2Api.oauthTokenData as Record<string, string>;
+		sandbox().reset(); // forgets every token: as if the connection was revoked in Cal.com
+		const result = await runWithOAuth(credentials, { resource: 'user', operation: 'get' });
+		// n8n's own words for it, passed on as they are, after a single attempt.
+		expect(result.error?.message).toBe(
+			'The credential "calComOAuth2Api (harness)" needs to be reconnected.',
+		);
+		expect(sandbox().requests.filter((r) => r.path === '/v2/me')).toHaveLength(1);
+		expect(sandbox().oauth.grants.refresh_token).toBe(0);
+		expect(visibleText(result)).not.toContain(tokens.refresh_token);
+	});
+
 	it('never shows the access or refresh token in its output or errors', async () => {
 		const credentials = await connect(sandbox(), ['BOOKING_READ']);
 		const tokens = credentials.calComOAuth2Api.oauthTokenData as Record<string, string>;

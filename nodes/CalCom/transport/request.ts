@@ -26,7 +26,7 @@ import {
 	rateLimitWaitMs,
 } from './retry';
 import { credentialTypeOf, OAUTH2_CREDENTIAL } from './credentialType';
-import { operationLabel } from './scopes';
+import { isReconnectError, operationLabel } from './scopes';
 import { apiVersionForPath } from './versions';
 
 /** The API-key credential; credentialTypeOf(node) says which one a node uses. */
@@ -101,6 +101,14 @@ function answerOfError(error: unknown): FullResponse | undefined {
 		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;
+}
+
+/** n8n's "needs to be reconnected" error, with its own words, as this node's error. */
+function reconnect(node: INode, error: unknown): NodeOperationError {
+	const { message, description } = error as { message?: unknown; description?: unknown };
+	return new NodeOperationError(node, String(message), {
+		description: typeof description === 'string' ? description : undefined,
+	});
 }
 
 /** Finds the Node/axios error code anywhere in the cause chain n8n-core wraps around it. */
@@ -220,6 +228,7 @@ function failureContext(plan: RequestPlan, attempt: number): FailureContext {
 		notFoundMessage: options.notFoundMessage,
 		sent: plan.sent,
 		operation: plan.operation,
+		oauth: plan.credentialType === OAUTH2_CREDENTIAL,
 	};
 }
 
@@ -296,7 +305,10 @@ async function attemptRequest(
 		)) as FullResponse;
 	} catch (error) {
 		const answered = answerOfError(error);
-		if (!answered) return noAnswer(this.getNode(), plan, attempt, error);
+		if (!answered) {
+			if (isReconnectError(error)) throw reconnect(this.getNode(), error);
+			return noAnswer(this.getNode(), plan, attempt, error);
+		}
 		response = answered;
 	}
 	recordRateLimit(plan.paceKey, response.headers, Date.now());

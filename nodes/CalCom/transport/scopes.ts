@@ -50,3 +50,20 @@ export function scopeExplanation(
 	}
 	return undefined;
 }
+
+/**
+ * n8n-core's own error when Cal.com refused to renew the access token (its OAuth2 helper marks it
+ * `failure.cause: 'credential-invalid'` and says the credential "needs to be reconnected"): only
+ * reconnecting helps, so it is neither retried nor reworded.
+ */
+export function isReconnectError(error: unknown): boolean {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (typeof current === 'object' && current !== null && !seen.has(current)) {
+		seen.add(current);
+		const failure = (current as { failure?: { cause?: unknown } }).failure;
+		if (failure?.cause === 'credential-invalid') return true;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return false;
+}
