@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties, router } from './actions/router';
+import { authenticationProperty, calComCredentials } from './transport';
 import { ACTION_DESCRIPTION } from './identity';
 import {
 	searchEventTypes,
@@ -40,8 +41,8 @@ export class CalCom implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'calComV2Api', required: true }],
-		properties: nodeProperties(),
+		credentials: calComCredentials,
+		properties: [authenticationProperty, ...nodeProperties()],
 	};
 
 	methods = {

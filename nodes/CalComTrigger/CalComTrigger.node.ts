@@ -11,6 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { TRIGGER_DESCRIPTION } from '../CalCom/identity';
 import { searchEventTypes } from '../CalCom/methods/listSearch';
 import { PING_EVENT } from '../CalCom/webhooks/events';
+import { authenticationProperty, calComCredentials } from '../CalCom/transport';
 import { triggerProperties } from './descriptions';
 import { readDelivery } from './normalize';
 import { isCalComPing } from './ping';
@@ -44,11 +45,11 @@ export class CalComTrigger implements INodeType {
 		defaults: { name: 'Cal.com Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'calComV2Api', required: true }],
+		credentials: calComCredentials,
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
-		properties: triggerProperties,
+		properties: [authenticationProperty, ...triggerProperties],
 	};
 
 	methods = {

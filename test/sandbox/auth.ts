@@ -10,18 +10,25 @@
  *   expired". Cal.com compares the dates at midnight on the server's clock, so a key is still good
  *   on its expiry day; here the calendar clock (SandboxOptions.now) in UTC (inferred: hosted
  *   Cal.com runs in UTC).
- * - Any other Bearer token would be an OAuth/managed-user access token; the sandbox has
- *   none → 401 "ApiAuthStrategy - Invalid Bearer token".
+ * - Any other Bearer token is an access token: a live third-party OAuth token (oauth.ts;
+ *   Cal.com's validateThirdPartyAccessToken in the same strategy) acts for its user, with its
+ *   scopes checked next (oauth-scopes.ts); anything else (unknown, expired: its JWT no longer
+ *   verifies, apps/api/v2/src/modules/tokens/tokens.service.ts) → 401
+ *   "ApiAuthStrategy - Invalid Bearer token" (inferred: the strategy's last answer for a Bearer
+ *   token that is neither an API key nor a token it knows).
  * - No credentials on an endpoint that needs them → 401 "ApiAuthStrategy - No authentication
  *   method provided. …". Endpoints with optional auth let anonymous calls through but still
  *   reject a bad key; endpoints without an auth guard (GET /v2/slots) ignore the header.
  */
 import { TEXTS } from './envelope';
+import type { OAuthProvider } from './oauth';
 import type { AuthMode } from './operations';
 import { apiKeyRecord, userById, userByApiKey } from './state';
 import type { SandboxState, SandboxUser } from './types';
 
-export type AuthOutcome = { ok: true; user?: SandboxUser } | { ok: false; message: string };
+export type AuthOutcome =
+	| { ok: true; user?: SandboxUser; scopes?: string[] }
+	| { ok: false; message: string };
 
 /** The token of an `Authorization: Bearer <token>` header, or undefined. */
 export function bearerToken(header: string | undefined): string | undefined {
@@ -35,13 +42,19 @@ export function authenticate(
 	authorization: string | undefined,
 	mode: AuthMode,
 	now: Date,
+	issuers: { oauth?: OAuthProvider } = {},
 ): AuthOutcome {
 	if (mode === 'none') return { ok: true };
 	const token = bearerToken(authorization);
 	if (token === undefined) {
 		return mode === 'required' ? { ok: false, message: TEXTS.noAuth } : { ok: true };
 	}
-	if (!token.startsWith('cal_')) return { ok: false, message: TEXTS.invalidBearer };
+	if (!token.startsWith('cal_')) {
+		const access = issuers.oauth?.accessToken(token);
+		const owner = access ? userById(state, access.userId) : undefined;
+		if (!access || !owner) return { ok: false, message: TEXTS.invalidBearer };
+		return { ok: true, user: owner, scopes: access.scopes };
+	}
 	const key = apiKeyRecord(state, token);
 	const user = key ? userById(state, key.userId) : undefined;
 	if (!key || !user) return { ok: false, message: TEXTS.invalidApiKey };

@@ -21,6 +21,7 @@ import { loadFixture, seedState } from './state';
 import { seedBookings } from './seed-bookings';
 import type { SandboxBookingEvent, SandboxFixture, SandboxState } from './types';
 import { ContractValidator } from './validator';
+import { OAuthProvider } from './oauth';
 import { BookingWebhooks } from './booking-webhooks';
 import { deliverWebhooks, pingTest } from './webhook-delivery';
 import type { DeliveryRecord, DeliveryTarget, PingTestForm } from './webhook-delivery';
@@ -66,6 +67,11 @@ export interface SandboxOptions {
 	production?: boolean;
 	/** Which Cal.com build to play where builds differ (build.ts); default the newest source. */
 	build?: Partial<SandboxBuild>;
+	/**
+	 * The clock OAuth codes and access tokens expire on, in milliseconds; default Date.now. Their
+	 * lifetimes (access token 1800 s) are multiplied by timeScale.
+	 */
+	oauthClock?: () => number;
 }
 
 export interface Sandbox {
@@ -76,6 +82,11 @@ export interface Sandbox {
 	state: SandboxState;
 	/** Live, mutable: which Cal.com build answers (build.ts); reset() restores SandboxOptions.build. */
 	build: SandboxBuild;
+	/**
+	 * Cal.com as an OAuth2 server (oauth.ts): `clients` (mutable registry: add a redirect URI
+	 * there), `grants` (tokens issued per grant type), `expireAccessTokens()`.
+	 */
+	oauth: OAuthProvider;
 	/** Each fixture user has an API key 'cal_live_<hex>'. */
 	apiKeyFor(username: string): string;
 	/** Every request received, in order. */
@@ -159,6 +170,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const clock = calendarClock(options.now);
 	const faults = new FaultInjector();
 	const bookingWebhooks = new BookingWebhooks(state, deliveries);
+	const oauth = new OAuthProvider(timeScale, options.oauthClock ?? Date.now);
 	const server = new SandboxServer({
 		state,
 		build,
@@ -171,6 +183,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		events,
 		production: options.production ?? true,
 		afterResponse: (recorded) => bookingWebhooks.dispatch(recorded),
+		oauth,
 	});
 	const port = await server.listen();
 
@@ -180,6 +193,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		state,
 		build,
 		requests,
+		oauth,
 		apiKeyFor(username) {
 			const user = state.users.find((u) => u.username === username);
 			if (!user)
@@ -217,6 +231,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			bookingWebhooks.reset();
 			faults.clear();
 			limiter.reset();
+			oauth.reset();
 		},
 		async close() {
 			await bookingWebhooks.close();

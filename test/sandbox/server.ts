@@ -29,6 +29,9 @@ import type { SandboxBookingEvent, SandboxState } from './types';
 import { validationRejection } from './validation-errors';
 import type { SandboxBuild } from './build';
 import type { ContractValidator } from './validator';
+import type { OAuthProvider } from './oauth';
+import { oauthAnswer, redactOAuthBody } from './oauth-routes';
+import { scopeRefusal } from './oauth-scopes';
 
 export interface ServerDeps {
 	state: SandboxState;
@@ -44,6 +47,8 @@ export interface ServerDeps {
 	production: boolean;
 	/** What a request recorded in `events`, handed over after its response is written (or held back). */
 	afterResponse?(events: SandboxBookingEvent[]): void;
+	/** Cal.com as an OAuth2 server (oauth.ts): the consent page, the token endpoint, access tokens. */
+	oauth: OAuthProvider;
 }
 
 interface Answer {
@@ -150,6 +155,19 @@ export class SandboxServer {
 		};
 		requests.push(record);
 
+		const oauth = oauthAnswer(this.deps.oauth, state, {
+			method,
+			path: parsedUrl.pathname,
+			query: parsedUrl.searchParams,
+			raw: rawBody,
+			contentType: header('content-type') ?? '',
+		});
+		if (oauth) {
+			record.body = redactOAuthBody(rawBody, header('content-type') ?? '');
+			this.send(res, record, oauth, 0);
+			return;
+		}
+
 		const outcome = validator.validateRequest({
 			method,
 			pathname: parsedUrl.pathname,
@@ -238,8 +256,13 @@ export class SandboxServer {
 		if (!limit.allowed)
 			return jsonAnswer(429, errorEnvelope(429, TEXTS.throttled, url), limit.headers);
 
-		const auth = authenticate(state, authorization, route?.auth ?? operation.auth, now());
+		const auth = authenticate(state, authorization, route?.auth ?? operation.auth, now(), {
+			oauth: this.deps.oauth,
+		});
 		if (!auth.ok) return jsonAnswer(401, errorEnvelope(401, auth.message, url), limit.headers);
+		// oauth-permissions.guard.ts: an OAuth access token must hold the route's scope.
+		const refusal = auth.scopes && scopeRefusal(auth.scopes, method, operation.template);
+		if (refusal) return jsonAnswer(403, errorEnvelope(403, refusal, url), limit.headers);
 
 		if (!route) {
 			const message = `The Cal.com sandbox does not implement ${method} ${operation.template} yet (documented by Cal.com; add a handler in test/sandbox/routes).`;

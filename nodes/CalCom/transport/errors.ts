@@ -10,6 +10,7 @@ import {
 	sentNames,
 	validationChecks,
 } from './rejection';
+import { scopeExplanation } from './scopes';
 
 export interface FailureContext {
 	method: string;
@@ -22,6 +23,10 @@ export interface FailureContext {
 	notFoundMessage?: string;
 	/** Names of what was sent, and the personal values never to repeat (rejection.ts). */
 	sent?: SentInput;
+	/** What the user ran, e.g. "Booking → Create" (scopes.ts operationLabel). */
+	operation?: string;
+	/** true with the OAuth2 credential: a 401 is then about the connection, not an API key. */
+	oauth?: boolean;
 }
 
 /** Cal.com's own message, from whichever place this build put it. */
@@ -131,6 +136,14 @@ function unauthorized(calMessage: string | undefined, said: string | undefined):
 	];
 }
 
+/** A 401 that n8n's token renewal did not cure (n8n renews on the first 401 and asks again). */
+function oauthUnauthorized(said: string | undefined): Explanation {
+	return [
+		'Cal.com did not accept the OAuth2 connection, even after n8n renewed its access token. Reconnect the Cal.com OAuth2 credential (Connect my account).',
+		`${said ? `${said}. ` : ''}The connection stops working when it is revoked in Cal.com, when the OAuth client is rejected or deleted, or when the credential points at another Cal.com instance than the one you connected.`,
+	];
+}
+
 /**
  * Cal.com API v2 answers every error in its envelope `{status: "error", error: {…}}`
  * (apps/api/v2/src/filters/http-exception.filter.ts and the other filters beside it).
@@ -214,8 +227,11 @@ function explain(
 ): Explanation {
 	const said = calMessage ? `Cal.com said: ${calMessage}` : undefined;
 	if (statusCode === 400 || statusCode === 422) return rejection(calMessage, body, ctx);
+	if (statusCode === 401 && ctx.oauth) return oauthUnauthorized(said);
 	if (statusCode === 401) return unauthorized(calMessage, said);
 	if (statusCode === 403) {
+		const scope = scopeExplanation(calMessage, ctx.operation ?? `${ctx.method} ${ctx.path}`);
+		if (scope) return scope;
 		return [
 			`Cal.com refused the request (403 Forbidden)${calMessage ? `: ${calMessage}` : ''}`,
 			'The API key works, but its user may not own this resource or lack the permission for it.',

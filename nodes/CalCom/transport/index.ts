@@ -6,3 +6,4 @@ export { NotAListError, paginateCursor, paginateOffset } from './pagination';
 export type { NewerForm } from './fallback';
 export { isVersionNotServed, lacksNewerForm, rememberLacksNewerForm } from './fallback';
 export { isAmbiguousFailure, isCalComRefusal } from './errors';
+export { authenticationProperty, calComCredentials, credentialTypeOf } from './credentialType';

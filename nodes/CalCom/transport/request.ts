@@ -25,8 +25,11 @@ import {
 	MAX_ATTEMPTS_TRANSIENT,
 	rateLimitWaitMs,
 } from './retry';
+import { credentialTypeOf, OAUTH2_CREDENTIAL } from './credentialType';
+import { isReconnectError, operationLabel } from './scopes';
 import { apiVersionForPath } from './versions';
 
+/** The API-key credential; credentialTypeOf(node) says which one a node uses. */
 export const CREDENTIAL_TYPE = 'calComV2Api';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -81,6 +84,33 @@ function looksLikeHtml(headers: HeaderMap, body: unknown): boolean {
 	return typeof body === 'string' && /^\s*</.test(body);
 }
 
+/**
+ * The HTTP answer inside an error thrown for its status (OAuth2 requests throw on 4xx/5xx; n8n-core
+ * wraps the HTTP client's error, which holds `response`, in a NodeApiError's `cause`).
+ */
+function answerOfError(error: unknown): FullResponse | undefined {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (isRecord(current) && !seen.has(current)) {
+		seen.add(current);
+		const response = current.response;
+		if (isRecord(response) && typeof response.status === 'number') {
+			const headers = isRecord(response.headers) ? (response.headers as HeaderMap) : {};
+			return { statusCode: response.status, headers, body: response.data };
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+/** n8n's "needs to be reconnected" error, with its own words, as this node's error. */
+function reconnect(node: INode, error: unknown): NodeOperationError {
+	const { message, description } = error as { message?: unknown; description?: unknown };
+	return new NodeOperationError(node, String(message), {
+		description: typeof description === 'string' ? description : undefined,
+	});
+}
+
 /** Finds the Node/axios error code anywhere in the cause chain n8n-core wraps around it. */
 function classifyNetworkError(error: unknown): NetworkFailure | 'cancelled' {
 	const seen = new Set<unknown>();
@@ -111,10 +141,10 @@ const credentialReads = new WeakMap<object, Promise<ICredentialDataDecryptedObje
  * decryption, and a run over many items would repeat it for each request (n8n's own
  * httpRequestWithAuthentication reads it again to authenticate; that read is n8n's).
  */
-function credentialsOf(context: CalComContext): Promise<ICredentialDataDecryptedObject> {
+export function credentialsOf(context: CalComContext): Promise<ICredentialDataDecryptedObject> {
 	let read = credentialReads.get(context);
 	if (!read) {
-		read = context.getCredentials(CREDENTIAL_TYPE);
+		read = context.getCredentials(credentialTypeOf(context.getNode()));
 		credentialReads.set(context, read);
 		// A failed read is not kept: the next request asks again.
 		read.catch(() => credentialReads.delete(context));
@@ -125,6 +155,8 @@ function credentialsOf(context: CalComContext): Promise<ICredentialDataDecrypted
 /** What one request needs on every attempt: fixed before the first. */
 interface RequestPlan {
 	options: CalComRequestOptions;
+	operation: string;
+	credentialType: string;
 	request: IHttpRequestOptions;
 	baseUrl: string;
 	apiVersion?: string;
@@ -142,6 +174,7 @@ async function planRequest(
 	options: CalComRequestOptions,
 ): Promise<RequestPlan> {
 	const credentials = await credentialsOf(this);
+	const credentialType = credentialTypeOf(this.getNode());
 	const baseUrl = resolveBaseUrl(credentials);
 	const problem = baseUrlProblem(baseUrl);
 	if (problem) throw new NodeOperationError(this.getNode(), problem);
@@ -162,12 +195,26 @@ async function planRequest(
 		headers: apiVersion ? { 'cal-api-version': apiVersion } : {},
 		json: true,
 		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
+		// n8n refreshes an OAuth2 token only when the request throws on its 401: let it throw, and
+		// read the answer from the error (answerOfError).
+		ignoreHttpStatusErrors: credentialType !== OAUTH2_CREDENTIAL,
 		timeout: timeoutMs,
 	};
-	const paceKey = `${baseUrl}|${hashKey(String(credentials.apiKey ?? ''))}`;
+	const paceKey = `${baseUrl}|${hashKey(String(credentials.apiKey ?? credentials.clientId ?? ''))}`;
 	const sent = sentInput(options.body, options.qs);
-	return { options, request, baseUrl, apiVersion, retryable, timeoutMs, paceKey, sent };
+	const operation = operationLabel(this.getNode(), options.method, options.path);
+	return {
+		options,
+		operation,
+		credentialType,
+		request,
+		baseUrl,
+		apiVersion,
+		retryable,
+		timeoutMs,
+		paceKey,
+		sent,
+	};
 }
 
 function failureContext(plan: RequestPlan, attempt: number): FailureContext {
@@ -180,6 +227,8 @@ function failureContext(plan: RequestPlan, attempt: number): FailureContext {
 		retryable: plan.retryable,
 		notFoundMessage: options.notFoundMessage,
 		sent: plan.sent,
+		operation: plan.operation,
+		oauth: plan.credentialType === OAUTH2_CREDENTIAL,
 	};
 }
 
@@ -251,11 +300,16 @@ async function attemptRequest(
 	try {
 		response = (await this.helpers.httpRequestWithAuthentication.call(
 			this,
-			CREDENTIAL_TYPE,
+			plan.credentialType,
 			plan.request,
 		)) as FullResponse;
 	} catch (error) {
-		return noAnswer(this.getNode(), plan, attempt, error);
+		const answered = answerOfError(error);
+		if (!answered) {
+			if (isReconnectError(error)) throw reconnect(this.getNode(), error);
+			return noAnswer(this.getNode(), plan, attempt, error);
+		}
+		response = answered;
 	}
 	recordRateLimit(plan.paceKey, response.headers, Date.now());
 	return readAnswer(this.getNode(), plan, attempt, response);

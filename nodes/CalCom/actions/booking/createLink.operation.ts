@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs } from '../../helpers/parameters';
-import { CREDENTIAL_TYPE } from '../../transport';
+import { credentialTypeOf } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import { eventTypeLookupFields, readEventTypeRef } from '../eventTypeLookup';
 import type { CalComAnswer } from '../types';
@@ -152,7 +152,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Single-Use Link',
 			"a private link needs the event type's ID: find a team's event type by ID (Event Type list or ID), not by team slug.",
 		);
-	const base = bookingPageBase(await this.getCredentials(CREDENTIAL_TYPE));
+	const base = bookingPageBase(await this.getCredentials(credentialTypeOf(this.getNode())));
 	const target = await readLinkTarget.call(this, ref, readTimeoutMs(this, itemIndex));
 	prefill.answers = answersForPage(rawAnswers, target.fields);
 	if (target.fields) checkDuration(prefill.duration, target.eventType);
