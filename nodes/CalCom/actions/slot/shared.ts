@@ -234,16 +234,19 @@ export const slotRangeFields: INodeProperties[] = [
 	}),
 ];
 
+/** Duration of a slots query's Options (Get Available, Find Next Free, routing forms' slots). */
+export const durationOption: INodeProperties = {
+	displayName: 'Duration (Minutes)',
+	name: 'duration',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 30,
+	description: 'Slot length, for event types that offer several lengths',
+};
+
 /** Duration, Booking UID to Reschedule and Slot Format of a slots query's Options. */
 export const slotQueryOptions: INodeProperties[] = [
-	{
-		displayName: 'Duration (Minutes)',
-		name: 'duration',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 30,
-		description: 'Slot length, for event types that offer several lengths',
-	},
+	durationOption,
 	{
 		displayName: 'Booking UID to Reschedule',
 		name: 'bookingUidToReschedule',
