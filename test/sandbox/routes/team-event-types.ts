@@ -21,7 +21,7 @@ import type { SandboxEventType, SandboxHost, SandboxState, SandboxTeam } from '.
 import { fail } from './booking-common';
 import { bookingFieldsFromBody } from './event-type-input';
 import { PRIORITY_LABELS, teamEventTypeOutput } from './event-type-output';
-import { applyEventTypeFields } from './event-types-write';
+import { applyEventTypeFields, newEventTypeRow } from './event-types-write';
 import { pathOrg } from './organization-access';
 import { orgTeamAccess, teamInOrg } from './organization-team-access';
 import type { RouteContext, RouteHandler, RouteRequest, RouteResult } from './route';
@@ -150,23 +150,8 @@ const createTeamEventType: RouteHandler['handle'] = (req, { state }: RouteContex
 	if (refused) return refused;
 	const scheduling = body.schedulingType as Scheduling;
 	const et: SandboxEventType = {
-		id: state.eventTypes.reduce((max, e) => Math.max(max, e.id), 0) + 1,
-		ownerId: null,
-		teamId: team.id,
-		slug: '',
-		title: '',
-		description: null,
-		lengthInMinutes: 0,
-		slotInterval: null,
-		minimumBookingNotice: 120,
-		beforeEventBuffer: 0,
-		afterEventBuffer: 0,
-		scheduleId: null,
-		requiresConfirmation: false,
-		hidden: false,
 		// input.service.ts transformInputCreateTeamEventType: Cal Video unless locations are sent.
-		locations: [{ type: 'integration', integration: 'cal-video' }],
-		bookingFields: [],
+		...newEventTypeRow(state, { ownerId: null, teamId: team.id }),
 		schedulingType: scheduling,
 		assignAllTeamMembers: body.assignAllTeamMembers === true,
 		hosts: hostsFor(team, body, scheduling) ?? [],
