@@ -240,6 +240,21 @@ describe('Booking → Create Booking Link', () => {
 		const create = sandbox.requests.find((r) => r.method === 'POST');
 		expect(create?.path).toBe('/v2/event-types/12/private-links');
 		expect(create?.body).toEqual({ maxUsageCount: 1 });
+		// 2024-09-04: Cal.com's bookingUrl is already the page, used as it came.
+		expect(create?.headers['cal-api-version']).toBe('2024-09-04');
+	});
+
+	it("an organization user's single-use link is on the organization's domain, as Cal.com's bookingUrl gives it", async () => {
+		const result = await createLink(
+			sandbox,
+			{ lookup: 'eventTypeId', eventTypeId: byId(49), singleUseLink: true },
+			{ username: 'priya' },
+		);
+		expect(result.error).toBeUndefined();
+		const url = new URL(String(result.items[0].json.url));
+		expect(url.origin + url.pathname).toMatch(
+			/^https:\/\/northwind\.cal\.com\/d\/[0-9a-f]+\/discovery-call$/,
+		);
 	});
 
 	it('a single-use link of an event type the key cannot manage is refused, saying who can make one', async () => {

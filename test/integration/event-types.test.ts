@@ -110,6 +110,7 @@ describe('Event types', () => {
 	});
 
 	it('creates an event type with locations, notice, buffers, schedule and questions', async () => {
+		const nextId = Math.max(...sandbox.state.eventTypes.map((e) => e.id)) + 1;
 		const result = await runCalCom(sandbox, {
 			resource: 'eventType',
 			operation: 'create',
@@ -174,7 +175,7 @@ describe('Event types', () => {
 			],
 		});
 		expect(result.items[0].json).toMatchObject({
-			id: 54,
+			id: nextId,
 			slug: 'evening-consult',
 			scheduleId: 4,
 			requiresConfirmation: true,

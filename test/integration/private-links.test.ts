@@ -24,12 +24,13 @@ describe('Event Type Private Link', () => {
 		);
 		expect(created.error).toBeUndefined();
 		expect(sandbox.requests.at(-1)?.body).toEqual({ maxUsageCount: 1 });
-		expect(sandbox.requests.at(-1)?.headers['cal-api-version']).toBe('2024-06-14');
+		// 2024-09-04: Cal.com's bookingUrl is the booker page itself (with the event type's slug).
+		expect(sandbox.requests.at(-1)?.headers['cal-api-version']).toBe('2024-09-04');
 		const link = created.items[0].json;
 		expect(link).toEqual({
 			linkId: expect.any(String),
 			eventTypeId: 12,
-			bookingUrl: `https://cal.com/d/${String(link.linkId)}`,
+			bookingUrl: `https://cal.com/d/${String(link.linkId)}/30min`,
 			isExpired: false,
 			expiresAt: null,
 			maxUsageCount: 1,
@@ -68,7 +69,7 @@ describe('Event Type Private Link', () => {
 				linkId: 'b1a2c3d4e5f60718293a4b5c6d7e8f90',
 				eventTypeId: 12,
 				isExpired: true,
-				bookingUrl: 'https://cal.com/d/b1a2c3d4e5f60718293a4b5c6d7e8f90',
+				bookingUrl: 'https://cal.com/d/b1a2c3d4e5f60718293a4b5c6d7e8f90/30min',
 				expiresAt: '2027-02-15T00:00:00.000Z',
 			},
 		]);

@@ -217,6 +217,35 @@ describe('sandbox team event types', () => {
 		]);
 	});
 
+	it("decides organization roles from the organization's memberships, then IsTeamInOrg, then the Admin API switch", async () => {
+		const priya = sandbox.apiKeyFor('priya');
+		const orgTeam = '/v2/organizations/900/teams/99/event-types';
+		const body = { title: 'Org', slug: 'org', lengthInMinutes: 30, schedulingType: 'collective' };
+		const member = await create(body, priya, orgTeam);
+		expect([member.status, member.json.error.message]).toEqual([
+			403,
+			'RolesGuard - user with id=83 does not have the minimum required role=TEAM_ADMIN within organization with id=900 team with id=99.',
+		]);
+		// Her organization membership, not the user's own organizationRole, makes her an admin.
+		const org = sandbox.state.organizations.find((o) => o.id === 900);
+		const row = org?.members?.find((m) => m.userId === 83);
+		if (!row) throw new Error('fixture: priya has a membership of organization 900');
+		row.role = 'ADMIN';
+		expect(sandbox.state.users.find((u) => u.id === 83)?.organizationRole).toBe('MEMBER');
+		expect((await create(body, priya, orgTeam)).status).toBe(201);
+		Object.assign(org as object, { adminApiEnabled: false });
+		const notInOrg = await create(body, priya, '/v2/organizations/900/teams/100/event-types');
+		expect([notInOrg.status, notInOrg.json.error.message]).toEqual([
+			404,
+			'IsTeamInOrg - Team (100) not found.',
+		]);
+		const noAdminApi = await create(body, priya, orgTeam);
+		expect([noAdminApi.status, noAdminApi.json.error.message]).toEqual([
+			403,
+			'Organization does not have Admin API access, please contact https://cal.com/sales to upgrade',
+		]);
+	});
+
 	describe('slots and bookings of the hosts', () => {
 		const DAY = '2027-03-02';
 		// Bailey works 14:00–22:00 UTC that day (New York), Lena 08:00–16:00 UTC (Berlin).

@@ -41,6 +41,14 @@ export const VERSION_RULES: readonly VersionRule[] = [
 		template: /^\/v2\/event-types\/\{[^}]+\}\/webhooks(\/|$)/,
 		versions: null,
 	},
+	// Private links: Cal.com's 2024-09-04 controller (event-types-private-links/2024-09-04) and the
+	// deprecated 2024-06-14 one, which takes the four older values; routes/private-links.ts answers
+	// bookingUrl as each does.
+	{
+		family: 'event type private links',
+		template: /^\/v2\/event-types\/\{[^}]+\}\/private-links(\/|$)/,
+		versions: ['2024-04-15', '2024-06-11', '2024-06-14', '2024-08-13', '2024-09-04'],
+	},
 	{ family: 'event types', template: /^\/v2\/event-types(\/|$)/, versions: ['2024-06-14'] },
 	// The schedules controller lists both values.
 	{

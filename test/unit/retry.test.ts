@@ -122,6 +122,8 @@ describe('cal-api-version per endpoint family', () => {
 		['/v2/event-types/12', '2024-06-14'],
 		['/v2/schedules/default', '2024-06-11'],
 		['/v2/event-types/12/webhooks', undefined],
+		['/v2/event-types/12/private-links', '2024-09-04'],
+		['/v2/event-types/12/private-links/9f1c0a6b', '2024-09-04'],
 		['/v2/me', undefined],
 		['/v2/webhooks', undefined],
 		['/v2/credits/available', undefined],

@@ -4,7 +4,7 @@ import { describeValue, ParameterError } from '../helpers/errors';
 import { readUid, toPositiveInt } from '../helpers/parameters';
 import { parseDateTime, timeAsRead, validateTimeZone } from '../helpers/time';
 import { paginateOffset } from '../transport';
-import { timeParameter } from './common.descriptions';
+import { filtersCollection, timeParameter } from './common.descriptions';
 
 /**
  * What a list of bookings is filtered, sorted and paged by: Booking → Get Many (/v2/bookings)
@@ -110,14 +110,7 @@ export function bookingFiltersField(
 	const options = only
 		? FILTER_OPTIONS.filter((option) => only.includes(option.name))
 		: FILTER_OPTIONS;
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [...options, ...extra],
-	};
+	return filtersCollection([...options, ...extra]);
 }
 
 const SORT_OPTIONS = [

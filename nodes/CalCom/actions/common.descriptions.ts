@@ -151,6 +151,46 @@ export function optionsCollection(...options: INodeProperties[]): INodePropertie
 	};
 }
 
+/**
+ * An Update's collection of the fields to change. Cal.com's PATCH routes change only what the body
+ * names, so only the fields added here change.
+ */
+export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Only the fields added here change; the others keep their values',
+		options,
+	};
+}
+
+/** A Create's (or Add's) optional fields, sent only when added. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
+/** A Get Many's Filters: each narrows the list when added. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
+}
+
 /** Return All + Limit, as every Get Many has them. */
 export const returnAllFields: INodeProperties[] = [
 	{

@@ -7,6 +7,12 @@ export const CAL_API_VERSIONS = {
 	slots: '2024-09-04',
 	bookings: '2024-08-13',
 	eventTypes: '2024-06-14',
+	// Private links of an event type: Cal.com's 2024-09-04 controller (event-types-private-links/
+	// 2024-09-04) answers bookingUrl as the booker page, <booker origin>/d/<link>/<slug>, on the
+	// organization's domain for an organization's event type; the 2024-06-14 one, now deprecated and
+	// out of the docs, answers <web app>/d/<link>, which is not a page. The saved document gives these
+	// routes no cal-api-version (an unversioned controller then: any value served).
+	privateLinks: '2024-09-04',
 	schedules: '2024-06-11',
 } as const;
 
@@ -18,6 +24,7 @@ const FAMILY_BY_PATH: Array<[RegExp, ApiFamily | null]> = [
 	[/^\/v2\/bookings(\/|$)/, 'bookings'],
 	// Webhooks below an event type are unversioned, unlike the event type itself.
 	[/^\/v2\/event-types\/[^/]+\/webhooks(\/|$)/, null],
+	[/^\/v2\/event-types\/[^/]+\/private-links(\/|$)/, 'privateLinks'],
 	[/^\/v2\/event-types(\/|$)/, 'eventTypes'],
 	[/^\/v2\/schedules(\/|$)/, 'schedules'],
 	// Team event types, also under an organization: the saved document's controller takes every

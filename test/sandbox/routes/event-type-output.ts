@@ -63,9 +63,18 @@ function person(user: SandboxUser): Record<string, unknown> {
 }
 
 /**
- * output-event-types.service.ts (buildBookingUrl): the web app's address, or for a user of an
- * organization (not a platform one) the organization's origin from getBookerBaseUrlSync
- * (orgDomains.ts getOrgFullOrigin: https://<org-slug>.cal.com on Cal.com Cloud), then
+ * The booker's origin for a personal event type's owner: getBookerBaseUrlSync
+ * (orgDomains.ts getOrgFullOrigin): the website, or for a user of an organization (not a platform
+ * one) https://<org-slug>.cal.com on Cal.com Cloud. Also the private links' 2024-09-04 bookingUrl
+ * (routes/private-links.ts).
+ */
+export function bookerOrigin(owner: SandboxUser | undefined, state: SandboxState): string {
+	const org = state.organizations.find((o) => o.id === owner?.organizationId);
+	return org ? `https://${org.slug}.cal.com` : BOOKING_HOST;
+}
+
+/**
+ * output-event-types.service.ts (buildBookingUrl): the booker's origin, then
  * /<username>/<event type slug>.
  */
 function personalBookingUrl(
@@ -73,9 +82,7 @@ function personalBookingUrl(
 	et: SandboxEventType,
 	state: SandboxState,
 ): string {
-	const org = state.organizations.find((o) => o.id === owner?.organizationId);
-	const host = org ? `https://${org.slug}.cal.com` : BOOKING_HOST;
-	return `${host}/${owner?.username ?? 'unknown'}/${et.slug}`;
+	return `${bookerOrigin(owner, state)}/${owner?.username ?? 'unknown'}/${et.slug}`;
 }
 
 export function eventTypeOutput(

@@ -17,7 +17,13 @@
  *   documented fields are accepted and not kept (the sandbox does not model them).
  */
 import { errorEnvelope, success } from '../envelope';
-import type { SandboxEventType, SandboxLocation, SandboxRecurrence, SandboxUser } from '../types';
+import type {
+	SandboxEventType,
+	SandboxLocation,
+	SandboxRecurrence,
+	SandboxState,
+	SandboxUser,
+} from '../types';
 import { bookingFieldsFromBody } from './event-type-input';
 import { eventTypeOutput } from './event-type-output';
 import type { RouteContext, RouteHandler, RouteRequest, RouteResult } from './route';
@@ -116,13 +122,18 @@ function ownEventType(req: RouteRequest, ctx: RouteContext): SandboxEventType | 
 	return et;
 }
 
-const createEventType: RouteHandler['handle'] = (req, ctx) => {
-	const body = req.body as Body;
-	const user = req.user as SandboxUser;
-	const et: SandboxEventType = {
-		id: ctx.state.eventTypes.reduce((max, e) => Math.max(max, e.id), 0) + 1,
-		ownerId: user.id,
-		teamId: null,
+/**
+ * A new event type before its body is applied, personal or a team's: the next ID, the event type
+ * columns' defaults (minimumBookingNotice 120, no buffers, shown) and Cal Video as the location
+ * (the personal and the team input services both default to it when no locations are sent).
+ */
+export function newEventTypeRow(
+	state: SandboxState,
+	owner: { ownerId: number | null; teamId: number | null },
+): SandboxEventType {
+	return {
+		id: state.eventTypes.reduce((max, e) => Math.max(max, e.id), 0) + 1,
+		...owner,
 		slug: '',
 		title: '',
 		description: null,
@@ -137,6 +148,12 @@ const createEventType: RouteHandler['handle'] = (req, ctx) => {
 		locations: [{ type: 'integration', integration: 'cal-video' }],
 		bookingFields: [],
 	};
+}
+
+const createEventType: RouteHandler['handle'] = (req, ctx) => {
+	const body = req.body as Body;
+	const user = req.user as SandboxUser;
+	const et = newEventTypeRow(ctx.state, { ownerId: user.id, teamId: null });
 	const refused = apply(et, body, req, ctx, true);
 	if (refused) return refused;
 	ctx.state.eventTypes.push(et);

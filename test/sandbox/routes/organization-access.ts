@@ -55,9 +55,9 @@ export function orgAccess(
 ): OrgAccess {
 	const user = req.user as SandboxUser; // auth: 'required'
 	const orgId = req.params.orgId;
-	const org = state.organizations.find((o) => o.id === Number(orgId));
-	// auth/guards/organizations/is-org.guard.ts returns false for an ID that is no organization:
-	// Nest's own 403 "Forbidden resource".
+	const org = pathOrg(req, state);
+	// is-org.guard.ts returns false for an ID that is no organization: Nest's own 403
+	// "Forbidden resource".
 	if (!org) return { ok: false, result: refuse(403, 'Forbidden resource', req) };
 	const member = orgMembership(state, org, user.id);
 	// auth/guards/roles/roles.guard.ts: no membership, then a role under ORG_ADMIN.
@@ -69,13 +69,25 @@ export function orgAccess(
 		const text = `RolesGuard - user with id=${user.id} does not have the minimum required role=ORG_${minimum} within organization with id=${orgId}.`;
 		return { ok: false, result: refuse(403, text, req) };
 	}
-	// auth/guards/organizations/is-admin-api-enabled.guard.ts
-	if (org.adminApiEnabled === false) {
-		const text =
-			'Organization does not have Admin API access, please contact https://cal.com/sales to upgrade';
-		return { ok: false, result: refuse(403, text, req) };
-	}
+	const noAdminApi = adminApiRefusal(req, org);
+	if (noAdminApi) return { ok: false, result: noAdminApi };
 	return { ok: true, org, member };
+}
+
+/** auth/guards/organizations/is-org.guard.ts: the path's organization, else undefined. */
+export function pathOrg(req: RouteRequest, state: SandboxState): SandboxOrganization | undefined {
+	return state.organizations.find((o) => String(o.id) === req.params.orgId);
+}
+
+/** auth/guards/organizations/is-admin-api-enabled.guard.ts: 403 when the organization lacks it. */
+export function adminApiRefusal(
+	req: RouteRequest,
+	org: SandboxOrganization,
+): RouteResult | undefined {
+	if (org.adminApiEnabled !== false) return undefined;
+	const text =
+		'Organization does not have Admin API access, please contact https://cal.com/sales to upgrade';
+	return refuse(403, text, req);
 }
 
 /**

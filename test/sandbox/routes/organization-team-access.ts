@@ -1,6 +1,6 @@
 /**
  * Who may use /v2/organizations/{orgId}/teams/{teamId}/…: Cal.com's chain for those routes —
- * IsOrgGuard, RolesGuard with both an orgId and a teamId, IsAdminAPIEnabledGuard, then IsTeamInOrg
+ * IsOrgGuard, RolesGuard with both an orgId and a teamId, IsTeamInOrg, IsAdminAPIEnabledGuard
  * (organization-access.ts holds the organization-only chain).
  *
  * apps/api/v2/src/modules/auth/guards/roles/roles.guard.ts, branch "teamId and orgId": no
@@ -11,7 +11,7 @@
  * the organization's (OrganizationsTeamsRepository.findOrgTeam filters on parentId) is a 404.
  */
 import type { SandboxOrganization, SandboxState, SandboxTeam, SandboxUser } from '../types';
-import { orgAccess, orgMembership, refuse } from './organization-access';
+import { adminApiRefusal, orgMembership, pathOrg, refuse } from './organization-access';
 import type { RouteRequest, RouteResult } from './route';
 
 const TEAM_RANK = { OWNER: 0, ADMIN: 1, MEMBER: 2 } as const;
@@ -53,28 +53,37 @@ function rolesGuard(
 	return TEAM_RANK[teamMember.role] <= TEAM_RANK.ADMIN ? undefined : tooLow;
 }
 
-/** The organization and its team, or Cal.com's refusal (403 from the guards, 404 from IsTeamInOrg). */
+/**
+ * auth/guards/teams/is-team-in-org.guard.ts: the organization's team of the path, else 404 (also
+ * for routes that have no roles guard, such as the organization's public team event-type list).
+ */
+export function teamInOrg(
+	req: RouteRequest,
+	state: SandboxState,
+	org: SandboxOrganization,
+): SandboxTeam | RouteResult {
+	const teamId = req.params.teamId;
+	const team = state.teams.find((t) => String(t.id) === teamId && t.organizationId === org.id);
+	return team ?? refuse(404, `IsTeamInOrg - Team (${teamId}) not found.`, req);
+}
+
+/**
+ * The organization and its team, or Cal.com's refusal, in the controllers' order (organizations-
+ * teams, -teams-memberships, -teams-bookings, -event-types, -teams-routing-forms): IsOrgGuard (403),
+ * RolesGuard (403), IsTeamInOrg (404), IsAdminAPIEnabledGuard (403).
+ */
 export function orgTeamAccess(
 	req: RouteRequest,
 	state: SandboxState,
 	minimum: OrgTeamRole,
 ): OrgTeamAccess {
-	// IsOrgGuard, then a membership check that is the RolesGuard's own below (MEMBER passes here).
-	const access = orgAccess(req, state, 'MEMBER');
-	if (!access.ok) {
-		// Not a member: this branch of RolesGuard says "not part of", not "not a member".
-		const org = state.organizations.find((o) => String(o.id) === req.params.orgId);
-		if (!org) return access;
-		const refused = rolesGuard(req, state, org, minimum);
-		return { ok: false, result: refused ?? access.result };
-	}
-	const refused = rolesGuard(req, state, access.org, minimum);
+	const org = pathOrg(req, state);
+	if (!org) return { ok: false, result: refuse(403, 'Forbidden resource', req) };
+	const refused = rolesGuard(req, state, org, minimum);
 	if (refused) return { ok: false, result: refused };
-	const teamId = req.params.teamId;
-	const team = state.teams.find(
-		(t) => String(t.id) === teamId && t.organizationId === access.org.id,
-	);
-	if (!team)
-		return { ok: false, result: refuse(404, `IsTeamInOrg - Team (${teamId}) not found.`, req) };
-	return { ok: true, org: access.org, team };
+	const team = teamInOrg(req, state, org);
+	if ('status' in team) return { ok: false, result: team };
+	const noAdminApi = adminApiRefusal(req, org);
+	if (noAdminApi) return { ok: false, result: noAdminApi };
+	return { ok: true, org, team };
 }

@@ -1,5 +1,8 @@
 /**
- * Event type private links (API-NOTES §5), cal-api-version 2024-06-14:
+ * Event type private links (API-NOTES §5). Cal.com serves them from two controllers:
+ * 2024-09-04 (event-types-private-links/2024-09-04, what the node sends) and 2024-06-14 (the
+ * deprecated one, undocumented, for 2024-04-15, 2024-06-11, 2024-06-14 and 2024-08-13); they differ
+ * only in bookingUrl (linkOutput below). The sandbox's versions.ts lists those five values.
  *
  *   POST   /v2/event-types/{eventTypeId}/private-links            201 the link
  *   GET    /v2/event-types/{eventTypeId}/private-links            200 every link of the event type
@@ -23,6 +26,7 @@ import { createHash } from 'node:crypto';
 import { success } from '../envelope';
 import type { SandboxEventType, SandboxPrivateLink, SandboxState } from '../types';
 import { fail } from './booking-common';
+import { bookerOrigin } from './event-type-output';
 import type { RouteHandler, RouteRequest, RouteResult } from './route';
 
 const BASE = '/v2/event-types/{eventTypeId}/private-links';
@@ -56,24 +60,29 @@ export function useOfPrivateLink(
 
 /**
  * PrivateLinksOutputService.transformToOutput. The booking URL as each version's service builds
- * it: 2024-06-14 (services/private-links.service.ts, the version the node sends for event types)
- * answers the web app's /d/{link}; 2024-09-04 (2024-09-04/services/private-links.service.ts,
- * buildBookingUrl) adds the event type's slug. (2024-09-04 also puts an organization's links on the
- * organization's booker domain: not modelled, the sandbox's private links are of personal event
- * types outside organizations.)
+ * it: 2024-06-14 (2024-06-14/services/private-links.service.ts) answers the web app's /d/{link},
+ * not a page; 2024-09-04 (2024-09-04/services/private-links.service.ts, buildBookingUrl) answers
+ * the booker page /d/{link}/{slug} on getBookerBaseUrlSync's origin for the organization
+ * resolveOrgSlug finds. The sandbox's links are of personal event types (the ownership guard), so
+ * that organization is the owner's (the first profile's), as bookerOrigin reads it.
  */
 function linkOutput(
 	link: SandboxPrivateLink,
 	et: SandboxEventType,
+	state: SandboxState,
 	now: Date,
 	apiVersion?: string,
 ): Record<string, unknown> {
-	const page = `${WEB_APP}/d/${link.link}`;
+	const owner = state.users.find((u) => u.id === et.ownerId);
+	const bookingUrl =
+		apiVersion === '2024-09-04'
+			? `${bookerOrigin(owner, state)}/d/${link.link}/${et.slug}`
+			: `${WEB_APP}/d/${link.link}`;
 	const base = {
 		linkId: link.link,
 		eventTypeId: link.eventTypeId,
 		isExpired: isLinkExpired(link, now),
-		bookingUrl: apiVersion === '2024-09-04' ? `${page}/${et.slug}` : page,
+		bookingUrl,
 	};
 	if (link.expiresAt) return { ...base, expiresAt: new Date(link.expiresAt).toISOString() };
 	return { ...base, maxUsageCount: link.maxUsageCount || 0, usageCount: link.usageCount };
@@ -115,7 +124,7 @@ const create: RouteHandler['handle'] = (req, ctx) => {
 		usageCount: 0,
 	};
 	ctx.state.privateLinks.push(link);
-	return { status: 201, body: success(linkOutput(link, et, ctx.now(), req.apiVersion)) };
+	return { status: 201, body: success(linkOutput(link, et, ctx.state, ctx.now(), req.apiVersion)) };
 };
 
 const list: RouteHandler['handle'] = (req, ctx) => {
@@ -124,7 +133,7 @@ const list: RouteHandler['handle'] = (req, ctx) => {
 	const links = ctx.state.privateLinks.filter((l) => l.eventTypeId === et.id);
 	return {
 		status: 200,
-		body: success(links.map((l) => linkOutput(l, et, ctx.now(), req.apiVersion))),
+		body: success(links.map((l) => linkOutput(l, et, ctx.state, ctx.now(), req.apiVersion))),
 	};
 };
 
@@ -140,7 +149,7 @@ const update: RouteHandler['handle'] = (req, ctx) => {
 	const body = (req.body ?? {}) as LinkBody;
 	link.expiresAt = body.expiresAt ? new Date(body.expiresAt).toISOString() : null;
 	if (typeof body.maxUsageCount === 'number') link.maxUsageCount = body.maxUsageCount;
-	return { status: 200, body: success(linkOutput(link, et, ctx.now(), req.apiVersion)) };
+	return { status: 200, body: success(linkOutput(link, et, ctx.state, ctx.now(), req.apiVersion)) };
 };
 
 const remove: RouteHandler['handle'] = (req, ctx) => {

@@ -12,7 +12,7 @@
  *   IsOrgGuard, RolesGuard with ORG_ADMIN (organization-access.ts), take 250 by default; Create
  *   also lets the form's own user in (Or([RolesGuard, IsUserRoutingForm])).
  * - organizations/teams/routing-forms/controllers/*.controller.ts: IsOrgGuard, RolesGuard with
- *   TEAM_ADMIN, IsTeamInOrg (team-event-types.ts's orgTeamGuard, the same chain).
+ *   TEAM_ADMIN, IsTeamInOrg, IsAdminAPIEnabledGuard (organization-team-access.ts, the same chain).
  * - organizations-routing-forms.repository.ts: forms of teams whose parent is the organization
  *   (teamIds narrows them), createdAt/updatedAt filters (gte/lte), sortCreatedAt/sortUpdatedAt,
  *   no order otherwise (the sandbox keeps the fixture's); responses filtered the same way and by
@@ -33,12 +33,12 @@ import type {
 } from '../types';
 import { fail } from './booking-common';
 import { orgAdminAccess } from './organization-access';
+import { orgTeamAccess } from './organization-team-access';
 import type { RouteContext, RouteHandler, RouteRequest, RouteResult } from './route';
 import { routeAnswers } from './routing-form-logic';
 import type { Routed } from './routing-form-logic';
 import { slotsAnswer } from './slots';
 import type { SlotsInput } from './slots-input';
-import { orgTeamGuard } from './team-event-types';
 
 const isResult = (value: unknown): value is RouteResult =>
 	typeof value === 'object' && value !== null && 'status' in value;
@@ -102,8 +102,8 @@ type Scope = { teamIds: number[]; user: SandboxUser; orgAdmin: boolean };
 function scopeOf(req: RouteRequest, state: SandboxState): Scope | RouteResult {
 	const user = req.user as SandboxUser;
 	if (req.params.teamId !== undefined) {
-		const team = orgTeamGuard(req, state);
-		return isResult(team) ? team : { teamIds: [team.id], user, orgAdmin: true };
+		const access = orgTeamAccess(req, state, 'TEAM_ADMIN');
+		return access.ok ? { teamIds: [access.team.id], user, orgAdmin: true } : access.result;
 	}
 	const access = orgAdminAccess(req, state);
 	if (!access.ok) return access.result;

@@ -17,17 +17,13 @@
  * output.service.ts (hosts printed; event-type-output.ts).
  */
 import { success } from '../envelope';
-import type {
-	SandboxEventType,
-	SandboxHost,
-	SandboxState,
-	SandboxTeam,
-	SandboxUser,
-} from '../types';
+import type { SandboxEventType, SandboxHost, SandboxState, SandboxTeam } from '../types';
 import { fail } from './booking-common';
 import { bookingFieldsFromBody } from './event-type-input';
 import { PRIORITY_LABELS, teamEventTypeOutput } from './event-type-output';
-import { applyEventTypeFields } from './event-types-write';
+import { applyEventTypeFields, newEventTypeRow } from './event-types-write';
+import { pathOrg } from './organization-access';
+import { orgTeamAccess, teamInOrg } from './organization-team-access';
 import type { RouteContext, RouteHandler, RouteRequest, RouteResult } from './route';
 import { teamGuard } from './teams';
 
@@ -38,62 +34,14 @@ const isAnswer = (value: unknown): value is RouteResult =>
 	typeof value === 'object' && value !== null && 'status' in value;
 
 /**
- * .../auth/guards/organizations/is-org.guard.ts: an organization that does not exist answers
- * false, which Nest turns into 403 "Forbidden resource".
- */
-function orgGuard(req: RouteRequest, state: SandboxState): RouteResult | undefined {
-	if (!state.organizations.some((o) => String(o.id) === req.params.orgId))
-		return fail(403, 'Forbidden resource', req);
-	return undefined;
-}
-
-/**
- * .../auth/guards/teams/is-team-in-org.guard.ts: a team that is not a team of the organization
- * is not found (404). Inferred: findOrgTeam looks the team up by its id and the organization as
- * parent, so a team outside the organization is "not found" rather than the guard's 403.
- */
-function teamInOrg(req: RouteRequest, state: SandboxState): SandboxTeam | RouteResult {
-	const { orgId, teamId } = req.params;
-	const team = state.teams.find(
-		(t) => String(t.id) === teamId && String(t.organizationId) === orgId,
-	);
-	return team ?? fail(404, `IsTeamInOrg - Team (${teamId}) not found.`, req);
-}
-
-/**
  * The organization routes' guards in organizations-event-types.controller.ts's order: IsOrgGuard,
- * RolesGuard (roles.guard.ts with an orgId and a teamId: no membership of the organization is a
- * 403; an organization ADMIN or OWNER passes for every team role; otherwise the team membership
- * decides as on the team route), IsTeamInOrg. The sandbox reads organization membership from
- * SandboxUser.organizationId / organizationRole. PbacGuard, the platform plan and the admin-API
- * switch are not modelled.
+ * RolesGuard with TEAM_ADMIN (an organization ADMIN or OWNER passes for every team role; otherwise
+ * the team membership decides), IsTeamInOrg, IsAdminAPIEnabledGuard: organization-team-access.ts,
+ * from the organization's memberships. PbacGuard and the platform plan are not modelled.
  */
-export function orgTeamGuard(req: RouteRequest, state: SandboxState): SandboxTeam | RouteResult {
-	const noOrg = orgGuard(req, state);
-	if (noOrg) return noOrg;
-	const user = req.user as SandboxUser;
-	const { orgId, teamId } = req.params;
-	if (String(user.organizationId) !== orgId)
-		return fail(403, `RolesGuard - User is not part of the organization with id=${orgId}.`, req);
-	const orgAdmin = user.organizationRole === 'ADMIN' || user.organizationRole === 'OWNER';
-	if (!orgAdmin) {
-		const membership = state.teams
-			.find((t) => String(t.id) === teamId)
-			?.members.find((m) => m.userId === user.id);
-		if (!membership)
-			return fail(
-				403,
-				`RolesGuard - User is not part of the team with id=${teamId} and/or, is not an admin nor an owner of the organization with id=${orgId}.`,
-				req,
-			);
-		if (membership.role === 'MEMBER')
-			return fail(
-				403,
-				`RolesGuard - user with id=${user.id} does not have the minimum required role=TEAM_ADMIN within organization with id=${orgId} team with id=${teamId}.`,
-				req,
-			);
-	}
-	return teamInOrg(req, state);
+function orgTeamGuard(req: RouteRequest, state: SandboxState): SandboxTeam | RouteResult {
+	const access = orgTeamAccess(req, state, 'TEAM_ADMIN');
+	return access.ok ? access.team : access.result;
 }
 
 function guard(req: RouteRequest, state: SandboxState): SandboxTeam | RouteResult {
@@ -202,23 +150,8 @@ const createTeamEventType: RouteHandler['handle'] = (req, { state }: RouteContex
 	if (refused) return refused;
 	const scheduling = body.schedulingType as Scheduling;
 	const et: SandboxEventType = {
-		id: state.eventTypes.reduce((max, e) => Math.max(max, e.id), 0) + 1,
-		ownerId: null,
-		teamId: team.id,
-		slug: '',
-		title: '',
-		description: null,
-		lengthInMinutes: 0,
-		slotInterval: null,
-		minimumBookingNotice: 120,
-		beforeEventBuffer: 0,
-		afterEventBuffer: 0,
-		scheduleId: null,
-		requiresConfirmation: false,
-		hidden: false,
 		// input.service.ts transformInputCreateTeamEventType: Cal Video unless locations are sent.
-		locations: [{ type: 'integration', integration: 'cal-video' }],
-		bookingFields: [],
+		...newEventTypeRow(state, { ownerId: null, teamId: team.id }),
 		schedulingType: scheduling,
 		assignAllTeamMembers: body.assignAllTeamMembers === true,
 		hosts: hostsFor(team, body, scheduling) ?? [],
@@ -283,7 +216,9 @@ const deleteTeamEventType: RouteHandler['handle'] = (req, { state }) => {
  * IsTeamInOrg only (no auth or roles guard), so anyone may read it.
  */
 const listOrgTeamEventTypes: RouteHandler['handle'] = (req, { state }) => {
-	const team = orgGuard(req, state) ?? teamInOrg(req, state);
+	const org = pathOrg(req, state);
+	if (!org) return fail(403, 'Forbidden resource', req);
+	const team = teamInOrg(req, state, org);
 	if (isAnswer(team)) return team;
 	const q = req.typedQuery;
 	let list = state.eventTypes.filter((e) => e.teamId === team.id).sort((a, b) => a.id - b.id);

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { timeParameter } from '../common.descriptions';
+import { additionalFieldsCollection, timeParameter } from '../common.descriptions';
 import { eventTypeLookupFields } from '../eventTypeLookup';
 import { locationFields } from './location';
 
@@ -45,80 +45,73 @@ export const createFields: INodeProperties[] = [
 		"Answers to the event type's own booking questions; they are checked against the event type before booking",
 		'The answer. Several options of a multi-select: separate them with commas. Yes/no: true or false.',
 	),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Answers (JSON)',
-				name: 'answersJson',
-				type: 'json',
-				default: '{}',
-				description:
-					'Answers to booking questions as an object keyed by question slug, e.g. {"company": "Acme", "topics": ["Pricing"]}',
-			},
-			{
-				displayName: 'Attendee Phone',
-				name: 'attendeePhone',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +4917612345678',
-				description: 'Phone number in E.164 form; some event types require it',
-			},
-			{
-				displayName: 'Guests',
-				name: 'guests',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. ana@example.com, bo@example.com',
-				description: 'Comma-separated emails of more people to invite',
-			},
-			{
-				displayName: 'Instant',
-				name: 'instant',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to start an instant meeting now (team event types only)',
-			},
-			{
-				displayName: 'Language',
-				name: 'language',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. de',
-				description: "Language code of the attendee's emails, e.g. en, de, fr",
-			},
-			{
-				displayName: 'Length (Minutes)',
-				name: 'lengthInMinutes',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 30,
-				description: 'For event types that offer several lengths',
-			},
-			...locationFields('create'),
-			{
-				displayName: 'Metadata (JSON)',
-				name: 'metadata',
-				type: 'json',
-				default: '{}',
-				description:
-					'Your own data to keep on the booking: at most 50 keys of up to 40 characters, text values up to 500',
-			},
-			{
-				displayName: 'Recurrence Count',
-				name: 'recurrenceCount',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				description:
-					'For recurring event types: how many occurrences to book (at most what the event type allows)',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Answers (JSON)',
+			name: 'answersJson',
+			type: 'json',
+			default: '{}',
+			description:
+				'Answers to booking questions as an object keyed by question slug, e.g. {"company": "Acme", "topics": ["Pricing"]}',
+		},
+		{
+			displayName: 'Attendee Phone',
+			name: 'attendeePhone',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +4917612345678',
+			description: 'Phone number in E.164 form; some event types require it',
+		},
+		{
+			displayName: 'Guests',
+			name: 'guests',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. ana@example.com, bo@example.com',
+			description: 'Comma-separated emails of more people to invite',
+		},
+		{
+			displayName: 'Instant',
+			name: 'instant',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to start an instant meeting now (team event types only)',
+		},
+		{
+			displayName: 'Language',
+			name: 'language',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. de',
+			description: "Language code of the attendee's emails, e.g. en, de, fr",
+		},
+		{
+			displayName: 'Length (Minutes)',
+			name: 'lengthInMinutes',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30,
+			description: 'For event types that offer several lengths',
+		},
+		...locationFields('create'),
+		{
+			displayName: 'Metadata (JSON)',
+			name: 'metadata',
+			type: 'json',
+			default: '{}',
+			description:
+				'Your own data to keep on the booking: at most 50 keys of up to 40 characters, text values up to 500',
+		},
+		{
+			displayName: 'Recurrence Count',
+			name: 'recurrenceCount',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1,
+			description:
+				'For recurring event types: how many occurrences to book (at most what the event type allows)',
+		},
+	]),
 ];
 
 export const createOptions: INodeProperties[] = [

@@ -8,10 +8,12 @@ import type { LinkTarget } from './linkTarget';
 // maxUsageCount 1 (CreatePrivateLinkInput in Cal.com's document).
 
 /**
- * The booking page of a new single-use private link. Cal.com answers bookingUrl as the web app's
- * /d/<link> without the event type's slug (packages/platform/libraries/private-links.ts,
- * formatPrivateLinkOutput, is given none on create), while the page lives at /d/<link>/<slug>
- * (apps/web's d/[link]/[slug] route): the slug is added when missing.
+ * The booking page of a new single-use private link. With cal-api-version 2024-09-04 (transport/
+ * versions.ts) Cal.com answers bookingUrl as the page itself, /d/<link>/<slug>, on the
+ * organization's domain for an organization's event type (event-types-private-links/2024-09-04,
+ * buildBookingUrl). A server whose private-links controller is older (unversioned in the saved
+ * document, or the 2024-06-14 one) answers the web app's /d/<link> without the slug, while the
+ * page lives at /d/<link>/<slug> (apps/web's d/[link]/[slug] route): the slug is added then.
  */
 export async function singleUseLinkPage(
 	this: IExecuteFunctions,

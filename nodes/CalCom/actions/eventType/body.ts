@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ParameterError } from '../../helpers/errors';
 import { requiredString, toPositiveInt } from '../../helpers/parameters';
+import { additionalFieldsCollection, updateFieldsCollection } from '../common.descriptions';
 import type { BookingField } from './bookingQuestions';
 import {
 	bookingQuestionsField,
@@ -51,14 +52,9 @@ export const createBasics: INodeProperties[] = [
 
 /** Create's Additional Fields: the optional settings, booking questions, and `extra` ones. */
 export function createAdditionalFields(extra: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...optionalEventTypeFields, bookingQuestionsField, ...extra].sort(byName),
-	};
+	return additionalFieldsCollection(
+		[...optionalEventTypeFields, bookingQuestionsField, ...extra].sort(byName),
+	);
 }
 
 /** Create's body from Title, Slug, Length and the Additional Fields (`fields`). */
@@ -132,16 +128,10 @@ const UPDATE_ONLY: INodeProperties[] = [
  * Update's Update Fields: the optional settings, questions to add or remove, title, slug, length,
  * and `extra` ones. The question picker reads the event type of the `eventTypeId` parameter.
  */
-export function updateFieldsCollection(extra: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields added here change; everything else stays as it is',
-		options: [...optionalEventTypeFields, ...UPDATE_ONLY, ...extra].sort(byName),
-	};
+export function eventTypeUpdateFields(extra: INodeProperties[] = []): INodeProperties {
+	return updateFieldsCollection(
+		[...optionalEventTypeFields, ...UPDATE_ONLY, ...extra].sort(byName),
+	);
 }
 
 /**

@@ -4,12 +4,12 @@ import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { eventTypeIdLocator, optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
-import { readUpdateBody, requireSomeChange, updateFieldsCollection } from './body';
+import { readUpdateBody, requireSomeChange, eventTypeUpdateFields } from './body';
 import { eventTypeNotFound, readEventTypeId, shapeEventTypes } from './shared';
 
 export const description: INodeProperties[] = [
 	eventTypeIdLocator,
-	updateFieldsCollection(),
+	eventTypeUpdateFields(),
 	outputField,
 	optionsCollection(),
 ];

@@ -2,20 +2,20 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
-import { optionsCollection, outputField } from '../common.descriptions';
+import { additionalFieldsCollection, optionsCollection, outputField } from '../common.descriptions';
 import {
 	organizationFields,
 	organizationPath,
 	readOrganizationId,
 	readRole,
 	readUserId,
-	roleOptions,
 } from '../organization';
 import type { CalComAnswer } from '../types';
 import {
 	acceptedField,
 	disableImpersonationField,
 	membershipFlags,
+	roleField,
 	simplifyMembership,
 } from './shared';
 
@@ -32,22 +32,8 @@ export const description: INodeProperties[] = [
 		description:
 			'The Cal.com user to add (someone not yet in the organization, so not in its list)',
 	},
-	{
-		displayName: 'Role',
-		name: 'role',
-		type: 'options',
-		default: 'MEMBER',
-		options: roleOptions,
-		description: 'Role of the user in the organization',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [acceptedField, disableImpersonationField],
-	},
+	roleField,
+	additionalFieldsCollection([acceptedField, disableImpersonationField]),
 	outputField,
 	optionsCollection(),
 ];

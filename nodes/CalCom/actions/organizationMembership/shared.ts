@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toPositiveInt } from '../../helpers/parameters';
+import { roleOptions } from '../organization';
 
 export const membershipIdField: INodeProperties = {
 	displayName: 'Membership ID',
@@ -11,6 +12,15 @@ export const membershipIdField: INodeProperties = {
 	required: true,
 	placeholder: 'e.g. 9003',
 	description: 'The ID of the membership as Get Many lists it, not the user’s ID',
+};
+
+export const roleField: INodeProperties = {
+	displayName: 'Role',
+	name: 'role',
+	type: 'options',
+	default: 'MEMBER',
+	options: roleOptions,
+	description: 'Role of the user in the organization',
 };
 
 export const acceptedField: INodeProperties = {

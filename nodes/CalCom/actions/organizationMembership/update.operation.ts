@@ -2,13 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
-import { optionsCollection, outputField } from '../common.descriptions';
+import { optionsCollection, outputField, updateFieldsCollection } from '../common.descriptions';
 import {
 	organizationFields,
 	organizationPath,
 	readOrganizationId,
 	readRole,
-	roleOptions,
 	withChanges,
 } from '../organization';
 import type { CalComAnswer } from '../types';
@@ -18,31 +17,18 @@ import {
 	membershipFlags,
 	membershipIdField,
 	readMembershipId,
+	roleField,
 	simplifyMembership,
 } from './shared';
 
 export const description: INodeProperties[] = [
 	...organizationFields,
 	membershipIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ ...acceptedField, default: true, description: 'Whether the membership is accepted' },
-			disableImpersonationField,
-			{
-				displayName: 'Role',
-				name: 'role',
-				type: 'options',
-				default: 'MEMBER',
-				options: roleOptions,
-				description: 'Role of the user in the organization',
-			},
-		],
-	},
+	updateFieldsCollection([
+		{ ...acceptedField, default: true, description: 'Whether the membership is accepted' },
+		disableImpersonationField,
+		roleField,
+	]),
 	outputField,
 	optionsCollection(),
 ];

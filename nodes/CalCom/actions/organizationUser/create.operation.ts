@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
-import { optionsCollection, outputField } from '../common.descriptions';
+import { additionalFieldsCollection, optionsCollection, outputField } from '../common.descriptions';
 import {
 	organizationFields,
 	organizationPath,
@@ -26,31 +26,24 @@ export const description: INodeProperties[] = [
 		required: true,
 		description: 'Email of the new user; Cal.com sends them an invitation to set a password',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Accept Automatically',
-				name: 'autoAccept',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the user joins the organization without accepting an invitation',
-			},
-			{
-				displayName: 'Role',
-				name: 'organizationRole',
-				type: 'options',
-				default: 'MEMBER',
-				options: roleOptions,
-				description: 'Role of the user in the organization',
-			},
-			...profileOptions,
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Accept Automatically',
+			name: 'autoAccept',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the user joins the organization without accepting an invitation',
+		},
+		{
+			displayName: 'Role',
+			name: 'organizationRole',
+			type: 'options',
+			default: 'MEMBER',
+			options: roleOptions,
+			description: 'Role of the user in the organization',
+		},
+		...profileOptions,
+	]),
 	outputField,
 	optionsCollection(),
 ];

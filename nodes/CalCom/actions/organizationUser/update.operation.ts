@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readTimeoutMs } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
-import { optionsCollection, outputField } from '../common.descriptions';
+import { optionsCollection, outputField, updateFieldsCollection } from '../common.descriptions';
 import {
 	organizationFields,
 	organizationPath,
@@ -19,24 +19,17 @@ import { profileBody, profileOptions } from './shared';
 export const description: INodeProperties[] = [
 	...organizationFields,
 	orgUserLocator('userId', 'User', 'The organization user to change'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'e.g. name@email.com',
-				default: '',
-				description: 'New email of the user',
-			},
-			...profileOptions,
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. name@email.com',
+			default: '',
+			description: 'New email of the user',
+		},
+		...profileOptions,
+	]),
 	outputField,
 	optionsCollection(),
 ];

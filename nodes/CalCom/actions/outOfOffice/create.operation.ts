@@ -2,7 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readTimeoutMs, readTimeZone } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
-import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
+import {
+	additionalFieldsCollection,
+	optionsCollection,
+	outputField,
+	timeZoneField,
+} from '../common.descriptions';
 import {
 	organizationFields,
 	organizationPath,
@@ -29,14 +34,7 @@ export const description: INodeProperties[] = [
 	dayField('end'),
 	timeZoneField,
 	reasonField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [notesField, redirectField],
-	},
+	additionalFieldsCollection([notesField, redirectField]),
 	outputField,
 	optionsCollection(),
 ];

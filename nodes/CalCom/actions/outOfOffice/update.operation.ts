@@ -3,7 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, readTimeZone } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
-import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
+import {
+	optionsCollection,
+	outputField,
+	timeZoneField,
+	updateFieldsCollection,
+} from '../common.descriptions';
 import {
 	organizationFields,
 	organizationPath,
@@ -30,24 +35,17 @@ export const description: INodeProperties[] = [
 	...organizationFields,
 	orgUserLocator('userId', 'User', 'The organization user the entry belongs to'),
 	entryIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ ...dayField('end', false), description: `${dayField('end').description} Give Start too.` },
-			notesField,
-			reasonField,
-			redirectField,
-			{
-				...dayField('start', false),
-				description: `${dayField('start').description} Give End too.`,
-			},
-			timeZoneField,
-		],
-	},
+	updateFieldsCollection([
+		{ ...dayField('end', false), description: `${dayField('end').description} Give Start too.` },
+		notesField,
+		reasonField,
+		redirectField,
+		{
+			...dayField('start', false),
+			description: `${dayField('start').description} Give End too.`,
+		},
+		timeZoneField,
+	]),
 	outputField,
 	optionsCollection(),
 ];

@@ -5,6 +5,7 @@ import { readUid } from '../../helpers/parameters';
 import { parseDateTime, timeAsRead, validateTimeZone } from '../../helpers/time';
 import { apiPath } from '../../transport';
 import {
+	filtersCollection,
 	optionsCollection,
 	outputField,
 	returnAllFields,
@@ -121,14 +122,7 @@ const dateFilterOptions: INodeProperties[] = DATE_FILTERS.map(([name, displayNam
 export function listFields(...more: INodeProperties[]): INodeProperties[] {
 	return [
 		...returnAllFields,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [...dateFilterOptions, ...more],
-		},
+		filtersCollection([...dateFilterOptions, ...more]),
 		outputField,
 		optionsCollection(sortOption),
 	];

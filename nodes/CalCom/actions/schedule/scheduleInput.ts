@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ParameterError } from '../../helpers/errors';
 import { requiredString } from '../../helpers/parameters';
 import { validateTimeZone } from '../../helpers/time';
+import { updateFieldsCollection } from '../common.descriptions';
 import { availabilityField, overridesField, scheduleTimeZoneField } from './shared';
 import { readAvailability, readOverrides } from './weeklyHours';
 
@@ -48,43 +49,35 @@ export function readScheduleCreateBody(ctx: IExecuteFunctions, itemIndex: number
 	return body;
 }
 
-export const scheduleUpdateFields: INodeProperties = {
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	description: 'Only the fields added here change; everything else stays as it is',
-	options: [
-		{
-			...availabilityField,
-			description:
-				'Replaces all weekly hours of the schedule. Days with start and end times (HH:MM, 24-hour).',
-		},
-		{
-			...overridesField,
-			description:
-				'Replaces all date overrides of the schedule; add this field with no entries to remove them all',
-		},
-		{
-			displayName: 'Make Default',
-			name: 'isDefault',
-			type: 'boolean',
-			default: true,
-			description:
-				"Whether this becomes the user's default schedule (Cal.com only acts on true: to change the default, make another schedule the default)",
-		},
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Working hours',
-			description: 'New name of the schedule',
-		},
-		scheduleTimeZoneField,
-	],
-};
+export const scheduleUpdateFields: INodeProperties = updateFieldsCollection([
+	{
+		...availabilityField,
+		description:
+			'Replaces all weekly hours of the schedule. Days with start and end times (HH:MM, 24-hour).',
+	},
+	{
+		...overridesField,
+		description:
+			'Replaces all date overrides of the schedule; add this field with no entries to remove them all',
+	},
+	{
+		displayName: 'Make Default',
+		name: 'isDefault',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether this becomes the user's default schedule (Cal.com only acts on true: to change the default, make another schedule the default)",
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Working hours',
+		description: 'New name of the schedule',
+	},
+	scheduleTimeZoneField,
+]);
 
 /** Update's body: only the fields added, each checked; refused by name when there are none. */
 export function readScheduleUpdateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {

@@ -11,7 +11,7 @@ import {
 	readEventTypeRef,
 	refQuery,
 } from '../eventTypeLookup';
-import { simplifySlots, slotsQueryEnd } from './shared';
+import { durationOption, simplifySlots, slotsQueryEnd } from './shared';
 
 const FIRST_SPAN_DAYS = 7;
 /** Cal.com serves slots up to one year ahead. */
@@ -55,14 +55,7 @@ export const description: INodeProperties[] = [
 			description:
 				'Only slots ending at or before this time of day in the Time Zone (HH:MM, 24-hour)',
 		},
-		{
-			displayName: 'Duration (Minutes)',
-			name: 'duration',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 30,
-			description: 'Slot length, for event types that offer several lengths',
-		},
+		durationOption,
 		{
 			displayName: 'Search Up To (Days)',
 			name: 'horizonDays',

@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ParameterError } from '../../helpers/errors';
-import { readUid, toPositiveInt } from '../../helpers/parameters';
+import { readStartEnd, readUid, toPositiveInt } from '../../helpers/parameters';
 import { timeParameter } from '../common.descriptions';
 import {
 	DAY_MS,
 	dateInZone,
 	formatInZone,
 	parseDateTime,
-	timeAsRead,
 	validateTimeZone,
 	wallTime,
 	wallTimeInstants,
@@ -183,20 +182,13 @@ export function labelOf(slot: IDataObject, timeZone: string): string {
 /** Cal.com serves slots up to one year ahead; a longer range is cut short or refused. */
 const MAX_RANGE_DAYS = 366;
 
-/** Start and End of a slots query, checked: End after Start, at most a year apart. */
+/** Start and End of a slots query, checked: End after Start (readStartEnd), at most a year apart. */
 export function readRange(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	timeZone: string,
 ): { start: Date; end: Date } {
-	const rawStart = ctx.getNodeParameter('start', itemIndex, '');
-	const rawEnd = ctx.getNodeParameter('end', itemIndex, '');
-	const start = parseDateTime(rawStart, 'Start', timeZone);
-	const end = parseDateTime(rawEnd, 'End', timeZone, { endOfDay: true });
-	const both = `Start ${timeAsRead(rawStart, start, timeZone)}; End ${timeAsRead(rawEnd, end, timeZone)}`;
-	if (end.getTime() <= start.getTime()) {
-		throw new ParameterError('End', `must be after Start (${both}).`);
-	}
+	const { start, end, both } = readStartEnd(ctx, itemIndex, timeZone);
 	if (end.getTime() - start.getTime() > MAX_RANGE_DAYS * DAY_MS) {
 		throw new ParameterError(
 			'End',
@@ -242,16 +234,19 @@ export const slotRangeFields: INodeProperties[] = [
 	}),
 ];
 
+/** Duration of a slots query's Options (Get Available, Find Next Free, routing forms' slots). */
+export const durationOption: INodeProperties = {
+	displayName: 'Duration (Minutes)',
+	name: 'duration',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 30,
+	description: 'Slot length, for event types that offer several lengths',
+};
+
 /** Duration, Booking UID to Reschedule and Slot Format of a slots query's Options. */
 export const slotQueryOptions: INodeProperties[] = [
-	{
-		displayName: 'Duration (Minutes)',
-		name: 'duration',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 30,
-		description: 'Slot length, for event types that offer several lengths',
-	},
+	durationOption,
 	{
 		displayName: 'Booking UID to Reschedule',
 		name: 'bookingUidToReschedule',

@@ -4,6 +4,7 @@ import { describeValue, ParameterError } from '../../helpers/errors';
 import { asRecord } from '../../helpers/json';
 import { requiredString } from '../../helpers/parameters';
 import { validateTimeZone } from '../../helpers/time';
+import { additionalFieldsCollection, updateFieldsCollection } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
 
 const WEEK_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -132,24 +133,17 @@ export const teamCreateFields: INodeProperties[] = [
 		placeholder: 'e.g. Sales',
 		description: 'The team’s name, shown on its booking pages',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Accept Own Membership',
-				name: 'autoAcceptCreator',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether the API key’s user, who becomes the team’s owner, is an accepted member at once (otherwise an invitation to accept in Cal.com)',
-			},
-			...teamSettingFields,
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Accept Own Membership',
+			name: 'autoAcceptCreator',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether the API key’s user, who becomes the team’s owner, is an accepted member at once (otherwise an invitation to accept in Cal.com)',
+		},
+		...teamSettingFields,
+	]),
 ];
 
 /** Create's body from its fields, each checked by name. */
@@ -163,25 +157,17 @@ export function readTeamCreateBody(ctx: IExecuteFunctions, itemIndex: number): I
 }
 
 /** Update's collection: the name and the settings, only those added change. */
-export const teamUpdateFields: INodeProperties = {
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	description: 'Only the fields added here change; the others keep their values',
-	options: [
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Sales',
-			description: 'The team’s new name',
-		},
-		...teamSettingFields,
-	],
-};
+export const teamUpdateFields: INodeProperties = updateFieldsCollection([
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Sales',
+		description: 'The team’s new name',
+	},
+	...teamSettingFields,
+]);
 
 /** Update's body; refused by name when no field was added. */
 export function readTeamUpdateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {

@@ -4,7 +4,7 @@ import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
-import { readUpdateBody, requireSomeChange, updateFieldsCollection } from '../eventType/body';
+import { readUpdateBody, requireSomeChange, eventTypeUpdateFields } from '../eventType/body';
 import { teamIdLocator } from '../teamAccess';
 import type { CalComAnswer } from '../types';
 import {
@@ -25,7 +25,7 @@ import {
 export const description: INodeProperties[] = [
 	teamIdLocator,
 	teamEventTypeIdLocator,
-	updateFieldsCollection([
+	eventTypeUpdateFields([
 		assignAllField,
 		{
 			...hostsField,

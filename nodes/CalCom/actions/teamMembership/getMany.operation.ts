@@ -3,7 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ParameterError } from '../../helpers/errors';
 import { readLimit, readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, paginateOffset } from '../../transport';
-import { optionsCollection, outputField, returnAllFields } from '../common.descriptions';
+import {
+	filtersCollection,
+	optionsCollection,
+	outputField,
+	returnAllFields,
+} from '../common.descriptions';
 import { asTeamRole, readTeamId, TEAM_MEMBERSHIP_PAGE_SIZE, teamIdLocator } from '../teamAccess';
 import type { CalComAnswer } from '../types';
 import { shapeMemberships } from './shared';
@@ -13,23 +18,16 @@ const EMAIL = /^[^\s@,]+@[^\s@,]+$/;
 export const description: INodeProperties[] = [
 	teamIdLocator,
 	...returnAllFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Emails',
-				name: 'emails',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. lena@example.com, kenji@example.com',
-				description: 'Comma-separated emails: only the memberships of these users (at most 20)',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Emails',
+			name: 'emails',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. lena@example.com, kenji@example.com',
+			description: 'Comma-separated emails: only the memberships of these users (at most 20)',
+		},
+	]),
 	outputField,
 	optionsCollection(),
 ];

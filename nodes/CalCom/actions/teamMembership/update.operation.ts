@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs } from '../../helpers/parameters';
 import { apiPath, calComRequest } from '../../transport';
-import { optionsCollection, outputField } from '../common.descriptions';
+import { optionsCollection, outputField, updateFieldsCollection } from '../common.descriptions';
 import { asTeamRole, readTeamId, teamIdLocator } from '../teamAccess';
 import type { CalComAnswer } from '../types';
 import {
@@ -20,15 +20,7 @@ import {
 export const description: INodeProperties[] = [
 	teamIdLocator,
 	membershipIdLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields added here change',
-		options: [acceptedField, roleField],
-	},
+	updateFieldsCollection([acceptedField, roleField]),
 	outputField,
 	optionsCollection(),
 ];

@@ -4,7 +4,7 @@ import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, toPositiveInt } from '../../helpers/parameters';
 import { validateTimeZone } from '../../helpers/time';
 import { calComRequest } from '../../transport';
-import { optionsCollection, outputField } from '../common.descriptions';
+import { optionsCollection, outputField, updateFieldsCollection } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
 import { simplifyUser } from './shared';
 
@@ -57,76 +57,68 @@ const LOCALES = [
 ];
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields added here change; the others keep their values',
-		options: [
-			{
-				displayName: 'Bio',
-				name: 'bio',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: 'The text on the public profile page',
-			},
-			{
-				displayName: 'Default Schedule ID',
-				name: 'defaultScheduleId',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 1,
-				description: 'One of your own schedules; event types without their own schedule use it',
-			},
-			{
-				displayName: 'Locale',
-				name: 'locale',
-				type: 'options',
-				default: 'en',
-				options: LOCALES.map((locale) => ({ name: locale, value: locale })),
-				description: 'The language of Cal.com’s pages and emails for this user',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Nathan Smith',
-				description: 'The name shown on booking pages and in emails',
-			},
-			{
-				displayName: 'Time Format',
-				name: 'timeFormat',
-				type: 'options',
-				default: 24,
-				description: 'How times are shown to this user in Cal.com',
-				options: [
-					{ name: '12-Hour', value: 12 },
-					{ name: '24-Hour', value: 24 },
-				],
-			},
-			{
-				displayName: 'Time Zone',
-				name: 'timeZone',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Europe/Berlin',
-				description:
-					'IANA time zone name, e.g. Europe/Berlin, America/New_York or UTC; checked before anything is sent',
-			},
-			{
-				displayName: 'Week Start',
-				name: 'weekStart',
-				type: 'options',
-				default: 'Monday',
-				options: WEEK_DAYS.map((day) => ({ name: day, value: day })),
-				description: 'The first day of the week in calendars',
-			},
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Bio',
+			name: 'bio',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'The text on the public profile page',
+		},
+		{
+			displayName: 'Default Schedule ID',
+			name: 'defaultScheduleId',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			description: 'One of your own schedules; event types without their own schedule use it',
+		},
+		{
+			displayName: 'Locale',
+			name: 'locale',
+			type: 'options',
+			default: 'en',
+			options: LOCALES.map((locale) => ({ name: locale, value: locale })),
+			description: 'The language of Cal.com’s pages and emails for this user',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Nathan Smith',
+			description: 'The name shown on booking pages and in emails',
+		},
+		{
+			displayName: 'Time Format',
+			name: 'timeFormat',
+			type: 'options',
+			default: 24,
+			description: 'How times are shown to this user in Cal.com',
+			options: [
+				{ name: '12-Hour', value: 12 },
+				{ name: '24-Hour', value: 24 },
+			],
+		},
+		{
+			displayName: 'Time Zone',
+			name: 'timeZone',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Europe/Berlin',
+			description:
+				'IANA time zone name, e.g. Europe/Berlin, America/New_York or UTC; checked before anything is sent',
+		},
+		{
+			displayName: 'Week Start',
+			name: 'weekStart',
+			type: 'options',
+			default: 'Monday',
+			options: WEEK_DAYS.map((day) => ({ name: day, value: day })),
+			description: 'The first day of the week in calendars',
+		},
+	]),
 	outputField,
 	optionsCollection(),
 ];

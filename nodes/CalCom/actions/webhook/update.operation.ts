@@ -12,7 +12,7 @@ import {
 } from '../../webhooks/fields';
 import { writeWebhook } from '../../webhooks/olderServer';
 import { webhookPath } from '../../webhooks/scope';
-import { optionsCollection, outputField } from '../common.descriptions';
+import { optionsCollection, outputField, updateFieldsCollection } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
 import {
 	activeField,
@@ -34,44 +34,36 @@ import {
 export const description: INodeProperties[] = [
 	...scopeFields,
 	webhookIdLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields added here change; the others keep their values',
-		options: [
-			activeField,
-			{
-				...noShowTimeField,
-				description: `${String(noShowTimeField.description)}. Needed with a no-show trigger unless the webhook has a delay already.`,
-			},
-			{ ...noShowTimeUnitField, description: 'The unit of the no-show delay' },
-			{
-				...payloadTemplateField,
-				description: `${String(payloadTemplateField.description)}. Empty removes the template.`,
-			},
-			payloadVersionField('version'),
-			{
-				...secretField,
-				description: `${String(secretField.description)} Empty removes the secret.`,
-			},
-			{
-				displayName: 'Subscriber URL',
-				name: 'subscriberUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://example.com/hooks/cal',
-				description: 'Where Cal.com sends the events',
-			},
-			{
-				...triggersField,
-				required: false,
-				description: `${String(triggersField.description)} Replaces the current list.`,
-			},
-		],
-	},
+	updateFieldsCollection([
+		activeField,
+		{
+			...noShowTimeField,
+			description: `${String(noShowTimeField.description)}. Needed with a no-show trigger unless the webhook has a delay already.`,
+		},
+		{ ...noShowTimeUnitField, description: 'The unit of the no-show delay' },
+		{
+			...payloadTemplateField,
+			description: `${String(payloadTemplateField.description)}. Empty removes the template.`,
+		},
+		payloadVersionField('version'),
+		{
+			...secretField,
+			description: `${String(secretField.description)} Empty removes the secret.`,
+		},
+		{
+			displayName: 'Subscriber URL',
+			name: 'subscriberUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.com/hooks/cal',
+			description: 'Where Cal.com sends the events',
+		},
+		{
+			...triggersField,
+			required: false,
+			description: `${String(triggersField.description)} Replaces the current list.`,
+		},
+	]),
 	outputField,
 	optionsCollection(),
 ];
