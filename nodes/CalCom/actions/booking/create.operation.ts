@@ -8,10 +8,11 @@ import { parseDateTime, validateTimeZone } from '../../helpers/time';
 import { calComRequest, isAmbiguousFailure } from '../../transport';
 import { optionsCollection, outputField } from '../common.descriptions';
 import { checkBookingAnswers } from './answers';
-import { loadBookingFields } from '../eventType/shared';
 import type { EventTypeRef } from '../eventTypeLookup';
 import { readEventTypeRef, refQuery } from '../eventTypeLookup';
 import type { CalComAnswer } from '../types';
+import type { SlotNeed } from './createBatch';
+import { batchBookingFields, batchFreeSlots, createBatch, markNotFree } from './createBatch';
 import type { StartReading } from './freeSlots';
 import {
 	freeSlotsAround,
@@ -147,15 +148,37 @@ async function resolveAnswers(
 	validate: boolean,
 ): Promise<void> {
 	const fields = validate
-		? await loadBookingFields.call(this, booking.ref, booking.timeoutMs)
+		? await batchBookingFields.call(this, booking.ref, booking.timeoutMs)
 		: undefined;
 	const responses = fields ? checkBookingAnswers(fields, answers) : answers;
 	if (Object.keys(responses).length) booking.body.bookingFieldsResponses = responses;
 }
 
-function slotQuery(booking: NewBooking): IDataObject {
-	const length = booking.body.lengthInMinutes;
+function slotQuery(length: unknown): IDataObject {
 	return length === undefined ? {} : { duration: length };
+}
+
+function slotNeed(booking: NewBooking): SlotNeed {
+	return { ref: booking.ref, query: slotQuery(booking.body.lengthInMinutes), start: booking.start };
+}
+
+/** What an item's availability check reads, or undefined when it checks none (read at item 0). */
+function readSlotNeed(ctx: IExecuteFunctions, itemIndex: number): SlotNeed | undefined {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (options.checkAvailability === false) return undefined;
+	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const timeZone = validateTimeZone(
+		ctx.getNodeParameter('attendeeTimeZone', itemIndex, ''),
+		'Attendee Time Zone',
+	);
+	const start = parseDateTime(ctx.getNodeParameter('start', itemIndex, ''), 'Start', timeZone, {
+		exact: true,
+	});
+	const length =
+		extra.lengthInMinutes === undefined
+			? undefined
+			: toPositiveInt(extra.lengthInMinutes, 'Length (Minutes)', 'a number of minutes');
+	return { ref: readEventTypeRef(ctx, itemIndex), query: slotQuery(length), start };
 }
 
 /**
@@ -171,7 +194,14 @@ async function ownBookingOrTaken(
 	const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
 	if (existing.length) return shapeBookings(existing);
 	const slots =
-		free ?? (await freeSlotsAround.call(this, ref, start, slotQuery(booking), timeoutMs));
+		free ??
+		(await freeSlotsAround.call(
+			this,
+			ref,
+			start,
+			slotQuery(booking.body.lengthInMinutes),
+			timeoutMs,
+		));
 	const reading: StartReading = { ownerTimeZone: await ownerTimeZone.call(this, timeoutMs) };
 	if (booking.naiveStart !== undefined)
 		reading.naive = { field: 'Start', text: booking.naiveStart, zoneField: 'Attendee Time Zone' };
@@ -191,13 +221,7 @@ async function ensureStartFree(
 	this: IExecuteFunctions,
 	booking: NewBooking,
 ): Promise<CalComAnswer | undefined> {
-	const free = await freeSlotsAround.call(
-		this,
-		booking.ref,
-		booking.start,
-		slotQuery(booking),
-		booking.timeoutMs,
-	);
+	const free = await batchFreeSlots.call(this, slotNeed(booking), booking.timeoutMs);
 	if (free.some((slot) => slot.getTime() === booking.start.getTime())) return undefined;
 	return await ownBookingOrTaken.call(this, booking, free);
 }
@@ -218,12 +242,19 @@ async function createOrRecover(
 			notFoundMessage:
 				'The event type was not found. Check the event type ID, or the username/team and slug.',
 		});
+		// The start is now taken for the items after this one.
+		markNotFree(this, slotNeed(booking));
 		return shapeBookings(data);
 	} catch (error) {
-		if (isSlotTakenError(error)) return await ownBookingOrTaken.call(this, booking);
+		if (isSlotTakenError(error)) {
+			// Taken by someone else since the slots were read: not free for later items either.
+			markNotFree(this, slotNeed(booking));
+			return await ownBookingOrTaken.call(this, booking);
+		}
 		if (isAmbiguousFailure(error)) {
 			// The create may have gone through although no answer came back: look before anyone books twice.
 			const existing = await findBookingAfterFailure.call(this, ref, start, email, timeoutMs);
+			if (existing.length) markNotFree(this, slotNeed(booking));
 			if (existing.length) return shapeBookings(existing);
 		}
 		// Already a NodeApiError from the transport: n8n hands the same error back.
@@ -232,6 +263,7 @@ async function createOrRecover(
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {
+	createBatch(this, (index) => readSlotNeed(this, index));
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeZone = validateTimeZone(

@@ -6,19 +6,35 @@ import { apiPath, calComRequest, isCalComRefusal } from '../../transport';
 import type { EventTypeRef } from '../eventTypeLookup';
 import { eventTypeNotFoundMessage, refQuery } from '../eventTypeLookup';
 
-/** Free slot starts from shortly before to a week after `at`, as instants. */
-export async function freeSlotsAround(
+/** A free slot as Cal.com lists it; `seated` when others can still book a seat in it. */
+export interface FreeSlot {
+	start: Date;
+	end?: Date;
+	seated: boolean;
+}
+
+function toFreeSlot(entry: unknown): FreeSlot | undefined {
+	const object = typeof entry === 'object' && entry !== null ? (entry as IDataObject) : {};
+	const start = new Date(typeof entry === 'string' ? entry : String(object.start));
+	if (Number.isNaN(start.getTime())) return undefined;
+	const end = object.end === undefined ? undefined : new Date(String(object.end));
+	// Seated event types list seatsRemaining (Cal.com's slots output, range format).
+	return { start, end, seated: object.seatsRemaining !== undefined };
+}
+
+/** Free slots from `from` to `to` (GET /v2/slots, range format), in time order. */
+export async function readFreeSlots(
 	this: IExecuteFunctions,
 	ref: EventTypeRef,
-	at: Date,
+	range: { from: Date; to: Date },
 	extra: IDataObject = {},
 	timeoutMs?: number,
-): Promise<Date[]> {
+): Promise<FreeSlot[]> {
 	const qs: IDataObject = {
 		...refQuery(ref),
 		...extra,
-		start: new Date(at.getTime() - DAY_MS).toISOString(),
-		end: new Date(at.getTime() + 7 * DAY_MS).toISOString(),
+		start: range.from.toISOString(),
+		end: range.to.toISOString(),
 		format: 'range',
 	};
 	const data = (await calComRequest.call(this, {
@@ -28,17 +44,29 @@ export async function freeSlotsAround(
 		timeoutMs,
 		notFoundMessage: eventTypeNotFoundMessage(ref),
 	})) as IDataObject | null;
-	const starts: Date[] = [];
+	const slots: FreeSlot[] = [];
 	for (const entries of Object.values(data ?? {})) {
 		if (!Array.isArray(entries)) continue;
-		for (const entry of entries) {
-			const start = new Date(
-				typeof entry === 'string' ? entry : String((entry as IDataObject).start),
-			);
-			if (!Number.isNaN(start.getTime())) starts.push(start);
-		}
+		for (const slot of entries.map(toFreeSlot)) if (slot) slots.push(slot);
 	}
-	return starts.sort((a, b) => a.getTime() - b.getTime());
+	return slots.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** The window a slot error lists free slots in: from a day before to a week after `at`. */
+export function windowAround(at: Date): { from: Date; to: Date } {
+	return { from: new Date(at.getTime() - DAY_MS), to: new Date(at.getTime() + 7 * DAY_MS) };
+}
+
+/** Free slot starts from shortly before to a week after `at`, as instants. */
+export async function freeSlotsAround(
+	this: IExecuteFunctions,
+	ref: EventTypeRef,
+	at: Date,
+	extra: IDataObject = {},
+	timeoutMs?: number,
+): Promise<Date[]> {
+	const slots = await readFreeSlots.call(this, ref, windowAround(at), extra, timeoutMs);
+	return slots.map((slot) => slot.start);
 }
 
 /** The `count` free starts closest to `at`, in time order. */

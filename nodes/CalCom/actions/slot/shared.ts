@@ -180,7 +180,7 @@ export function labelOf(slot: IDataObject, timeZone: string): string {
 }
 
 /** Cal.com serves slots up to one year ahead; a longer range is cut short or refused. */
-const MAX_RANGE_DAYS = 366;
+export const MAX_RANGE_DAYS = 366;
 
 /** Start and End of a slots query, checked: End after Start (readStartEnd), at most a year apart. */
 export function readRange(
