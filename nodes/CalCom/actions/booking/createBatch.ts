@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { DAY_MS } from '../../helpers/time';
 import type { BookingField } from '../eventType/bookingQuestions';
@@ -121,6 +122,40 @@ async function loadWindow(
 }
 
 /**
+ * The item's window of free slots: first the span of all the execution's items on this slots
+ * list. Cal.com refuses a range reaching more than a year ahead; then each item reads its own
+ * window, as it would alone.
+ */
+async function loadFor(
+	ctx: IExecuteFunctions,
+	need: SlotNeed,
+	timeoutMs?: number,
+): Promise<Window> {
+	const { spans } = batchOf(ctx);
+	const key = slotKey(need);
+	const at = need.start.getTime();
+	const planned = spans.get(key);
+	spans.delete(key); // The span is read at most once.
+	const alone = { min: at, max: at };
+	if (
+		!planned ||
+		planned.min > at ||
+		planned.max < at ||
+		(planned.min === at && planned.max === at)
+	)
+		return await loadWindow(ctx, need, alone, timeoutMs);
+	try {
+		return await loadWindow(ctx, need, planned, timeoutMs);
+	} catch (error) {
+		// Only Cal.com's 400 on the range; any other failure is the item's, as it would be alone.
+		if (error instanceof NodeApiError && String(error.httpCode) === '400')
+			return await loadWindow(ctx, need, alone, timeoutMs);
+		// Already a NodeApiError from the transport: n8n hands the same error back.
+		throw new NodeApiError(ctx.getNode(), error as JsonObject);
+	}
+}
+
+/**
  * Free slot starts around the item's start (a day before to a week after), from what this
  * execution already read when it covers that window, else read now.
  */
@@ -129,16 +164,13 @@ export async function batchFreeSlots(
 	need: SlotNeed,
 	timeoutMs?: number,
 ): Promise<Date[]> {
-	const { spans, windows } = batchOf(this);
+	const { windows } = batchOf(this);
 	const key = slotKey(need);
 	const { from, to } = windowAround(need.start);
 	const known = windows.get(key) ?? [];
 	let window = known.find((w) => w.from <= from.getTime() && w.to >= to.getTime());
 	if (!window) {
-		const at = need.start.getTime();
-		const planned = spans.get(key);
-		const covers = planned && planned.min <= at && planned.max >= at && known.length === 0;
-		window = await loadWindow(this, need, covers ? planned : { min: at, max: at }, timeoutMs);
+		window = await loadFor(this, need, timeoutMs);
 		windows.set(key, [...known, window]);
 	}
 	const inWindow = (slot: FreeSlot) => slot.start >= from && slot.start <= to;
