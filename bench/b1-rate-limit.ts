@@ -4,10 +4,15 @@
  * without earning a 429?
  *
  * Each item books a distinct free slot of bailey's 15-minute event type, read from the sandbox's
- * own /v2/slots beforehand, so every create is valid. Two variants, each counted in requests:
- *   - node defaults: per create GET /v2/event-types/{id} (answers checked), GET /v2/slots
- *     (availability checked), POST /v2/bookings — three requests against the limit;
+ * own /v2/slots beforehand, so every create is valid. Three variants, each counted in requests:
+ *   - node defaults, one event type: the answers (GET /v2/event-types/{id}) and the free slots
+ *     (GET /v2/slots over the span of the starts) are read once per execution, then one
+ *     POST /v2/bookings per create: 602 requests;
+ *   - node defaults, 60 event types (copies of the 15-minute one, made in the sandbox's state),
+ *     10 creates each: one questions read and one slots read per event type, 720 requests;
  *   - checks off: only POST /v2/bookings.
+ * Besides requests per minute ÷ the limit, bookings per minute ÷ the limit (the useful work) and
+ * requests per booking are reported.
  *
  * The rate: the sandbox's windows are rebuilt from the arrival times of the requests (a window
  * opens with the first request after the last one closed, refused ones included, as Cal.com's
@@ -97,16 +102,48 @@ export function rebuildWindows(requests: RecordedRequest[], windowMs: number): W
 
 interface Variant {
 	name: string;
+	tag: string;
 	options: Record<string, boolean>;
+	/** How many event types the creates are spread over (copies of EVENT_TYPE_ID beyond one). */
+	eventTypes: number;
+	/** Most requests per booking the variant may spend. */
+	maxRequestsPerBooking: number;
 }
 
 const VARIANTS: Variant[] = [
-	{ name: 'node defaults (answers + availability checked: 3 requests per create)', options: {} },
+	{
+		name: 'node defaults, one event type (answers + availability checked)',
+		tag: 'defaults',
+		options: {},
+		eventTypes: 1,
+		maxRequestsPerBooking: 1.05,
+	},
+	{
+		name: 'node defaults, 60 event types (answers + availability checked)',
+		tag: 'defaults, 60 event types',
+		options: {},
+		eventTypes: 60,
+		maxRequestsPerBooking: 1.2,
+	},
 	{
 		name: 'checks off (1 request per create)',
+		tag: 'checks off',
 		options: { validateAnswers: false, checkAvailability: false },
+		eventTypes: 1,
+		maxRequestsPerBooking: 1,
 	},
 ];
+
+/** The event type IDs the creates go to: EVENT_TYPE_ID, or copies of it added to the state. */
+function eventTypeIds(sandbox: Sandbox, count: number): number[] {
+	if (count === 1) return [EVENT_TYPE_ID];
+	const original = sandbox.state.eventTypes.find((e) => e.id === EVENT_TYPE_ID);
+	if (!original) throw new Error(`the fixture has no event type ${EVENT_TYPE_ID}`);
+	const ids = Array.from({ length: count }, (_, n) => 9000 + n);
+	for (const id of ids)
+		sandbox.state.eventTypes.push({ ...structuredClone(original), id, slug: `bench-${id}` });
+	return ids;
+}
 
 async function runVariant(sandbox: Sandbox, starts: string[], variant: Variant) {
 	sandbox.reset();
@@ -116,14 +153,16 @@ async function runVariant(sandbox: Sandbox, starts: string[], variant: Variant) 
 		resource: 'booking',
 		operation: 'create',
 		lookup: 'eventTypeId',
-		eventTypeId: { __rl: true, mode: 'id', value: String(EVENT_TYPE_ID) },
+		eventTypeId: { __rl: true, mode: 'id', value: '={{ $json.eventTypeId }}' },
 		start: '={{ $json.start }}',
 		attendeeName: '={{ $json.name }}',
 		attendeeEmail: '={{ $json.email }}',
 		attendeeTimeZone: 'America/New_York',
 		options: variant.options,
 	};
+	const ids = eventTypeIds(sandbox, variant.eventTypes);
 	const inputItems = starts.map((start, i) => ({
+		eventTypeId: String(ids[i % ids.length]),
 		start,
 		name: `Bench Guest ${i + 1}`,
 		email: `guest${i + 1}@bench.example`,
@@ -156,6 +195,9 @@ async function runVariant(sandbox: Sandbox, starts: string[], variant: Variant) 
 		steadyMs: windows.steadyMs,
 		achievedPerScaledMinute: round(rate * WINDOW_MS, 1),
 		ratio: round(ratio, 3),
+		// Bookings in the steady windows per minute ÷ the limit: the useful share of the limit.
+		bookingRatio: round((ratio * booked) / requests.length, 3),
+		requestsPerBooking: round(requests.length / Math.max(booked, 1), 3),
 		outputItems: result.items.length,
 		booked,
 		failedItems: failed.length,
@@ -182,8 +224,16 @@ export async function benchRateLimit(): Promise<FigureResult> {
 		for (const variant of VARIANTS) results.push(await runVariant(sandbox, starts, variant));
 		const rows: Row[] = [];
 		results.forEach((r, i) => {
-			const tag = i === 0 ? 'defaults' : 'checks off';
+			const { tag, maxRequestsPerBooking } = VARIANTS[i];
 			rows.push(
+				{
+					id: 'B1',
+					figure: `bookings per minute ÷ limit, ${tag} (requests per booking: ${r.requestsPerBooking})`,
+					measured: `${r.bookingRatio.toFixed(3)} (${r.requests} requests for ${r.booked} bookings)`,
+					value: r.bookingRatio,
+					target: `≤ ${maxRequestsPerBooking} requests per booking`,
+					pass: r.requestsPerBooking <= maxRequestsPerBooking,
+				},
 				{
 					id: 'B1',
 					figure: `rate ÷ limit, ${CREATES} creates, ${tag} (${r.requests} req, ${r.windows} windows of ${WINDOW_MS / 1000} s = 60 s × ${TIME_SCALE})`,
