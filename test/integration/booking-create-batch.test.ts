@@ -219,4 +219,20 @@ describe('Booking → Create over many items: few reads', () => {
 		expect(slotReads(sandbox)).toBe(1);
 		expect(eventTypeReads(sandbox)).toBe(1);
 	});
+
+	it('by username and slug: the event type is looked up once for all items', async () => {
+		const params: INodeParameters = {
+			...PARAMS,
+			lookup: 'userSlug',
+			username: 'bailey',
+			eventTypeSlug: '30min',
+		};
+		const inputItems = WEEK.slice(0, 3).map((start, n) => item(start, n));
+		const result = await runCalCom(sandbox, params, { inputItems });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json.start)).toEqual(WEEK.slice(0, 3));
+		expect(count(sandbox, 'GET', '/v2/event-types')).toBe(1);
+		expect(slotReads(sandbox)).toBe(1);
+		expect(posts(sandbox)).toBe(3);
+	});
 });
