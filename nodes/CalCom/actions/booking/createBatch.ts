@@ -135,7 +135,6 @@ async function loadFor(
 	const key = slotKey(need);
 	const at = need.start.getTime();
 	const planned = spans.get(key);
-	spans.delete(key); // The span is read at most once.
 	const alone = { min: at, max: at };
 	if (
 		!planned ||
@@ -145,11 +144,16 @@ async function loadFor(
 	)
 		return await loadWindow(ctx, need, alone, timeoutMs);
 	try {
-		return await loadWindow(ctx, need, planned, timeoutMs);
+		const window = await loadWindow(ctx, need, planned, timeoutMs);
+		spans.delete(key); // Read: the window now serves every item in the span.
+		return window;
 	} catch (error) {
-		// Only Cal.com's 400 on the range; any other failure is the item's, as it would be alone.
-		if (error instanceof NodeApiError && String(error.httpCode) === '400')
+		// Only Cal.com's 400 on the range; any other failure is the item's, as it would be alone
+		// (the next item tries the span again).
+		if (error instanceof NodeApiError && String(error.httpCode) === '400') {
+			spans.delete(key);
 			return await loadWindow(ctx, need, alone, timeoutMs);
+		}
 		// Already a NodeApiError from the transport: n8n hands the same error back.
 		throw new NodeApiError(ctx.getNode(), error as JsonObject);
 	}
