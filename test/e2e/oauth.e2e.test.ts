@@ -1,0 +1,167 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import type { Browser, Page } from 'playwright-core';
+
+import type { Sandbox } from '../sandbox';
+import { startSandbox } from '../sandbox';
+import { launchChromium, requireChromium, signedInPage } from './browser';
+import { installedRuntime, freePortPair, installPackedPackage, N8n, runOutput } from './n8n';
+
+/**
+ * Cal.com OAuth2 in a real n8n (2.41.1, the packed package) through a real browser (Debian's
+ * Chromium): the credential made in the editor, Connect pressed, consent given on the sandbox's
+ * page, the tokens stored by n8n's own callback; then workflows run with that credential, across an
+ * expired access token (n8n refreshes it) and without a scope (the error names it). Screenshots go
+ * to test-artifacts/.
+ */
+jest.setTimeout(15 * 60_000);
+
+const ROOT = resolve(__dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const CLIENT_ID = 'n8n-confidential';
+/** The booking the scope check tries to cancel: bailey's (user 1), accepted in the fixture. */
+const BOOKING_UID = 'kEQ6lyUVxK9sKQNFvjgrCv';
+
+interface SavedCredential {
+	id: string;
+	name: string;
+	type: string;
+}
+
+/** A workflow of one Cal.com node with Authentication: OAuth2 and the given credential. */
+function workflow(id: string, credential: SavedCredential, parameters: Record<string, unknown>) {
+	return {
+		id,
+		name: `OAuth2: ${id}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'o1',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'o2',
+				name: 'Cal.com',
+				type: 'CUSTOM.calCom',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { authentication: 'oAuth2', ...parameters },
+				credentials: { calComOAuth2Api: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Cal.com', type: 'main', index: 0 }]] } },
+	};
+}
+
+/** Polls `check` until it holds (the limit only ends a hang). */
+async function until(what: string, check: () => boolean | Promise<boolean>): Promise<void> {
+	const began = Date.now();
+	while (!(await check())) {
+		if (Date.now() - began > 180_000) throw new Error(`still waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
+}
+
+describe('Cal.com OAuth2 in a real n8n, connected in a real browser', () => {
+	let sandbox: Sandbox;
+	let n8n: N8n;
+	let browser: Browser | undefined;
+	let page: Page;
+	let callback: string;
+
+	beforeAll(async () => {
+		requireChromium();
+		mkdirSync(ARTIFACTS, { recursive: true });
+		sandbox = await startSandbox({ now: '2027-03-01T08:00:00Z' });
+		const runtime = installedRuntime();
+		n8n = new N8n(runtime, installPackedPackage(runtime), await freePortPair());
+		// n8n's callback: its instance base URL (WEBHOOK_URL here) + /rest/oauth2-credential/callback
+		// (n8n's AbstractOAuthController.baseUrl); registered with the sandbox's clients as a Cal.com
+		// OAuth client has it under Settings → Developer → OAuth.
+		callback = `${n8n.baseUrl}/rest/oauth2-credential/callback`;
+		for (const client of sandbox.oauth.clients) client.redirectUris.push(callback);
+		await n8n.start();
+		browser = await launchChromium();
+		page = await signedInPage(browser, n8n.baseUrl);
+		page.setDefaultTimeout(30_000);
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		await n8n?.stop();
+		n8n?.cleanup();
+		await sandbox?.close();
+	});
+
+	/** The credential of that name as n8n's REST API lists it. */
+	async function savedCredential(name: string): Promise<SavedCredential | undefined> {
+		const all = await n8n.rest<SavedCredential[]>('GET', '/rest/credentials');
+		return all.find((c) => c.name === name);
+	}
+
+	/** A parameter's text input in the credential dialog. */
+	function field(name: string) {
+		return page.locator(`[data-test-id="parameter-input-${name}"] input`).first();
+	}
+
+	/** Picks scopes in the dialog's Scopes list (n8n's editor starts a new credential with none). */
+	async function chooseScopes(names: string[]): Promise<void> {
+		await page.locator('[data-test-id="parameter-input-scopes"]').click();
+		for (const name of names) await page.getByRole('option', { name, exact: true }).click();
+		await page.keyboard.press('Escape');
+	}
+
+	/** Presses Connect in the open credential dialog and allows access on the consent page. */
+	async function connect(screenshot: boolean): Promise<void> {
+		const popupOpened = page.waitForEvent('popup');
+		await page
+			.locator('[data-test-id="oauth-not-connected-banner"]')
+			.getByRole('button', { name: 'Connect', exact: true })
+			.click();
+		const popup = await popupOpened;
+		popup.setDefaultTimeout(180_000);
+		await popup.locator('#allow').waitFor();
+		const authorize = new URL(popup.url());
+		expect(`${authorize.origin}${authorize.pathname}`).toBe(`${sandbox.url}/auth/oauth2/authorize`);
+		expect(authorize.searchParams.get('redirect_uri')).toBe(callback);
+		expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+		await popup.locator('select[name="username"]').selectOption('bailey');
+		if (screenshot) await popup.screenshot({ path: join(ARTIFACTS, 'oauth-consent.png') });
+		const closed = popup.waitForEvent('close');
+		await popup.locator('#allow').click();
+		await closed;
+		await page.locator('[data-test-id="oauth-connect-success-banner"]').waitFor();
+	}
+
+	it('connects a Cal.com OAuth2 credential made in the editor, through n8n’s own callback', async () => {
+		await page.goto(`${n8n.baseUrl}/home/credentials/create`);
+		await page.getByPlaceholder(/search for app/i).fill('Cal.com OAuth2');
+		await page.getByText('Cal.com OAuth2 API', { exact: true }).first().click();
+		await page.getByRole('button', { name: /continue/i }).click();
+		await page.locator('[data-test-id="parameter-input-environment"]').click();
+		await page.getByRole('option', { name: /Self-Hosted/ }).click();
+		await field('bookingPageUrl').fill(sandbox.url);
+		await field('baseUrl').fill(sandbox.url);
+		await field('clientId').fill(CLIENT_ID);
+		const secret = sandbox.oauth.clients.find((c) => c.clientId === CLIENT_ID)?.secret ?? '';
+		await field('clientSecret').fill(secret);
+		// n8n shows the redirect URL to register with Cal.com: exactly what the client has.
+		await page.getByText(callback).first().waitFor();
+		await chooseScopes(['Bookings: Read', 'Bookings: Write', 'Profile: Read']);
+		await page.getByRole('button', { name: 'Save', exact: true }).click();
+		await page.getByText('Credential successfully created').first().waitFor();
+		const banner = page.locator('[data-test-id="oauth-not-connected-banner"]');
+		await banner.scrollIntoViewIfNeeded();
+		await page.screenshot({ path: join(ARTIFACTS, 'oauth-credential-dialog.png') });
+
+		await connect(true);
+		expect(sandbox.oauth.grants.authorization_code).toBe(1);
+		await page.screenshot({ path: join(ARTIFACTS, 'oauth-connected.png') });
+	});
+});
