@@ -30,11 +30,9 @@ interface SavedCredential {
 }
 
 /** A workflow of one Cal.com node with Authentication: OAuth2 and the given credential. */
-function workflow(id: string, credential: SavedCredential, parameters: Record<string, unknown>) {
+function workflow(name: string, credential: SavedCredential, parameters: Record<string, unknown>) {
 	return {
-		id,
-		name: `OAuth2: ${id}`,
-		active: false,
+		name,
 		settings: { executionOrder: 'v1' },
 		nodes: [
 			{
@@ -163,5 +161,83 @@ describe('Cal.com OAuth2 in a real n8n, connected in a real browser', () => {
 		await connect(true);
 		expect(sandbox.oauth.grants.authorization_code).toBe(1);
 		await page.screenshot({ path: join(ARTIFACTS, 'oauth-connected.png') });
+	});
+
+	/** Creates the workflow through n8n's REST API and runs it with `n8n execute`. */
+	async function run(
+		name: string,
+		credential: SavedCredential,
+		parameters: Record<string, unknown>,
+	) {
+		const created = await n8n.rest<{ id: string }>(
+			'POST',
+			'/rest/workflows',
+			workflow(name, credential, parameters),
+		);
+		return await n8n.execute(created.id);
+	}
+
+	const LIST_BOOKINGS = { resource: 'booking', operation: 'getMany', returnAll: true };
+
+	it('lists bookings with the Bearer token n8n got through its callback', async () => {
+		const credential = await savedCredential('Cal.com account');
+		expect(credential?.type).toBe('calComOAuth2Api');
+		const sentBefore = sandbox.requests.length;
+		const result = await run('OAuth2: list bookings', credential as SavedCredential, LIST_BOOKINGS);
+		expect(result.code).toBe(0);
+		expect(runOutput(result.stdout)('Cal.com').length).toBeGreaterThan(0);
+		const listed = sandbox.requests.slice(sentBefore).filter((r) => r.path === '/v2/bookings');
+		expect(listed.length).toBeGreaterThan(0);
+		// Not an API key of any user (the sandbox names those), and accepted: the OAuth access token.
+		expect(listed.every((r) => r.headers.authorization === 'Bearer <redacted:unknown>')).toBe(true);
+		expect(listed.every((r) => r.status === 200)).toBe(true);
+		expect(sandbox.oauth.grants.refresh_token).toBe(0);
+	});
+
+	it('still lists bookings after the access token expired: n8n refreshed it', async () => {
+		const credential = (await savedCredential('Cal.com account')) as SavedCredential;
+		sandbox.oauth.expireAccessTokens();
+		const sentBefore = sandbox.requests.length;
+		const result = await run('OAuth2: list bookings again', credential, LIST_BOOKINGS);
+		expect(result.code).toBe(0);
+		expect(runOutput(result.stdout)('Cal.com').length).toBeGreaterThan(0);
+		expect(sandbox.oauth.grants.refresh_token).toBe(1);
+		const sent = sandbox.requests.slice(sentBefore);
+		const listed = sent.filter((r) => r.path === '/v2/bookings');
+		// The expired token refused (401), the token endpoint asked, the list sent again (200).
+		expect(listed.map((r) => r.status)).toEqual([401, 200]);
+		expect(sent.some((r) => r.path === '/v2/auth/oauth2/token' && r.status === 200)).toBe(true);
+	});
+
+	it('a connection without BOOKING_WRITE cancelling a booking gets the error naming the scope', async () => {
+		// A second credential, read-only, connected the same way in the editor.
+		await page.goto(`${n8n.baseUrl}/home/credentials/create`);
+		await page.getByPlaceholder(/search for app/i).fill('Cal.com OAuth2');
+		await page.getByText('Cal.com OAuth2 API', { exact: true }).first().click();
+		await page.getByRole('button', { name: /continue/i }).click();
+		await page.locator('[data-test-id="parameter-input-environment"]').click();
+		await page.getByRole('option', { name: /Self-Hosted/ }).click();
+		await field('bookingPageUrl').fill(sandbox.url);
+		await field('baseUrl').fill(sandbox.url);
+		await field('clientId').fill('n8n-public');
+		await chooseScopes(['Bookings: Read']);
+		await page.getByRole('button', { name: 'Save', exact: true }).click();
+		await page.getByText('Credential successfully created').first().waitFor();
+		await connect(false);
+		const all = await n8n.rest<SavedCredential[]>('GET', '/rest/credentials');
+		const readOnly = all.find((c) => c.name !== 'Cal.com account') as SavedCredential;
+		expect(sandbox.oauth.grants.authorization_code).toBe(2);
+
+		const result = await run('OAuth2: cancel without the scope', readOnly, {
+			resource: 'booking',
+			operation: 'cancel',
+			bookingUid: BOOKING_UID,
+			cancellationReason: 'Scope check',
+		});
+		expect(result.code).not.toBe(0);
+		expect(`${result.stdout}\n${result.stderr}`).toContain(
+			'Booking → Cancel needs the Cal.com OAuth scope BOOKING_WRITE, which this connection was not granted',
+		);
+		expect(sandbox.state.bookings.find((b) => b.uid === BOOKING_UID)?.status).not.toBe('cancelled');
 	});
 });
