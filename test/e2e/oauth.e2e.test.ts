@@ -57,15 +57,6 @@ function workflow(name: string, credential: SavedCredential, parameters: Record<
 	};
 }
 
-/** Polls `check` until it holds (the limit only ends a hang). */
-async function until(what: string, check: () => boolean | Promise<boolean>): Promise<void> {
-	const began = Date.now();
-	while (!(await check())) {
-		if (Date.now() - began > 180_000) throw new Error(`still waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 200));
-	}
-}
-
 describe('Cal.com OAuth2 in a real n8n, connected in a real browser', () => {
 	let sandbox: Sandbox;
 	let n8n: N8n;
