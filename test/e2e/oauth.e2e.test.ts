@@ -78,7 +78,6 @@ describe('Cal.com OAuth2 in a real n8n, connected in a real browser', () => {
 		await n8n.start();
 		browser = await launchChromium();
 		page = await signedInPage(browser, n8n.baseUrl);
-		page.setDefaultTimeout(30_000);
 	});
 
 	afterAll(async () => {
@@ -106,8 +105,30 @@ describe('Cal.com OAuth2 in a real n8n, connected in a real browser', () => {
 		await page.keyboard.press('Escape');
 	}
 
+	/**
+	 * Creates and saves a self-hosted Cal.com OAuth2 credential in the editor's dialog, as a user
+	 * does: the sandbox's web app and API URL, a client, scopes picked from the list.
+	 */
+	async function createCredential(clientId: string, secret: string, scopes: string[]) {
+		await page.goto(`${n8n.baseUrl}/home/credentials/create`);
+		await page.getByPlaceholder(/search for app/i).fill('Cal.com OAuth2');
+		await page.getByText('Cal.com OAuth2 API', { exact: true }).first().click();
+		await page.getByRole('button', { name: /continue/i }).click();
+		await page.locator('[data-test-id="parameter-input-environment"]').click();
+		await page.getByRole('option', { name: /Self-Hosted/ }).click();
+		await field('bookingPageUrl').fill(sandbox.url);
+		await field('baseUrl').fill(sandbox.url);
+		await field('clientId').fill(clientId);
+		if (secret) await field('clientSecret').fill(secret);
+		await chooseScopes(scopes);
+		// n8n shows the redirect URL to register with Cal.com: exactly what the client has.
+		await page.getByText(callback).first().waitFor();
+		await page.getByRole('button', { name: 'Save', exact: true }).click();
+		await page.getByText('Credential successfully created').first().waitFor();
+	}
+
 	/** Presses Connect in the open credential dialog and allows access on the consent page. */
-	async function connect(screenshot: boolean): Promise<void> {
+	async function connect(scopes: string[], screenshot: boolean): Promise<void> {
 		const popupOpened = page.waitForEvent('popup');
 		await page
 			.locator('[data-test-id="oauth-not-connected-banner"]')
@@ -120,36 +141,30 @@ describe('Cal.com OAuth2 in a real n8n, connected in a real browser', () => {
 		expect(`${authorize.origin}${authorize.pathname}`).toBe(`${sandbox.url}/auth/oauth2/authorize`);
 		expect(authorize.searchParams.get('redirect_uri')).toBe(callback);
 		expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+		// The consent page lists what the credential asked for: the scopes picked in the dialog.
+		await expect(popup.locator('#scopes li').allInnerTexts()).resolves.toEqual(scopes);
 		await popup.locator('select[name="username"]').selectOption('bailey');
 		if (screenshot) await popup.screenshot({ path: join(ARTIFACTS, 'oauth-consent.png') });
 		const closed = popup.waitForEvent('close');
 		await popup.locator('#allow').click();
 		await closed;
-		await page.locator('[data-test-id="oauth-connect-success-banner"]').waitFor();
+		const connected = page.locator('[data-test-id="oauth-connect-success-banner"]');
+		await connected.waitFor();
+		await expect(connected.innerText()).resolves.toContain('Account connected');
 	}
 
 	it('connects a Cal.com OAuth2 credential made in the editor, through n8n’s own callback', async () => {
-		await page.goto(`${n8n.baseUrl}/home/credentials/create`);
-		await page.getByPlaceholder(/search for app/i).fill('Cal.com OAuth2');
-		await page.getByText('Cal.com OAuth2 API', { exact: true }).first().click();
-		await page.getByRole('button', { name: /continue/i }).click();
-		await page.locator('[data-test-id="parameter-input-environment"]').click();
-		await page.getByRole('option', { name: /Self-Hosted/ }).click();
-		await field('bookingPageUrl').fill(sandbox.url);
-		await field('baseUrl').fill(sandbox.url);
-		await field('clientId').fill(CLIENT_ID);
 		const secret = sandbox.oauth.clients.find((c) => c.clientId === CLIENT_ID)?.secret ?? '';
-		await field('clientSecret').fill(secret);
-		// n8n shows the redirect URL to register with Cal.com: exactly what the client has.
-		await page.getByText(callback).first().waitFor();
-		await chooseScopes(['Bookings: Read', 'Bookings: Write', 'Profile: Read']);
-		await page.getByRole('button', { name: 'Save', exact: true }).click();
-		await page.getByText('Credential successfully created').first().waitFor();
+		await createCredential(CLIENT_ID, secret, [
+			'Bookings: Read',
+			'Bookings: Write',
+			'Profile: Read',
+		]);
 		const banner = page.locator('[data-test-id="oauth-not-connected-banner"]');
 		await banner.scrollIntoViewIfNeeded();
 		await page.screenshot({ path: join(ARTIFACTS, 'oauth-credential-dialog.png') });
 
-		await connect(true);
+		await connect(['BOOKING_READ', 'BOOKING_WRITE', 'PROFILE_READ'], true);
 		expect(sandbox.oauth.grants.authorization_code).toBe(1);
 		await page.screenshot({ path: join(ARTIFACTS, 'oauth-connected.png') });
 	});
@@ -201,20 +216,9 @@ describe('Cal.com OAuth2 in a real n8n, connected in a real browser', () => {
 	});
 
 	it('a connection without BOOKING_WRITE cancelling a booking gets the error naming the scope', async () => {
-		// A second credential, read-only, connected the same way in the editor.
-		await page.goto(`${n8n.baseUrl}/home/credentials/create`);
-		await page.getByPlaceholder(/search for app/i).fill('Cal.com OAuth2');
-		await page.getByText('Cal.com OAuth2 API', { exact: true }).first().click();
-		await page.getByRole('button', { name: /continue/i }).click();
-		await page.locator('[data-test-id="parameter-input-environment"]').click();
-		await page.getByRole('option', { name: /Self-Hosted/ }).click();
-		await field('bookingPageUrl').fill(sandbox.url);
-		await field('baseUrl').fill(sandbox.url);
-		await field('clientId').fill('n8n-public');
-		await chooseScopes(['Bookings: Read']);
-		await page.getByRole('button', { name: 'Save', exact: true }).click();
-		await page.getByText('Credential successfully created').first().waitFor();
-		await connect(false);
+		// A second credential, read-only, for the public client (PKCE, no secret), connected the same way.
+		await createCredential('n8n-public', '', ['Bookings: Read']);
+		await connect(['BOOKING_READ'], false);
 		const all = await n8n.rest<SavedCredential[]>('GET', '/rest/credentials');
 		const readOnly = all.find((c) => c.name !== 'Cal.com account') as SavedCredential;
 		expect(sandbox.oauth.grants.authorization_code).toBe(2);
