@@ -152,7 +152,9 @@ export class CalComOAuth2Api implements ICredentialType {
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'hidden',
-			default: "={{ [].concat($self.scopes ?? []).join(' ') }}",
+			// n8n 2.41's editor saves a new credential's Scopes as an empty list, whatever the default
+			// says (seen in the OAuth e2e spec): an empty list asks for the default scopes.
+			default: `={{ ([].concat($self.scopes ?? []).length ? [].concat($self.scopes) : ${JSON.stringify(DEFAULT_SCOPES)}).join(' ') }}`,
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

@@ -88,4 +88,9 @@ describe('Cal.com OAuth2 credential', () => {
 			'BOOKING_READ WEBHOOK_WRITE',
 		);
 	});
+
+	it('asks for the default scopes when Scopes was saved empty, as n8n’s editor saves a new credential', () => {
+		expect(resolved({ scopes: [] }).scope).toBe(DEFAULT_SCOPES.join(' '));
+		expect(DEFAULT_SCOPES).toContain('BOOKING_WRITE');
+	});
 });
