@@ -12,8 +12,9 @@ import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } f
  * OAuthService.ts verifyPKCE; exchange.input.ts allows both), so leaving the secret empty is all a
  * public client needs. n8n 2.41 sends the PKCE verifier when `usePkce` is true with
  * `grantType: authorizationCode` (its OAuth2 credential controller and OAuthService.shouldUsePkce).
- * Scopes: packages/features/oauth/constants.ts (+ WEBHOOK_ and CREDITS_ as Cal.com's OAuth docs
- * name them). Inferred: the EU instance's web app at https://app.cal.eu beside its API at
+ * Scopes: packages/features/oauth/constants.ts, and the newer WEBHOOK_, CREDITS_, TEAM_ROUTING_FORM_,
+ * ORG_MEMBERSHIP_, ORG_ROUTING_FORM_ and ORG_WEBHOOK_ as Cal.com's OAuth docs name them ("Available
+ * Scopes", cal.com/docs/api-reference/v2/oauth). Inferred: the EU instance's web app at https://app.cal.eu beside its API at
  * https://api.cal.eu, as Cloud's app.cal.com / api.cal.com.
  */
 const SCOPES: Array<[string, string]> = [
@@ -41,19 +42,31 @@ const SCOPES: Array<[string, string]> = [
 	['TEAM_PROFILE_WRITE', 'Teams: Write'],
 	['TEAM_MEMBERSHIP_READ', 'Team Memberships: Read'],
 	['TEAM_MEMBERSHIP_WRITE', 'Team Memberships: Write'],
+	['TEAM_ROUTING_FORM_READ', 'Team Routing Forms: Read'],
+	['TEAM_ROUTING_FORM_WRITE', 'Team Routing Forms: Write'],
 	['ORG_BOOKING_READ', 'Organization Bookings: Read'],
 	['ORG_BOOKING_WRITE', 'Organization Bookings: Write'],
 	['ORG_EVENT_TYPE_READ', 'Organization Event Types: Read'],
 	['ORG_EVENT_TYPE_WRITE', 'Organization Event Types: Write'],
 	['ORG_SCHEDULE_READ', 'Organization Schedules: Read'],
 	['ORG_SCHEDULE_WRITE', 'Organization Schedules: Write'],
-	['ORG_PROFILE_READ', 'Organization (Users, Teams, Memberships): Read'],
-	['ORG_PROFILE_WRITE', 'Organization (Users, Teams, Memberships): Write'],
+	['ORG_PROFILE_READ', 'Organization Teams: Read'],
+	['ORG_PROFILE_WRITE', 'Organization Teams: Write'],
+	['ORG_MEMBERSHIP_READ', 'Organization Users and Memberships: Read'],
+	['ORG_MEMBERSHIP_WRITE', 'Organization Users and Memberships: Write'],
+	['ORG_ROUTING_FORM_READ', 'Organization Routing Forms: Read'],
+	['ORG_ROUTING_FORM_WRITE', 'Organization Routing Forms: Write'],
+	['ORG_WEBHOOK_READ', 'Organization Webhooks: Read'],
+	['ORG_WEBHOOK_WRITE', 'Organization Webhooks: Write'],
 ];
 
-/** What the personal operations and the trigger need; team and organization scopes are opt-in. */
+/**
+ * Every personal scope (what the personal operations and the trigger need) and the read scopes of
+ * teams and organizations, so every read operation of the node works with the defaults; team and
+ * organization writes are opt-in.
+ */
 export const DEFAULT_SCOPES = SCOPES.map(([value]) => value).filter(
-	(value) => !value.startsWith('TEAM_') && !value.startsWith('ORG_'),
+	(value) => !/^(TEAM|ORG)_/.test(value) || value.endsWith('_READ'),
 );
 
 /**
@@ -132,7 +145,7 @@ export class CalComOAuth2Api implements ICredentialType {
 			default: DEFAULT_SCOPES,
 			options: SCOPES.map(([value, name]) => ({ name, value })),
 			description:
-				'What n8n may do in Cal.com. Pick only scopes your Cal.com OAuth client is registered with; team and organization operations need the TEAM_ / ORG_ scopes.',
+				'What n8n may do in Cal.com. Pick only scopes your Cal.com OAuth client is registered with. The default covers every personal operation and every team and organization read; team and organization changes need their TEAM_ / ORG_ Write scopes.',
 		},
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
 		{ displayName: 'Use PKCE', name: 'usePkce', type: 'hidden', default: true },
