@@ -109,7 +109,8 @@ async function reservation(sandbox: Sandbox): Promise<INodeParameters> {
 	return { reservationUid: reserved.items[0].json.reservationUid as string };
 }
 
-async function webhook(sandbox: Sandbox): Promise<INodeParameters> {
+/** A user webhook of bailey's, made over HTTP with his API key. */
+export async function createWebhook(sandbox: Sandbox): Promise<INodeParameters> {
 	const response = await fetch(`${sandbox.url}/v2/webhooks`, {
 		method: 'POST',
 		headers: {
@@ -228,6 +229,6 @@ export const READ_CASES: Record<string, ReadCase> = {
 	'teamMembership.get': bailey({ teamId: id(100), membershipId: id(2) }),
 	'teamMembership.getMany': bailey({ teamId: id(100), returnAll: true }),
 	'user.get': bailey({}),
-	'webhook.get': { ...bailey({}), setup: webhook },
-	'webhook.getMany': { ...bailey({ returnAll: true }), setup: webhook },
+	'webhook.get': { ...bailey({}), setup: createWebhook },
+	'webhook.getMany': { ...bailey({ returnAll: true }), setup: createWebhook },
 };
