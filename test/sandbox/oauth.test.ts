@@ -277,3 +277,39 @@ describe('sandbox OAuth access tokens on the API', () => {
 		expect(teams.status).toBe(200);
 	});
 });
+
+describe('sandbox OAuth scopes of the organization and team families', () => {
+	// oauth-scopes.ts: Cal.com's OAuth docs ("Available Scopes") and teams.controller.ts.
+	it.each([
+		['/v2/organizations/900/users', 'ORG_MEMBERSHIP_READ', 'ORG_PROFILE_READ'],
+		['/v2/organizations/900/memberships', 'ORG_MEMBERSHIP_READ', 'ORG_PROFILE_READ'],
+		['/v2/organizations/900/routing-forms', 'ORG_ROUTING_FORM_READ', 'ORG_PROFILE_READ'],
+		['/v2/organizations/900/ooo', 'ORG_SCHEDULE_READ', 'SCHEDULE_READ'],
+		['/v2/organizations/900/webhooks', 'ORG_WEBHOOK_READ', 'WEBHOOK_READ'],
+		['/v2/event-types/11/webhooks', 'EVENT_TYPE_READ', 'WEBHOOK_READ', 'bailey'],
+	])('GET %s needs %s (%s is not enough)', async (path, needed, other, username = 'maya') => {
+		const refused = await obtainTokens(sandbox, { scopes: [other], username });
+		const denied = await call(sandbox, path, { key: refused.access_token });
+		expect(denied.status).toBe(403);
+		expect(denied.json.error.message).toBe(
+			`insufficient_scope: token does not have the required scopes. Required: ${needed}. Token has: ${other}`,
+		);
+		const granted = await obtainTokens(sandbox, { scopes: [needed], username });
+		expect((await call(sandbox, path, { key: granted.access_token })).status).toBe(200);
+	});
+
+	it('an organization team is read with TEAM_PROFILE_READ and changed with ORG_PROFILE_WRITE', async () => {
+		const team = await obtainTokens(sandbox, { scopes: ['TEAM_PROFILE_READ'], username: 'maya' });
+		const read = await call(sandbox, '/v2/organizations/900/teams/99', { key: team.access_token });
+		expect(read.status).toBe(200);
+		const change = await call(sandbox, '/v2/organizations/900/teams/99', {
+			key: team.access_token,
+			method: 'PATCH',
+			body: { name: 'Renamed' },
+		});
+		expect(change.status).toBe(403);
+		expect(change.json.error.message).toContain('Required: ORG_PROFILE_WRITE.');
+		const list = await call(sandbox, '/v2/organizations/900/teams', { key: team.access_token });
+		expect(list.json.error.message).toContain('Required: ORG_PROFILE_READ.');
+	});
+});
