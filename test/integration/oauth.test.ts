@@ -164,4 +164,27 @@ describe('Cal.com Trigger with the OAuth2 credential', () => {
 		expect(deleted.result).toBe(true);
 		expect(sandbox().state.webhooks).toEqual([]);
 	});
+
+	it("registers and removes an event type's webhook with the default scopes (EVENT_TYPE_WRITE)", async () => {
+		const credentials = await connect(sandbox(), DEFAULT_SCOPES);
+		const onEventType: INodeParameters = {
+			events: ['BOOKING_CREATED'],
+			scope: 'eventType',
+			eventTypeId: { __rl: true, mode: 'id', value: '12' },
+		};
+		const created = await runWebhookMethod(oauthTriggerOptions(credentials, onEventType), 'create');
+		expect(created.result).toBe(true);
+		expect(sandbox().state.webhooks).toHaveLength(1);
+		expect(sandbox().requests.at(-1)).toMatchObject({
+			method: 'POST',
+			path: '/v2/event-types/12/webhooks',
+			status: 201,
+		});
+		const deleted = await runWebhookMethod(
+			oauthTriggerOptions(credentials, onEventType, created.staticData),
+			'delete',
+		);
+		expect(deleted.result).toBe(true);
+		expect(sandbox().state.webhooks).toEqual([]);
+	});
 });
