@@ -12,10 +12,11 @@ import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } f
  * OAuthService.ts verifyPKCE; exchange.input.ts allows both), so leaving the secret empty is all a
  * public client needs. n8n 2.41 sends the PKCE verifier when `usePkce` is true with
  * `grantType: authorizationCode` (its OAuth2 credential controller and OAuthService.shouldUsePkce).
- * Scopes: packages/features/oauth/constants.ts, and the newer WEBHOOK_, CREDITS_, TEAM_ROUTING_FORM_,
- * ORG_MEMBERSHIP_, ORG_ROUTING_FORM_ and ORG_WEBHOOK_ as Cal.com's OAuth docs name them ("Available
- * Scopes", cal.com/docs/api-reference/v2/oauth). Inferred: the EU instance's web app at https://app.cal.eu beside its API at
- * https://api.cal.eu, as Cloud's app.cal.com / api.cal.com.
+ * Scopes: packages/features/oauth/constants.ts, and the newer WEBHOOK_, CREDITS_,
+ * TEAM_ROUTING_FORM_, ORG_MEMBERSHIP_, ORG_ROUTING_FORM_ and ORG_WEBHOOK_ as Cal.com's OAuth docs
+ * name them ("Available Scopes", cal.com/docs/api-reference/v2/oauth). Inferred: the EU
+ * instance's web app at https://app.cal.eu beside its API at https://api.cal.eu, as Cloud's
+ * app.cal.com / api.cal.com.
  */
 const SCOPES: Array<[string, string]> = [
 	['BOOKING_READ', 'Bookings: Read'],
