@@ -101,3 +101,47 @@ describe('every read operation works with either credential', () => {
 		},
 	);
 });
+
+/** Webhook reads in each of their scopes: Cal.com asks a different scope of each (oauth-scopes.ts). */
+const WEBHOOK_SCOPES: Array<[string, 'bailey' | 'maya', INodeParameters]> = [
+	['an event type (EVENT_TYPE_READ)', 'bailey', { scope: 'eventType', eventTypeId: 11 }],
+	[
+		'a team event type (TEAM_EVENT_TYPE_READ)',
+		'bailey',
+		{ scope: 'teamEventType', teamId: 100, teamEventTypeId: 51 },
+	],
+	['an organization (ORG_WEBHOOK_READ)', 'maya', { scope: 'organization', organizationId: 900 }],
+];
+
+describe('Webhook reads in every scope work with either credential', () => {
+	it.each(WEBHOOK_SCOPES)(
+		'the webhooks of %s: Get Many and Get give the same items',
+		async (_scope, username, scope) => {
+			const made = await runCalCom(
+				sandbox(),
+				{
+					resource: 'webhook',
+					operation: 'create',
+					...scope,
+					subscriberUrl: 'http://127.0.0.1:1/hook',
+					triggers: ['BOOKING_CREATED'],
+				},
+				{ username },
+			);
+			expect(made.error).toBeUndefined();
+			const webhookId = { __rl: true, mode: 'id', value: String(made.items[0].json.id) };
+			const credentials = await connect(sandbox(), DEFAULT_SCOPES, username);
+			for (const parameters of [
+				{ resource: 'webhook', operation: 'getMany', ...scope, returnAll: true },
+				{ resource: 'webhook', operation: 'get', ...scope, webhookId },
+			]) {
+				const withKey = await runCalCom(sandbox(), parameters, { username });
+				const withOAuth = await runWithOAuth(credentials, parameters);
+				expect(withKey.error).toBeUndefined();
+				expect(withOAuth.error).toBeUndefined();
+				expect(withKey.items).toHaveLength(1);
+				expect(json(withOAuth)).toEqual(json(withKey));
+			}
+		},
+	);
+});
