@@ -236,3 +236,68 @@ describe('Booking → Create over many items: few reads', () => {
 		expect(posts(sandbox)).toBe(3);
 	});
 });
+
+describe('Booking → Reschedule over many items, and Create after it: the free set follows the moves', () => {
+	const current = useSandbox();
+	let sandbox: Sandbox;
+	beforeEach(() => {
+		sandbox = current();
+	});
+
+	const RESCHEDULE: INodeParameters = {
+		resource: 'booking',
+		operation: 'reschedule',
+		bookingUid: '={{ $json.uid }}',
+		start: '={{ $json.start }}',
+		timeZone: 'America/New_York',
+	};
+	/** Wed 17 Mar, 09:00 New York: free until the first reschedule below takes it. */
+	const WEDNESDAY = '2027-03-17T13:00:00.000Z';
+
+	it('a moved booking frees its old start for a later item and takes its new one; Cal.com decides, and only a refusal reads slots', async () => {
+		const made = await runCalCom(sandbox, PARAMS, {
+			inputItems: [item(WEEK[0], 0), item(WEEK[1], 1), item(WEEK[2], 2)],
+		});
+		expect(made.error).toBeUndefined();
+		const [a, b, c] = made.items.map((i) => String(i.json.uid));
+		sandbox.requests.length = 0;
+
+		const moved = await runCalCom(sandbox, RESCHEDULE, {
+			inputItems: [
+				{ uid: a, start: WEDNESDAY }, // a leaves Mon 09:00 for Wed 09:00
+				{ uid: b, start: WEEK[0] }, // b takes Mon 09:00, which a freed
+				{ uid: c, start: WEDNESDAY }, // c asks for Wed 09:00, which a took
+			],
+			continueOnFail: true,
+		});
+		expect(moved.items[0].json).toMatchObject({ start: WEDNESDAY, rescheduledFromUid: a });
+		expect(moved.items[1].json).toMatchObject({ start: WEEK[0], rescheduledFromUid: b });
+		expect(String(moved.items[2].json.error)).toBe(
+			'2027-03-17T09:00:00-04:00 (America/New_York) is not a free slot. Nearest free slots: 2027-03-17T09:30:00-04:00, 2027-03-17T10:00:00-04:00, 2027-03-17T10:30:00-04:00, 2027-03-17T11:00:00-04:00, 2027-03-17T11:30:00-04:00',
+		);
+		// Reschedule checks nothing before it posts: one POST per item, and slots are read only for
+		// the refused one (with its own time counted free).
+		expect(sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			`POST /v2/bookings/${a}/reschedule 201`,
+			`POST /v2/bookings/${b}/reschedule 201`,
+			`POST /v2/bookings/${c}/reschedule 400`,
+			`GET /v2/bookings/${c} 200`,
+			'GET /v2/slots 200',
+		]);
+		expect(sandbox.requests[4].query.bookingUidToReschedule).toBe(c);
+		sandbox.requests.length = 0;
+
+		// A new execution of Create reads the free set afresh: b's old start (Mon 10:00) is free,
+		// a's new one (Wed 09:00) is not, and is refused without a POST.
+		const after = await runCalCom(sandbox, PARAMS, {
+			inputItems: [item(WEEK[1], 3), item(WEDNESDAY, 4)],
+			continueOnFail: true,
+		});
+		expect(after.items[0].json).toMatchObject({ start: WEEK[1], status: 'accepted' });
+		expect(String(after.items[1].json.error)).toMatch(
+			/^2027-03-17T09:00:00-04:00 \(America\/New_York\) is not a free slot\. Nearest free slots: 2027-03-17T09:30:00-04:00/,
+		);
+		expect(slotReads(sandbox)).toBe(1);
+		expect(posts(sandbox)).toBe(1);
+	});
+});

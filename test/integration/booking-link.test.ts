@@ -24,7 +24,12 @@ const QUESTIONS_OF_12 = [
 async function createLink(
 	sandbox: Sandbox,
 	parameters: INodeParameters,
-	{ username = 'bailey', bookingPageUrl = SELF_HOSTED_PAGES, continueOnFail = false } = {},
+	{
+		username = 'bailey',
+		bookingPageUrl = SELF_HOSTED_PAGES,
+		continueOnFail = false,
+		inputItems = undefined as IDataObject[] | undefined,
+	} = {},
 ) {
 	const credentials = credentialsFor(sandbox, username);
 	credentials.calComV2Api.bookingPageUrl = bookingPageUrl;
@@ -34,7 +39,7 @@ async function createLink(
 		parameters: { resource: 'booking', operation: 'createLink', ...parameters },
 		credentials: credentials as never,
 		continueOnFail,
-		inputItems: continueOnFail ? [{ n: 1 }, { n: 2 }] : undefined,
+		inputItems: inputItems ?? (continueOnFail ? [{ n: 1 }, { n: 2 }] : undefined),
 	});
 }
 
@@ -133,6 +138,35 @@ describe('Booking → Create Booking Link', () => {
 		});
 		expect(page).toMatchObject({ owner: 'lena', eventTypeSlug: 'intro-call', duration: 60 });
 		expect(page).toMatchObject({ month: '2027-04', date: null, slot: null });
+	});
+
+	it('many items on one username and slug: the event type is looked up once per execution, each link as alone', async () => {
+		const params: INodeParameters = {
+			lookup: 'userSlug',
+			username: 'lena',
+			eventTypeSlug: 'intro-call',
+			attendeeName: '={{ $json.name }}',
+		};
+		const inputItems = [{ name: 'Ana' }, { name: 'Bo' }, { name: 'Cy' }];
+		const together = await createLink(sandbox, params, { username: 'bailey', inputItems });
+		expect(together.error).toBeUndefined();
+		const lookUps = () =>
+			sandbox.requests.filter((r) => r.method === 'GET' && r.path === '/v2/event-types');
+		expect(lookUps()).toHaveLength(1);
+		expect(lookUps()[0].query).toMatchObject({ username: 'lena', eventSlug: 'intro-call' });
+		const alone = [];
+		for (const item of inputItems) {
+			const result = await createLink(sandbox, params, { inputItems: [item] });
+			alone.push(result.items[0].json);
+		}
+		expect(together.items.map((i) => i.json)).toEqual(alone);
+		expect(together.items.map((i) => i.json.url)).toEqual([
+			'https://cal.com/lena/intro-call?name=Ana',
+			'https://cal.com/lena/intro-call?name=Bo',
+			'https://cal.com/lena/intro-call?name=Cy',
+		]);
+		// Each execution looks it up again: nothing is kept across executions.
+		expect(lookUps()).toHaveLength(1 + inputItems.length);
 	});
 
 	it('refuses a length the event type does not offer, naming Duration and the lengths', async () => {

@@ -20,6 +20,11 @@ describe('Slot → Find Next Free', () => {
 		sandbox = current();
 	});
 	const slotRequests = () => sandbox.requests.filter((r) => r.path === '/v2/slots');
+	/** How many days each slots request reached from its start. */
+	const spanDays = () =>
+		slotRequests().map(
+			(r) => (Date.parse(String(r.query.end)) - Date.parse(String(r.query.start))) / 86_400_000,
+		);
 
 	it('gives the next mornings slots after a time, with short local labels, in one request', async () => {
 		const result = await runCalCom(
@@ -83,7 +88,7 @@ describe('Slot → Find Next Free', () => {
 		]);
 	});
 
-	it('widens the search by doubling the added span, every request from After, and stops at the horizon, returning nothing when nothing fits', async () => {
+	it('widens the search eight times as far when nothing fits, every request from After, and stops at the horizon, returning nothing', async () => {
 		const result = await runCalCom(
 			sandbox,
 			next({
@@ -95,12 +100,28 @@ describe('Slot → Find Next Free', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(0);
 		expect(slotRequests().map((r) => r.query.start)).toEqual(
-			Array(3).fill('2027-03-15T04:00:00.000Z'),
+			Array(2).fill('2027-03-15T04:00:00.000Z'),
 		);
-		const days = slotRequests().map(
-			(r) => (Date.parse(String(r.query.end)) - Date.parse(String(r.query.start))) / 86_400_000,
+		const days = spanDays();
+		// A week, then eight weeks cut at the 30-day horizon.
+		expect(days).toEqual([7, 30]);
+	});
+
+	it('reaches as far as the slots found in the first week say the rest need', async () => {
+		// 09:00–10:00 gives two slots a working day: 8 in the first week (Friday 19 is off), so 20
+		// need about 2.5 weeks more; the next read reaches four weeks (1.25 × 20 ÷ 8, rounded up).
+		const result = await runCalCom(
+			sandbox,
+			next({
+				after: '2027-03-15T00:00',
+				count: 20,
+				options: { windowStart: '09:00', windowEnd: '10:00' },
+			}),
 		);
-		expect(days).toEqual([7, 21, 30]);
+		expect(result.items).toHaveLength(20);
+		expect(result.items[19].json.label).toBe('Mon 29 Mar, 09:30–10:00');
+		const days = spanDays();
+		expect(days).toEqual([7, 28]);
 	});
 
 	it('keeps a slot that runs across the end of the first week asked for', async () => {

@@ -6,14 +6,15 @@ import type { BookingField } from '../eventType/bookingQuestions';
 import { loadBookingFields } from '../eventType/shared';
 import type { EventTypeRef } from '../eventTypeLookup';
 import { refQuery } from '../eventTypeLookup';
+import { executionStore, findExecutionStore, readOnce } from '../executionCache';
 import { MAX_RANGE_DAYS } from '../slot/shared';
 import type { FreeSlot } from './freeSlots';
 import { readFreeSlots, windowAround } from './freeSlots';
 
 // What Booking → Create learns during one execution, so that many items cost few reads: each
 // event type's booking questions, and its free slots over the span of the items' starts, kept
-// current as items are booked. Keyed on the execution's context (n8n-core makes a new one per
-// execution), so nothing outlives the execution; Cal.com's own "slot taken" answer still decides.
+// current as items are booked. Kept in the execution's store (executionCache.ts), so nothing
+// outlives the execution; Cal.com's own "slot taken" answer still decides.
 
 /** What an item needs to know about availability: which slots list, and its start. */
 export interface SlotNeed {
@@ -32,11 +33,10 @@ interface Window {
 interface CreateBatch {
 	/** Per slots list: the earliest and latest start the execution's items ask for. */
 	spans: Map<string, { min: number; max: number }>;
-	fields: Map<string, BookingField[] | undefined>;
 	windows: Map<string, Window[]>;
 }
 
-const batches = new WeakMap<IExecuteFunctions, CreateBatch>();
+const STORE = 'bookingCreate';
 
 export function slotKey(need: Pick<SlotNeed, 'ref' | 'query'>): string {
 	return JSON.stringify([refQuery(need.ref), need.query]);
@@ -68,16 +68,14 @@ export function createBatch(
 	ctx: IExecuteFunctions,
 	readNeed: (itemIndex: number) => SlotNeed | undefined,
 ): CreateBatch {
-	let batch = batches.get(ctx);
-	if (!batch) {
-		batch = { spans: planSpans(ctx, readNeed), fields: new Map(), windows: new Map() };
-		batches.set(ctx, batch);
-	}
-	return batch;
+	return executionStore(ctx, STORE, () => ({
+		spans: planSpans(ctx, readNeed),
+		windows: new Map<string, Window[]>(),
+	}));
 }
 
 function batchOf(ctx: IExecuteFunctions): CreateBatch {
-	const batch = batches.get(ctx);
+	const batch = findExecutionStore<CreateBatch>(ctx, STORE);
 	if (!batch) throw new Error('createBatch runs before the batch is used');
 	return batch;
 }
@@ -88,13 +86,12 @@ export async function batchBookingFields(
 	ref: EventTypeRef,
 	timeoutMs?: number,
 ): Promise<BookingField[] | undefined> {
-	const { fields } = batchOf(this);
-	const key = JSON.stringify(refQuery(ref));
-	if (fields.has(key)) return fields.get(key);
-	// A failed read is not kept: the next item asks again, as it would alone.
-	const read = await loadBookingFields.call(this, ref, timeoutMs);
-	fields.set(key, read);
-	return read;
+	return await readOnce(
+		this,
+		'bookingFields',
+		JSON.stringify(refQuery(ref)),
+		async () => await loadBookingFields.call(this, ref, timeoutMs),
+	);
 }
 
 /**
@@ -192,7 +189,7 @@ function overlaps(slot: FreeSlot, start: number, end: number): boolean {
  * taken. Drops it, and the slots its time overlaps; a seat in a seated slot may still be free.
  */
 export function markNotFree(ctx: IExecuteFunctions, need: SlotNeed): void {
-	const windows = batches.get(ctx)?.windows.get(slotKey(need)) ?? [];
+	const windows = findExecutionStore<CreateBatch>(ctx, STORE)?.windows.get(slotKey(need)) ?? [];
 	const at = need.start.getTime();
 	for (const window of windows) {
 		const booked = window.slots.find((slot) => slot.start.getTime() === at);

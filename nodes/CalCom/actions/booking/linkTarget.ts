@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { deepCopy, NodeOperationError } from 'n8n-workflow';
 
 import { dateInZone } from '../../helpers/time';
 import { apiPath, calComRequest } from '../../transport';
 import type { EventTypeRef } from '../eventTypeLookup';
-import { eventTypeNotFoundMessage } from '../eventTypeLookup';
+import { eventTypeNotFoundMessage, refQuery } from '../eventTypeLookup';
+import { readOnce } from '../executionCache';
 import type { BookingField } from '../eventType/bookingQuestions';
 import type { PagePlace } from './bookingPage';
 
@@ -49,12 +50,30 @@ function targetOf(eventType: IDataObject, organizationSlug?: string): LinkTarget
 }
 
 /**
+ * The event type the link is for, looked up once per execution per event type (ID, username and
+ * slug, or team and slug); each item gets its own copy.
+ */
+export async function readLinkTarget(
+	this: IExecuteFunctions,
+	ref: EventTypeRef,
+	timeoutMs: number,
+): Promise<LinkTarget> {
+	const target = await readOnce(
+		this,
+		'linkTarget',
+		JSON.stringify(refQuery(ref)),
+		async () => await lookUpLinkTarget.call(this, ref, timeoutMs),
+	);
+	return deepCopy(target);
+}
+
+/**
  * Reads the event type the link is for: by ID (GET /v2/event-types/{id}), by username and slug
  * (GET /v2/event-types?username&eventSlug), or, for a team's by slugs, checks it exists with a
  * one-day GET /v2/slots (Cal.com answers 404 "Event Type not found"). One that does not exist is
  * refused by name.
  */
-export async function readLinkTarget(
+async function lookUpLinkTarget(
 	this: IExecuteFunctions,
 	ref: EventTypeRef,
 	timeoutMs: number,

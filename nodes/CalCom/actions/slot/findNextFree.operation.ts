@@ -3,17 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ParameterError } from '../../helpers/errors';
 import { readTimeoutMs, readTimeZone, toPositiveInt } from '../../helpers/parameters';
 import { DAY_MS, dateInZone, formatInZone, parseDateTime } from '../../helpers/time';
-import { calComRequest } from '../../transport';
 import { optionsCollection, timeParameter, timeZoneField } from '../common.descriptions';
-import {
-	eventTypeLookupFields,
-	eventTypeNotFoundMessage,
-	readEventTypeRef,
-	refQuery,
-} from '../eventTypeLookup';
-import { durationOption, simplifySlots, slotsQueryEnd } from './shared';
+import { eventTypeLookupFields, readEventTypeRef, refQuery } from '../eventTypeLookup';
+import { executionNow } from '../executionCache';
+import { findNextFree } from './nextFreeReads';
+import { durationOption } from './shared';
 
-const FIRST_SPAN_DAYS = 7;
 /** Cal.com serves slots up to one year ahead. */
 const MAX_HORIZON_DAYS = 365;
 const TIME = /^([01]?[0-9]|2[0-3]):([0-5][0-9])$/;
@@ -130,13 +125,14 @@ function fits(slot: IDataObject, after: Date, window: DailyWindow, timeZone: str
 
 /**
  * The first N free slots at or after a time, optionally within a daily window: what an AI agent
- * needs for "next Tuesday afternoon". Asks Cal.com for a week first and reaches further each
- * time more is needed, so a typical question costs one request.
+ * needs for "next Tuesday afternoon". Asks Cal.com for a week first and reaches further only when
+ * more is needed (nextFreeReads.ts), so a typical question costs one request.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const timeZone = readTimeZone(this, itemIndex);
 	const rawAfter = this.getNodeParameter('after', itemIndex, '');
-	const after = rawAfter ? parseDateTime(rawAfter, 'After', timeZone) : new Date();
+	// Empty After is the execution's now, so items leaving it empty share their reads.
+	const after = rawAfter ? parseDateTime(rawAfter, 'After', timeZone) : executionNow(this);
 	const count = toPositiveInt(
 		this.getNodeParameter('count', itemIndex, 3),
 		'How Many',
@@ -149,27 +145,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const base: IDataObject = { ...refQuery(ref), timeZone, format: 'range' };
 	if (options.duration !== undefined)
 		base.duration = toPositiveInt(options.duration, 'Duration (Minutes)', 'a number of minutes');
-	const timeoutMs = readTimeoutMs(this, itemIndex);
-
-	// Every request starts at `after` and only its end moves out: Cal.com lays the slot grid from
-	// the start of each free stretch it is asked about, so a request starting later (inside a
-	// stretch) could miss a slot across its start and offer starts off the grid.
-	let found: IDataObject[] = [];
-	let spanEnd = after;
-	let spanDays = FIRST_SPAN_DAYS;
-	while (found.length < count && spanEnd < horizon) {
-		spanEnd = new Date(Math.min(spanEnd.getTime() + spanDays * DAY_MS, horizon.getTime()));
-		const data = (await calComRequest.call(this, {
-			method: 'GET',
-			path: '/v2/slots',
-			qs: { ...base, start: after.toISOString(), end: slotsQueryEnd(spanEnd) },
-			timeoutMs,
-			notFoundMessage: eventTypeNotFoundMessage(ref),
-		})) as IDataObject;
-		found = simplifySlots(data ?? {}, timeZone)
-			.filter((slot) => fits(slot, after, window, timeZone))
-			.slice(0, count);
-		spanDays *= 2;
-	}
-	return found;
+	return await findNextFree(this, {
+		ref,
+		base,
+		after,
+		horizon,
+		count,
+		timeZone,
+		timeoutMs: readTimeoutMs(this, itemIndex),
+		fits: (slot) => fits(slot, after, window, timeZone),
+	});
 }

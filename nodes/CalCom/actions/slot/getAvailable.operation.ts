@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { deepCopy } from 'n8n-workflow';
 
 import { readTimeoutMs, readTimeZone } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
+import { readOnce } from '../executionCache';
 import type { CalComAnswer } from '../types';
 import {
 	eventTypeLookupFields,
@@ -44,14 +46,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...readSlotOptions(options),
 	};
 
-	const data = (await calComRequest.call(this, {
-		method: 'GET',
-		path: '/v2/slots',
-		qs,
-		timeoutMs: readTimeoutMs(this, itemIndex),
-		notFoundMessage: eventTypeNotFoundMessage(ref),
-	})) as IDataObject;
+	// Items asking the very same question (event type, range, zone, options) read it once per
+	// execution; each gets its own copy of the answer.
+	const data = await readOnce(
+		this,
+		'slots',
+		JSON.stringify(qs),
+		async () =>
+			(await calComRequest.call(this, {
+				method: 'GET',
+				path: '/v2/slots',
+				qs,
+				timeoutMs: readTimeoutMs(this, itemIndex),
+				notFoundMessage: eventTypeNotFoundMessage(ref),
+			})) as IDataObject | null,
+	);
 
 	// One item for Cal.com's answer (slots by day); Simplified gives one item per free slot.
-	return { data: [data ?? {}], simplify: (slots) => simplifySlots(slots, timeZone) };
+	return { data: [deepCopy(data ?? {})], simplify: (slots) => simplifySlots(slots, timeZone) };
 }
