@@ -279,7 +279,10 @@ export async function startRedis(timeoutMs = 60_000): Promise<ServerProcess> {
 
 export interface QueueClusterOptions {
 	runtime: Runtime;
-	/** The folder installPackedPackage filled: every n8n process loads the package from it. */
+	/**
+	 * The folder installPackedPackage filled: every n8n process loads the package from it. The
+	 * cluster owns it from here: stop() removes it (and start() when it fails).
+	 */
 	extensions: string;
 	/** Where each process's log goes (<name>.log). */
 	logDir: string;
@@ -361,6 +364,7 @@ export class QueueCluster {
 			return new QueueCluster(postgres, redis, main, workerList, webhook, logDir);
 		} catch (error) {
 			for (const thing of started.reverse()) await thing.stop().catch(() => undefined);
+			rmSync(extensions, { recursive: true, force: true });
 			throw error;
 		}
 	}
@@ -536,6 +540,8 @@ export interface LoadFigures {
 	failedItems: number;
 	firstFailures: string[];
 	duplicateBookings: number;
+	/** Where the load's requests start in `sandbox.requests` (the free-slot reads come before). */
+	firstRequest: number;
 	requests: number;
 	sandbox429: number;
 	/** First request of the load to the last one, at the sandbox. */
@@ -552,7 +558,6 @@ export interface LoadFigures {
  * that is retried, anything else not 2xx throws.
  */
 async function postLoad(webhook: N8n, body: unknown): Promise<void> {
-	let status = 0;
 	await waitUntil(
 		'the webhook processor serves the load webhook',
 		async () => {
@@ -561,10 +566,9 @@ async function postLoad(webhook: N8n, body: unknown): Promise<void> {
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify(body),
 			});
-			status = answer.status;
 			await answer.text();
-			if (!answer.ok && status !== 404)
-				throw new Error(`the webhook processor answered ${status} to the load webhook`);
+			if (!answer.ok && answer.status !== 404)
+				throw new Error(`the webhook processor answered ${answer.status} to the load webhook`);
 			return answer.ok;
 		},
 		120_000,
@@ -638,6 +642,7 @@ export async function runSharedKeyLoad(
 		failedItems: failures.length,
 		firstFailures: failures.slice(0, 3),
 		duplicateBookings: emails.length - new Set(emails).size,
+		firstRequest,
 		requests: requests.length,
 		sandbox429: requests.filter((request) => request.status === 429).length,
 		elapsedMs: times.length > 0 ? Math.max(...times) - Math.min(...times) : 0,
