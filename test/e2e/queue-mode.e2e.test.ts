@@ -68,6 +68,14 @@ describe('the package on n8n in queue mode (Postgres, Redis, main, 2 workers, a 
 		return body.data.uid;
 	}
 
+	/** The requests to Cal.com's webhook routes since `index` in the sandbox's log (method, path). */
+	function webhookRequestsSince(index: number): string[] {
+		return sandbox.requests
+			.slice(index)
+			.filter((request) => request.path.startsWith('/v2/webhooks'))
+			.map((request) => `${request.method} ${request.path}`);
+	}
+
 	/** The workflow's finished executions, oldest first, once there are `count` of them. */
 	async function finished(workflowId: string, count: number): Promise<ExecutionSummary[]> {
 		let done: ExecutionSummary[] = [];
@@ -209,11 +217,15 @@ describe('the package on n8n in queue mode (Postgres, Redis, main, 2 workers, a 
 
 	it('keeps its one webhook when main and the webhook processor restart, and still runs on a new booking', async () => {
 		const [registered] = sandbox.state.webhooks;
+		const before = sandbox.requests.length;
 		await cluster.webhook.stop();
 		await cluster.main.stop();
 		const main = await cluster.main.start();
 		const webhook = await cluster.webhook.start();
 		log(`restarted: main ready after ${main.ms} ms, the webhook processor after ${webhook.ms} ms`);
+		// n8n keeps production webhooks in Postgres: on restart the row is there already and main
+		// skips the trigger's checkExists, so Cal.com is not asked at all.
+		expect(webhookRequestsSince(before)).toEqual([]);
 
 		const uid = await book('2027-03-16T17:00:00Z', 'Dana Levi');
 		await sandbox.deliveriesSettled();
@@ -222,8 +234,38 @@ describe('the package on n8n in queue mode (Postgres, Redis, main, 2 workers, a 
 		expect(executions).toHaveLength(4);
 		const output = await cluster.main.executionOutput(executions[3].id);
 		expect(output('Cal.com Trigger')[0]).toMatchObject({ uid });
-		// main found the webhook it had registered (checkExists) instead of registering another.
 		expect(sandbox.state.webhooks).toEqual([registered]);
+	});
+
+	it('does not bring back a webhook deleted in Cal.com when main restarts; deactivating and activating does', async () => {
+		const [registered] = sandbox.state.webhooks;
+		const removed = await fetch(`${sandbox.url}/v2/webhooks/${registered.id}`, {
+			method: 'DELETE',
+			headers: { authorization: `Bearer ${sandbox.apiKeyFor('bailey')}` },
+		});
+		expect(removed.status).toBe(200);
+		expect(sandbox.state.webhooks).toEqual([]);
+		const before = sandbox.requests.length;
+		await cluster.main.stop();
+		await cluster.main.start();
+		// The restart's caveat (README, Running in queue mode): nothing re-checks the webhook.
+		expect(webhookRequestsSince(before)).toEqual([]);
+		expect(sandbox.state.webhooks).toEqual([]);
+
+		// The repair: deactivate and activate the workflow in main.
+		await cluster.main.deactivate(TRIGGER_WORKFLOW);
+		await cluster.main.activate(TRIGGER_WORKFLOW);
+		await waitUntil('the sandbox has a webhook again', () => sandbox.state.webhooks.length > 0);
+		await new Promise((r) => setTimeout(r, 1000));
+		expect(sandbox.state.webhooks).toHaveLength(1);
+		expect(sandbox.state.webhooks[0]).toMatchObject({ subscriberUrl: webhookUrl, active: true });
+		expect(sandbox.state.webhooks[0].id).not.toBe(registered.id);
+		const uid = await book('2027-03-17T14:00:00Z', 'Eli Novak');
+		await sandbox.deliveriesSettled();
+		expect(sandbox.deliveries.at(-1)).toMatchObject({ subscriberUrl: webhookUrl, status: 200 });
+		const executions = await finished(TRIGGER_WORKFLOW, 5);
+		const output = await cluster.main.executionOutput(executions[4].id);
+		expect(output('Cal.com Trigger')[0]).toMatchObject({ uid });
 	});
 
 	it('removes the webhook from Cal.com when main deactivates the workflow', async () => {
