@@ -215,6 +215,16 @@ describe('the package on n8n in queue mode (Postgres, Redis, main, 2 workers, a 
 		expect(await cluster.main.executions(TRIGGER_WORKFLOW)).toHaveLength(3);
 	});
 
+	it('answers no test webhook in the webhook processor (/webhook-test/… gets 404: route it to main)', async () => {
+		const response = await fetch(webhookUrl.replace('/webhook/', '/webhook-test/'), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{}',
+		});
+		await response.text();
+		expect(response.status).toBe(404);
+	});
+
 	it('keeps its one webhook when main and the webhook processor restart, and still runs on a new booking', async () => {
 		const [registered] = sandbox.state.webhooks;
 		const before = sandbox.requests.length;

@@ -332,7 +332,9 @@ export class QueueCluster {
 				DB_POSTGRESDB_DATABASE: 'n8n',
 				DB_POSTGRESDB_USER: 'postgres',
 				DB_POSTGRESDB_PASSWORD: '',
-				// Production webhook URLs point at the webhook processor.
+				// Production webhook URLs point at the webhook processor: N8N_WEBHOOK_URL is n8n 2.41's
+				// name (it wins); WEBHOOK_URL, the older one, is set alike so nothing points elsewhere.
+				N8N_WEBHOOK_URL: `http://${LOOPBACK}:${webhookPort}/`,
 				WEBHOOK_URL: `http://${LOOPBACK}:${webhookPort}/`,
 				// A run started from the editor (or its REST API) goes to a worker too.
 				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
