@@ -2,7 +2,15 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	appendFileSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -149,6 +157,42 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 	}
 }
 
+/**
+ * Remembers a child started in a process group of its own (`detached`), so that it is killed when
+ * this process exits, however it exits: for n8n and for the servers the queue-mode spec starts.
+ */
+export function trackGroup(child: ChildProcess): void {
+	installExitHook();
+	const pid = child.pid;
+	if (pid === undefined) return;
+	running.add(pid);
+	child.once('exit', () => running.delete(pid));
+}
+
+/**
+ * Stops a child started by trackGroup's caller: `signal` to the child itself (or to its whole
+ * group with `group`), SIGKILL to the group after 20 s, then SIGKILL to whatever of the group is
+ * left. Safe to call when it has exited already.
+ */
+export async function stopGroup(
+	child: ChildProcess,
+	signal: NodeJS.Signals = 'SIGTERM',
+	group = true,
+): Promise<void> {
+	const pid = child.pid;
+	if (pid === undefined) return;
+	if (child.exitCode === null && child.signalCode === null) {
+		const exit = once(child, 'exit');
+		if (group) killGroup(pid, signal);
+		else child.kill(signal);
+		const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), 20_000);
+		await exit;
+		clearTimeout(timer);
+	}
+	killGroup(pid, 'SIGKILL');
+	running.delete(pid);
+}
+
 function killAll(): void {
 	for (const pid of running) killGroup(pid, 'SIGKILL');
 	running.clear();
@@ -249,6 +293,20 @@ export const OWNER = {
 	lastName: 'Owner',
 };
 
+/**
+ * Which n8n command a process runs, and what else it needs: `start` (the main process, with the
+ * editor and REST API: it signs in the owner), `worker` or `webhook` (queue mode, test/e2e/queue.ts).
+ */
+export interface N8nProcessOptions {
+	command?: 'start' | 'worker' | 'webhook';
+	/** Flags after the command, e.g. `--concurrency=5`. */
+	args?: string[];
+	/** Settings over the defaults (queue mode: database, Redis, ports). */
+	env?: NodeJS.ProcessEnv;
+	/** Everything the process prints is appended here too (the last 200 lines are kept anyway). */
+	logFile?: string;
+}
+
 export class N8n {
 	readonly userFolder: string;
 
@@ -274,6 +332,7 @@ export class N8n {
 		readonly runtime: Runtime,
 		readonly extensions: string | null,
 		readonly port: number,
+		readonly options: N8nProcessOptions = {},
 	) {
 		this.userFolder = mkdtempSync(join(tmpdir(), 'calcom-n8n-'));
 		this.env = {
@@ -298,31 +357,34 @@ export class N8n {
 			// `n8n execute` prints the run through its logger: below info it prints nothing.
 			N8N_LOG_LEVEL: process.env.N8N_E2E_LOG_LEVEL ?? 'info',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			...options.env,
 		};
 		this.baseUrl = `http://127.0.0.1:${port}`;
 	}
 
 	/**
-	 * `n8n start` as a child process (its own process group, so its task runners go with it), then
-	 * waits for `/healthz/readiness`, sets up the owner (or logs in, when this user folder has one
-	 * already) and keeps the session cookie for `rest()`. Stopped by `stop()`, and killed when this
-	 * process exits in any case.
+	 * `n8n start` (or the command of `options`) as a child process (its own process group, so its
+	 * task runners go with it), then waits for `/healthz/readiness` on `port` (a worker's health
+	 * server listens there in queue mode); for `start`, sets up the owner (or logs in, when this
+	 * user folder has one already) and keeps the session cookie for `rest()`. Stopped by `stop()`,
+	 * and killed when this process exits in any case.
 	 */
 	async start(timeoutMs = 300_000): Promise<StartTiming> {
 		if (this.child) throw new Error('n8n is already running');
 		const began = Date.now();
 		const kind = this.starts++ === 0 ? 'cold' : 'warm';
 		const bin = join(this.runtime.n8nDir, 'node_modules', '.bin', 'n8n');
-		const child = spawn(join(this.runtime.nodeBin, 'node'), [bin, 'start'], {
+		const { command = 'start', args = [], logFile } = this.options;
+		const child = spawn(join(this.runtime.nodeBin, 'node'), [bin, command, ...args], {
 			env: this.env,
 			detached: true,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.child = child;
 		this.output = [];
-		installExitHook();
-		if (child.pid !== undefined) running.add(child.pid);
+		trackGroup(child);
 		const keep = (chunk: Buffer) => {
+			if (logFile) appendFileSync(logFile, chunk);
 			this.output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
 			if (this.output.length > 200) this.output.splice(0, this.output.length - 200);
 		};
@@ -331,7 +393,6 @@ export class N8n {
 		let exited = false;
 		child.once('exit', () => {
 			exited = true;
-			if (child.pid !== undefined) running.delete(child.pid);
 		});
 		try {
 			while (
@@ -340,38 +401,28 @@ export class N8n {
 					() => false,
 				))
 			) {
-				if (exited) throw new Error('n8n start exited before it was ready');
+				if (exited) throw new Error(`n8n ${command} exited before it was ready`);
 				if (Date.now() - began > timeoutMs)
 					throw new Error(`n8n was not ready after ${timeoutMs} ms`);
 				await new Promise((r) => setTimeout(r, 200));
 			}
-			await this.signIn();
+			if (command === 'start') await this.signIn();
 		} catch (error) {
 			await this.stop();
 			throw new Error(
-				`${(error as Error).message}\n--- n8n start printed ---\n${this.output.join('\n')}`,
+				`${(error as Error).message}\n--- n8n ${command} printed ---\n${this.output.join('\n')}`,
 			);
 		}
 		return { kind, ms: Date.now() - began };
 	}
 
-	/** Stops `n8n start` (SIGTERM to its process group, SIGKILL after 20 s). Safe to call twice. */
+	/** Stops the process (SIGTERM to its process group, SIGKILL after 20 s). Safe to call twice. */
 	async stop(): Promise<void> {
 		const child = this.child;
 		this.child = undefined;
 		this.cookie = undefined;
-		if (!child || child.pid === undefined) return;
-		const pid = child.pid;
-		if (child.exitCode === null && child.signalCode === null) {
-			const exit = once(child, 'exit');
-			killGroup(pid, 'SIGTERM');
-			const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), 20_000);
-			await exit;
-			clearTimeout(timer);
-		}
-		// Task runners it left behind, if any.
-		killGroup(pid, 'SIGKILL');
-		running.delete(pid);
+		// Its task runners go with it (its process group); what is left is killed.
+		if (child) await stopGroup(child);
 	}
 
 	/** Resolves when `n8n start` exits (at once when it is not running). */
