@@ -1,6 +1,6 @@
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
-import { expectOnlyValidRequests, MARCH } from './helpers';
+import { expectOnlyValidRequests, MARCH, runCalCom } from './helpers';
 import { runSharedKeyLoad } from './shared-key-load';
 
 // Executions running at once in one n8n process, all with one API key, share one rate-limit
@@ -27,4 +27,31 @@ describe('executions sharing one API key in one process', () => {
 		expect(outcome.requests).toBeGreaterThan(120 * 3);
 		expectOnlyValidRequests(sandbox);
 	}, 180_000);
+
+	// The editor keeps the option between 0 and 50; a workflow written by hand or imported may not.
+	it('refuses a Rate Limit Reserve outside 0–50 before any request, naming the option', async () => {
+		sandbox.reset();
+		const result = await runCalCom(sandbox, {
+			resource: 'user',
+			operation: 'get',
+			options: { rateLimitReserve: 80 },
+		});
+		expect(result.error?.message).toBe(
+			'Rate Limit Reserve (%): the number 80 is not a share of the rate limit; give a number from 0 to 50 (percent).',
+		);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('takes a Rate Limit Reserve of 0 to 50', async () => {
+		sandbox.reset();
+		for (const rateLimitReserve of [0, 50]) {
+			const result = await runCalCom(sandbox, {
+				resource: 'user',
+				operation: 'get',
+				options: { rateLimitReserve },
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toMatchObject({ username: 'bailey' });
+		}
+	});
 });
