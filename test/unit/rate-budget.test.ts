@@ -86,6 +86,13 @@ describe('one budget per key, shared by the executions of one process', () => {
 		expect(waitOf(budget.take(T0 + 20, RESERVE))).toBe(45_000);
 	});
 
+	it('holds back no more than all but one request of a window, so a tiny limit still moves', () => {
+		const budget = new RateBudget();
+		budget.answered(ticket(budget.take(T0, 0.5)), told(0, 1, 'default', 1), true, T0);
+		expect(budget.isShared(T0)).toBe(true);
+		ticket(budget.take(T0 + 1000, 0.5));
+	});
+
 	it('after a 429, counts the key as shared and waits for the block Cal.com names', () => {
 		const budget = new RateBudget();
 		budget.answered(ticket(budget.take(T0, RESERVE)), told(0, 60), true, T0);

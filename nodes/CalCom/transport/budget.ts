@@ -112,7 +112,8 @@ export class RateBudget {
 		const shared = this.isShared(nowMs);
 		for (const l of this.limits.values()) {
 			const left = l.resetsAt <= nowMs ? l.limit : l.remaining;
-			const reserve = shared ? Math.ceil(l.limit * reserveShare) : 0;
+			// Never the whole limit: one request a window always goes.
+			const reserve = shared ? Math.min(Math.ceil(l.limit * reserveShare), l.limit - 1) : 0;
 			// Cal.com lets a request through while any of the key's limits has room.
 			if (left - this.inFlight - reserve > 0) return true;
 		}
