@@ -154,7 +154,7 @@ export const eventTypeIdLocator: INodeProperties = {
 	],
 };
 
-/** The Options collection every operation has: its own options plus the request timeout. */
+/** The Options collection every operation has: its own options, the rate-limit reserve and the request timeout. */
 export function optionsCollection(...options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -162,7 +162,7 @@ export function optionsCollection(...options: INodeProperties[]): INodePropertie
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...options, timeoutOption, rateLimitReserveOption],
+		options: [...options, rateLimitReserveOption, timeoutOption],
 	};
 }
 
