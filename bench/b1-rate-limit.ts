@@ -24,6 +24,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import type { RecordedRequest, Sandbox } from '../test/sandbox';
 import { startSandbox } from '../test/sandbox';
+import { BOOKING_CREATE, freeStarts } from '../test/integration/shared-key-load';
 import { failures, runCalCom } from './calcom';
 import type { FigureResult, Row } from './common';
 import { FIXTURE, log, MARCH, round, sleep } from './common';
@@ -34,36 +35,6 @@ const LIMIT = 120;
 const TIME_SCALE = 0.05;
 const WINDOW_MS = 60_000 * TIME_SCALE;
 const EVENT_TYPE_ID = 11;
-const SLOTS_VERSION = '2024-09-04';
-
-/** `count` free starts of the event type, from the sandbox's own slot answers, week by week. */
-async function freeStarts(sandbox: Sandbox, count: number): Promise<string[]> {
-	const starts: string[] = [];
-	let from = Date.parse('2027-03-02T00:00:00Z');
-	while (starts.length < count) {
-		const to = from + 7 * 86_400_000;
-		const qs = new URLSearchParams({
-			eventTypeId: String(EVENT_TYPE_ID),
-			start: new Date(from).toISOString(),
-			end: new Date(to - 1).toISOString(),
-			timeZone: 'UTC',
-		});
-		const response = await fetch(`${sandbox.url}/v2/slots?${qs}`, {
-			headers: { 'cal-api-version': SLOTS_VERSION },
-		});
-		if (!response.ok) throw new Error(`GET /v2/slots: ${response.status} ${await response.text()}`);
-		const body = (await response.json()) as {
-			data: Record<string, Array<{ start: string } | string>>;
-		};
-		for (const day of Object.keys(body.data).sort()) {
-			for (const slot of body.data[day])
-				starts.push(new Date(typeof slot === 'string' ? slot : slot.start).toISOString());
-		}
-		from = to;
-		if (from > Date.parse('2028-01-01')) throw new Error(`only ${starts.length} free slots found`);
-	}
-	return starts.slice(0, count);
-}
 
 interface Windows {
 	/** Windows the throttler opened for the key. */
@@ -149,17 +120,7 @@ async function runVariant(sandbox: Sandbox, starts: string[], variant: Variant) 
 	sandbox.reset();
 	// The transport remembers the last window per key; let it run out as a new run would find it.
 	await sleep(WINDOW_MS + 100);
-	const parameters: INodeParameters = {
-		resource: 'booking',
-		operation: 'create',
-		lookup: 'eventTypeId',
-		eventTypeId: { __rl: true, mode: 'id', value: '={{ $json.eventTypeId }}' },
-		start: '={{ $json.start }}',
-		attendeeName: '={{ $json.name }}',
-		attendeeEmail: '={{ $json.email }}',
-		attendeeTimeZone: 'America/New_York',
-		options: variant.options,
-	};
+	const parameters: INodeParameters = { ...BOOKING_CREATE, options: variant.options };
 	const ids = eventTypeIds(sandbox, variant.eventTypes);
 	const inputItems = starts.map((start, i) => ({
 		eventTypeId: String(ids[i % ids.length]),

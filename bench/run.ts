@@ -20,6 +20,7 @@ import { benchPages } from './b3-pages';
 import { benchMemory } from './b4-memory';
 import { benchTrigger } from './b5-trigger';
 import { benchPackage } from './b6-package';
+import { benchSharedKey } from './b7-shared-key';
 import { benchQueueMode } from './b7-queue';
 import { benchNextFree } from './b8-next-free';
 import { ensureReferenceFiles } from '../test/reference/ensure';
@@ -33,6 +34,7 @@ const BENCHMARKS: Array<[string, string, () => Promise<FigureResult>]> = [
 	['B4', 'memory listing 20,000 bookings', benchMemory],
 	['B5', 'Cal.com Trigger in a real n8n: 200 deliveries', benchTrigger],
 	['B6', 'package size, dependencies, load time', benchPackage],
+	['B7', 'one process: 4 executions sharing one API key: 400 booking creates', benchSharedKey],
 	['B7', 'queue mode: 4 executions × 100 creates sharing a key, main + 2 workers', benchQueueMode],
 	['B8', 'Find Next Free over a sparse calendar', benchNextFree],
 ];

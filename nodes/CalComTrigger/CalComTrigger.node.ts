@@ -27,6 +27,9 @@ const PING_UNSIGNED =
 	'Ping received. Cal.com signs its Ping test with the secret typed into the webhook form, usually none, so it arrived unsigned; the workflow was not started';
 const PING_UNSIGNED_NOT_STARTED = `${PING_UNSIGNED} (Start Workflow on Ping starts it only for a ping signed with this trigger’s secret)`;
 
+/** What a delivery that starts the workflow is answered with (see responseData below). */
+const RECEIVED = { received: true };
+
 /** The secret never reaches an item, whatever a template or a body holds. */
 function redact(text: string, secret: unknown): string {
 	return typeof secret === 'string' && secret !== '' ? text.split(secret).join('[redacted]') : text;
@@ -47,7 +50,19 @@ export class CalComTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: calComCredentials,
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				// n8n answers at once (onReceived) with responseData when it is set, and falls back to
+				// 'firstEntryJson', which it then sends as the literal text "firstEntryJson"
+				// (packages/cli/src/webhooks/webhook-helpers.ts and
+				// webhook-on-received-response-extractor.ts, n8n 2.41). Empty: the answer is the
+				// webhookResponse webhook() returns, e.g. {"received": true}, from main and from a
+				// queue-mode webhook processor alike.
+				responseData: '',
+				path: 'webhook',
+			},
 		],
 		properties: [authenticationProperty, ...triggerProperties],
 	};
@@ -118,6 +133,6 @@ export class CalComTrigger implements INodeType {
 		}
 		if (typeof item.templateText === 'string')
 			item.templateText = redact(item.templateText, secret);
-		return { workflowData: [this.helpers.returnJsonArray([item])] };
+		return { workflowData: [this.helpers.returnJsonArray([item])], webhookResponse: RECEIVED };
 	}
 }

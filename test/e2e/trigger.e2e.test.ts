@@ -284,6 +284,30 @@ describe('the Cal.com Trigger in a real n8n (n8n start)', () => {
 		expect(sandbox.state.webhooks).toEqual([registered]);
 	});
 
+	// n8n answers an onReceived webhook with the declared responseData, which defaults to the text
+	// "firstEntryJson" (packages/cli/src/webhooks/webhook-helpers.ts); the trigger declares it
+	// empty, so n8n sends the trigger's own answer.
+	it('answers a signed delivery that starts the workflow with {"received": true}', async () => {
+		const body = JSON.stringify({
+			triggerEvent: 'BOOKING_CREATED',
+			createdAt: '2027-03-01T09:00:00.000Z',
+			payload: { uid: 'signed-direct', title: 'Direct delivery', attendees: [] },
+		});
+		const secret = String(sandbox.state.webhooks[0].secret);
+		const response = await fetch(webhookUrl, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'x-cal-signature-256': createHmac('sha256', secret).update(body).digest('hex'),
+			},
+			body,
+		});
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toContain('application/json');
+		expect(await response.json()).toEqual({ received: true });
+		expect(await finishedExecutions(5)).toHaveLength(5);
+	});
+
 	it('removes the webhook from Cal.com when the workflow is deactivated', async () => {
 		const deactivated = await n8n.deactivate(WORKFLOW_ID);
 		expect(deactivated.active).toBe(false);

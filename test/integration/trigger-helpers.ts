@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, IWebhookResponseData } from 'n8n-workflow';
 
 import { CalComV2Api } from '../../credentials/CalComV2Api.credentials';
 import { CalComTrigger } from '../../nodes/CalComTrigger/CalComTrigger.node';
@@ -160,4 +160,23 @@ export async function startReceiver(
 			await once(server, 'close');
 		},
 	};
+}
+
+/**
+ * The body n8n 2.41 answers a delivery with, for the trigger's `responseMode: 'onReceived'`
+ * (packages/cli/src/webhooks/webhook-helpers.ts, webhook-on-received-response-extractor.ts):
+ * - webhook() answered itself (noWebhookResponse): undefined here, the node's own response stands;
+ * - the workflow is not started: the node's webhookResponse, else {message: 'Webhook call received'};
+ * - it is started: the declared responseData ('firstEntryJson' when none is declared), sent as
+ *   text, unless it is 'noData' (no body) or empty: then the node's webhookResponse, else
+ *   {message: 'Workflow was started'}.
+ */
+export function answerBodyLikeN8n(response: IWebhookResponseData): unknown {
+	if (response.noWebhookResponse === true) return undefined;
+	if (response.workflowData === undefined)
+		return response.webhookResponse ?? { message: 'Webhook call received' };
+	const declared = new CalComTrigger().description.webhooks?.[0].responseData ?? 'firstEntryJson';
+	if (declared === 'noData') return undefined;
+	if (declared) return declared;
+	return (response.webhookResponse as unknown) ?? { message: 'Workflow was started' };
 }

@@ -5,7 +5,14 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RecordedResponse } from '../harness';
 import { examplePayload } from '../sandbox/webhook-delivery';
 import { useSandbox } from './helpers';
-import { activate, deliver, nodeData, startReceiver, STATIC_KEY } from './trigger-helpers';
+import {
+	activate,
+	answerBodyLikeN8n,
+	deliver,
+	nodeData,
+	startReceiver,
+	STATIC_KEY,
+} from './trigger-helpers';
 import type { Receiver, TriggerSetup } from './trigger-helpers';
 
 const sandbox = useSandbox();
@@ -78,6 +85,15 @@ describe('R3 forgery: Cal.com Trigger signature verification', () => {
 				attendees: [{ name: 'Ada' }],
 			},
 		]);
+	});
+
+	// n8n sends the declared responseData, or when none is declared the text "firstEntryJson";
+	// the trigger declares it empty so that n8n sends the trigger's own small JSON answer.
+	it('answers a delivery that starts the workflow with {"received": true}, as n8n sends it', async () => {
+		const result = await post({ 'x-cal-signature-256': hmac(SECRET, raw(created)) });
+		expect(result.response.workflowData).toHaveLength(1);
+		expect(result.recorded.statusCode).toBe(200);
+		expect(answerBodyLikeN8n(result.response)).toEqual({ received: true });
 	});
 
 	const tampered = { ...created, payload: { ...created.payload, title: 'Free call' } };
@@ -250,6 +266,9 @@ describe('Cal.com Trigger: PING, other events and raw output', () => {
 		expect(result.response.workflowData).toBeUndefined();
 		expect(result.response.noWebhookResponse).toBeUndefined();
 		expect(result.response.webhookResponse).toEqual({
+			message: 'Ping received; the workflow was not started',
+		});
+		expect(answerBodyLikeN8n(result.response)).toEqual({
 			message: 'Ping received; the workflow was not started',
 		});
 		expect(result.recorded.statusCode).toBe(200);

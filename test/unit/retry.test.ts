@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { paceBeforeRequest, recordRateLimit } from '../../nodes/CalCom/transport/pacing';
+import { paceBeforeRequest, settleAnswer } from '../../nodes/CalCom/transport/pacing';
 import {
 	backoffMs,
 	MAX_WAIT_MS,
@@ -81,7 +81,7 @@ describe('rate-limit headers', () => {
 });
 
 describe('pacing by the rate-limit headers of several named limits', () => {
-	// The pacer's own clock is the `now` it is handed and its wait is n8n-workflow's sleep, mocked:
+	// The pacer's own clock is the one it is handed and its wait is n8n-workflow's sleep, mocked:
 	// the specs read how long it chose to wait, not how long a (possibly busy) machine took.
 	const NOW = Date.parse('2027-03-01T08:00:00Z');
 	const headers = (short: [number, number], long: [number, number]) => ({
@@ -90,26 +90,34 @@ describe('pacing by the rate-limit headers of several named limits', () => {
 		'x-ratelimit-remaining-long': String(long[0]),
 		'x-ratelimit-reset-long': String(long[1]),
 	});
-	const waits = async (key: string): Promise<number[]> => {
-		asked.mockClear();
-		await paceBeforeRequest(key, NOW);
-		return asked.mock.calls.map(([ms]) => ms);
+	/**
+	 * Paces one request on a clock that the (mocked) sleep moves on, and says how long it waited;
+	 * its answer carries `answer`, if given.
+	 */
+	const send = async (key: string, answer?: ReturnType<typeof headers>): Promise<number[]> => {
+		let now = NOW;
+		const waited: number[] = [];
+		asked.mockImplementation(async (ms?: number) => {
+			waited.push(ms ?? 0);
+			now += ms ?? 0;
+			await Promise.resolve();
+		});
+		const ticket = await paceBeforeRequest(key, 0, () => now);
+		if (answer) settleAnswer(key, ticket, answer, 200, now);
+		return waited;
 	};
 
 	it('sends at once while any limit has room, though another is used up (Cal.com lets it through)', async () => {
-		recordRateLimit('room', headers([0, 60], [2, 60]), NOW);
-		expect(await waits('room')).toEqual([]);
+		expect(await send('room', headers([0, 60], [2, 60]))).toEqual([]);
+		expect(await send('room', headers([0, 0.05], [1, 60]))).toEqual([]);
 		// Its own request used the last slot of "long": the next one waits, for the earlier reset.
-		recordRateLimit('room', headers([0, 0.05], [1, 60]), NOW);
-		expect(await waits('room')).toEqual([]);
-		expect(await waits('room')).toEqual([50]);
+		expect(await send('room', headers([0, 0.05], [0, 60]))).toEqual([]);
+		expect(await send('room')).toEqual([50]);
 	});
 
 	it('when every limit is used up, waits for the first one to start afresh, not the last', async () => {
-		recordRateLimit('full', headers([0, 0.2], [0, 60]), NOW);
-		expect(await waits('full')).toEqual([200]);
-		// Once waited, the next request goes and its answer tells the new state.
-		expect(await waits('full')).toEqual([]);
+		expect(await send('full', headers([0, 0.2], [0, 60]))).toEqual([]);
+		expect(await send('full')).toEqual([200]);
 	});
 });
 

@@ -107,6 +107,21 @@ export const timeoutOption: INodeProperties = {
 	description: 'How long to wait for Cal.com to answer one request before giving up',
 };
 
+/**
+ * The share of each rate limit left unused while other processes use the same API key (budget.ts);
+ * no expressions: one value for the whole execution.
+ */
+export const rateLimitReserveOption: INodeProperties = {
+	displayName: 'Rate Limit Reserve (%)',
+	name: 'rateLimitReserve',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 50 },
+	default: 5,
+	noDataExpression: true,
+	description:
+		'Share of Cal.com’s rate limit left unused once other processes are seen using the same API key (n8n workers in queue mode, other apps), so that together they rarely exceed it and get the key blocked for a minute. Costs up to this share of throughput, only while such use is seen; executions in one n8n process share one count and need none. Raise it when the other processes run many executions at once.',
+};
+
 export const eventTypeIdLocator: INodeProperties = {
 	displayName: 'Event Type',
 	name: 'eventTypeId',
@@ -139,7 +154,7 @@ export const eventTypeIdLocator: INodeProperties = {
 	],
 };
 
-/** The Options collection every operation has: its own options plus the request timeout. */
+/** The Options collection every operation has: its own options, the rate-limit reserve and the request timeout. */
 export function optionsCollection(...options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -147,7 +162,7 @@ export function optionsCollection(...options: INodeProperties[]): INodePropertie
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...options, timeoutOption],
+		options: [...options, rateLimitReserveOption, timeoutOption],
 	};
 }
 

@@ -1,44 +1,54 @@
 import { sleep } from 'n8n-workflow';
 
+import { RateBudget } from './budget';
 import type { HeaderMap } from './retry';
-import { MAX_WAIT_MS, rateLimitWindows } from './retry';
+import { MAX_WAIT_MS, namedRateLimits } from './retry';
 
 /**
- * What Cal.com last said about the rate limits of one API key on one server, one entry per named
- * limit. Cal.com counts every request against each limit and refuses it only when all of them are
- * used up (apps/api/v2/src/lib/throttler-guard.ts); so the next request goes while any limit has
- * room, and when none has, it waits for the first one to start afresh instead of earning a 429.
+ * One budget per Cal.com server and API key, shared by every execution in this n8n process (module
+ * state: n8n loads a node's code once per process). The key in this map is the server plus a hash
+ * of the API key (request.ts), never the key itself.
  */
-interface LimitState {
-	remaining: number;
-	resetsAt: number;
+const budgets = new Map<string, RateBudget>();
+
+function budgetOf(key: string): RateBudget {
+	let budget = budgets.get(key);
+	if (!budget) {
+		budget = new RateBudget();
+		budgets.set(key, budget);
+	}
+	return budget;
 }
 
-const windows = new Map<string, LimitState[]>();
-
-export function recordRateLimit(key: string, headers: HeaderMap, nowMs: number): void {
-	const limits = rateLimitWindows(headers);
-	if (limits.length === 0) return;
-	windows.set(
-		key,
-		limits.map((l) => ({ remaining: l.remaining, resetsAt: nowMs + l.resetSeconds * 1000 })),
-	);
+/**
+ * Waits until the key's budget has room for one more request, takes it, and gives the ticket to
+ * hand back with settleAnswer / settleNoAnswer. `clock` is Date.now outside unit specs.
+ */
+export async function paceBeforeRequest(
+	key: string,
+	reserveShare: number,
+	clock: () => number = Date.now,
+): Promise<number> {
+	const budget = budgetOf(key);
+	for (;;) {
+		const taken = budget.take(clock(), reserveShare);
+		if ('ticket' in taken) return taken.ticket;
+		await sleep(Math.min(MAX_WAIT_MS, taken.waitMs));
+	}
 }
 
-export async function paceBeforeRequest(key: string, nowMs: number): Promise<void> {
-	const limits = windows.get(key);
-	if (!limits) return;
-	if (limits.some((l) => l.resetsAt <= nowMs)) {
-		// A limit has started afresh: the request goes, and its answer tells the new state.
-		windows.delete(key);
-		return;
-	}
-	if (limits.some((l) => l.remaining > 0)) {
-		// Count our own request against each limit so parallel items do not all rush the last slot.
-		for (const l of limits) l.remaining = Math.max(0, l.remaining - 1);
-		return;
-	}
-	const firstReset = Math.min(...limits.map((l) => l.resetsAt));
-	await sleep(Math.min(MAX_WAIT_MS, firstReset - nowMs));
-	windows.delete(key);
+/** The answer to a paced request arrived (a 429 too): its headers correct the budget. */
+export function settleAnswer(
+	key: string,
+	ticket: number,
+	headers: HeaderMap,
+	statusCode: number,
+	nowMs: number,
+): void {
+	budgetOf(key).answered(ticket, namedRateLimits(headers), statusCode === 429, nowMs);
+}
+
+/** A paced request got no answer (dropped, timed out, cancelled): it may have been counted. */
+export function settleNoAnswer(key: string): void {
+	budgetOf(key).unanswered();
 }

@@ -15,7 +15,8 @@ import { isRecord } from '../helpers/json';
 import { baseUrlProblem, resolveBaseUrl } from './baseUrl';
 import type { FailureContext, NetworkFailure } from './errors';
 import { httpError, networkError } from './errors';
-import { paceBeforeRequest, recordRateLimit } from './pacing';
+import { paceBeforeRequest, settleAnswer, settleNoAnswer } from './pacing';
+import { reserveShareOf } from './reserve';
 import type { SentInput } from './rejection';
 import { sentInput } from './rejection';
 import type { HeaderMap } from './retry';
@@ -163,6 +164,8 @@ interface RequestPlan {
 	retryable: boolean;
 	timeoutMs: number;
 	paceKey: string;
+	/** The share of each rate limit left unused while other processes use the key. */
+	reserveShare: number;
 	sent: SentInput;
 }
 
@@ -201,6 +204,7 @@ async function planRequest(
 		timeout: timeoutMs,
 	};
 	const paceKey = `${baseUrl}|${hashKey(String(credentials.apiKey ?? credentials.clientId ?? ''))}`;
+	const reserveShare = reserveShareOf(this);
 	const sent = sentInput(options.body, options.qs);
 	const operation = operationLabel(this.getNode(), options.method, options.path);
 	return {
@@ -213,6 +217,7 @@ async function planRequest(
 		retryable,
 		timeoutMs,
 		paceKey,
+		reserveShare,
 		sent,
 	};
 }
@@ -295,7 +300,7 @@ async function attemptRequest(
 	plan: RequestPlan,
 	attempt: number,
 ): Promise<AttemptOutcome> {
-	await paceBeforeRequest(plan.paceKey, Date.now());
+	const ticket = await paceBeforeRequest(plan.paceKey, plan.reserveShare);
 	let response: FullResponse;
 	try {
 		response = (await this.helpers.httpRequestWithAuthentication.call(
@@ -306,12 +311,13 @@ async function attemptRequest(
 	} catch (error) {
 		const answered = answerOfError(error);
 		if (!answered) {
+			settleNoAnswer(plan.paceKey);
 			if (isReconnectError(error)) throw reconnect(this.getNode(), error);
 			return noAnswer(this.getNode(), plan, attempt, error);
 		}
 		response = answered;
 	}
-	recordRateLimit(plan.paceKey, response.headers, Date.now());
+	settleAnswer(plan.paceKey, ticket, response.headers ?? {}, response.statusCode, Date.now());
 	return readAnswer(this.getNode(), plan, attempt, response);
 }
 
@@ -341,7 +347,10 @@ export async function calComRequest<T = unknown>(
 	return response.data as T;
 }
 
-/** FNV-1a: a non-reversible key for the pacing table, so the API key itself is not kept. */
+/**
+ * FNV-1a: a fingerprint of the key for the pacing table, so the API key itself is neither kept
+ * nor printable from it (node code may not import node:crypto; collisions only merge budgets).
+ */
 function hashKey(value: string): string {
 	let hash = 0x811c9dc5;
 	for (let i = 0; i < value.length; i++) {

@@ -34,32 +34,49 @@ export interface RateLimitWindow {
 	resetSeconds: number;
 }
 
+/** One named limit as an answer described it; `limit` only when Cal.com sent X-RateLimit-Limit. */
+export interface NamedRateLimit extends RateLimitWindow {
+	name: string;
+	limit?: number;
+}
+
 /**
- * Cal.com's rate-limit headers, one entry per limit: it sends `X-RateLimit-Remaining-<Name>` and
- * `X-RateLimit-Reset-<Name>` for every limit the key counts against (`-Default`, or the names of
- * the key's own limits, or an endpoint's limit), in any letter case.
+ * Cal.com's rate-limit headers, one entry per limit: it sends `X-RateLimit-Limit-<Name>`,
+ * `X-RateLimit-Remaining-<Name>` and `X-RateLimit-Reset-<Name>` for every limit the key counts
+ * against (`-Default`, or the names of the key's own limits, or an endpoint's limit), in any
+ * letter case.
  */
-function readLimits(headers: HeaderMap): Array<Partial<RateLimitWindow>> {
-	const byName = new Map<string, Partial<RateLimitWindow>>();
+function readLimits(headers: HeaderMap): Array<Partial<NamedRateLimit> & { name: string }> {
+	const byName = new Map<string, Partial<NamedRateLimit> & { name: string }>();
 	for (const key of Object.keys(headers)) {
-		const match = /^x-ratelimit-(remaining|reset)(?:-(.*))?$/i.exec(key);
+		const match = /^x-ratelimit-(limit|remaining|reset)(?:-(.*))?$/i.exec(key);
 		if (!match) continue;
 		const value = secondsHeader(headers, key);
 		if (value === undefined) continue;
 		const name = (match[2] ?? '').toLowerCase();
-		const entry = byName.get(name) ?? {};
-		if (match[1].toLowerCase() === 'remaining') entry.remaining = value;
-		else entry.resetSeconds = value;
+		const entry = byName.get(name) ?? { name };
+		const field = match[1].toLowerCase();
+		if (field === 'remaining') entry.remaining = value;
+		else if (field === 'reset') entry.resetSeconds = value;
+		else entry.limit = value;
 		byName.set(name, entry);
 	}
 	return [...byName.values()];
 }
 
+/** The limits that said both how much is left and when they reset, with their names. */
+export function namedRateLimits(headers: HeaderMap): NamedRateLimit[] {
+	return readLimits(headers).filter(
+		(l): l is NamedRateLimit => l.remaining !== undefined && l.resetSeconds !== undefined,
+	);
+}
+
 /** The limits that said both how much is left and when they reset. */
 export function rateLimitWindows(headers: HeaderMap): RateLimitWindow[] {
-	return readLimits(headers).filter(
-		(l): l is RateLimitWindow => l.remaining !== undefined && l.resetSeconds !== undefined,
-	);
+	return namedRateLimits(headers).map(({ remaining, resetSeconds }) => ({
+		remaining,
+		resetSeconds,
+	}));
 }
 
 /**
