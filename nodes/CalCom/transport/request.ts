@@ -16,7 +16,6 @@ import { baseUrlProblem, resolveBaseUrl } from './baseUrl';
 import type { FailureContext, NetworkFailure } from './errors';
 import { httpError, networkError } from './errors';
 import { paceBeforeRequest, recordRateLimit } from './pacing';
-import type { SentInput } from './rejection';
 import { sentInput } from './rejection';
 import type { HeaderMap } from './retry';
 import {
@@ -155,7 +154,7 @@ export function credentialsOf(context: CalComContext): Promise<ICredentialDataDe
 /** What one request needs on every attempt: fixed before the first. */
 interface RequestPlan {
 	options: CalComRequestOptions;
-	operation: string;
+	node: INode;
 	credentialType: string;
 	request: IHttpRequestOptions;
 	baseUrl: string;
@@ -163,7 +162,6 @@ interface RequestPlan {
 	retryable: boolean;
 	timeoutMs: number;
 	paceKey: string;
-	sent: SentInput;
 }
 
 /** An attempt either answers, or says how long to wait before the next one; failures throw. */
@@ -201,11 +199,9 @@ async function planRequest(
 		timeout: timeoutMs,
 	};
 	const paceKey = `${baseUrl}|${hashKey(String(credentials.apiKey ?? credentials.clientId ?? ''))}`;
-	const sent = sentInput(options.body, options.qs);
-	const operation = operationLabel(this.getNode(), options.method, options.path);
 	return {
 		options,
-		operation,
+		node: this.getNode(),
 		credentialType,
 		request,
 		baseUrl,
@@ -213,10 +209,10 @@ async function planRequest(
 		retryable,
 		timeoutMs,
 		paceKey,
-		sent,
 	};
 }
 
+/** What an error names about the request; only a failure needs it, so it is made then. */
 function failureContext(plan: RequestPlan, attempt: number): FailureContext {
 	const { options } = plan;
 	return {
@@ -226,8 +222,8 @@ function failureContext(plan: RequestPlan, attempt: number): FailureContext {
 		attempts: attempt,
 		retryable: plan.retryable,
 		notFoundMessage: options.notFoundMessage,
-		sent: plan.sent,
-		operation: plan.operation,
+		sent: sentInput(options.body, options.qs),
+		operation: operationLabel(plan.node, options.method, options.path),
 		oauth: plan.credentialType === OAUTH2_CREDENTIAL,
 	};
 }
@@ -265,27 +261,32 @@ function readAnswer(
 	response: FullResponse,
 ): AttemptOutcome {
 	const { statusCode, headers, body } = response;
-	const ctx = failureContext(plan, attempt);
-	const network = { ...ctx, baseUrl: plan.baseUrl, timeoutMs: plan.timeoutMs, statusCode };
+	const ctx = () => failureContext(plan, attempt);
+	const network = () => ({
+		...ctx(),
+		baseUrl: plan.baseUrl,
+		timeoutMs: plan.timeoutMs,
+		statusCode,
+	});
 	if (statusCode === 429) {
 		if (attempt < MAX_ATTEMPTS_RATE_LIMITED)
 			return { waitMs: rateLimitWaitMs(headers, attempt, Date.now()) };
-		throw httpError(node, statusCode, body, ctx);
+		throw httpError(node, statusCode, body, ctx());
 	}
 	if (statusCode >= 500) {
 		const waitMs = transientWait(plan, attempt);
 		if (waitMs !== undefined) return { waitMs };
-		throw httpError(node, statusCode, looksLikeHtml(headers, body) ? undefined : body, ctx);
+		throw httpError(node, statusCode, looksLikeHtml(headers, body) ? undefined : body, ctx());
 	}
 	if (statusCode >= 200 && statusCode < 300 && looksLikeHtml(headers, body)) {
-		throw networkError(node, 'html', network);
+		throw networkError(node, 'html', network());
 	}
-	if (statusCode >= 300) throw httpError(node, statusCode, body, ctx);
+	if (statusCode >= 300) throw httpError(node, statusCode, body, ctx());
 	if (!isRecord(body)) {
 		// A 2xx whose JSON did not parse: the answer was cut or garbled on the way.
 		const waitMs = transientWait(plan, attempt);
 		if (waitMs !== undefined) return { waitMs };
-		throw networkError(node, 'malformed', network);
+		throw networkError(node, 'malformed', network());
 	}
 	return { response: { data: body.data, body, headers, statusCode } };
 }
