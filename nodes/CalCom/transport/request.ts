@@ -172,10 +172,12 @@ async function planRequest(
 	options: CalComRequestOptions,
 ): Promise<RequestPlan> {
 	const credentials = await credentialsOf(this);
-	const credentialType = credentialTypeOf(this.getNode());
+	// n8n-core's getNode() deep-copies the node (all its parameters): one copy serves the request.
+	const node = this.getNode();
+	const credentialType = credentialTypeOf(node);
 	const baseUrl = resolveBaseUrl(credentials);
 	const problem = baseUrlProblem(baseUrl);
-	if (problem) throw new NodeOperationError(this.getNode(), problem);
+	if (problem) throw new NodeOperationError(node, problem);
 	const apiVersion =
 		options.apiVersion === null
 			? undefined
@@ -201,7 +203,7 @@ async function planRequest(
 	const paceKey = `${baseUrl}|${hashKey(String(credentials.apiKey ?? credentials.clientId ?? ''))}`;
 	return {
 		options,
-		node: this.getNode(),
+		node,
 		credentialType,
 		request,
 		baseUrl,
@@ -307,13 +309,13 @@ async function attemptRequest(
 	} catch (error) {
 		const answered = answerOfError(error);
 		if (!answered) {
-			if (isReconnectError(error)) throw reconnect(this.getNode(), error);
-			return noAnswer(this.getNode(), plan, attempt, error);
+			if (isReconnectError(error)) throw reconnect(plan.node, error);
+			return noAnswer(plan.node, plan, attempt, error);
 		}
 		response = answered;
 	}
 	recordRateLimit(plan.paceKey, response.headers, Date.now());
-	return readAnswer(this.getNode(), plan, attempt, response);
+	return readAnswer(plan.node, plan, attempt, response);
 }
 
 /**
