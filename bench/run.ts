@@ -5,7 +5,8 @@
  *   npm run bench                      all of them
  *   npm run bench -- --only=B1,B3      some of them
  *
- * Only 127.0.0.1 is ever contacted (the Cal.com sandbox, and for B5 a real n8n from .cache/).
+ * Only 127.0.0.1 is ever contacted (the Cal.com sandbox, and for B5 a real n8n from .cache/; B2
+ * loads n8n's HTTP Request node from there).
  * Exits 1 when a figure misses its target or a benchmark fails.
  */
 import { REFERENCE } from './env';
@@ -29,10 +30,14 @@ import { log, ROOT } from './common';
 
 const BENCHMARKS: Array<[string, string, () => Promise<FigureResult>]> = [
 	['B1', 'rate limit use: 600 booking creates', benchRateLimit],
-	['B2', 'per-request overhead of the node', benchOverhead],
+	['B2', "time per item: our node vs n8n's HTTP Request node", benchOverhead],
 	['B3', 'requests per Return All listing', benchPages],
 	['B4', 'memory listing 20,000 bookings', benchMemory],
-	['B5', 'Cal.com Trigger in a real n8n: 200 deliveries', benchTrigger],
+	[
+		'B5',
+		'Cal.com Trigger in a real n8n: 200 deliveries, then bursts of 200 and 1,000',
+		benchTrigger,
+	],
 	['B6', 'package size, dependencies, load time', benchPackage],
 	['B7', 'one process: 4 executions sharing one API key: 400 booking creates', benchSharedKey],
 	['B7', 'queue mode: 4 executions × 100 creates sharing a key, main + 2 workers', benchQueueMode],

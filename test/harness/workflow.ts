@@ -28,15 +28,20 @@ export function defaultVersion(nodeType: INodeType | IVersionedNodeType): number
 
 /**
  * The node's credentials entry, as n8n's editor fills it when a credential is picked: one entry
- * per credential the node type declares and the test gave data for.
+ * per credential the node type declares and the test gave data for, and the one a `nodeCredentialType`
+ * parameter names (n8n's HTTP Request node with a predefined credential type declares none of its own).
  */
 export function nodeCredentials(
 	nodeType: INodeType,
 	credentials: CredentialsData | undefined,
+	parameters: INodeParameters = {},
 ): INodeCredentials | undefined {
-	const entries = (nodeType.description.credentials ?? [])
-		.filter(({ name }) => credentials?.[name] !== undefined)
-		.map(({ name }) => [name, { id: `harness-${name}`, name: `${name} (harness)` }] as const);
+	const declared = (nodeType.description.credentials ?? []).map(({ name }) => name);
+	const predefined =
+		typeof parameters.nodeCredentialType === 'string' ? [parameters.nodeCredentialType] : [];
+	const entries = [...new Set([...declared, ...predefined])]
+		.filter((name) => credentials?.[name] !== undefined)
+		.map((name) => [name, { id: `harness-${name}`, name: `${name} (harness)` }] as const);
 	return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
@@ -52,7 +57,7 @@ export interface NodeUnderTestOptions {
 export function nodeUnderTest(options: NodeUnderTestOptions): INode {
 	const typeVersion = options.typeVersion ?? defaultVersion(options.node);
 	const versioned = NodeHelpers.getVersionedNodeType(options.node, typeVersion);
-	const credentials = nodeCredentials(versioned, options.credentials);
+	const credentials = nodeCredentials(versioned, options.credentials, options.parameters);
 	return {
 		id: 'harness-node-under-test',
 		name: NODE_NAME,

@@ -44,6 +44,39 @@ describe('Booking → Get Many', () => {
 		]);
 	});
 
+	it('reads Output and Limit given by expressions for each item, and fixed ones the same for all', async () => {
+		const perItem = await runCalCom(
+			sandbox,
+			getMany({
+				limit: '={{ $json.limit }}',
+				output: '={{ $json.raw ? "raw" : "simplified" }}',
+			}),
+			{
+				inputItems: [
+					{ limit: 1, raw: true },
+					{ limit: 2, raw: false },
+				],
+			},
+		);
+		expect(perItem.error).toBeUndefined();
+		expect(listRequests(sandbox).map((r) => r.query.take)).toEqual(['1', '2']);
+		// Raw is Cal.com's booking (no startLocal); Simplified adds the attendee's local times.
+		expect(perItem.items.map((item) => [item.pairedItem, 'startLocal' in item.json])).toEqual([
+			[{ item: 0 }, false],
+			[{ item: 1 }, true],
+			[{ item: 1 }, true],
+		]);
+
+		const fixed = await runCalCom(sandbox, getMany({ limit: 1, output: 'raw' }), {
+			inputItems: [{}, {}],
+		});
+		expect(fixed.items.map((item) => [item.pairedItem, 'startLocal' in item.json])).toEqual([
+			[{ item: 0 }, false],
+			[{ item: 1 }, false],
+		]);
+		expect(listRequests(sandbox).map((r) => r.query.take)).toEqual(['1', '2', '1', '1']);
+	});
+
 	it('returns no items for an empty list (Cal.com: page 0 of 0), in one request', async () => {
 		const result = await runCalCom(
 			sandbox,

@@ -59,6 +59,13 @@ export interface DeliveryTarget {
 	createdAt?: string;
 	/** Aborts deliveries in flight (the sandbox closing); they are recorded with error 'aborted'. */
 	signal?: AbortSignal;
+	/**
+	 * How long to wait for the subscriber's answer before giving up (error 'timeout'); default 5 s,
+	 * so a test never hangs on a subscriber. Cal.com's sender sets none (packages/features/webhooks/
+	 * lib/sendPayload.ts posts with a plain fetch): a benchmark that must not drop a slow answer
+	 * gives a longer one.
+	 */
+	timeoutMs?: number;
 }
 
 /** A payload, or one per webhook (e.g. by payload version); undefined from the function sends nothing to that webhook. */
@@ -212,7 +219,11 @@ export function matchingWebhooks(
 	);
 }
 
-function post(record: DeliveryRecord, signal?: AbortSignal): Promise<void> {
+function post(
+	record: DeliveryRecord,
+	signal?: AbortSignal,
+	timeoutMs = DELIVERY_TIMEOUT_MS,
+): Promise<void> {
 	let url: URL;
 	try {
 		url = new URL(record.subscriberUrl);
@@ -230,7 +241,7 @@ function post(record: DeliveryRecord, signal?: AbortSignal): Promise<void> {
 			{
 				method: 'POST',
 				headers: { ...record.headers, 'content-length': String(Buffer.byteLength(record.body)) },
-				timeout: DELIVERY_TIMEOUT_MS,
+				timeout: timeoutMs,
 				...(signal ? { signal } : {}),
 			},
 			(res) => {
@@ -263,7 +274,7 @@ export async function deliverWebhooks(
 	payload: DeliveryPayload | undefined,
 	ownerUserId?: number,
 	eventTypeId?: number,
-	options: Pick<DeliveryTarget, 'webhookId' | 'createdAt' | 'signal'> = {},
+	options: Pick<DeliveryTarget, 'webhookId' | 'createdAt' | 'signal' | 'timeoutMs'> = {},
 ): Promise<DeliveryRecord[]> {
 	const createdAt = options.createdAt ?? new Date().toISOString();
 	const webhooks = matchingWebhooks(state, triggerEvent, {
@@ -292,7 +303,7 @@ export async function deliverWebhooks(
 			status: 0,
 		};
 		log.push(record);
-		return [post(record, options.signal).then(() => record)];
+		return [post(record, options.signal, options.timeoutMs).then(() => record)];
 	});
 	return await Promise.all(sends);
 }

@@ -17,7 +17,8 @@ import { applyOutput, readOutputChoice } from '../../nodes/CalCom/helpers/output
 const NODE_DIR = join(__dirname, '../../nodes/CalCom');
 const ACTIONS_DIR = join(NODE_DIR, 'actions');
 /** A read of the Output parameter, in any quoting. */
-const READS_OUTPUT = /getNodeParameter\(\s*['"`]output['"`]/;
+// Directly, or through helpers/parameters.ts readPerRun (one read per execution when constant).
+const READS_OUTPUT = /(getNodeParameter\(|readPerRun\(\s*\w+,)\s*['"`]output['"`]/;
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationResult } from '../actions/types';
 import { ParameterError } from './errors';
+import { readPerRun } from './parameters';
 
 /** Keys that identify a thing: kept in every selection, so a later step can act on it. */
 const ID_KEYS = [
@@ -47,10 +48,10 @@ export function selectFields(item: IDataObject, fields: string[]): IDataObject {
  * stops the item before anything is booked or changed.
  */
 export function readOutputChoice(ctx: IExecuteFunctions, itemIndex: number): OutputChoice {
-	const output = ctx.getNodeParameter('output', itemIndex, 'simplified');
+	const output = readPerRun(ctx, 'output', itemIndex, 'simplified');
 	if (output === 'raw') return { raw: true };
 	if (output !== 'selected') return { raw: false };
-	const fields = parseFieldList(ctx.getNodeParameter('selectedFields', itemIndex, ''));
+	const fields = parseFieldList(readPerRun(ctx, 'selectedFields', itemIndex, ''));
 	return { raw: false, fields };
 }
 

@@ -66,9 +66,44 @@ export function readTimeZone(ctx: IExecuteFunctions, itemIndex: number, name = '
 	return validateTimeZone(raw && String(raw).trim() ? raw : ctx.getTimezone(), 'Time Zone');
 }
 
+const constantReads = new WeakMap<IExecuteFunctions, Map<string, unknown>>();
+
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (typeof value === 'object' && value !== null)
+		return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+/**
+ * A parameter that holds no expression has the same value for every item, yet each read costs
+ * n8n-core an expression pass and a search through all of this node's properties for the one
+ * that applies (hundreds share names such as Output and Options). Such a parameter is read once
+ * per execution (the context is the key, so nothing outlives the run); a plain value (text,
+ * number, true/false) only, so no caller can change what the next item reads. An expression is
+ * read per item.
+ */
+export function readPerRun(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback: unknown,
+): unknown {
+	let reads = constantReads.get(ctx);
+	if (reads?.has(name)) return reads.get(name);
+	const saved = ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
+	const value = ctx.getNodeParameter(name, itemIndex, fallback);
+	if (holdsExpression(saved) || (typeof value === 'object' && value !== null)) return value;
+	reads = reads ?? new Map<string, unknown>();
+	reads.set(name, value);
+	constantReads.set(ctx, reads);
+	return value;
+}
+
 /** The Options collection's timeout, in milliseconds. */
 export function readTimeoutMs(ctx: IExecuteFunctions, itemIndex: number): number {
-	return timeoutSecondsToMs(ctx.getNodeParameter('options.timeoutSeconds', itemIndex, 30));
+	return timeoutSecondsToMs(readPerRun(ctx, 'options.timeoutSeconds', itemIndex, 30));
 }
 
 /** The Timeout (Seconds) option in milliseconds: 30 s when unset or not a number, at least 1 s. */
@@ -82,12 +117,8 @@ export function readLimit(
 	itemIndex: number,
 	what: string,
 ): number | undefined {
-	if (ctx.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
-	return toPositiveInt(
-		ctx.getNodeParameter('limit', itemIndex, 50),
-		'Limit',
-		`a number of ${what}`,
-	);
+	if (readPerRun(ctx, 'returnAll', itemIndex, false) === true) return undefined;
+	return toPositiveInt(readPerRun(ctx, 'limit', itemIndex, 50), 'Limit', `a number of ${what}`);
 }
 
 /**

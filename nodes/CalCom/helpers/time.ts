@@ -48,9 +48,10 @@ export function validateTimeZone(value: unknown, field = 'Time Zone'): string {
 	return text;
 }
 
+/** Intl refuses to make a formatter for a zone it does not know; a known zone's is kept for reuse. */
 function isKnownTimeZone(name: string): boolean {
 	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: name });
+		partsFormatter(name);
 		return true;
 	} catch {
 		return false;
@@ -66,9 +67,20 @@ interface WallTime {
 	second: number;
 }
 
+/** What partsFormatter's format() gives for years 1000-9999: 03/29/2027, 09:00:00. */
+const US_WALL_TIME = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
+
 export function wallTime(date: Date, timeZone: string): WallTime {
+	const formatter = partsFormatter(timeZone);
+	// format() costs a few times less than formatToParts(), which matters over thousands of
+	// bookings; any other shape (far years, another ICU's spacing) is read part by part.
+	const us = US_WALL_TIME.exec(formatter.format(date));
+	if (us) {
+		const [month, day, year, hour, minute, second] = us.slice(1).map(Number);
+		return { year, month, day, hour, minute, second };
+	}
 	const parts: Record<string, number> = {};
-	for (const part of partsFormatter(timeZone).formatToParts(date)) {
+	for (const part of formatter.formatToParts(date)) {
 		if (part.type !== 'literal') parts[part.type] = Number(part.value);
 	}
 	return {
@@ -81,12 +93,16 @@ export function wallTime(date: Date, timeZone: string): WallTime {
 	};
 }
 
-/** Minutes to add to UTC to get the zone's wall clock at that instant (+60 for Berlin in winter). */
-export function zoneOffsetMinutes(date: Date, timeZone: string): number {
-	const wall = wallTime(date, timeZone);
+/** The offset the zone's wall clock `wall` shows at `date` (read from that same instant). */
+function offsetOfWall(date: Date, wall: WallTime): number {
 	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
 	const whole = Math.floor(date.getTime() / 1000) * 1000;
 	return Math.round((asUtc - whole) / 60_000);
+}
+
+/** Minutes to add to UTC to get the zone's wall clock at that instant (+60 for Berlin in winter). */
+export function zoneOffsetMinutes(date: Date, timeZone: string): number {
+	return offsetOfWall(date, wallTime(date, timeZone));
 }
 
 /**
@@ -132,8 +148,9 @@ function formatOffset(minutes: number): string {
 
 /** ISO 8601 with the zone's offset, e.g. 2027-03-29T09:00:00+02:00. */
 export function formatInZone(date: Date, timeZone: string): string {
+	// One reading of the zone's clock gives both the wall time and the offset.
 	const wall = wallTime(date, timeZone);
-	const offset = zoneOffsetMinutes(date, timeZone);
+	const offset = offsetOfWall(date, wall);
 	return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${formatOffset(offset)}`;
 }
 

@@ -17,7 +17,6 @@ import type { FailureContext, NetworkFailure } from './errors';
 import { httpError, networkError } from './errors';
 import { paceBeforeRequest, settleAnswer, settleNoAnswer } from './pacing';
 import { reserveShareOf } from './reserve';
-import type { SentInput } from './rejection';
 import { sentInput } from './rejection';
 import type { HeaderMap } from './retry';
 import {
@@ -156,7 +155,7 @@ export function credentialsOf(context: CalComContext): Promise<ICredentialDataDe
 /** What one request needs on every attempt: fixed before the first. */
 interface RequestPlan {
 	options: CalComRequestOptions;
-	operation: string;
+	node: INode;
 	credentialType: string;
 	request: IHttpRequestOptions;
 	baseUrl: string;
@@ -166,7 +165,6 @@ interface RequestPlan {
 	paceKey: string;
 	/** The share of each rate limit left unused while other processes use the key. */
 	reserveShare: number;
-	sent: SentInput;
 }
 
 /** An attempt either answers, or says how long to wait before the next one; failures throw. */
@@ -177,10 +175,12 @@ async function planRequest(
 	options: CalComRequestOptions,
 ): Promise<RequestPlan> {
 	const credentials = await credentialsOf(this);
-	const credentialType = credentialTypeOf(this.getNode());
+	// n8n-core's getNode() deep-copies the node (all its parameters): one copy serves the request.
+	const node = this.getNode();
+	const credentialType = credentialTypeOf(node);
 	const baseUrl = resolveBaseUrl(credentials);
 	const problem = baseUrlProblem(baseUrl);
-	if (problem) throw new NodeOperationError(this.getNode(), problem);
+	if (problem) throw new NodeOperationError(node, problem);
 	const apiVersion =
 		options.apiVersion === null
 			? undefined
@@ -205,11 +205,9 @@ async function planRequest(
 	};
 	const paceKey = `${baseUrl}|${hashKey(String(credentials.apiKey ?? credentials.clientId ?? ''))}`;
 	const reserveShare = reserveShareOf(this);
-	const sent = sentInput(options.body, options.qs);
-	const operation = operationLabel(this.getNode(), options.method, options.path);
 	return {
 		options,
-		operation,
+		node,
 		credentialType,
 		request,
 		baseUrl,
@@ -218,10 +216,10 @@ async function planRequest(
 		timeoutMs,
 		paceKey,
 		reserveShare,
-		sent,
 	};
 }
 
+/** What an error names about the request; only a failure needs it, so it is made then. */
 function failureContext(plan: RequestPlan, attempt: number): FailureContext {
 	const { options } = plan;
 	return {
@@ -231,8 +229,8 @@ function failureContext(plan: RequestPlan, attempt: number): FailureContext {
 		attempts: attempt,
 		retryable: plan.retryable,
 		notFoundMessage: options.notFoundMessage,
-		sent: plan.sent,
-		operation: plan.operation,
+		sent: sentInput(options.body, options.qs),
+		operation: operationLabel(plan.node, options.method, options.path),
 		oauth: plan.credentialType === OAUTH2_CREDENTIAL,
 	};
 }
@@ -270,27 +268,32 @@ function readAnswer(
 	response: FullResponse,
 ): AttemptOutcome {
 	const { statusCode, headers, body } = response;
-	const ctx = failureContext(plan, attempt);
-	const network = { ...ctx, baseUrl: plan.baseUrl, timeoutMs: plan.timeoutMs, statusCode };
+	const ctx = () => failureContext(plan, attempt);
+	const network = () => ({
+		...ctx(),
+		baseUrl: plan.baseUrl,
+		timeoutMs: plan.timeoutMs,
+		statusCode,
+	});
 	if (statusCode === 429) {
 		if (attempt < MAX_ATTEMPTS_RATE_LIMITED)
 			return { waitMs: rateLimitWaitMs(headers, attempt, Date.now()) };
-		throw httpError(node, statusCode, body, ctx);
+		throw httpError(node, statusCode, body, ctx());
 	}
 	if (statusCode >= 500) {
 		const waitMs = transientWait(plan, attempt);
 		if (waitMs !== undefined) return { waitMs };
-		throw httpError(node, statusCode, looksLikeHtml(headers, body) ? undefined : body, ctx);
+		throw httpError(node, statusCode, looksLikeHtml(headers, body) ? undefined : body, ctx());
 	}
 	if (statusCode >= 200 && statusCode < 300 && looksLikeHtml(headers, body)) {
-		throw networkError(node, 'html', network);
+		throw networkError(node, 'html', network());
 	}
-	if (statusCode >= 300) throw httpError(node, statusCode, body, ctx);
+	if (statusCode >= 300) throw httpError(node, statusCode, body, ctx());
 	if (!isRecord(body)) {
 		// A 2xx whose JSON did not parse: the answer was cut or garbled on the way.
 		const waitMs = transientWait(plan, attempt);
 		if (waitMs !== undefined) return { waitMs };
-		throw networkError(node, 'malformed', network);
+		throw networkError(node, 'malformed', network());
 	}
 	return { response: { data: body.data, body, headers, statusCode } };
 }
@@ -312,13 +315,13 @@ async function attemptRequest(
 		const answered = answerOfError(error);
 		if (!answered) {
 			settleNoAnswer(plan.paceKey);
-			if (isReconnectError(error)) throw reconnect(this.getNode(), error);
-			return noAnswer(this.getNode(), plan, attempt, error);
+			if (isReconnectError(error)) throw reconnect(plan.node, error);
+			return noAnswer(plan.node, plan, attempt, error);
 		}
 		response = answered;
 	}
 	settleAnswer(plan.paceKey, ticket, response.headers ?? {}, response.statusCode, Date.now());
-	return readAnswer(this.getNode(), plan, attempt, response);
+	return readAnswer(plan.node, plan, attempt, response);
 }
 
 /**
