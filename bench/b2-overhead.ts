@@ -6,8 +6,9 @@
  *
  * Context, no targets, to split a difference:
  *   - a plain n8n node that only calls n8n-core's `httpRequestWithAuthentication` per item
- *     (bench/plain-node.ts), one request after another as our node goes, and all at once as the
- *     HTTP Request node goes: our code's cost, and what sending at once is worth;
+ *     (bench/plain-node.ts): one request after another, as many at a time as our node runs
+ *     read-only items (router.ts, CONCURRENT_ITEMS), and all at once as the HTTP Request node
+ *     goes: our code's cost, and what our bound and sending at once are worth;
  *   - a bare `fetch` (keep-alive) and a bare `http.get` on a new connection per request, as
  *     n8n-core connects: what the engine costs.
  *
@@ -29,7 +30,8 @@ import { failures, runCalCom } from './calcom';
 import type { FigureResult, Row } from './common';
 import { FIXTURE, log, MARCH, median, percentile, round } from './common';
 import { httpRequestParameters, loadHttpRequestNode } from './http-request-node';
-import { plainNode, plainNodeAtOnce } from './plain-node';
+import { CONCURRENT_ITEMS } from '../nodes/CalCom/actions/router';
+import { plainNode, plainNodeAtOnce, plainNodeBounded } from './plain-node';
 
 const ITEMS_PER_RUN = 30;
 const ROUNDS = 40;
@@ -132,6 +134,7 @@ function makeSides(httpRequest: IVersionedNodeType, bookingsPerPage: number) {
 			BOOKINGS_VERSION,
 		),
 		plainNode: inEngine({}, plainNode),
+		plainNodeBounded: inEngine({}, plainNodeBounded),
 		plainNodeAtOnce: inEngine({}, plainNodeAtOnce),
 		fetch: bare(fetchMe),
 		httpNewConnection: bare(httpGetMe),
@@ -225,9 +228,14 @@ function rows(m: Measured): Row[] {
 			'nodeBookingsRaw',
 		),
 		context(
-			'  User → Get: our node ÷ a plain n8n node, one request after another (our code)',
+			`  User → Get: our node ÷ a plain n8n node, both ${CONCURRENT_ITEMS} items at a time (our code)`,
 			'nodeMe',
+			'plainNodeBounded',
+		),
+		context(
+			`  plain n8n node, one after another ÷ ${CONCURRENT_ITEMS} at a time (what our bound is worth)`,
 			'plainNode',
+			'plainNodeBounded',
 		),
 		context(
 			'  plain n8n node, one after another ÷ all at once (what sending at once is worth)',

@@ -26,6 +26,8 @@ export interface RecordedRequest {
 	apiVersion?: string;
 	/** When it was counted against the rate limit (Date.now(), the clock the limiter runs on). */
 	receivedAt: number;
+	/** When the answer was written (Date.now()); undefined while held or when none was sent. */
+	answeredAt?: number;
 }
 
 const SECRET_HEADERS = new Set(['x-cal-secret-key', 'cookie']);

@@ -308,6 +308,7 @@ export class SandboxServer {
 		record.status = answer.status;
 		const write = () => {
 			if (res.destroyed) return;
+			record.answeredAt = Date.now();
 			res.writeHead(answer.status, answer.headers).end(answer.body);
 		};
 		if (delayMs <= 0) {

@@ -1,7 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	NodeApiError,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { errorItem, itemFailure } from '../helpers/itemErrors';
+import { errorItem, isToolCall, itemFailure } from '../helpers/itemErrors';
 import { applyOutput, readOutputChoice } from '../helpers/output';
 import { selectedFieldsField } from './common.descriptions';
 import * as booking from './booking';
@@ -197,16 +202,99 @@ async function runOperation(
 	return ctx.helpers.constructExecutionMetaData(items, { itemData: { item: itemIndex } });
 }
 
+/** At most this many items of a concurrent operation are under way at once. */
+export const CONCURRENT_ITEMS = 5;
+
+/** An item's output, or its failure (an error item or the error to throw) in its place. */
+type ItemOutcome = { items: INodeExecutionData[] } | { failure: NodeApiError | NodeOperationError };
+
+async function runItem(
+	ctx: IExecuteFunctions,
+	module: OperationModule,
+	itemIndex: number,
+): Promise<ItemOutcome> {
+	try {
+		return { items: await runOperation(ctx, module, itemIndex) };
+	} catch (error) {
+		return { failure: itemFailure(ctx, error, itemIndex) };
+	}
+}
+
+/**
+ * Items 1… of a read-only operation, up to CONCURRENT_ITEMS at a time, as if one after another:
+ * outcomes in item order, and no item is started after one before it failed when that failure
+ * ends the run. Each request still takes its unit of the key's rate budget before it is sent
+ * (transport/pacing.ts), so running at once cannot overshoot Cal.com's limit.
+ */
+async function runRestConcurrently(
+	ctx: IExecuteFunctions,
+	module: OperationModule,
+	count: number,
+	stopAtFailure: boolean,
+): Promise<ItemOutcome[]> {
+	const outcomes: ItemOutcome[] = [];
+	let next = 1;
+	let firstFailed = Number.POSITIVE_INFINITY;
+	const worker = async () => {
+		for (let itemIndex = next++; itemIndex < count && itemIndex < firstFailed; itemIndex = next++) {
+			const outcome = await runItem(ctx, module, itemIndex);
+			outcomes[itemIndex] = outcome;
+			if (stopAtFailure && 'failure' in outcome) firstFailed = Math.min(firstFailed, itemIndex);
+		}
+	};
+	const workers = Array.from({ length: Math.min(CONCURRENT_ITEMS, count - 1) }, worker);
+	await Promise.all(workers);
+	return outcomes.slice(1);
+}
+
+/**
+ * The item loop for an operation marked `concurrent` with several items. The first item runs
+ * alone, so what it learns about the server for this execution (an older server's missing API
+ * form, the credential read) serves the others as when they run one after another.
+ */
+async function runConcurrently(
+	ctx: IExecuteFunctions,
+	module: OperationModule,
+	count: number,
+): Promise<INodeExecutionData[]> {
+	const stopAtFailure = !ctx.continueOnFail();
+	const first = await runItem(ctx, module, 0);
+	const outcomes = [first];
+	if (!(stopAtFailure && 'failure' in first)) {
+		outcomes.push(...(await runRestConcurrently(ctx, module, count, stopAtFailure)));
+	}
+	const output: INodeExecutionData[] = [];
+	for (const [itemIndex, outcome] of outcomes.entries()) {
+		if ('items' in outcome) output.push(...outcome.items);
+		else if (stopAtFailure) throw outcome.failure;
+		else output.push(errorItem(outcome.failure, itemIndex));
+	}
+	return output;
+}
+
+/** The operation, or undefined when Resource and Operation name none (the loop says so per item). */
+function operationOrNothing(ctx: IExecuteFunctions): OperationModule | undefined {
+	try {
+		return findOperation(ctx, 0);
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * The one item loop of the node: runs the chosen operation per item, pairs every output item with
  * its input, and turns a failure into a paired error item when "Continue On Fail" is set.
+ * Read-only operations (`concurrent`) run several items at once, except when an AI agent calls.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	// Resource and operation take no expressions (noDataExpression), so they are the same for every
 	// item: read once, as each parameter read costs n8n-core an expression pass and a copy.
-	let module: OperationModule | undefined;
+	let module = operationOrNothing(this);
+	if (module?.concurrent && items.length > 1 && !isToolCall(this)) {
+		return [await runConcurrently(this, module, items.length)];
+	}
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			module = module ?? findOperation(this, itemIndex);

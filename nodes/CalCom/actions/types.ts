@@ -18,4 +18,11 @@ export type OperationResult = IDataObject[] | CalComAnswer;
 export interface OperationModule {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	/**
+	 * The router may run several items at once (router.ts, CONCURRENT_ITEMS): only for operations
+	 * that send nothing but GETs and keep no state of the execution a later item depends on. A
+	 * spec (test/integration/concurrent-reads.test.ts) runs every operation marked so and reads the
+	 * methods it sent.
+	 */
+	concurrent?: true;
 }

@@ -29,7 +29,7 @@ function itemError(
 }
 
 /** The node runs as an AI agent's tool (n8n gives the tool variant a type ending in "Tool"). */
-function isToolCall(ctx: IExecuteFunctions): boolean {
+export function isToolCall(ctx: IExecuteFunctions): boolean {
 	return ctx.getNode().type.endsWith('Tool');
 }
 

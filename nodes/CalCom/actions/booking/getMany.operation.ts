@@ -23,6 +23,9 @@ const CURSOR_VERSION = '2026-05-01';
 
 type BookingFilters = ReturnType<typeof readBookingFilters>;
 
+/** Only GETs, nothing kept for later items: the router may run items at once. */
+export const concurrent = true;
+
 export const description: INodeProperties[] = [
 	...returnAllFields,
 	bookingFiltersField(),

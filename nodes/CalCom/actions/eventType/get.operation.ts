@@ -6,6 +6,9 @@ import { eventTypeIdLocator, optionsCollection, outputField } from '../common.de
 import type { CalComAnswer } from '../types';
 import { eventTypeNotFound, readEventTypeId, shapeEventTypes } from './shared';
 
+/** Only GETs, nothing kept for later items: the router may run items at once. */
+export const concurrent = true;
+
 export const description: INodeProperties[] = [
 	eventTypeIdLocator,
 	outputField,

@@ -7,6 +7,9 @@ import { optionsCollection, outputField, returnAllFields } from '../common.descr
 import type { CalComAnswer } from '../types';
 import { shapeEventTypes } from './shared';
 
+/** Only GETs, nothing kept for later items: the router may run items at once. */
+export const concurrent = true;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Whose Event Types',

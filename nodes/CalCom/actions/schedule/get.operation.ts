@@ -6,6 +6,9 @@ import { optionsCollection, outputField } from '../common.descriptions';
 import type { CalComAnswer } from '../types';
 import { readScheduleId, scheduleIdLocator, scheduleNotFound, shapeSchedules } from './shared';
 
+/** Only GETs, nothing kept for later items: the router may run items at once. */
+export const concurrent = true;
+
 export const description: INodeProperties[] = [scheduleIdLocator, outputField, optionsCollection()];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<CalComAnswer> {

@@ -6,6 +6,9 @@ import { optionsCollection, outputField, returnAllFields } from '../common.descr
 import type { CalComAnswer } from '../types';
 import { shapeSchedules } from './shared';
 
+/** Only GETs, nothing kept for later items: the router may run items at once. */
+export const concurrent = true;
+
 export const description: INodeProperties[] = [
 	...returnAllFields,
 	outputField,
