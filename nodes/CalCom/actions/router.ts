@@ -203,7 +203,7 @@ async function runOperation(
 }
 
 /** At most this many items of a concurrent operation are under way at once. */
-export const CONCURRENT_ITEMS = 5;
+export const CONCURRENT_ITEMS = 25;
 
 /** An item's output, or its failure (an error item or the error to throw) in its place. */
 type ItemOutcome = { items: INodeExecutionData[] } | { failure: NodeApiError | NodeOperationError };
