@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { describeValue, ParameterError } from '../helpers/errors';
+import { readOnce } from '../helpers/executionCache';
 import { readTimeoutMs, requiredString, toPositiveInt } from '../helpers/parameters';
 import { apiPath, calComRequest } from '../transport';
 
@@ -44,18 +45,14 @@ export const organizationFields: INodeProperties[] = [
 ];
 
 /** The organization of the API key user, asked once per execution of the node (never kept longer). */
-const profileOrganizations = new WeakMap<object, Promise<IDataObject>>();
-
 function readProfile(ctx: IExecuteFunctions | ILoadOptionsFunctions, timeoutMs?: number) {
-	let profile = profileOrganizations.get(ctx);
-	if (!profile) {
-		const request = calComRequest.call(ctx, { method: 'GET', path: '/v2/me', timeoutMs });
-		profile = request as Promise<IDataObject>;
-		profileOrganizations.set(ctx, profile);
-		// A failed read is not kept: the next item asks again.
-		profile.catch(() => profileOrganizations.delete(ctx));
-	}
-	return profile;
+	return readOnce(ctx, 'profile', '/v2/me', async () => {
+		return (await calComRequest.call(ctx, {
+			method: 'GET',
+			path: '/v2/me',
+			timeoutMs,
+		})) as IDataObject;
+	});
 }
 
 const NO_ORGANIZATION =

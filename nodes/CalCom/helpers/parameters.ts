@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { describeValue, ParameterError } from './errors';
+import { executionStore } from './executionCache';
 import { parseDateTime, timeAsRead, validateTimeZone } from './time';
 
 const UID_SHAPE = /^[A-Za-z0-9_-]{1,100}$/;
@@ -66,8 +67,6 @@ export function readTimeZone(ctx: IExecuteFunctions, itemIndex: number, name = '
 	return validateTimeZone(raw && String(raw).trim() ? raw : ctx.getTimezone(), 'Time Zone');
 }
 
-const constantReads = new WeakMap<IExecuteFunctions, Map<string, unknown>>();
-
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(holdsExpression);
@@ -90,14 +89,12 @@ export function readPerRun(
 	itemIndex: number,
 	fallback: unknown,
 ): unknown {
-	let reads = constantReads.get(ctx);
-	if (reads?.has(name)) return reads.get(name);
+	const reads = executionStore(ctx, 'constant parameters', () => new Map<string, unknown>());
+	if (reads.has(name)) return reads.get(name);
 	const saved = ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
 	const value = ctx.getNodeParameter(name, itemIndex, fallback);
 	if (holdsExpression(saved) || (typeof value === 'object' && value !== null)) return value;
-	reads = reads ?? new Map<string, unknown>();
 	reads.set(name, value);
-	constantReads.set(ctx, reads);
 	return value;
 }
 

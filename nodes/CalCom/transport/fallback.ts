@@ -2,29 +2,28 @@
  * What this execution learned about an older self-hosted Cal.com: which newer API forms it does
  * not serve, so that the node asks in the newer form once and in the older form after that.
  *
- * Kept per execution context (a WeakMap keyed by `this` of the node run, which n8n makes anew for
- * every execution), never across executions: a server may be updated between two runs.
+ * Kept per execution context (helpers/executionCache.ts: n8n makes the context anew for every
+ * execution), never across executions: a server may be updated between two runs.
  */
 import { NodeApiError } from 'n8n-workflow';
 
+import { executionStore, findExecutionStore } from '../helpers/executionCache';
 import { isCalComRefusal } from './errors';
 import type { CalComContext } from './request';
 
 /** A newer form a server may lack, e.g. 'bookings-cursor' (cal-api-version 2026-05-01). */
 export type NewerForm = 'bookings-cursor' | 'webhook-payload-2026-07-27';
 
-const learned = new WeakMap<object, Set<NewerForm>>();
+const LACKS = 'newer forms the server lacks';
 
 /** Whether this execution already found that the server lacks `form`. */
 export function lacksNewerForm(context: CalComContext, form: NewerForm): boolean {
-	return learned.get(context)?.has(form) ?? false;
+	return findExecutionStore<Set<NewerForm>>(context, LACKS)?.has(form) ?? false;
 }
 
 /** Remembers, for the rest of this execution, that the server lacks `form`. */
 export function rememberLacksNewerForm(context: CalComContext, form: NewerForm): void {
-	const forms = learned.get(context) ?? new Set<NewerForm>();
-	forms.add(form);
-	learned.set(context, forms);
+	executionStore(context, LACKS, () => new Set<NewerForm>()).add(form);
 }
 
 /**

@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { readOnce } from '../helpers/executionCache';
 import { isRecord } from '../helpers/json';
 import { baseUrlProblem, resolveBaseUrl } from './baseUrl';
 import type { FailureContext, NetworkFailure } from './errors';
@@ -134,22 +135,15 @@ function classifyNetworkError(error: unknown): NetworkFailure | 'cancelled' {
 	return 'other';
 }
 
-const credentialReads = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
-
 /**
  * The credential, read once per execution context: in n8n every read is a database query and a
  * decryption, and a run over many items would repeat it for each request (n8n's own
  * httpRequestWithAuthentication reads it again to authenticate; that read is n8n's).
  */
 export function credentialsOf(context: CalComContext): Promise<ICredentialDataDecryptedObject> {
-	let read = credentialReads.get(context);
-	if (!read) {
-		read = context.getCredentials(credentialTypeOf(context.getNode()));
-		credentialReads.set(context, read);
-		// A failed read is not kept: the next request asks again.
-		read.catch(() => credentialReads.delete(context));
-	}
-	return read;
+	return readOnce(context, 'credentials', '', () =>
+		context.getCredentials(credentialTypeOf(context.getNode())),
+	);
 }
 
 /** What one request needs on every attempt: fixed before the first. */

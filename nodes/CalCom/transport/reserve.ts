@@ -1,13 +1,12 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { describeValue, ParameterError } from '../helpers/errors';
+import { executionStore } from '../helpers/executionCache';
 
 /** The Rate Limit Reserve option's default, in percent of each limit (see budget.ts). */
 export const DEFAULT_RATE_LIMIT_RESERVE_PERCENT = 5;
 export const MAX_RATE_LIMIT_RESERVE_PERCENT = 50;
 export const RATE_LIMIT_RESERVE_FIELD = 'Rate Limit Reserve (%)';
-
-const shares = new WeakMap<object, number>();
 
 /**
  * The share of each rate limit an execution leaves unused while other processes use its key: the
@@ -16,19 +15,17 @@ const shares = new WeakMap<object, number>();
  * default.
  */
 export function reserveShareOf(context: object): number {
-	const known = shares.get(context);
-	if (known !== undefined) return known;
-	let percent: unknown = DEFAULT_RATE_LIMIT_RESERVE_PERCENT;
-	if ('getInputData' in context) {
-		percent = (context as IExecuteFunctions).getNodeParameter(
-			'options.rateLimitReserve',
-			0,
-			DEFAULT_RATE_LIMIT_RESERVE_PERCENT,
-		);
-	}
-	const share = percentToShare(percent);
-	shares.set(context, share);
-	return share;
+	return executionStore(context, 'rate limit reserve', () => {
+		let percent: unknown = DEFAULT_RATE_LIMIT_RESERVE_PERCENT;
+		if ('getInputData' in context) {
+			percent = (context as IExecuteFunctions).getNodeParameter(
+				'options.rateLimitReserve',
+				0,
+				DEFAULT_RATE_LIMIT_RESERVE_PERCENT,
+			);
+		}
+		return percentToShare(percent);
+	});
 }
 
 /** A percentage from 0 to 50 as a share; anything else names the option and what it takes. */

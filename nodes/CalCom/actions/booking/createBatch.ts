@@ -6,7 +6,7 @@ import type { BookingField } from '../eventType/bookingQuestions';
 import { loadBookingFields } from '../eventType/shared';
 import type { EventTypeRef } from '../eventTypeLookup';
 import { refQuery } from '../eventTypeLookup';
-import { executionStore, findExecutionStore, readOnce } from '../executionCache';
+import { executionStore, findExecutionStore, readOnce } from '../../helpers/executionCache';
 import { MAX_RANGE_DAYS } from '../slot/shared';
 import type { FreeSlot } from './freeSlots';
 import { readFreeSlots, windowAround } from './freeSlots';

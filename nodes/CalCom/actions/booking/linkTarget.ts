@@ -5,7 +5,7 @@ import { dateInZone } from '../../helpers/time';
 import { apiPath, calComRequest } from '../../transport';
 import type { EventTypeRef } from '../eventTypeLookup';
 import { eventTypeNotFoundMessage, refQuery } from '../eventTypeLookup';
-import { readOnce } from '../executionCache';
+import { readOnce } from '../../helpers/executionCache';
 import type { BookingField } from '../eventType/bookingQuestions';
 import type { PagePlace } from './bookingPage';
 

@@ -5,7 +5,7 @@ import { readTimeoutMs, readTimeZone, toPositiveInt } from '../../helpers/parame
 import { DAY_MS, dateInZone, formatInZone, parseDateTime } from '../../helpers/time';
 import { optionsCollection, timeParameter, timeZoneField } from '../common.descriptions';
 import { eventTypeLookupFields, readEventTypeRef, refQuery } from '../eventTypeLookup';
-import { executionNow } from '../executionCache';
+import { executionNow } from '../../helpers/executionCache';
 import { findNextFree } from './nextFreeReads';
 import { durationOption } from './shared';
 

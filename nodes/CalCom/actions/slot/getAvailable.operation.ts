@@ -4,7 +4,7 @@ import { deepCopy } from 'n8n-workflow';
 import { readTimeoutMs, readTimeZone } from '../../helpers/parameters';
 import { calComRequest } from '../../transport';
 import { optionsCollection, outputField, timeZoneField } from '../common.descriptions';
-import { readOnce } from '../executionCache';
+import { readOnce } from '../../helpers/executionCache';
 import type { CalComAnswer } from '../types';
 import {
 	eventTypeLookupFields,

@@ -4,7 +4,7 @@ import { DAY_MS } from '../../helpers/time';
 import { calComRequest } from '../../transport';
 import type { EventTypeRef } from '../eventTypeLookup';
 import { eventTypeNotFoundMessage } from '../eventTypeLookup';
-import { executionStore } from '../executionCache';
+import { executionStore } from '../../helpers/executionCache';
 import { simplifySlots, slotsQueryEnd } from './shared';
 
 // How Find Next Free reads Cal.com's slots: every read starts at After and only its end moves
