@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { Sandbox } from '../sandbox';
 import type { N8nProcessOptions, Runtime } from './n8n';
 import { freePortPair, N8n, stopGroup, trackGroup } from './n8n';
+import { BOOKING_CREATE, freeStarts, LOAD_EVENT_TYPE_ID } from '../integration/shared-key-load';
 
 /**
  * n8n in queue mode on one machine, for the queue-mode spec and benchmark B7: Postgres 15 (a
@@ -435,7 +436,7 @@ export function sandboxCredential(sandbox: Sandbox, username = 'bailey') {
 
 export const LOAD_WORKFLOW_ID = 'calcomQueueLoad1';
 export const LOAD_PATH = 'calcom-queue-load';
-export const LOAD_EVENT_TYPE = 11;
+export const LOAD_EVENT_TYPE = LOAD_EVENT_TYPE_ID;
 const LOAD_EMAIL_DOMAIN = 'queue-load.example';
 
 /**
@@ -479,16 +480,7 @@ export function loadWorkflow(): Record<string, unknown> {
 				typeVersion: 1,
 				position: [440, 0],
 				onError: 'continueRegularOutput',
-				parameters: {
-					resource: 'booking',
-					operation: 'create',
-					lookup: 'eventTypeId',
-					eventTypeId: { __rl: true, mode: 'id', value: '={{ $json.eventTypeId }}' },
-					start: '={{ $json.start }}',
-					attendeeName: '={{ $json.name }}',
-					attendeeEmail: '={{ $json.email }}',
-					attendeeTimeZone: 'America/New_York',
-				},
+				parameters: BOOKING_CREATE,
 				credentials: { calComV2Api: { id: 'calcomExample001', name: 'Cal.com account' } },
 			},
 		],
@@ -497,30 +489,6 @@ export function loadWorkflow(): Record<string, unknown> {
 			'Split Out': { main: [[{ node: 'Book', type: 'main', index: 0 }]] },
 		},
 	};
-}
-
-/** `count` free starts of the load's event type, read from the sandbox's own /v2/slots week by week. */
-export async function freeLoadStarts(sandbox: Sandbox, count: number): Promise<string[]> {
-	const starts: string[] = [];
-	for (let from = Date.parse('2027-03-02T00:00:00Z'); starts.length < count; ) {
-		const to = from + 7 * 86_400_000;
-		const query = new URLSearchParams({
-			eventTypeId: String(LOAD_EVENT_TYPE),
-			start: new Date(from).toISOString(),
-			end: new Date(to - 1).toISOString(),
-			timeZone: 'UTC',
-		});
-		const response = await fetch(`${sandbox.url}/v2/slots?${query}`, {
-			headers: { 'cal-api-version': '2024-09-04' },
-		});
-		if (!response.ok) throw new Error(`GET /v2/slots: ${response.status} ${await response.text()}`);
-		const body = (await response.json()) as { data: Record<string, Array<{ start: string }>> };
-		for (const day of Object.keys(body.data).sort())
-			starts.push(...body.data[day].map((slot) => new Date(slot.start).toISOString()));
-		from = to;
-		if (from > Date.parse('2028-01-01')) throw new Error(`only ${starts.length} free slots found`);
-	}
-	return starts.slice(0, count);
 }
 
 export interface LoadOptions {
@@ -590,7 +558,7 @@ export async function runSharedKeyLoad(
 ): Promise<LoadFigures> {
 	const { executions, createsEach, limit, windowMs, timeoutMs = 900_000 } = options;
 	const creates = executions * createsEach;
-	const starts = await freeLoadStarts(sandbox, creates);
+	const starts = await freeStarts(sandbox, creates);
 	const before = new Set((await cluster.main.executions(LOAD_WORKFLOW_ID)).map((e) => e.id));
 	const firstRequest = sandbox.requests.length;
 	const batches = Array.from({ length: executions }, (_, run) =>
