@@ -22,9 +22,9 @@ import {
 } from '../test/e2e/queue';
 import { startSandbox } from '../test/sandbox';
 import type { Sandbox } from '../test/sandbox';
-import { rebuildWindows } from './b1-rate-limit';
+import { sharedKeyFigures } from './b7-shared-key';
 import type { FigureResult } from './common';
-import { FIXTURE, log, MARCH, ROOT, round } from './common';
+import { FIXTURE, log, MARCH, ROOT } from './common';
 
 const EXECUTIONS = 4;
 const CREATES_EACH = 100;
@@ -58,54 +58,21 @@ export async function benchQueueMode(): Promise<FigureResult> {
 			limit: LIMIT,
 			windowMs: WINDOW_MS,
 		});
-		const windows = rebuildWindows(sandbox.requests.slice(figures.firstRequest), WINDOW_MS);
-		const rate = windows.steadyMs > 0 ? windows.steadyRequests / windows.steadyMs : Number.NaN;
-		const ratio = rate / (LIMIT / WINDOW_MS);
-		const bookingRatio = (ratio * figures.booked) / Math.max(figures.requests, 1);
-		const per429 = figures.sandbox429 / (WORKERS * windows.count);
-		const details = {
-			...figures,
-			windows: windows.count,
-			requestsPerWindow: windows.perWindow,
-			ratio: round(ratio, 3),
-			bookingRatio: round(bookingRatio, 3),
-			http429PerWorkerPerWindow: round(per429, 3),
-			logs: logDir,
-		};
-		log(`B7 queue mode: ${JSON.stringify({ ...details, requestsPerWindow: undefined })}`);
-		const tag = `queue mode, ${EXECUTIONS} executions × ${CREATES_EACH} creates, main + ${WORKERS} workers`;
-		return {
-			rows: [
-				{
-					id: 'B7',
-					figure: `bookings per minute ÷ limit, ${tag} (${windows.count} windows of ${WINDOW_MS / 1000} s = 60 s × ${TIME_SCALE})`,
-					measured: `${bookingRatio.toFixed(3)} (${figures.requests} requests for ${figures.booked} bookings in ${(figures.elapsedMs / 1000).toFixed(1)} s; the limit allows ${(figures.minimumMs / 1000).toFixed(1)} s)`,
-					value: round(bookingRatio, 3),
-					target: '≥ 0.9',
-					pass: bookingRatio >= 0.9,
-				},
-				{
-					id: 'B7',
-					figure: `429s the sandbox sent, ${tag}`,
-					measured: `${figures.sandbox429} (${per429.toFixed(2)} per worker per window)`,
-					value: figures.sandbox429,
-					target: `≤ 1 per worker per minute (≤ ${WORKERS * windows.count})`,
-					pass: per429 <= 1,
-				},
-				{
-					id: 'B7',
-					figure: `failed items and duplicate bookings, ${tag}`,
-					measured: `${figures.failedItems} failed, ${figures.duplicateBookings} duplicates (${figures.booked} booked)`,
-					value: figures.failedItems + figures.duplicateBookings,
-					target: '0',
-					pass:
-						figures.failedItems === 0 &&
-						figures.duplicateBookings === 0 &&
-						figures.booked === EXECUTIONS * CREATES_EACH,
-				},
-			],
-			details,
-		};
+		const result = sharedKeyFigures({
+			subCase: `queue mode, main + ${WORKERS} workers`,
+			processes: WORKERS,
+			bookings: figures.booked,
+			expectedBookings: EXECUTIONS * CREATES_EACH,
+			failedItems: figures.failedItems,
+			duplicates: figures.duplicateBookings,
+			elapsedMs: figures.elapsedMs,
+			limit: LIMIT,
+			windowMs: WINDOW_MS,
+			arrivals: sandbox.requests.slice(figures.firstRequest),
+			minBookingRatio: 0.9,
+			max429PerProcessPerWindow: 1,
+		});
+		return { rows: result.rows, details: { ...figures, ...result.details, logs: logDir } };
 	} finally {
 		await cluster?.stop();
 		await sandbox?.close();
